@@ -1,0 +1,100 @@
+"""Exceptions a user of corpuskit can see.
+
+Every error a user triggers is one of these classes, and its message says where
+(file:line:col of a pipeline file, or file and record of an input), what was
+expected, what was found, and a hint. A traceback is a bug.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = [
+    "ConfigError",
+    "CorpuskitError",
+    "InputError",
+    "PluginError",
+    "ResumeError",
+    "RunError",
+    "StageError",
+    "closest",
+]
+
+
+class CorpuskitError(Exception):
+    """Base class of every error corpuskit reports to a user."""
+
+    exit_code = 1
+
+
+class ConfigError(CorpuskitError):
+    """A pipeline file (or an override) is wrong; raised before any data is touched.
+
+    ``where`` is ``file:line:col`` (or ``--set KEY``), ``key`` the dotted path of the
+    offending value.
+    """
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        key: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.where = where
+        self.key = key
+        self.hint = hint
+        self.detail = message
+        parts = []
+        if where:
+            parts.append(f"{where}: ")
+        if key:
+            parts.append(f"{key}: ")
+        parts.append(message)
+        if hint:
+            parts.append(f"\n  hint: {hint}")
+        super().__init__("".join(parts))
+
+
+class InputError(ConfigError):
+    """An input named by the pipeline is missing or unreadable (exit code 2)."""
+
+
+class PluginError(CorpuskitError):
+    """A plugin breaks the contract: duplicate stage name, bad hook, bad stage class."""
+
+    exit_code = 2
+
+
+class StageError(CorpuskitError):
+    """A stage failed in a way that stops the run (too many consecutive errors)."""
+
+
+class RunError(CorpuskitError):
+    """The run failed (a worker died for good, an output could not be written)."""
+
+
+class ResumeError(CorpuskitError):
+    """``--resume`` cannot continue the interrupted run (config or inputs changed)."""
+
+    exit_code = 2
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like ``word``, or None when nothing is close."""
+    found = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A hint sentence: the closest candidate, then every valid name."""
+    names = sorted(candidates)
+    best = closest(word, names)
+    listing = ", ".join(names) if names else "(none)"
+    if best:
+        return f"did you mean '{best}'? valid: {listing}"
+    return f"valid: {listing}"
