@@ -89,60 +89,73 @@ _ORG_B = _words(
 
 _VOCAB: dict[str, dict[str, list[str]]] = {
     "business": {
-        "thing": _words("profits revenue sales shares earnings costs debts exports margins dividends orders "
-        "investment wages prices"),
-        "group": _words("investors analysts shareholders regulators traders economists lenders suppliers "
-        "unions customers"),
-        "event": _words("merger takeover bid restructuring listing buyback rate cut trade deal audit "
-        "bankruptcy filing"),
+        "thing": _words(
+            "profits revenue sales shares earnings costs debts exports margins dividends orders "
+            "investment wages prices"
+        ),
+        "group": _words(
+            "investors analysts shareholders regulators traders economists lenders suppliers unions customers"
+        ),
+        "event": _words(
+            "merger takeover bid restructuring listing buyback rate cut trade deal audit bankruptcy filing"
+        ),
         "role": _words("chief executive|finance director|chairman|head of strategy|senior economist", "|"),
     },
     "politics": {
-        "thing": _words("votes taxes spending reforms borders budgets pensions benefits policies laws "
-        "subsidies tariffs"),
-        "group": _words("voters ministers lawmakers campaigners opposition parties officials councils "
-        "diplomats judges"),
-        "event": _words("election referendum inquiry vote of confidence budget debate summit coalition "
-        "talks reshuffle"),
+        "thing": _words(
+            "votes taxes spending reforms borders budgets pensions benefits policies laws subsidies tariffs"
+        ),
+        "group": _words(
+            "voters ministers lawmakers campaigners opposition parties officials councils diplomats judges"
+        ),
+        "event": _words(
+            "election referendum inquiry vote of confidence budget debate summit coalition talks reshuffle"
+        ),
         "role": _words("prime minister|foreign minister|party leader|spokesperson|senator|mayor", "|"),
     },
     "sport": {
-        "thing": _words("goals points wins titles matches tickets transfers injuries medals records "
-        "fixtures rankings"),
-        "group": _words("fans players coaches referees selectors supporters teams clubs athletes "
-        "sponsors"),
-        "event": _words("final semi-final derby tournament championship relay cup tie play-off season "
-        "opener"),
+        "thing": _words(
+            "goals points wins titles matches tickets transfers injuries medals records fixtures rankings"
+        ),
+        "group": _words("fans players coaches referees selectors supporters teams clubs athletes sponsors"),
+        "event": _words(
+            "final semi-final derby tournament championship relay cup tie play-off season opener"
+        ),
         "role": _words("head coach|captain|manager|striker|goalkeeper|team doctor", "|"),
     },
     "tech": {
-        "thing": _words("chips phones servers apps downloads subscribers patents updates devices "
-        "batteries networks licences"),
-        "group": _words("developers users engineers hackers startups researchers gamers carriers "
-        "designers testers"),
-        "event": _words("launch outage data breach software update product recall acquisition beta "
-        "release conference"),
-        "role": _words("chief technology officer|founder|lead engineer|security researcher|product "
-        "manager", "|"),
+        "thing": _words(
+            "chips phones servers apps downloads subscribers patents updates devices "
+            "batteries networks licences"
+        ),
+        "group": _words(
+            "developers users engineers hackers startups researchers gamers carriers designers testers"
+        ),
+        "event": _words(
+            "launch outage data breach software update product recall acquisition beta release conference"
+        ),
+        "role": _words(
+            "chief technology officer|founder|lead engineer|security researcher|product manager", "|"
+        ),
     },
     "science": {
-        "thing": _words("samples fossils emissions genes particles satellites species temperatures "
-        "measurements telescopes"),
-        "group": _words("scientists astronomers biologists students volunteers geologists physicists "
-        "crews teams"),
-        "event": _words("expedition mission experiment discovery survey trial launch eclipse "
-        "study"),
+        "thing": _words(
+            "samples fossils emissions genes particles satellites species temperatures "
+            "measurements telescopes"
+        ),
+        "group": _words(
+            "scientists astronomers biologists students volunteers geologists physicists crews teams"
+        ),
+        "event": _words("expedition mission experiment discovery survey trial launch eclipse study"),
         "role": _words("lead author|professor|mission director|field researcher|curator", "|"),
     },
     "health": {
-        "thing": _words("vaccines cases admissions beds waiting lists prescriptions doses infections "
-        "clinics budgets"),
-        "group": _words("patients nurses doctors carers hospitals pharmacists parents researchers "
-        "surgeons"),
-        "event": _words("outbreak strike trial screening programme lockdown review campaign "
-        "shortage"),
-        "role": _words("health secretary|chief medical officer|consultant|nurse manager|epidemiologist",
-                       "|"),
+        "thing": _words(
+            "vaccines cases admissions beds waiting lists prescriptions doses infections clinics budgets"
+        ),
+        "group": _words("patients nurses doctors carers hospitals pharmacists parents researchers surgeons"),
+        "event": _words("outbreak strike trial screening programme lockdown review campaign shortage"),
+        "role": _words("health secretary|chief medical officer|consultant|nurse manager|epidemiologist", "|"),
     },
 }
 
@@ -151,19 +164,39 @@ _VERBS_DOWN = _words("fell dropped slipped declined shrank slumped")
 _SAY = _words("said told reporters added explained warned argued insisted noted confirmed")
 _DAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _MONTHS = _words("January February March April May June July August September October November December")
-_PERIODS = ("the first quarter", "the second quarter", "the past year", "the last six months",
-            "the three months to June", "the year to March", "the previous season", "the last decade")
-_ADJ = _words("unexpected sharp modest steady significant surprising welcome difficult major limited "
-        "lengthy rare controversial historic cautious")
-_CONNECT = ("However,", "Meanwhile,", "Earlier,", "In a statement,", "Separately,", "Last week,",
-            "At the same time,", "By contrast,", "Even so,", "According to officials,")
+_PERIODS = (
+    "the first quarter",
+    "the second quarter",
+    "the past year",
+    "the last six months",
+    "the three months to June",
+    "the year to March",
+    "the previous season",
+    "the last decade",
+)
+_ADJ = _words(
+    "unexpected sharp modest steady significant surprising welcome difficult major limited "
+    "lengthy rare controversial historic cautious"
+)
+_CONNECT = (
+    "However,",
+    "Meanwhile,",
+    "Earlier,",
+    "In a statement,",
+    "Separately,",
+    "Last week,",
+    "At the same time,",
+    "By contrast,",
+    "Even so,",
+    "According to officials,",
+)
 
 _TEMPLATES = (
     "{Person}, the {role} of {Org}, {say} that {thing} had {up} by {pct}% in {period}.",
     "{Connect} {group} in {Place} {say} the {adj} {event} would change how {thing} are handled.",
     "The {event} in {Place} on {Day} drew {num} {group}, {many} more than organisers expected.",
     "{Org} {say} {thing} {down} {pct}% to {money} in {period}, blaming {adj} demand.",
-    "\"We did not expect this,\" {Person} {say}, adding that {group} would be consulted before {Month}.",
+    '"We did not expect this," {Person} {say}, adding that {group} would be consulted before {Month}.',
     "{Connect} the {adj} {event} left {group} and {group2} divided over {thing}.",
     "Figures published on {Day} show {thing} {up} to {money}, the highest level since {year}.",
     "{Person} said the {event} was {adj}, but {group} in {Place} remained unconvinced.",
@@ -182,16 +215,30 @@ _TEMPLATES = (
 _SITE_A = _words("Daily Evening Morning Weekly City Valley Harbour County Metro Capital Coastal Northern")
 _SITE_B = _words("Ledger Courier Chronicle Gazette Herald Observer Dispatch Record Post Journal Bulletin")
 _NAV_WORDS = _words("Home News World Business Politics Sport Tech Science Health Opinion Culture Video Live")
-_SHARE = ("Share this article", "Share on Facebook | Share on X | Email a friend", "Copy link",
-          "Follow us on social media for the latest updates", "Share | Save | Comment")
-_TEASE = ("Sign up for our morning newsletter and get the top stories in your inbox.",
-          "Read more: our live coverage continues on the front page.",
-          "Most read this week", "Related stories", "Advertisement", "Listen to this article",
-          "You have reached the free article limit for this month. Subscribe to keep reading.")
-_FOOT = ("All rights reserved.", "Terms of use | Privacy policy | Cookie settings | Contact us",
-         "About us | Careers | Advertise with us | Help centre",
-         "This site is protected by reCAPTCHA and the Google Privacy Policy applies.",
-         "Registered in England and Wales. No. {reg}.", "Back to top")
+_SHARE = (
+    "Share this article",
+    "Share on Facebook | Share on X | Email a friend",
+    "Copy link",
+    "Follow us on social media for the latest updates",
+    "Share | Save | Comment",
+)
+_TEASE = (
+    "Sign up for our morning newsletter and get the top stories in your inbox.",
+    "Read more: our live coverage continues on the front page.",
+    "Most read this week",
+    "Related stories",
+    "Advertisement",
+    "Listen to this article",
+    "You have reached the free article limit for this month. Subscribe to keep reading.",
+)
+_FOOT = (
+    "All rights reserved.",
+    "Terms of use | Privacy policy | Cookie settings | Contact us",
+    "About us | Careers | Advertise with us | Help centre",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy applies.",
+    "Registered in England and Wales. No. {reg}.",
+    "Back to top",
+)
 
 _NUM_RE = re.compile(r"(\d+)")
 
@@ -243,8 +290,9 @@ class SentencePool:
         else:
             rng = random.Random(f"grammar-{seed}")
             for topic in TOPICS:
-                self.sentences[topic] = [_NUM_RE.split(_grammar_sentence(rng, topic))
-                                         for _ in range(per_topic)]
+                self.sentences[topic] = [
+                    _NUM_RE.split(_grammar_sentence(rng, topic)) for _ in range(per_topic)
+                ]
                 self.titles[topic] = [_grammar_title(rng, topic) for _ in range(per_topic // 10)]
         self.topics: tuple[str, ...] = tuple(self.sentences)
 
@@ -257,8 +305,9 @@ class SentencePool:
                 lines = path.read_text(encoding="utf-8", errors="replace").strip().split("\n")
                 titles.append(lines[0].strip())
                 for para in lines[1:]:
-                    sents.extend(_NUM_RE.split(s.strip()) for s in splitter.split(para.strip())
-                                 if len(s.strip()) > 30)
+                    sents.extend(
+                        _NUM_RE.split(s.strip()) for s in splitter.split(para.strip()) if len(s.strip()) > 30
+                    )
             if sents:
                 self.sentences[topic_dir.name] = sents
                 self.titles[topic_dir.name] = titles
@@ -283,8 +332,10 @@ class SentencePool:
 
 def _grammar_title(rng: random.Random, topic: str) -> str:
     v = _VOCAB[topic]
-    return (f"{rng.choice(_PLACES)} {rng.choice(v['event'])}: {rng.choice(v['group'])} react as "
-            f"{rng.choice(v['thing'])} {rng.choice(_VERBS_UP + _VERBS_DOWN)}").capitalize()
+    return (
+        f"{rng.choice(_PLACES)} {rng.choice(v['event'])}: {rng.choice(v['group'])} react as "
+        f"{rng.choice(v['thing'])} {rng.choice(_VERBS_UP + _VERBS_DOWN)}"
+    ).capitalize()
 
 
 class Site:
@@ -342,8 +393,12 @@ class Generator:
 
     def meta(self, doc_id: str, site: int, topic: str, day: int) -> dict[str, str]:
         s = self.sites[site]
-        return {"site": s.name, "url": f"https://{s.domain}/{topic}/{doc_id}", "topic": topic,
-                "published": _date(day)}
+        return {
+            "site": s.name,
+            "url": f"https://{s.domain}/{topic}/{doc_id}",
+            "topic": topic,
+            "published": _date(day),
+        }
 
 
 def _date(day: int) -> str:
@@ -352,8 +407,13 @@ def _date(day: int) -> str:
     return f"{2014 + y:04d}-{m + 1:02d}-{d + 1:02d}"
 
 
-def _edit(rng: random.Random, paras: list[list[str]], rate: float, pool: SentencePool, topic: str,
-          ) -> list[list[str]]:
+def _edit(
+    rng: random.Random,
+    paras: list[list[str]],
+    rate: float,
+    pool: SentencePool,
+    topic: str,
+) -> list[list[str]]:
     """Edit ``rate`` of the words in runs of 1-3 words; add or remove one sentence."""
     words_per = [[s.split(" ") for s in p] for p in paras]
     flat = [(pi, si) for pi, p in enumerate(words_per) for si in range(len(p))]
@@ -367,9 +427,9 @@ def _edit(rng: random.Random, paras: list[list[str]], rate: float, pool: Sentenc
         at = rng.randrange(len(words) - run + 1)
         op = rng.random()
         if op < 0.6:  # substitute
-            words[at:at + run] = [rng.choice(filler) for _ in range(run)]
+            words[at : at + run] = [rng.choice(filler) for _ in range(run)]
         elif op < 0.8 and len(words) > run + 3:  # delete
-            del words[at:at + run]
+            del words[at : at + run]
         else:  # insert
             words[at:at] = [rng.choice(filler) for _ in range(run)]
         budget -= run
@@ -384,9 +444,18 @@ def _edit(rng: random.Random, paras: list[list[str]], rate: float, pool: Sentenc
     return out
 
 
-def generate(n_docs: int, seed: int, *, exact_rate: float, near_rate: float, negative_rate: float,
-             edit_min: float, edit_max: float, source: Path | None = None, n_sites: int = 40,
-             ) -> Iterator[tuple[dict, dict | None]]:
+def generate(
+    n_docs: int,
+    seed: int,
+    *,
+    exact_rate: float,
+    near_rate: float,
+    negative_rate: float,
+    edit_min: float,
+    edit_max: float,
+    source: Path | None = None,
+    n_sites: int = 40,
+) -> Iterator[tuple[dict, dict | None]]:
     """Yield ``(record, label or None)`` for ``n_docs`` documents, streaming."""
     gen = Generator(seed, SentencePool(source, seed), n_sites)
     plan = random.Random(f"plan-{seed}")
@@ -405,8 +474,14 @@ def generate(n_docs: int, seed: int, *, exact_rate: float, near_rate: float, neg
         if kind is None:
             site, topic, title, paras, day = gen.body(i)
             originals.append(i)
-            yield {"id": doc_id, "text": gen.page(site, title, paras, day),
-                   "meta": gen.meta(doc_id, site, topic, day)}, None
+            yield (
+                {
+                    "id": doc_id,
+                    "text": gen.page(site, title, paras, day),
+                    "meta": gen.meta(doc_id, site, topic, day),
+                },
+                None,
+            )
             continue
         j = originals[plan.randrange(len(originals))]
         rng = gen._rng(i, kind)
@@ -426,29 +501,41 @@ def generate(n_docs: int, seed: int, *, exact_rate: float, near_rate: float, neg
             _s2, _t2, _ti2, fresh, _d2 = gen.body(n_docs + i)  # new text, same topic below
             fresh = [[gen.pool.sentence(rng, topic) for _ in p] for p in fresh]
             fresh[0] = keep[: max(1, len(keep) // 2)] + fresh[0]
-            fresh.insert(len(fresh) // 2, keep[len(keep) // 2:] or keep)
+            fresh.insert(len(fresh) // 2, keep[len(keep) // 2 :] or keep)
             text = gen.page(site, title, fresh, day2)
-        yield ({"id": doc_id, "text": text, "meta": gen.meta(doc_id, site, topic, day2)},
-               {"id": doc_id, "original": f"d{j:08d}", "kind": kind})
+        yield (
+            {"id": doc_id, "text": text, "meta": gen.meta(doc_id, site, topic, day2)},
+            {"id": doc_id, "original": f"d{j:08d}", "kind": kind},
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog="See the module docstring for what is planted and how.")
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="See the module docstring for what is planted and how.",
+    )
     ap.add_argument("--docs", type=int, required=True, help="number of documents to write")
     ap.add_argument("--seed", type=int, default=0, help="random seed (same seed, same files)")
     ap.add_argument("--out", type=Path, required=True, help="output directory")
-    ap.add_argument("--dup-rate", type=float, default=None,
-                    help="shortcut: exact = dup-rate/4, near = 3*dup-rate/4 (overrides the two below)")
+    ap.add_argument(
+        "--dup-rate",
+        type=float,
+        default=None,
+        help="shortcut: exact = dup-rate/4, near = 3*dup-rate/4 (overrides the two below)",
+    )
     ap.add_argument("--exact-rate", type=float, default=0.05, help="fraction of exact copies (0.05)")
     ap.add_argument("--near-rate", type=float, default=0.15, help="fraction of near-duplicates (0.15)")
     ap.add_argument("--negative-rate", type=float, default=0.05, help="fraction of hard negatives (0.05)")
     ap.add_argument("--edit-min", type=float, default=0.02, help="least fraction of words edited (0.02)")
     ap.add_argument("--edit-max", type=float, default=0.10, help="most fraction of words edited (0.10)")
     ap.add_argument("--sites", type=int, default=40, help="number of made-up sites (40)")
-    ap.add_argument("--source", type=Path, default=None,
-                    help="folder of <topic>/*.txt articles to take sentences from (default: grammar)")
+    ap.add_argument(
+        "--source",
+        type=Path,
+        default=None,
+        help="folder of <topic>/*.txt articles to take sentences from (default: grammar)",
+    )
     args = ap.parse_args(argv)
     exact, near = args.exact_rate, args.near_rate
     if args.dup_rate is not None:
@@ -457,9 +544,17 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     n_labels = 0
     with open(args.out / "corpus.jsonl", "wb") as corpus, open(args.out / "labels.jsonl", "wb") as labels:
-        for record, label in generate(args.docs, args.seed, exact_rate=exact, near_rate=near,
-                                      negative_rate=args.negative_rate, edit_min=args.edit_min,
-                                      edit_max=args.edit_max, source=args.source, n_sites=args.sites):
+        for record, label in generate(
+            args.docs,
+            args.seed,
+            exact_rate=exact,
+            near_rate=near,
+            negative_rate=args.negative_rate,
+            edit_min=args.edit_min,
+            edit_max=args.edit_max,
+            source=args.source,
+            n_sites=args.sites,
+        ):
             corpus.write(orjson.dumps(record) + b"\n")
             if label is not None:
                 labels.write(orjson.dumps(label) + b"\n")
