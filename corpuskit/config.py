@@ -203,7 +203,7 @@ def build_config(
         if key not in valid_keys:
             raise ConfigError(
                 f"unknown key '{key}'",
-                where=positions.of((key,)),
+                where=positions.key_of((key,)),
                 hint=did_you_mean(str(key), valid_keys),
             )
     if "stages" not in data:
@@ -339,7 +339,7 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
         if key not in fields:
             raise ConfigError(
                 f"unknown parameter '{key}'",
-                where=positions.of(key_path),
+                where=positions.key_of(key_path),
                 key=dotted,
                 hint=did_you_mean(str(key), fields) + f" ('corpuskit stages {name}' documents them)",
             )

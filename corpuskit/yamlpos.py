@@ -29,6 +29,7 @@ class Positions:
     def __init__(self, filename: str) -> None:
         self.filename = filename
         self._marks: dict[Path_, str] = {}
+        self._keys: dict[Path_, str] = {}
 
     def set(self, path: Path_, where: str) -> None:
         self._marks[path] = where
@@ -36,6 +37,14 @@ class Positions:
     def mark(self, path: Path_, node: yaml.Node) -> None:
         m = node.start_mark
         self._marks[path] = f"{self.filename}:{m.line + 1}:{m.column + 1}"
+
+    def mark_key(self, path: Path_, node: yaml.Node) -> None:
+        m = node.start_mark
+        self._keys[path] = f"{self.filename}:{m.line + 1}:{m.column + 1}"
+
+    def key_of(self, path: Path_) -> str:
+        """Where the key of ``path`` was written (for 'unknown key' errors)."""
+        return self._keys.get(tuple(path)) or self.of(path)
 
     def of(self, path: Path_) -> str:
         """The position of ``path``, or of its nearest written parent."""
@@ -101,6 +110,7 @@ def _build(node: yaml.Node, path: Path_, positions: Positions) -> Any:
                     where=_where(positions, key_node),
                     hint="remove one of them",
                 )
+            positions.mark_key((*path, key), key_node)
             out[key] = _build(value_node, (*path, key), positions)
         return out
     if isinstance(node, yaml.SequenceNode):
