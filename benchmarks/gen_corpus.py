@@ -90,8 +90,7 @@ _ORG_B = _words(
 _VOCAB: dict[str, dict[str, list[str]]] = {
     "business": {
         "thing": _words(
-            "profits revenue sales shares earnings costs debts exports margins dividends orders "
-            "investment wages prices"
+            "profits revenue sales shares earnings costs debts exports margins dividends orders investment wages prices"
         ),
         "group": _words(
             "investors analysts shareholders regulators traders economists lenders suppliers unions customers"
@@ -114,45 +113,29 @@ _VOCAB: dict[str, dict[str, list[str]]] = {
         "role": _words("prime minister|foreign minister|party leader|spokesperson|senator|mayor", "|"),
     },
     "sport": {
-        "thing": _words(
-            "goals points wins titles matches tickets transfers injuries medals records fixtures rankings"
-        ),
+        "thing": _words("goals points wins titles matches tickets transfers injuries medals records fixtures rankings"),
         "group": _words("fans players coaches referees selectors supporters teams clubs athletes sponsors"),
-        "event": _words(
-            "final semi-final derby tournament championship relay cup tie play-off season opener"
-        ),
+        "event": _words("final semi-final derby tournament championship relay cup tie play-off season opener"),
         "role": _words("head coach|captain|manager|striker|goalkeeper|team doctor", "|"),
     },
     "tech": {
         "thing": _words(
-            "chips phones servers apps downloads subscribers patents updates devices "
-            "batteries networks licences"
+            "chips phones servers apps downloads subscribers patents updates devices batteries networks licences"
         ),
-        "group": _words(
-            "developers users engineers hackers startups researchers gamers carriers designers testers"
-        ),
-        "event": _words(
-            "launch outage data breach software update product recall acquisition beta release conference"
-        ),
-        "role": _words(
-            "chief technology officer|founder|lead engineer|security researcher|product manager", "|"
-        ),
+        "group": _words("developers users engineers hackers startups researchers gamers carriers designers testers"),
+        "event": _words("launch outage data breach software update product recall acquisition beta release conference"),
+        "role": _words("chief technology officer|founder|lead engineer|security researcher|product manager", "|"),
     },
     "science": {
         "thing": _words(
-            "samples fossils emissions genes particles satellites species temperatures "
-            "measurements telescopes"
+            "samples fossils emissions genes particles satellites species temperatures measurements telescopes"
         ),
-        "group": _words(
-            "scientists astronomers biologists students volunteers geologists physicists crews teams"
-        ),
+        "group": _words("scientists astronomers biologists students volunteers geologists physicists crews teams"),
         "event": _words("expedition mission experiment discovery survey trial launch eclipse study"),
         "role": _words("lead author|professor|mission director|field researcher|curator", "|"),
     },
     "health": {
-        "thing": _words(
-            "vaccines cases admissions beds waiting lists prescriptions doses infections clinics budgets"
-        ),
+        "thing": _words("vaccines cases admissions beds waiting lists prescriptions doses infections clinics budgets"),
         "group": _words("patients nurses doctors carers hospitals pharmacists parents researchers surgeons"),
         "event": _words("outbreak strike trial screening programme lockdown review campaign shortage"),
         "role": _words("health secretary|chief medical officer|consultant|nurse manager|epidemiologist", "|"),
@@ -210,6 +193,49 @@ _TEMPLATES = (
     "Analysts at {Org} expect {thing} to recover by {Month} {year2}, though risks remain {adj}.",
     "The {adj} {event} follows months of talks between {group} and {group2} in {Place}.",
     "{Person}, who joined {Org} in {year}, will lead the review of {thing}.",
+)
+
+_NOUNS = _words(
+    "agreement allegations alliance ambitions appeal approval arrangement assessment assets "
+    "authorities backlog ballot barriers benchmark blueprint borrowing boycott bribery briefing "
+    "campaign capacity ceasefire challenge charity circumstances coalition collapse commitment "
+    "compensation competition complaint compromise concerns confidence consensus consumers "
+    "contract controversy corruption crackdown credibility crisis criticism damage deadline "
+    "deficit delays demands deposits deregulation devolution dispute disruption donations "
+    "downturn drought efficiency elections emergency emissions enforcement evidence expansion "
+    "exposure facilities failures feedback finances flooding forecasts framework freight funding "
+    "guidance guidelines hardship harvest headquarters hearings heatwave households housing "
+    "incentives income infrastructure initiative injuries inspections instability insurers "
+    "interest inventories investigation landlords lawsuit leadership legislation licences "
+    "liquidity litigation lobbying loopholes mandate manifesto margins measures migration "
+    "mortgages negotiations obligations opposition outcome overhaul oversight ownership "
+    "partnership patients penalties pensions petition pipeline pledges pollution population "
+    "poverty premiums pressure privatisation procurement productivity profitability projections "
+    "protests provisions recession reconstruction recovery redundancies referendum refugees "
+    "regulation reliability rents reserves resignation resources restrictions retailers "
+    "revenues risks rivals safeguards salaries sanctions savings scandal scrutiny security "
+    "settlement shortages slowdown smuggling solvency spending stability stockpiles strikes "
+    "subsidies suppliers surplus surveillance suspension takeover targets tenants testimony "
+    "tensions transparency turnout uncertainty unemployment vaccination verdict violations "
+    "volatility vulnerabilities warnings welfare withdrawal workforce"
+)
+_CLAUSES = (
+    "with {noun} and {noun2} now under {adj} review",
+    "leaving {group} to weigh the {noun} against {noun2}",
+    "after {Person} raised {noun} at a meeting in {Place}",
+    "with the {adj} {noun} likely to dominate talks on {noun2}",
+    "amid growing {noun} over {noun2}",
+    "citing {adj} {noun} in {Place}",
+    "despite {noun} from {group}",
+    "after weeks of {noun} with {Org}",
+    "a move welcomed by {group2} but criticised over {noun}",
+    "according to documents seen by reporters",
+    "although {group} remain wary of {noun2}",
+    "as {noun} and {noun2} continue to weigh on {thing}",
+    "in what {Person} described as a {adj} step",
+    "ahead of a review of {noun} due in {Month}",
+    "while {noun2} in {Place} has reached its highest level since {year}",
+    "following {adj} {noun} earlier this {period_short}",
 )
 
 _SITE_A = _words("Daily Evening Morning Weekly City Valley Harbour County Metro Capital Coastal Northern")
@@ -272,8 +298,15 @@ def _grammar_sentence(rng: random.Random, topic: str) -> str:
         "adj": rng.choice(_ADJ),
         "ordinal": rng.choice(("first", "second", "third", "largest", "biggest")),
         "Connect": rng.choice(_CONNECT),
+        "period_short": rng.choice(("week", "month", "year", "spring", "autumn")),
     }
-    return rng.choice(_TEMPLATES).format(**fill)
+    sentence = rng.choice(_TEMPLATES).format(**fill)
+    for _ in range(rng.randint(1, 2)):  # optional clauses widen the vocabulary
+        clause = rng.choice(_CLAUSES).format(
+            **{**fill, "noun": rng.choice(_NOUNS), "noun2": rng.choice(_NOUNS), "adj": rng.choice(_ADJ)}
+        )
+        sentence = f"{sentence[:-1]}, {clause}."
+    return sentence
 
 
 class SentencePool:
@@ -290,9 +323,7 @@ class SentencePool:
         else:
             rng = random.Random(f"grammar-{seed}")
             for topic in TOPICS:
-                self.sentences[topic] = [
-                    _NUM_RE.split(_grammar_sentence(rng, topic)) for _ in range(per_topic)
-                ]
+                self.sentences[topic] = [_NUM_RE.split(_grammar_sentence(rng, topic)) for _ in range(per_topic)]
                 self.titles[topic] = [_grammar_title(rng, topic) for _ in range(per_topic // 10)]
         self.topics: tuple[str, ...] = tuple(self.sentences)
 
@@ -305,9 +336,7 @@ class SentencePool:
                 lines = path.read_text(encoding="utf-8", errors="replace").strip().split("\n")
                 titles.append(lines[0].strip())
                 for para in lines[1:]:
-                    sents.extend(
-                        _NUM_RE.split(s.strip()) for s in splitter.split(para.strip()) if len(s.strip()) > 30
-                    )
+                    sents.extend(_NUM_RE.split(s.strip()) for s in splitter.split(para.strip()) if len(s.strip()) > 30)
             if sents:
                 self.sentences[topic_dir.name] = sents
                 self.titles[topic_dir.name] = titles

@@ -9,9 +9,10 @@ shingle (twice as fast for word 5-grams, much more for characters).
 Banding: a signature of ``num_perm`` values is cut into ``bands`` bands of ``rows``
 values; two documents become candidates when one band is equal, which happens
 with probability ``1 - (1 - J**rows)**bands`` for Jaccard similarity ``J`` (the
-S-curve, :func:`candidate_probability`). :func:`optimal_bands` picks the bands and
-rows that minimise the false-positive plus false-negative area around a threshold,
-as datasketch does.
+S-curve, :func:`candidate_probability`). :func:`optimal_bands` picks bands and rows
+for a threshold: for verified candidates, a high probability at the threshold with
+the fewest candidates below it; unverified, the least false-positive plus
+false-negative area (datasketch's rule).
 """
 
 from __future__ import annotations
@@ -103,24 +104,37 @@ def candidate_probability(jaccard: float, bands: int, rows: int) -> float:
 
 
 @lru_cache(maxsize=64)
-def optimal_bands(threshold: float, num_perm: int, fp_weight: float = 0.5) -> tuple[int, int]:
-    """(bands, rows), ``bands * rows <= num_perm``, minimising weighted FP + FN area.
+def optimal_bands(threshold: float, num_perm: int, recall: float | None = None) -> tuple[int, int]:
+    """(bands, rows) with ``bands * rows <= num_perm`` for a similarity ``threshold``.
 
-    False positives: the area under the S-curve below ``threshold``; false
-    negatives: the area above it, above ``threshold``.
+    With ``recall`` (used when candidates are verified): the banding that makes a
+    pair at exactly ``threshold`` a candidate with at least that probability while
+    letting through the least area of the S-curve below ``threshold`` (false
+    candidates, which verification removes). Without: the banding minimising the
+    false-positive area below plus the false-negative area above ``threshold``
+    (datasketch's rule), for unverified use.
     """
-    xs_lo = np.linspace(0.0, threshold, 201)
-    xs_hi = np.linspace(threshold, 1.0, 201)
+    lo = np.linspace(0.0, threshold, 201)
+    hi = np.linspace(threshold, 1.0, 201)
     best: tuple[float, int, int] | None = None
+    fallback: tuple[float, int, int] | None = None
     for bands in range(1, num_perm + 1):
         for rows in range(1, num_perm // bands + 1):
-            fp = np.trapezoid(1 - (1 - xs_lo**rows) ** bands, xs_lo)
-            fn = np.trapezoid((1 - xs_hi**rows) ** bands, xs_hi)
-            err = fp_weight * fp + (1 - fp_weight) * fn
+            fp = float(np.trapezoid(1 - (1 - lo**rows) ** bands, lo))
+            if recall is None:
+                err = fp + float(np.trapezoid((1 - hi**rows) ** bands, hi))
+            else:
+                at = candidate_probability(threshold, bands, rows)
+                if fallback is None or at > fallback[0]:
+                    fallback = (at, bands, rows)
+                if at < recall:
+                    continue
+                err = fp
             if best is None or err < best[0] - 1e-12:
                 best = (err, bands, rows)
-    assert best is not None
-    return best[1], best[2]
+    chosen = best or fallback
+    assert chosen is not None
+    return chosen[1], chosen[2]
 
 
 def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[int]:

@@ -31,6 +31,9 @@ from corpuskit.stages import lsh
 
 __all__ = ["MinHashDedup"]
 
+CANDIDATE_RECALL = 0.95
+"""With ``verify``, derived banding makes a pair at the threshold a candidate this often."""
+
 MAX_LEADERS = 32
 """With ``verify``, how many group leaders a candidate is compared against in one bucket."""
 
@@ -59,7 +62,12 @@ class MinHashDedup(GlobalStage):
     shingles: Literal["word", "char"] = param(
         "word", doc="shingle unit: 'word' (whitespace tokens) or 'char' (characters)"
     )
-    n: int = param(5, doc="shingle length in units (word 5-grams by default)", validator=_positive)
+    n: int = param(
+        1,
+        doc="shingle length in units; 1 = the set of words, robust to scattered edits "
+        "(docs/dedup.md compares n)",
+        validator=_positive,
+    )
     num_perm: int = param(128, doc="number of MinHash permutations (signature length)", validator=_positive)
     threshold: float = param(
         0.8, doc="Jaccard similarity from which two documents are duplicates", validator=_unit_interval
@@ -90,7 +98,7 @@ class MinHashDedup(GlobalStage):
         """(bands, rows): as given, else derived from threshold and num_perm."""
         if self.bands:
             return self.bands, self.rows
-        return lsh.optimal_bands(self.threshold, self.num_perm)
+        return lsh.optimal_bands(self.threshold, self.num_perm, CANDIDATE_RECALL if self.verify else None)
 
     def _rank(self, doc: Document) -> tuple:
         if self.keep == "longest":

@@ -1,0 +1,1 @@
+"""``stories``: group documents that report the same event (placeholder, being written)."""
