@@ -43,14 +43,16 @@ class LineDedup(GlobalStage):
     """
 
     max_docs: int = param(
-        10, doc="a line found in more than this many documents is removed from all of them",
+        10,
+        doc="a line found in more than this many documents is removed from all of them",
         validator=_not_negative,
     )
     min_length: int = param(
         20, doc="lines shorter than this (characters, stripped) are never removed", validator=_not_negative
     )
     unit: Literal["line", "paragraph"] = param(
-        "line", doc="'line' (split on newlines) or 'paragraph' (blocks between blank lines)",
+        "line",
+        doc="'line' (split on newlines) or 'paragraph' (blocks between blank lines)",
         validator=attrs.validators.in_(("line", "paragraph")),
     )
 
@@ -67,16 +69,13 @@ class LineDedup(GlobalStage):
     def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document | None:
         if not decisions:
             return doc
-        text, removed, chars = drop_units(
-            doc.text, decisions, min_length=self.min_length, paragraphs=self._paragraphs
-        )
+        text, removed, chars = drop_units(doc.text, decisions, min_length=self.min_length, paragraphs=self._paragraphs)
         if not removed:
             return doc
         ctx.count(f"{self.unit}s_removed", removed)
         ctx.count("chars_removed", chars)
         ctx.count("docs_changed")
         if not text.strip():
-            ctx.reject(doc, "empty", detail=f"all {removed} {self.unit}s occur in more than "
-                       f"{self.max_docs} documents")
+            ctx.reject(doc, "empty", detail=f"all {removed} {self.unit}s occur in more than {self.max_docs} documents")
             return None
         return doc.with_text(text)

@@ -80,8 +80,14 @@ def shingle_hashes(text: str, shingles: str, n: int, lowercase: bool = True) -> 
     return _roll(units, n)
 
 
-def signature(text: str, shingles: str, n: int, num_perm: int, seed: int = 1, lowercase: bool = True,
-              ) -> np.ndarray | None:
+def signature(
+    text: str,
+    shingles: str,
+    n: int,
+    num_perm: int,
+    seed: int = 1,
+    lowercase: bool = True,
+) -> np.ndarray | None:
     """The MinHash signature (``num_perm`` uint32 values), or None for an empty text."""
     if shingles == "word" and n == 1:
         words = (text.lower() if lowercase else text).split()

@@ -64,8 +64,7 @@ class MinHashDedup(GlobalStage):
     )
     n: int = param(
         1,
-        doc="shingle length in units; 1 = the set of words, robust to scattered edits "
-        "(docs/dedup.md compares n)",
+        doc="shingle length in units; 1 = the set of words, robust to scattered edits (docs/dedup.md compares n)",
         validator=_positive,
     )
     num_perm: int = param(128, doc="number of MinHash permutations (signature length)", validator=_positive)
@@ -170,4 +169,3 @@ class MinHashDedup(GlobalStage):
             ctx.reject(doc.with_meta(duplicate_of=sid), "duplicate", detail=f"near-duplicate of {sid}")
             return None
         return doc.with_meta(dedup={"cluster": sid, "size": size})
-
