@@ -17,6 +17,8 @@ false-negative area (datasketch's rule).
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
 
@@ -81,27 +83,29 @@ def shingle_hashes(text: str, shingles: str, n: int, lowercase: bool = True) -> 
 
 
 def signature(
-    text: str,
-    shingles: str,
-    n: int,
-    num_perm: int,
-    seed: int = 1,
-    lowercase: bool = True,
-) -> np.ndarray | None:
-    """The MinHash signature (``num_perm`` uint32 values), or None for an empty text."""
+    text: str, shingles: str, n: int, num_perm: int, seed: int = 1, lowercase: bool = True
+) -> bytes | None:
+    """The MinHash signature as ``num_perm`` little-endian uint32 values, or None for an empty text."""
     if shingles == "word" and n == 1:
         words = (text.lower() if lowercase else text).split()
         if not words:
             return None
         m = rensa.RMinHash(num_perm, seed)
         m.update(words)
-        return np.asarray(m.digest(), dtype=np.uint32)
+        return _pack(m.digest())
     hashes = shingle_hashes(text, shingles, n, lowercase)
     if not len(hashes):
         return None
     offsets = np.array([0, len(hashes)], dtype=np.uint64)
     rows = rensa.RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets, num_perm, seed).to_rows()
-    return np.asarray(rows[0], dtype=np.uint32)
+    return _pack(rows[0])
+
+
+def _pack(values: list[int]) -> bytes:
+    packed = array("I", values)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
 
 
 def candidate_probability(jaccard: float, bands: int, rows: int) -> float:
@@ -143,16 +147,15 @@ def optimal_bands(threshold: float, num_perm: int, recall: float | None = None) 
     return chosen[1], chosen[2]
 
 
-def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[int]:
+def band_keys(sig: bytes, bands: int, rows: int) -> list[int]:
     """One 64-bit key per band; equal keys mean (almost surely) equal bands."""
-    raw = sig.tobytes()
     width = rows * 4
-    return [xxhash.xxh3_64_intdigest(raw[b * width : (b + 1) * width], seed=b) for b in range(bands)]
+    return [xxhash.xxh3_64_intdigest(sig[b * width : (b + 1) * width], seed=b) for b in range(bands)]
 
 
-def verify_sketch(sig: np.ndarray) -> bytes:
+def verify_sketch(sig: bytes) -> bytes:
     """The low byte of every signature value (b-bit MinHash, b = 8): one byte per permutation."""
-    return (sig & 0xFF).astype(np.uint8).tobytes()
+    return sig[::4]
 
 
 def estimate_jaccard(a: bytes, b: bytes) -> float:

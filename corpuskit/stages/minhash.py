@@ -20,6 +20,7 @@ Phases (see :class:`corpuskit.stage.GlobalStage`):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import repeat
 from typing import Any, Literal
 
 import attrs
@@ -107,25 +108,27 @@ class MinHashDedup(GlobalStage):
             return (0, str(published)) if published else (1, "")
         return ()
 
-    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[int, tuple]]:
+    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> list[tuple[int, tuple]]:
         sig = lsh.signature(doc.text, self.shingles, self.n, self.num_perm, self.seed, self.lowercase)
         if sig is None:
             ctx.count("empty")
-            return
+            return []
         ctx.count("signed")
         bands, rows = self.banding
         sketch = lsh.verify_sketch(sig) if self.verify else b""
         value = (tuple(ref), doc.id, self._rank(doc), sketch)
-        for key in lsh.band_keys(sig, bands, rows):
-            yield key, value
+        return list(zip(lsh.band_keys(sig, bands, rows), repeat(value, bands), strict=True))
 
     def reduce(self, bucket: int, items: Iterator[tuple[int, tuple]], ctx: StageContext) -> Iterator[tuple]:
-        groups: dict[int, list[tuple]] = {}
+        first: dict[int, tuple] = {}
+        shared: dict[int, list[tuple]] = {}  # only band keys seen more than once
         for key, value in items:
-            groups.setdefault(key, []).append(value)
-        for members in groups.values():
-            if len(members) > 1:
-                yield from self._edges(members, ctx)
+            seen = first.setdefault(key, value)
+            if seen is not value:
+                shared.setdefault(key, [seen]).append(value)
+        del first
+        for members in shared.values():
+            yield from self._edges(members, ctx)
 
     def _edges(self, members: list[tuple], ctx: StageContext) -> Iterator[tuple]:
         """Edges ``(a, b)`` (values without sketches) linking a band group's duplicates."""
