@@ -97,7 +97,9 @@ class Runner:
             except InputError as exc:
                 if exc.where:
                     raise
-                raise InputError(exc.detail, where=spec.where, key=exc.key, hint=exc.hint) from None
+                param = (exc.key or "").rsplit(".", 1)[-1]
+                where = spec.param_where.get(param, spec.where)
+                raise InputError(exc.detail, where=where, key=exc.key, hint=exc.hint) from None
             shards.extend((li, shard) for shard in planned)
         return shards
 
