@@ -24,9 +24,9 @@ class ExactDedup(GlobalStage):
 
     Texts are compared by a 128-bit xxHash of their comparable form (NFC, control
     characters removed, every whitespace run one space; case folded with
-    ``ignore_case``), so texts that differ only in spacing or line breaks are equal. A global stage: map = one hash per
-    document, reduce = first reference per hash (partitioned by hash), apply = drop
-    the later copies. Rejects have reason ``duplicate`` and ``meta["duplicate_of"]``
+    ``ignore_case``), so texts that differ only in spacing or line breaks are equal.
+    A global stage: map = one hash per document, reduce = first reference per hash
+    (partitioned by hash), apply = drop the later copies. Rejects have reason ``duplicate`` and ``meta["duplicate_of"]``
     (the id of the kept document). Use ``minhash`` for near-duplicates.
     """
 
