@@ -62,7 +62,7 @@ class Runner:
         self.config = config
         self.plugins = plugins
         self.executor_name = executor or config.executor or default_executor
-        self.workers = workers or config.workers or os.cpu_count() or 1
+        self.workers = workers or config.workers or available_cores()
         self.rd = RunDir(run_dir or config.run_dir or Path(".corpuskit") / "runs" / config.name)
         self.resume = resume
         self.progress = progress or NullProgress()
@@ -283,6 +283,14 @@ class Runner:
     def _docs_out(self, stats: dict[str, StageStats]) -> int:
         specs = [s for s in self.config.stages if s.kind != "export"]
         return stats[specs[-1].label].docs_out if specs and specs[-1].label in stats else 0
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _stats_of(result: dict[str, Any]) -> dict[str, StageStats]:

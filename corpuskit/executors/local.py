@@ -25,7 +25,8 @@ class LocalExecutor:
     name = "local"
 
     def __init__(self, workers: int | None = None, options: dict[str, Any] | None = None, retries: int = 2) -> None:
-        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.workers = max(1, workers or len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                           else workers or os.cpu_count() or 1)
         self.retries = retries
         self.options = options or {}
         self._pool: ProcessPoolExecutor | None = None
