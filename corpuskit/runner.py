@@ -21,7 +21,7 @@ import yaml
 from corpuskit.config import PipelineConfig
 from corpuskit.context import StageContext
 from corpuskit.errors import ConfigError, CorpuskitError, InputError, ResumeError, RunError, did_you_mean
-from corpuskit.executors.base import TaskFailed
+from corpuskit.executors.base import TaskFailed, available_cores
 from corpuskit.plan import Segment, plan_segments
 from corpuskit.plugins import Plugins
 from corpuskit.progress import NullProgress, Progress
@@ -283,14 +283,6 @@ class Runner:
     def _docs_out(self, stats: dict[str, StageStats]) -> int:
         specs = [s for s in self.config.stages if s.kind != "export"]
         return stats[specs[-1].label].docs_out if specs and specs[-1].label in stats else 0
-
-
-def available_cores() -> int:
-    """Cores this process may run on (the affinity mask, not the host's count)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _stats_of(result: dict[str, Any]) -> dict[str, StageStats]:
