@@ -17,7 +17,7 @@ import attrs
 import orjson
 import xxhash
 
-from corpuskit.chain import ErrorBudget, apply_global, run_stream_stage, timed_source
+from corpuskit.chain import ErrorBudget, apply_global, keys_of, run_stream_stage, timed_source
 from corpuskit.config import StageSpec
 from corpuskit.context import StageContext
 from corpuskit.document import Document
@@ -253,8 +253,6 @@ def _save_for_global(
     task: ShardTask, rd: RunDir, docs: Iterator[Document], ctx: StageContext, budget: ErrorBudget
 ) -> int:
     """Map phase of the segment's tail stage, fused with saving the documents."""
-    from corpuskit.context import describe_exception
-
     seg = task.segment
     assert seg.tail is not None
     stage = prepared(task.run_token, seg.tail, ctx)
@@ -262,24 +260,14 @@ def _save_for_global(
     writer = _BucketWriter(rd, seg.index, task.shard_index, buckets)
     path = rd.data(seg.index, task.shard_index)
     path.parent.mkdir(parents=True, exist_ok=True)
-    stats = ctx.stats
     index = 0
     with open(path, "wb") as out:
         for doc in docs:
-            stats.docs_in += 1
-            t0 = time.perf_counter()
-            try:
-                pairs = list(stage.keys(doc, Ref(task.shard_index, index), ctx))
-            except Exception as exc:
-                error = describe_exception(exc)
-                ctx.reject(doc, f"error: {type(exc).__name__}", error)
-                budget.failed(ctx.stage, doc.id, error)
-                stats.seconds += time.perf_counter() - t0
+            pairs = keys_of(stage, doc, Ref(task.shard_index, index), ctx, budget)
+            if pairs is None:
                 continue
-            budget.succeeded()
             for key, value in pairs:
                 writer.add(key, value)
-            stats.seconds += time.perf_counter() - t0
             out.write(orjson.dumps(doc.to_record(), option=orjson.OPT_APPEND_NEWLINE))
             index += 1
     writer.close()
