@@ -135,10 +135,16 @@ class Runner:
                     "  hint: restore them, or run without --resume to start over"
                 )
             return [(li, Shard(**{**sh, "items": tuple(sh["items"])})) for li, sh in old["shards"]], True
-        self.rd.reset()
-        write_atomic(self.rd.config, yaml.safe_dump(self.config.resolved(), sort_keys=False).encode())
-        plan = {"fingerprint": fingerprint, "shards": [[li, _shard_dict(sh)] for li, sh in shards]}
-        RunDir.write_marker(self.rd.plan, plan)
+        try:
+            self.rd.reset()
+            write_atomic(self.rd.config, yaml.safe_dump(self.config.resolved(), sort_keys=False).encode())
+            plan = {"fingerprint": fingerprint, "shards": [[li, _shard_dict(sh)] for li, sh in shards]}
+            RunDir.write_marker(self.rd.plan, plan)
+        except OSError as exc:
+            raise RunError(
+                f"cannot prepare the run directory {self.rd.root}: {exc.strerror or exc}\n"
+                "  hint: choose another with --run-dir or run_dir, or fix its permissions"
+            ) from None
         return shards, False
 
     # -- running --------------------------------------------------------------

@@ -125,3 +125,10 @@ def test_two_global_stages_in_a_row(corpus, plugins, tmp_path):
                                                                                          workers=2)
     assert result.stats["1:exact_dedup"].rejected["duplicate"] > 0
     assert result.stats["2:exact_dedup"].docs_in == result.stats["1:exact_dedup"].docs_out
+
+
+def test_unwritable_run_directory_is_a_clear_error(corpus, plugins, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(RunError, match=r"cannot prepare the run directory .*file/run: Not a directory"):
+        pipeline(plugins, "normalize").run(run_dir=blocker / "run")
