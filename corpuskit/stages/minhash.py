@@ -19,6 +19,7 @@ Phases (see :class:`corpuskit.stage.GlobalStage`):
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterator
 from itertools import repeat
 from typing import Any, Literal
@@ -34,6 +35,9 @@ __all__ = ["MinHashDedup"]
 
 CANDIDATE_RECALL = 0.95
 """With ``verify``, derived banding makes a pair at the threshold a candidate this often."""
+
+_HEAD = struct.Struct("<IIH")  # a key's value: shard, index, rank length; then rank, sketch, id
+_LONGEST = 1 << 62
 
 MAX_LEADERS = 32
 """With ``verify``, how many group leaders a candidate is compared against in one bucket."""
@@ -100,38 +104,51 @@ class MinHashDedup(GlobalStage):
             return self.bands, self.rows
         return lsh.optimal_bands(self.threshold, self.num_perm, CANDIDATE_RECALL if self.verify else None)
 
-    def _rank(self, doc: Document) -> tuple:
+    def _rank(self, doc: Document) -> bytes:
+        """The ``keep`` rule as bytes that sort best first (ties: input order, in combine)."""
         if self.keep == "longest":
-            return (-len(doc.text),)
+            return (_LONGEST - len(doc.text)).to_bytes(8, "big")
         if self.keep == "earliest":
             published = doc.meta.get("published")
-            return (0, str(published)) if published else (1, "")
-        return ()
+            return b"\x00" + str(published).encode() if published else b"\x01"
+        return b""
 
-    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> list[tuple[int, tuple]]:
+    @property
+    def _sketch_size(self) -> int:
+        return self.num_perm if self.verify else 0
+
+    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> list[tuple[int, bytes]]:
         sig = lsh.signature(doc.text, self.shingles, self.n, self.num_perm, self.seed, self.lowercase)
         if sig is None:
             ctx.count("empty")
             return []
         ctx.count("signed")
         bands, rows = self.banding
+        rank = self._rank(doc)
         sketch = lsh.verify_sketch(sig) if self.verify else b""
-        value = (tuple(ref), doc.id, self._rank(doc), sketch)
+        value = _HEAD.pack(ref[0], ref[1], len(rank)) + rank + sketch + doc.id.encode()
         return list(zip(lsh.band_keys(sig, bands, rows), repeat(value, bands), strict=True))
 
-    def reduce(self, bucket: int, items: Iterator[tuple[int, tuple]], ctx: StageContext) -> Iterator[tuple]:
-        first: dict[int, tuple] = {}
-        shared: dict[int, list[tuple]] = {}  # only band keys seen more than once
+    def reduce(self, bucket: int, items: Iterator[tuple[int, bytes]], ctx: StageContext) -> Iterator[tuple]:
+        first: dict[int, bytes] = {}
+        shared: dict[int, list[bytes]] = {}  # only band keys seen more than once
         for key, value in items:
             seen = first.setdefault(key, value)
             if seen is not value:
                 shared.setdefault(key, [seen]).append(value)
         del first
         for members in shared.values():
-            yield from self._edges(members, ctx)
+            yield from self._edges([self._unpack(v) for v in members], ctx)
+
+    def _unpack(self, value: bytes) -> tuple[tuple[int, int], str, bytes, bytes]:
+        """(ref, id, rank, sketch) from a value made in :meth:`keys`."""
+        shard, index, rank_len = _HEAD.unpack_from(value)
+        at = _HEAD.size + rank_len
+        end = at + self._sketch_size
+        return (shard, index), value[end:].decode(), value[_HEAD.size : at], value[at:end]
 
     def _edges(self, members: list[tuple], ctx: StageContext) -> Iterator[tuple]:
-        """Edges ``(a, b)`` (values without sketches) linking a band group's duplicates."""
+        """Edges ``(a, b)``, each ``(ref, id, rank)``, linking a band group's duplicates."""
         ctx.count("candidate_pairs", len(members) - 1)
         if not self.verify:
             first = members[0][:3]
@@ -150,7 +167,7 @@ class MinHashDedup(GlobalStage):
 
     def combine(self, partials: Iterator[tuple], ctx: StageContext) -> Iterator[tuple[Ref, Any]]:
         uf = lsh.UnionFind()
-        info: dict[tuple, tuple[str, tuple]] = {}
+        info: dict[tuple, tuple[str, bytes]] = {}
         for (ref_a, id_a, rank_a), (ref_b, id_b, rank_b) in partials:
             info[ref_a] = (id_a, rank_a)
             info[ref_b] = (id_b, rank_b)
