@@ -184,7 +184,7 @@ class Runner:
         options = {"workers": self.workers}
         tasks = [
             ShardTask(str(self.rd.root), self.token, seg, s, shard if seg.index == 0 else None, li,
-                      self.config.buckets, self.config.max_errors, options)
+                      self.config.buckets, self.config.max_errors, options, self.config.timeout)
             for s, (li, shard) in enumerate(shards)
         ]
         done: dict[int, dict[str, Any]] = {}

@@ -17,9 +17,10 @@ import attrs
 import orjson
 import xxhash
 
-from corpuskit.chain import ErrorBudget, apply_global, run_stream_stage, timed_source
+from corpuskit.chain import ErrorBudget, apply_global, reject_timeout, run_stream_stage, timed_source
 from corpuskit.config import StageSpec
 from corpuskit.context import StageContext
+from corpuskit.deadline import NO_DEADLINE, Alarm, Deadline, DocumentTimeout
 from corpuskit.document import Document
 from corpuskit.plan import Segment
 from corpuskit.rundir import RunDir, read_pickles, write_pickles
@@ -45,6 +46,7 @@ class ShardTask:
     buckets: int = 16
     max_errors: int = 10
     options: dict[str, Any] = attrs.field(factory=dict)
+    timeout: float | None = None  # seconds per document per stage
 
     @property
     def weight(self) -> int:
@@ -156,22 +158,27 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     rejects = _RejectFile(rd.shard_rejects(seg.index, s))
     budgets = {label: ErrorBudget(task.max_errors) for label in stats}
     options = {**task.options, "shard": s}
+    alarm = Alarm() if task.timeout else None
+    deadlines = {label: Deadline(alarm, task.timeout) if alarm and task.timeout else NO_DEADLINE for label in stats}
 
     def ctx_for(spec: StageSpec) -> StageContext:
         return StageContext(spec.label, stats[spec.label], rejects, shard=s, workdir=rd.root, options=options)
 
     try:
-        docs = _source(task, rd, ctx_for, budgets)
+        docs = _source(task, rd, ctx_for, budgets, deadlines)
         for spec in seg.stages:
             ctx = ctx_for(spec)
             instance = prepared(task.run_token, spec, ctx)
-            docs = run_stream_stage(instance, docs, ctx, budgets[spec.label])
+            docs = run_stream_stage(instance, docs, ctx, budgets[spec.label], deadlines[spec.label])
         if seg.tail is not None:
-            produced = _save_for_global(task, rd, docs, ctx_for(seg.tail), budgets[seg.tail.label])
+            label = seg.tail.label
+            produced = _save_for_global(task, rd, docs, ctx_for(seg.tail), budgets[label], deadlines[label])
         else:
             produced = _export(task, rd, docs, ctx_for)
     finally:
         rejects.close()
+        if alarm is not None:
+            alarm.close()
     result = {
         "segment": seg.index,
         "shard": s,
@@ -194,6 +201,7 @@ def _source(
     rd: RunDir,
     ctx_for: Callable[[StageSpec], StageContext],
     budgets: dict[str, ErrorBudget],
+    deadlines: dict[str, Any],
 ) -> Iterator[Document]:
     seg = task.segment
     if seg.index == 0:
@@ -208,7 +216,8 @@ def _source(
     ctx = ctx_for(seg.head)
     stage = prepared(task.run_token, seg.head, ctx)
     decisions = load_decisions(rd.decisions_dir(seg.index - 1, task.shard_index))
-    return apply_global(stage, docs, lambda i: decisions.get(i, []), ctx, budgets[seg.head.label])
+    label = seg.head.label
+    return apply_global(stage, docs, lambda i: decisions.get(i, []), ctx, budgets[label], deadlines[label])
 
 
 class _BucketWriter:
@@ -251,7 +260,8 @@ class _BucketWriter:
 
 
 def _save_for_global(
-    task: ShardTask, rd: RunDir, docs: Iterator[Document], ctx: StageContext, budget: ErrorBudget
+    task: ShardTask, rd: RunDir, docs: Iterator[Document], ctx: StageContext, budget: ErrorBudget,
+    deadline: Any = NO_DEADLINE,
 ) -> int:
     """Map phase of the segment's tail stage, fused with saving the documents."""
     from corpuskit.context import describe_exception
@@ -269,14 +279,22 @@ def _save_for_global(
         for doc in docs:
             stats.docs_in += 1
             t0 = time.perf_counter()
+            deadline.start_document()
+            deadline.enter()
             try:
                 pairs = list(stage.keys(doc, Ref(task.shard_index, index), ctx))
+            except DocumentTimeout:
+                reject_timeout(doc, ctx, budget, deadline)
+                stats.seconds += time.perf_counter() - t0
+                continue
             except Exception as exc:
                 error = describe_exception(exc)
                 ctx.reject(doc, f"error: {type(exc).__name__}", error)
                 budget.failed(ctx.stage, doc.id, error)
                 stats.seconds += time.perf_counter() - t0
                 continue
+            finally:
+                deadline.leave()
             budget.succeeded()
             for key, value in pairs:
                 writer.add(key, value)
