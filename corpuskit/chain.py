@@ -19,7 +19,7 @@ from corpuskit.deadline import NO_DEADLINE, Deadline, DocumentTimeout
 from corpuskit.document import Document
 from corpuskit.errors import CorpuskitError, StageError
 
-__all__ = ["ErrorBudget", "Feed", "apply_global", "reject_timeout", "run_stream_stage", "timed_source"]
+__all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "reject_timeout", "run_stream_stage", "timed_source"]
 
 TIMEOUT = "timeout"
 """The reject reason of a document a stage spent more than ``timeout`` seconds on."""
@@ -205,3 +205,33 @@ def apply_global(
         if result is not None:
             stats.docs_out += 1
             yield result
+
+
+def keys_of(
+    stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: ErrorBudget, deadline: Any = NO_DEADLINE
+) -> list[Any] | None:
+    """A global stage's keys for one document (counted in); None if it raised or timed out (rejected)."""
+    stats = ctx.stats
+    stats.docs_in += 1
+    t0 = time.perf_counter()
+    deadline.start_document()
+    deadline.enter()
+    try:
+        pairs = list(stage.keys(doc, ref, ctx))
+    except DocumentTimeout:
+        stats.seconds += time.perf_counter() - t0
+        reject_timeout(doc, ctx, budget, deadline)
+        return None
+    except CorpuskitError:
+        raise
+    except Exception as exc:
+        error = describe_exception(exc)
+        ctx.reject(doc, f"error: {type(exc).__name__}", error)
+        stats.seconds += time.perf_counter() - t0
+        budget.failed(ctx.stage, doc.id, error)
+        return None
+    finally:
+        deadline.leave()
+    stats.seconds += time.perf_counter() - t0
+    budget.succeeded()
+    return pairs

@@ -152,18 +152,23 @@ def plugins() -> None:
 
 @main.command()
 @click.argument("name", required=False)
+@click.option("--markdown", is_flag=True, help="Print every stage's reference as Markdown (docs/stages.md).")
 @_handle_errors
-def stages(name: str | None) -> None:
+def stages(name: str | None, markdown: bool) -> None:
     """List stages, or document stage NAME (kind, parameters, what it writes).
 
     \b
     Example:
       corpuskit stages
       corpuskit stages length_filter
+      corpuskit stages --markdown > docs/stages.md
     """
-    from corpuskit.stagedoc import describe_stage, stage_line
+    from corpuskit.stagedoc import describe_stage, markdown_reference, stage_line
 
     found: Plugins = load_plugins()
+    if markdown:
+        click.echo(markdown_reference(list(found.stages)))
+        return
     if name is None:
         for registered in found.stages:
             click.echo(stage_line(registered))

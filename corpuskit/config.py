@@ -46,6 +46,7 @@ class StageSpec:
     stage: Any
     plugin: str
     where: str
+    param_where: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -326,6 +327,7 @@ def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) 
         stage=instance,
         plugin=registered.plugin,
         where=positions.of(path),
+        param_where={str(key): positions.of((*path, key)) for key in params},
     )
 
 

@@ -128,8 +128,9 @@ def _scalar(node: yaml.Node, path: Path_, positions: Positions) -> Any:
         return _build(node, path, positions)
     raw: str = node.value
     if "${" in raw:
+        whole = _ENV.fullmatch(raw) is not None
         raw = expand_env(raw, _where(positions, node))
-        if node.style is None:  # unquoted: read the expanded text as YAML would
+        if node.style is None or whole:  # read the value as YAML would: "${W}" -> 2
             try:
                 return yaml.safe_load(raw) if raw.strip() else None
             except yaml.YAMLError:
