@@ -22,6 +22,7 @@ from corpuskit.config import StageSpec
 from corpuskit.context import StageContext
 from corpuskit.deadline import NO_DEADLINE, Alarm, Deadline
 from corpuskit.document import Document
+from corpuskit.errors import RunError
 from corpuskit.plan import Segment
 from corpuskit.rundir import RunDir, read_pickles, write_pickles
 from corpuskit.stage import GlobalStage, Ref, Shard
@@ -178,6 +179,12 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             produced = _save_for_global(task, rd, docs, ctx_for(seg.tail), budgets[label], deadlines[label])
         else:
             produced = _export(task, rd, docs, ctx_for)
+    except OSError as exc:  # a full disk, an unwritable run directory, an input gone mid-run
+        raise RunError(
+            f"shard {s} of segment {seg.index} failed: {exc.strerror or exc}: {exc.filename or ''}\n"
+            "  hint: check free disk space and permissions of the run directory and outputs; "
+            "'corpuskit run --resume' continues once fixed"
+        ) from None
     finally:
         rejects.close()
         if alarm is not None:
