@@ -8,6 +8,7 @@ the input at the same paths (a shared filesystem); see docs/cluster.md.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from collections.abc import Callable, Sequence
@@ -17,6 +18,8 @@ from corpuskit.errors import ConfigError, RunError
 from corpuskit.executors.base import TaskFailed
 
 __all__ = ["RayExecutor"]
+
+logger = logging.getLogger("corpuskit.executors.ray")
 
 OPTIONS = {
     "address": "cluster to join: 'auto', 'HOST:PORT' or 'ray://HOST:PORT' (default: start a local one)",
@@ -165,6 +168,8 @@ class RayExecutor:
         return result
 
     def close(self) -> None:
+        if self.nodes:
+            logger.info("ray: %d work units ran on %d nodes", sum(self.nodes.values()), len(self.nodes))
         self._remote = None
         if self._owns_connection and self._ray.is_initialized():
             self._ray.shutdown()  # stops the local cluster, or disconnects from a joined one
