@@ -17,7 +17,7 @@ import orjson
 import pytest
 import yaml
 
-from corpuskit import ConfigError, Pipeline
+from corpuskit import ConfigError, Pipeline, StageError
 from corpuskit.plugins import load_plugins
 from tests import faultstages
 from tests.helpers import REPO, read_jsonl
@@ -184,3 +184,18 @@ def test_an_unknown_ray_option_names_the_valid_ones(tmp_path):
             "stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}}]}
     with pytest.raises(ConfigError, match=r"ray.adress: unknown ray option 'adress'\n  hint: did you mean 'address'"):
         Pipeline.from_dict(spec, plugins=load_plugins(autoload=False)).run()
+
+
+@pytest.mark.slow
+def test_on_ray_a_hung_document_times_out_and_a_stage_error_stops_the_run(cluster, plugins):
+    records = [{"id": f"h{i}", "text": f"document {i} HANG" if i == 3 else f"document {i}"} for i in range(8)]
+    Path("corpus.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    stages = [{"read_jsonl": {"paths": ["corpus.jsonl"]}}, {"test.hang_on": {"how": "sleep"}}]
+    spec = {"name": "hang", "timeout": 0.5, "ray": ray_section(cluster), "stages": stages}
+    result = Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-hang")
+    assert result.stats["1:test.hang_on"].rejected == {"timeout": 1}
+    assert [r["document"]["id"] for r in read_jsonl(Path("run-hang/rejects.jsonl"))] == ["h3"]
+
+    spec = {**spec, "max_errors": 1}  # the first timeout stops the run, re-raised as the stage's own error
+    with pytest.raises(StageError, match=r"stage '1:test.hang_on' raised on 1 documents in a row"):
+        Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-hang2")
