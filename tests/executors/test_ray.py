@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -199,3 +200,37 @@ def test_on_ray_a_hung_document_times_out_and_a_stage_error_stops_the_run(cluste
     spec = {**spec, "max_errors": 1}  # the first timeout stops the run, re-raised as the stage's own error
     with pytest.raises(StageError, match=r"stage '1:test.hang_on' raised on 1 documents in a row"):
         Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-hang2")
+
+
+@pytest.mark.slow
+def test_a_node_that_dies_mid_run_loses_no_work(cluster, plugins):
+    """Runs last: the worker node is killed while it runs shards, then replaced."""
+    import threading
+
+    records = [{"id": f"q{i:04d}", "text": f"node death document {i} " * 3} for i in range(600)]
+    Path("corpus.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    spec = {"name": "nodedeath", "retries": 3, "ray": ray_section(cluster), "stages": [
+        {"read_jsonl": {"paths": ["corpus.jsonl"], "shard_size": 2000}}, {"test.slow": {"seconds": 0.01}},
+        "test.node_probe", "exact_dedup", {"write_jsonl": {"path": "out/q.jsonl"}}]}
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-q")
+        except BaseException as exc:  # reported below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    markers = Path("run-q/markers")
+    while thread.is_alive() and len(list(markers.glob("seg0-*"))) < 2:
+        time.sleep(0.01)
+    [worker] = cluster.worker_nodes
+    cluster.remove_node(worker, allow_graceful=False)  # SIGKILL its raylet and workers
+    try:
+        thread.join(180)
+        assert "error" not in outcome, outcome.get("error")
+        assert [r["id"] for r in read_jsonl(Path("out/q.jsonl"))] == [r["id"] for r in records]
+        assert outcome["result"].stats["2:test.node_probe"].docs_in == 600
+    finally:
+        cluster.add_node(num_cpus=1, node_ip_address="127.0.0.1")
