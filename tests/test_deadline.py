@@ -66,10 +66,10 @@ def test_outside_the_main_thread_a_watchdog_interrupts_python_code(hang_corpus, 
 
 
 def test_time_spent_upstream_does_not_count_against_a_stage(hang_corpus, plugins):
-    # test.slow takes 0.15s per document, under the 0.25s timeout; length_filter rejects every
-    # document, so it pulls them all through test.slow inside one call: 1.8s of upstream time.
-    result = run(plugins, {"test.slow": {"seconds": 0.15}}, {"length_filter": {"min_words": 10_000}},
-                 timeout=0.25)
+    # test.slow takes 0.1s per document, well under the 0.6s timeout; length_filter rejects every
+    # document, so it pulls them all through test.slow inside one call: 1.2s of upstream time.
+    result = run(plugins, {"test.slow": {"seconds": 0.1}}, {"length_filter": {"min_words": 10_000}},
+                 timeout=0.6)
     assert result.stats["1:test.slow"].rejected == {}
     assert result.stats["2:length_filter"].rejected == {"below min_words=10000": 12}
     assert {r["reason"] for r in rejects()} == {"below min_words=10000"}

@@ -192,7 +192,7 @@ def test_on_ray_a_hung_document_times_out_and_a_stage_error_stops_the_run(cluste
     records = [{"id": f"h{i}", "text": f"document {i} HANG" if i == 3 else f"document {i}"} for i in range(8)]
     Path("corpus.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
     stages = [{"read_jsonl": {"paths": ["corpus.jsonl"]}}, {"test.hang_on": {"how": "sleep"}}]
-    spec = {"name": "hang", "timeout": 0.5, "ray": ray_section(cluster), "stages": stages}
+    spec = {"name": "hang", "timeout": 2.0, "ray": ray_section(cluster), "stages": stages}
     result = Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-hang")
     assert result.stats["1:test.hang_on"].rejected == {"timeout": 1}
     assert [r["document"]["id"] for r in read_jsonl(Path("run-hang/rejects.jsonl"))] == ["h3"]
