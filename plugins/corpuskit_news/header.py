@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from corpuskit_news.dates import MONTHS
 from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, NAME_PARTICLES, NON_NAME_WORDS, STOPWORDS
 from corpuskit_news.lines import Line, is_readtime
 
 __all__ = ["byline_name", "choose_title", "content_words", "is_desk", "is_name"]
 
-_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 _BY_INSIDE = re.compile(r"\b(?:by|von|par|por|di|door)\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+(?:at|in|for|en|à|em|a|für|aus)\s+")
 _DESK = re.compile(r"\b(?:desk|staff|team|newsroom|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
@@ -70,6 +71,9 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
             return agency
         if is_name(first):
             return first
+        lead = _leading_name(first)
+        if lead:
+            return lead
         # "By Sam Whitford and Ana Díaz": keep the people, joined as written.
         people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en)\s+", first)]
         if len(people) > 1 and all(is_name(p) for p in people):
@@ -98,6 +102,22 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     if agency := _agency(head):
         return agency if rest and all(_dateish(p) for p in rest) else None
     return None
+
+
+def _leading_name(text: str) -> str | None:
+    """The capitalised words that open ``text`` ("Richard Lawler posted Aug 18" -> the name)."""
+    taken: list[str] = []
+    for tok in text.split():
+        if tok.lower().strip(".,") in MONTHS:
+            break
+        if tok[0].isupper() or tok.lower() in NAME_PARTICLES:
+            taken.append(tok)
+        else:
+            break
+    while taken and taken[-1].lower() in NAME_PARTICLES:
+        taken.pop()
+    name = " ".join(taken).strip(" .,")
+    return name if is_name(name) else None
 
 
 def _dateish(part: str) -> bool:

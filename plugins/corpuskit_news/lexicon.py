@@ -68,7 +68,8 @@ NON_NAME_WORDS = frozenset(
         economy tech technology science culture lifestyle health travel entertainment celebrity movies music
         style region regio abo accueil portada inicio capa nieuws startseite actualités cronaca join now
         accept manage click download follow watch listen play continue skip close open back next previous
-        print email save log sign view show hide load all free offer"""
+        print email save log sign view show hide load all free offer text size edit profile account
+        editorial writers writer columnist correspondent contributor photographer"""
     )
 )
 """Words that make a capitalised short line a label rather than a person's name."""

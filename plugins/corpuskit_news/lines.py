@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from corpuskit_news.dates import find_date, looks_relative
 from corpuskit_news.lexicon import AGENCIES, STOPWORDS, cue_of
 
-__all__ = ["Line", "is_readtime", "measure", "split_lines"]
+__all__ = ["Line", "is_readtime", "measure", "relax_prose", "split_lines"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’')\]]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-Þ]")
@@ -95,7 +95,7 @@ def measure(index: int, text: str) -> Line:
     else:
         stop = caps = 0.0
     bare = text.rstrip(_TRAILING)
-    terminal = bare.endswith((".", "!", "?", "…")) or (bare.endswith(":") and n >= 8)
+    terminal = bare.endswith((".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।")) or (bare.endswith(":") and n >= 8)
     sentences = 1 + len(_SENTENCE_END.findall(text)) if n else 0
     linky = bool(_LINKY.search(text)) and (n < 25 or text.count("/") > 3)
     cue = cue_of(text)
@@ -107,3 +107,18 @@ def measure(index: int, text: str) -> Line:
         or (n >= 5 and caps <= 0.4 and bare.endswith(".") and stop >= 0.2)
     )
     return Line(index, text, n, stop, caps, terminal, sentences, linky, cue, caption, dated, prose)
+
+
+def relax_prose(line: Line) -> None:
+    """Re-judge ``line`` for a page in a language without function-word lists.
+
+    Without stopwords (Arabic, Russian, Chinese, Korean...) running text is told by its
+    length and sentence punctuation alone; unspaced scripts count characters, not words.
+    """
+    if line.linky:
+        return
+    chars = len(line.text)
+    spaced = line.words >= 3 and chars / line.words < 14
+    if not spaced:
+        line.words = max(line.words, chars // 3)
+    line.prose = chars >= 40 and (line.terminal or chars >= 120) and (line.caps <= 0.65 or not spaced)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from corpuskit.linefreq import line_hash
 from corpuskit_news.header import byline_name, choose_title, is_desk
-from corpuskit_news.lines import Line, is_readtime, measure, split_lines
+from corpuskit_news.lines import Line, is_readtime, measure, relax_prose, split_lines
 
 __all__ = ["Page", "analyse"]
 
@@ -282,11 +282,13 @@ def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     opening = " ".join(line.text for line in body[:6])
     page.title = choose_title(before, opening, [_is_header_line(ln) for ln in before])
     zone_from = page.title.index if page.title else (before[0].index if before else 0)
-    for line in before:
+    for pos, line in enumerate(before):
         if line.index < zone_from or line is page.title:
             continue
         if page.author is None and not line.caption:
-            name = byline_name(line.text, bare_ok=page.title is not None and line.index > zone_from)
+            near_date = any(ln.dated for ln in before[max(0, pos - 1) : pos + 4] if ln is not line)
+            bare_ok = page.title is not None and line.index > zone_from and near_date
+            name = byline_name(line.text, bare_ok=bare_ok)
             if name and not is_desk(name):
                 page.author, page.byline = name, line
                 continue
@@ -306,6 +308,10 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
     page = Page(lines)
     if not lines:
         return page
+    words = sum(line.words for line in lines)
+    if words == 0 or sum(line.stop * line.words for line in lines) < 0.05 * words:
+        for line in lines:
+            relax_prose(line)
     _mark_repetition(lines, frequent)
     span = _densest_run(_weights(lines))
     if span is None:
