@@ -92,7 +92,7 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     rest = parts[1:]
     trailing_bar = text.rstrip().endswith("|")
     if is_name(head) and not is_desk(head) and (
-        (bare_ok and "," not in text) or trailing_bar or (rest and all(_dateish(p) for p in rest))
+        (bare_ok and "," not in text) or trailing_bar or (rest and _dateish(", ".join(rest)))
     ):
         return head
     # "2023-12-05 · Ravi Menon · 7 min": a name between date and reading-time parts.
