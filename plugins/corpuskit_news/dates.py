@@ -45,7 +45,7 @@ _PATTERNS = [
     # 1 January 2025 / 8 Feb 2025 / 14 de enero de 2025 / 29 nov. 2024 / 12. März 2025
     re.compile(rf"(?<![\d:]){_DAY}\s*(?:de\s+)?(?P<mon>{_MON})\.?{_SEP}{_YEAR}(?!\d)", re.IGNORECASE),
     # 01.01.2025 (day first), 21/06/2024 and 03-04-2025 (order decided below)
-    re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[01]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?!\d)"),
+    re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[0-3]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?!\d)"),
 ]
 
 _RELATIVE = re.compile(

@@ -118,7 +118,8 @@ def relax_prose(line: Line) -> None:
     if line.linky:
         return
     chars = len(line.text)
-    spaced = line.words >= 3 and chars / line.words < 14
+    spaced = len(line.text.split()) >= 3
     if not spaced:
         line.words = max(line.words, chars // 3)
-    line.prose = chars >= 40 and (line.terminal or chars >= 120) and (line.caps <= 0.65 or not spaced)
+    long_enough = chars >= 40 if spaced else chars >= 20
+    line.prose = long_enough and (line.terminal or chars >= 120) and (line.caps <= 0.65 or not spaced)
