@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corpuskit_news.dates import MONTHS
 from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, NAME_PARTICLES, NON_NAME_WORDS, STOPWORDS
@@ -55,6 +56,7 @@ def _agency(text: str) -> str | None:
     return cleaned if cleaned.casefold() in AGENCIES else None
 
 
+@lru_cache(maxsize=16384)
 def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     """The author named by a byline line, or None.
 

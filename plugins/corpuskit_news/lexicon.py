@@ -141,8 +141,31 @@ _TEASER = (
     r"lees ook|meest gelezen|meer nieuws"
 )
 
-_STRONG_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _STRONG.items()), re.IGNORECASE)
-_WEAK_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _WEAK.items()), re.IGNORECASE)
+# The words (lower case) one of which every cue of a category contains; a line whose words
+# miss them all skips that category's pattern (the costly part of reading a line).
+_ANCHORS = {
+    "copyright": "rights reserved copyright copyrights derechos droits rechte riservata riproduzione direitos rechten",
+    "syndication": "syndicated auto-generated generated reworked originally republished content-sharing "
+    "partnership creative license licence printed reporting trust principles published reproduced permission "
+    "consent",
+    "disclaimer": "expressed necessarily those",
+    "newsletter": "newsletter nieuwsbrief inbox postfach boîte sign subscribe unsubscribe abonnieren "
+    "abonnez-vous suscríbete assine iscriviti remaining unlimited abonnés découverte offre",
+    "cookies": "cookie cookies",
+    "comments_form": "email address required comments closed comentar reply log",
+    "promotion": "download app telegram follow whatsapp send clique click donation donate gift tax-deductible",
+    "reader_appeal": "support readers reporting journalism work consider find value deserve deserves paywall "
+    "subscription unterstützen soutenez",
+    "bio": "journalist writer reporter correspondent columnist editor author covers reach based",
+    "contact": "",
+    "publisher_note": "published part registered division member accessed alternate",
+}
+_SPECIAL = {"copyright": ("©", "(c)", "(C)"), "contact": ("@", "http", "www.")}
+_CATEGORIES = [
+    (strength, name, frozenset(_words(_ANCHORS[name])), _SPECIAL.get(name, ()), re.compile(pattern, re.IGNORECASE))
+    for strength, table in (("strong", _STRONG), ("weak", _WEAK))
+    for name, pattern in table.items()
+]
 _TEASER_RE = re.compile(rf"^(?:{_TEASER})\s*(?:[:>»›|\-–]|\s\s)\s*\S", re.IGNORECASE)
 _TEASER_HEADING_RE = re.compile(rf"^(?:{_TEASER})\s*[:>»›|-]?\s*$", re.IGNORECASE)
 
@@ -150,20 +173,20 @@ CUES = {"strong": tuple(_STRONG), "weak": tuple(_WEAK), "teaser": ("teaser", "te
 """The cue categories :func:`cue_of` reports, by strength."""
 
 
-def cue_of(line: str) -> tuple[str, str] | None:
+def cue_of(line: str, words: frozenset[str] | set[str] | None = None) -> tuple[str, str] | None:
     """``(strength, category)`` of the first furniture cue in ``line``, or None.
 
     ``strength`` is ``"teaser"`` (a "Related News" heading or a "Read more: ..." line),
-    ``"strong"`` or ``"weak"``.
+    ``"strong"`` or ``"weak"``. ``words``, the line's lower-cased words when the caller
+    has them, lets lines without any cue word skip the costly patterns.
     """
     if _TEASER_HEADING_RE.match(line):
         return "teaser", "teaser_heading"
     if _TEASER_RE.match(line) and len(line) < 160:
         return "teaser", "teaser"
-    m = _STRONG_RE.search(line)
-    if m:
-        return "strong", m.lastgroup or "strong"
-    m = _WEAK_RE.search(line)
-    if m:
-        return "weak", m.lastgroup or "weak"
+    for strength, name, anchors, special, pattern in _CATEGORIES:
+        if words is not None and words.isdisjoint(anchors) and not any(x in line for x in special):
+            continue
+        if pattern.search(line):
+            return strength, name
     return None
