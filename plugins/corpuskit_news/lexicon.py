@@ -173,6 +173,10 @@ CUES = {"strong": tuple(_STRONG), "weak": tuple(_WEAK), "teaser": ("teaser", "te
 """The cue categories :func:`cue_of` reports, by strength."""
 
 
+_ALL_ANCHORS = frozenset().union(*(anchors for _, _, anchors, _, _ in _CATEGORIES))
+_ALL_SPECIAL = tuple(m for marks in _SPECIAL.values() for m in marks)
+
+
 def cue_of(line: str, words: frozenset[str] | set[str] | None = None) -> tuple[str, str] | None:
     """``(strength, category)`` of the first furniture cue in ``line``, or None.
 
@@ -184,9 +188,17 @@ def cue_of(line: str, words: frozenset[str] | set[str] | None = None) -> tuple[s
         return "teaser", "teaser_heading"
     if _TEASER_RE.match(line) and len(line) < 160:
         return "teaser", "teaser"
+    if words is not None and words.isdisjoint(_ALL_ANCHORS) and not any(m in line for m in _ALL_SPECIAL):
+        return None
     for strength, name, anchors, special, pattern in _CATEGORIES:
-        if words is not None and words.isdisjoint(anchors) and not any(x in line for x in special):
-            continue
+        if words is not None and words.isdisjoint(anchors):
+            if not special:
+                continue
+            for mark in special:
+                if mark in line:
+                    break
+            else:
+                continue
         if pattern.search(line):
             return strength, name
     return None

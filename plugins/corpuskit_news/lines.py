@@ -115,7 +115,6 @@ def measure(index: int, text: str) -> Line:
         stop = caps = 0.0
     bare = text.rstrip(_TRAILING)
     terminal = bare.endswith((".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।")) or (bare.endswith(":") and n >= 8)
-    sentences = 1 + len(_SENTENCE_END.findall(text)) if n else 0
     lower = set(lowered)
     linky = _maybe_linky(text) and bool(_LINKY.search(text)) and (n < 25 or text.count("/") > 3)
     cue = cue_of(text, lower)
@@ -129,6 +128,7 @@ def measure(index: int, text: str) -> Line:
         or (n >= 10 and caps <= 0.5 and _BULLET.match(text) is not None)
         or (n >= 5 and caps <= 0.4 and bare.endswith(".") and stop >= 0.2)
     )
+    sentences = (1 + len(_SENTENCE_END.findall(text))) if prose else min(n, 1)
     return Line(index, text, n, stop, caps, terminal, sentences, linky, cue, caption, dated, prose)
 
 
@@ -145,4 +145,5 @@ def relax_prose(line: Line) -> None:
     if not spaced:
         line.words = max(line.words, chars // 3)
     long_enough = chars >= 40 if spaced else chars >= 20
+    line.sentences = max(line.sentences, 1 + len(_SENTENCE_END.findall(line.text)))
     line.prose = long_enough and (line.terminal or chars >= 120) and (line.caps <= 0.65 or not spaced)

@@ -107,12 +107,18 @@ def find_publisher(
             break
     lines = [*header, *footer]
     for raw in lines:
-        line = _LEGAL_DOTTED.sub(" ", raw)
-        for m in _COPYRIGHT.finditer(line):
-            clues.append(("copyright", m.group("name"), 1.5))
-        for pattern, source, weight in ((_STAFF, "staff", 1.5), (_WEBSITE, "website", 1.5),
-                                        (_SUBJECT, "subject", 1.0)):
-            m = pattern.search(line)
+        low = raw.lower()
+        if "©" in raw or "opyright" in low or "(c)" in low:
+            line = _LEGAL_DOTTED.sub(" ", raw)
+            for m in _COPYRIGHT.finditer(line):
+                clues.append(("copyright", m.group("name"), 1.5))
+        checks = (
+            (_STAFF, "staff", 1.5, "staff" in low),
+            (_WEBSITE, "website", 1.5, "’s " in raw or "'s " in raw),
+            (_SUBJECT, "subject", 1.0, " is " in raw),
+        )
+        for pattern, source, weight, plausible in checks:
+            m = pattern.search(raw) if plausible else None
             if m:
                 clues.append((source, m.group("name"), weight))
     pools: list[_Pool] = []
@@ -131,8 +137,9 @@ def find_publisher(
             pool.key = key
     if not pools:
         return None
-    text = "\n".join(lines).casefold() + "\n" + body.casefold()
-    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(text)}
+    furniture = "\n".join(lines).casefold()
+    text = furniture + "\n" + body.casefold()
+    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
     for pool in pools:
         pool.score += min(1.2, 0.3 * max(0, text.count(pool.key) - len(pool.names)))
         if pool.key.replace(" ", "") in squashed_domains:
