@@ -75,7 +75,8 @@ NON_NAME_WORDS = frozenset(
 """Words that make a capitalised short line a label rather than a person's name."""
 
 BYLINE_PREFIX = re.compile(
-    r"^(?:written\s+by|reported\s+by|posted\s+by|by|von|par|por|di|door|da|av|af|de)\s*[:\-]?\s+(?=\S)",
+    r"^(?:(?:written|reported|posted|interview|interviewed|text|words|story|compiled)\s+by|"
+    r"by|von|par|por|di|door|da|av|af|de)\s*[:\-]?\s+(?=\S)",
     re.IGNORECASE,
 )
 """A byline's leading word in the covered languages ("By", "Von", "Par", "Por", "di", "door")."""
@@ -104,7 +105,8 @@ _STRONG = {
     r"republished (?:here|with|under|from)|content-sharing|produced by .{0,80} in partnership|"
     r"under (?:a )?(?:creative commons|license)|printed from|reporting by .{0,60}(?:editing|writing) by|"
     r"trust principles|may not be (?:published|reproduced)|without (?:prior )?(?:written )?permission|"
-    r"requires the prior written consent",
+    r"requires the prior written consent|(?:has|have) been (?:lightly )?edited|edited (?:and condensed|for "
+    r"(?:length|clarity))|this (?:story|article|report|post) (?:will be|has been|was) (?:updated|corrected)",
     "disclaimer": r"views expressed|do not necessarily reflect|opinions expressed|not those of",
     "newsletter": r"newsletter|nieuwsbrief|in your inbox|to your inbox|in ihr postfach|dans votre boîte|"
     r"sign up (?:for|to)|subscribe (?:to|now|for)|unsubscribe|abonnieren sie|abonnez-vous|"
@@ -147,7 +149,7 @@ _ANCHORS = {
     "copyright": "rights reserved copyright copyrights derechos droits rechte riservata riproduzione direitos rechten",
     "syndication": "syndicated auto-generated generated reworked originally republished content-sharing "
     "partnership creative license licence printed reporting trust principles published reproduced permission "
-    "consent",
+    "consent edited updated corrected",
     "disclaimer": "expressed necessarily those",
     "newsletter": "newsletter nieuwsbrief inbox postfach boîte sign subscribe unsubscribe abonnieren "
     "abonnez-vous suscríbete assine iscriviti remaining unlimited abonnés découverte offre",
