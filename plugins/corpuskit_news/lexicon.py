@@ -175,6 +175,14 @@ CUES = {"strong": tuple(_STRONG), "weak": tuple(_WEAK), "teaser": ("teaser", "te
 """The cue categories :func:`cue_of` reports, by strength."""
 
 
+# The first word of every teaser cue (lower case): other lines skip the teaser patterns.
+_TEASER_FIRST = frozenset(
+    _words(
+        """related read also see more most trending recommended you recent top latest promoted editor's editors
+        don't dont lesen mehr meistgelesen auch weitere à a lire les sur te lo noticias leer leia mais veja
+        leggi i potrebbe lees meest meer"""
+    )
+)
 _ALL_ANCHORS = frozenset().union(*(anchors for _, _, anchors, _, _ in _CATEGORIES))
 _ALL_SPECIAL = tuple(m for marks in _SPECIAL.values() for m in marks)
 
@@ -186,10 +194,11 @@ def cue_of(line: str, words: frozenset[str] | set[str] | None = None) -> tuple[s
     ``"strong"`` or ``"weak"``. ``words``, the line's lower-cased words when the caller
     has them, lets lines without any cue word skip the costly patterns.
     """
-    if _TEASER_HEADING_RE.match(line):
-        return "teaser", "teaser_heading"
-    if _TEASER_RE.match(line) and len(line) < 160:
-        return "teaser", "teaser"
+    if len(line) < 160 and line.split(None, 1)[0].lower() in _TEASER_FIRST:
+        if _TEASER_HEADING_RE.match(line):
+            return "teaser", "teaser_heading"
+        if _TEASER_RE.match(line):
+            return "teaser", "teaser"
     if words is not None and words.isdisjoint(_ALL_ANCHORS) and not any(m in line for m in _ALL_SPECIAL):
         return None
     for strength, name, anchors, special, pattern in _CATEGORIES:

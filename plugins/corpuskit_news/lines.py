@@ -116,7 +116,7 @@ def measure(index: int, text: str) -> Line:
     bare = text.rstrip(_TRAILING)
     terminal = bare.endswith((".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।")) or (bare.endswith(":") and n >= 8)
     lower = set(lowered)
-    linky = _maybe_linky(text) and bool(_LINKY.search(text)) and (n < 25 or text.count("/") > 3)
+    linky = (n < 25 or text.count("/") > 3) and _maybe_linky(text) and bool(_LINKY.search(text))
     cue = cue_of(text, lower)
     caption = (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))) or _ends_with_agency(text)
     dated = n <= 20 and (
