@@ -290,7 +290,7 @@ def _mark_repetition(lines: list[Line], frequent: Collection[int]) -> None:
 
 def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     """Find the headline, byline, date line and standfirst among the lines above the body."""
-    opening = " ".join(line.text for line in body[:4])
+    opening = " ".join(line.text for line in body[:4])[:800]
     page.title = choose_title(before, opening, [_is_header_line(ln) for ln in before])
     zone_from = page.title.index if page.title else (before[0].index if before else 0)
     for pos, line in enumerate(before):
