@@ -90,19 +90,23 @@ _FURNITURE_WORDS = 80
 
 
 def _strong_cue(line: Line) -> bool:
-    return (
-        line.cue is not None
-        and line.cue[0] == "strong"
-        and (not line.prose or (line.words <= _FURNITURE_WORDS and line.sentences <= 4))
-    )
+    """A strong cue that removes the line: any non-prose line; prose only when it reads as a pitch
+    or note (short, or several cue phrases, or addressing the reader), never a long paragraph."""
+    if line.cue is None or line.cue[0] != "strong":
+        return False
+    if not line.prose:
+        return True
+    if line.words > _FURNITURE_WORDS:
+        return False
+    return line.words <= 40 or line.hits >= 2 or line.reader
 
 
 def _short_sentence(line: Line) -> bool:
-    """A short line that is still a sentence ("Crews are still working.")."""
+    """A line that is not prose-shaped but still a sentence ("Crews are still working.")."""
     return (
-        2 <= line.words < 8
+        line.words >= 2
         and line.terminal
-        and line.caps <= 0.5
+        and line.caps <= 0.6
         and line.cue is None
         and not (line.dated or line.linky or line.caption or line.repeated or line.frequent)
     )
