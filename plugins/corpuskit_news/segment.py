@@ -98,7 +98,7 @@ def _strong_cue(line: Line) -> bool:
         return True
     if line.words > _FURNITURE_WORDS:
         return False
-    return line.words <= 40 or line.hits >= 2 or line.reader
+    return line.words <= 20 or line.hits >= 2 or line.reader
 
 
 def _short_sentence(line: Line) -> bool:
