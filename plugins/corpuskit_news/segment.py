@@ -27,6 +27,7 @@ The decision combines, line by line (see :mod:`corpuskit_news.lines` for the loc
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -37,9 +38,11 @@ from corpuskit_news.lines import Line, is_readtime, measure, relax_prose, split_
 
 __all__ = ["Page", "analyse"]
 
-_COMMENTS = (
-    "comments", "comment", "reader comments", "comentarios", "comentários", "kommentare", "commentaires",
-    "commenti", "reacties", "leave a reply", "join the conversation", "discussion",
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|replies|responses|reactions?|réactions?|réagir|commentaires?|kommentare|"
+    r"kommentieren|comentarios|comentários|commenti|reacties|reageer|leave a reply|join the conversation|"
+    r"discussion|show comments|view comments)\s*(?:\(\d+\)|\d+)?\s*:?$",
+    re.IGNORECASE,
 )
 
 
@@ -65,9 +68,7 @@ class Page:
 
 
 def _is_comments_heading(line: Line) -> bool:
-    text = line.text.casefold().strip(" :")
-    head = text.lstrip("0123456789 ")
-    return line.words <= 4 and (head in _COMMENTS or text in _COMMENTS)
+    return line.words <= 4 and _COMMENTS.match(line.text) is not None
 
 
 def _subheading_shaped(line: Line) -> bool:
@@ -120,6 +121,8 @@ def _island(lines: list[Line], i: int) -> bool:
 
 def _weights(lines: list[Line]) -> list[float]:
     weights = []
+    prose_words = 0
+    in_comments = False  # below a comments heading that follows article prose, prose counts little
     for i, line in enumerate(lines):
         if line.repeated or line.frequent:
             w = -4.0
@@ -131,6 +134,12 @@ def _weights(lines: list[Line]) -> list[float]:
                 w = -6.0
             elif _island(lines, i):
                 w *= 0.7 if line.sentences >= 2 else 0.3
+            prose_words += line.words
+            if in_comments:
+                w *= 0.1
+        elif _is_comments_heading(line) and prose_words >= 50:
+            in_comments = True
+            w = -30.0
         elif line.dated or byline_name(line.text) or is_readtime(line.text):
             w = -10.0
         elif _subheading_shaped(line) and i + 1 < len(lines) and lines[i + 1].prose:
@@ -172,7 +181,8 @@ def _continuations(lines: list[Line], end: int, max_gap: int) -> list[tuple[int,
     i, gap = end + 1, 0
     while i < len(lines) - 1:
         line = lines[i]
-        if _is_comments_heading(line) or (line.cue and line.cue[1] == "copyright"):
+        # Comments, footers and time-stamped lists (comment headers, dated teasers) end the article.
+        if _is_comments_heading(line) or line.dated or (line.cue and line.cue[1] == "copyright"):
             break
         clean = line.prose and not line.cue and not line.repeated and not line.frequent
         nxt = lines[i + 1]

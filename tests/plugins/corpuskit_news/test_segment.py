@@ -88,3 +88,14 @@ def test_article_paragraphs_that_mention_cue_words_stay():
 def test_a_short_sentence_between_paragraphs_stays():
     text = "\n".join(["Example Daily", "Storm update", PARAGRAPHS[0], "Crews are still working.", PARAGRAPHS[1]])
     assert "Crews are still working." in analyse(text).text.split("\n")
+
+
+def test_long_comments_below_a_short_article_go():
+    comment = ("I have lived next to that bridge for thirty years and I can tell you that the council has promised "
+               "to fix it at least four times before. Every time there is an election the same plans come out, and "
+               "every time the money goes somewhere else. I will believe it when I see the first lorry arrive.")
+    lines = ["The Valley Ledger", "County will rebuild the Alder River bridge", "By Tomas Lindgren",
+             PARAGRAPHS[0], PARAGRAPHS[1], "Share", "12 Comments"]
+    for n in range(5):
+        lines += [f"reader_{n}", "Submitted on March 4, 2025 at 9:1{n} am", comment.replace("thirty", f"{n + 20}")]
+    assert analyse("\n".join(lines)).text.split("\n") == PARAGRAPHS[:2]
