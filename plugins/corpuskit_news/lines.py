@@ -125,7 +125,7 @@ def measure(index: int, text: str) -> Line:
     caption = (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))) or _ends_with_agency(text)
     dated = n <= 20 and (
         (_YEAR.search(text) is not None and find_date(text) is not None)
-        or (not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))
+        or (n <= 6 and not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))
     )
     running = stop >= 0.15 and (
         (n >= 8 and caps <= 0.65 and (terminal or n >= 16))
