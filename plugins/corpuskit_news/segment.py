@@ -296,6 +296,9 @@ def _trim_edges(kept: list[Line], page: Page, author: str | None) -> list[Line]:
     while kept and dirty(kept[0]):
         line = kept.pop(0)
         page.removed.append((line, "edge: " + _reason(line, "bio")))
+    while kept and not kept[-1].prose and not _short_sentence(kept[-1]):
+        # a heading cannot end the article ("About the ..." over a trimmed note)
+        page.removed.append((kept.pop(), "edge: heading"))
     return kept
 
 
