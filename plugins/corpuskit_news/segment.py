@@ -295,7 +295,7 @@ def _trim_edges(kept: list[Line], page: Page, author: str | None) -> list[Line]:
         page.removed.append((line, "edge: " + _reason(line, "bio")))
     while kept and dirty(kept[0]):
         line = kept.pop(0)
-        page.removed.append((line, "edge: " + _reason(line, "bio")))
+        page.removed.append((line, "edge: " + _reason(line, "note")))
     while kept and not kept[-1].prose and not _short_sentence(kept[-1]):
         # a heading cannot end the article ("About the ..." over a trimmed note)
         page.removed.append((kept.pop(), "edge: heading"))
@@ -370,8 +370,9 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
     _header(page, before, kept)
     page.kept = _trim_edges(kept, page, page.author)
     inside = {line.index for line in page.kept} | {line.index for line, _ in page.removed}
-    roles = {id(page.title): "title", id(page.byline): "byline", id(page.dateline): "dateline",
-             id(page.standfirst): "standfirst"}
+    roles = {id(line): role for line, role in ((page.title, "title"), (page.byline, "byline"),
+                                               (page.dateline, "dateline"), (page.standfirst, "standfirst"))
+             if line is not None}
     last = spans[-1][1]
     for line in lines:
         if line.index in inside:
