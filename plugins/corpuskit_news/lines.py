@@ -10,12 +10,14 @@ calls, no per-character Python loops.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Any
 
 from corpuskit_news.dates import find_date, looks_relative
 from corpuskit_news.lexicon import AGENCIES, READER_WORDS, STOPWORDS, cue_of, strong_hits
 
-__all__ = ["Line", "is_readtime", "measure", "relax_prose", "split_lines"]
+__all__ = ["Line", "clear_cache", "is_readtime", "measure", "relax_prose", "split_lines"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’')\]]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-Þ]")
@@ -108,7 +110,31 @@ def _ends_with_agency(text: str) -> bool:
 
 
 def measure(index: int, text: str) -> Line:
-    """The signals of one stripped, non-blank line."""
+    """The signals of one stripped, non-blank line.
+
+    Short lines (menus, footers, teasers) repeat across a corpus's pages: their signals are
+    computed once per process and copied.
+    """
+    if len(text) <= _CACHED_CHARS:
+        return Line(index, *_short_line_fields(text))
+    return _measure(index, text)
+
+
+_CACHED_CHARS = 120
+
+
+@lru_cache(maxsize=65536)
+def _short_line_fields(text: str) -> tuple[Any, ...]:
+    line = _measure(0, text)
+    return tuple(getattr(line, f.name) for f in fields(Line)[1:])
+
+
+def clear_cache() -> None:
+    """Forget the signals of short lines seen so far (benchmarks start cold with it)."""
+    _short_line_fields.cache_clear()
+
+
+def _measure(index: int, text: str) -> Line:
     tokens = _WORD.findall(text)
     n = len(tokens)
     lowered = [t.lower() for t in tokens]
