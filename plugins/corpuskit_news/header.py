@@ -100,7 +100,8 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
         return head
     # "2023-12-05 · Ravi Menon · 7 min": a name between date and reading-time parts.
     names = [p for p in parts if is_name(p)]
-    if len(names) == 1 and len(parts) > 1 and all(p in names or _dateish(p) for p in parts):
+    others = [p for p in parts if p not in names]
+    if len(names) == 1 and others and (_dateish(", ".join(others)) or all(_dateish(p) for p in others)):
         return names[0]
     if agency := _agency(head):
         return agency if rest and all(_dateish(p) for p in rest) else None

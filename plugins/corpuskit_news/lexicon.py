@@ -110,7 +110,9 @@ _STRONG = {
     r"trust principles|may not be (?:published|reproduced)|without (?:prior )?(?:written )?permission|"
     r"requires the prior written consent|(?:has|have) been (?:lightly )?edited|edited (?:and condensed|for "
     r"(?:length|clarity))|this (?:story|article|report|post) (?:will be|has been|was) (?:updated|corrected)",
-    "disclaimer": r"views expressed|do not necessarily reflect|opinions expressed|not those of",
+    "disclaimer": r"views expressed|do not necessarily reflect|opinions expressed|not those of|"
+    r"opiniones expresadas|responsabilidad exclusiva|opinions exprimées|n'engagent que|opiniões expressas|"
+    r"opinioni espresse|meinung (?:des|der) (?:autors|autorin)|gibt die meinung",
     "newsletter": r"newsletter|nieuwsbrief|in your inbox|to your inbox|in ihr postfach|dans votre boîte|"
     r"sign up (?:for|to)|subscribe (?:to|now|for)|unsubscribe|abonnieren sie|abonnez-vous|"
     r"suscríbete|assine|iscriviti|free articles? remaining|for unlimited access|réservé aux abonnés|"
@@ -136,7 +138,8 @@ _TEASER = (
     r"related(?: news| stories| articles| content)?|read more|also read|read next|read also|see also|"
     r"more (?:from|on|in) [^:|]{0,40}|also (?:on|in) [^:|]{0,40}|more coverage|"
     r"most (?:read|viewed|popular|shared)|trending(?: now| on .*)?|"
-    r"recommended(?: for you)?|you (?:may|might) also like|recent (?:news|posts|stories)|top stories|"
+    r"popular (?:posts|stories|articles|now)|recommended(?: for you)?|you (?:may|might) also like|"
+    r"recent (?:news|posts|stories)|top stories|"
     r"latest news|promoted(?: stories| content)?|editor'?s picks|don'?t miss|"
     r"lesen sie auch|mehr zum thema|meistgelesen|auch interessant|weitere artikel|"
     r"à lire aussi|lire aussi|les plus lus|sur le même sujet|"
@@ -153,7 +156,7 @@ _ANCHORS = {
     "syndication": "syndicated auto-generated generated reworked originally republished content-sharing "
     "partnership creative license licence printed reporting trust principles published reproduced permission "
     "consent edited updated corrected",
-    "disclaimer": "expressed necessarily those",
+    "disclaimer": "expressed necessarily those expresadas exclusiva exprimées engagent expressas espresse meinung",
     "newsletter": "newsletter nieuwsbrief inbox postfach boîte sign subscribe unsubscribe abonnieren "
     "abonnez-vous suscríbete assine iscriviti remaining unlimited abonnés découverte offre",
     "cookies": "cookie cookies",
@@ -181,7 +184,7 @@ CUES = {"strong": tuple(_STRONG), "weak": tuple(_WEAK), "teaser": ("teaser", "te
 # The first word of every teaser cue (lower case): other lines skip the teaser patterns.
 _TEASER_FIRST = frozenset(
     _words(
-        """related read also see more most trending recommended you recent top latest promoted editor's editors
+        """related read also see more most trending popular recommended you recent top latest promoted editor's editors
         don't dont lesen mehr meistgelesen auch weitere à a lire les sur te lo noticias leer leia mais veja
         leggi i potrebbe lees meest meer"""
     )

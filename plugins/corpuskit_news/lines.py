@@ -150,7 +150,7 @@ def _measure(index: int, text: str) -> Line:
     cue = cue_of(text, lower)
     caption = (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))) or _ends_with_agency(text)
     dated = n <= 20 and (
-        (_YEAR.search(text) is not None and find_date(text) is not None)
+        (_YEAR.search(text) is not None and find_date(text, dayfirst=True) is not None)
         or (n <= 6 and not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))
     )
     running = stop >= 0.15 and (

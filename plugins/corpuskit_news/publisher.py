@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from corpuskit_news.lexicon import AGENCIES
+
 __all__ = ["find_publisher", "publisher_key"]
 
 _LEGAL_DOTTED = re.compile(
@@ -121,8 +123,11 @@ def find_publisher(
             line = _LEGAL_DOTTED.sub(" ", raw)
             for m in _COPYRIGHT.finditer(line):
                 # A company name ("Beacon Media Ltd") may be the owner, not the outlet: weaker.
-                corporate = _is_corporate(m.group("name"))
-                clues.append(("copyright", m.group("name"), 1.0 if corporate else 1.5))
+                # A company ("Beacon Media Ltd") may own the outlet, an agency ("AFP") wrote the
+                # wire copy: both weigh less than the outlet's own name.
+                name = m.group("name")
+                weight = 0.5 if name.casefold() in AGENCIES else 1.0 if _is_corporate(name) else 1.5
+                clues.append(("copyright", name, weight))
         checks = (
             (_STAFF, "staff", 1.5, "staff" in low),
             (_WEBSITE, "website", 1.5, "’s " in raw or "'s " in raw),
@@ -173,4 +178,4 @@ def _choose_display(pool: _Pool) -> str:
     if masthead:
         return masthead[0]
     best = min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))
-    return best.title() if best.isupper() else best
+    return best.title() if best.isupper() and " " in best else best

@@ -186,7 +186,8 @@ def _continuations(lines: list[Line], end: int, max_gap: int) -> list[tuple[int,
             break
         clean = line.prose and not line.cue and not line.repeated and not line.frequent
         nxt = lines[i + 1]
-        if clean and nxt.prose and not nxt.cue and not nxt.frequent:
+        under_heading = lines[i - 1].cue is not None and lines[i - 1].cue[1] == "teaser_heading"
+        if clean and nxt.prose and not nxt.cue and not nxt.frequent and not under_heading:
             j = i
             while j + 1 < len(lines) and (lines[j + 1].prose or (
                 _subheading_shaped(lines[j + 1]) and j + 2 < len(lines) and lines[j + 2].prose
@@ -225,10 +226,17 @@ def _teaser_gap(lines: list[Line], first: int, last: int) -> bool:
     return len(gap) >= 3 or any(g.cue and g.cue[0] == "teaser" for g in gap)
 
 
+def _is_teaser_heading(line: Line) -> bool:
+    return line.cue is not None and line.cue[1] == "teaser_heading"
+
+
 def _absorb_blurbs(lines: list[Line], blocks: list[tuple[bool, int, int]]) -> list[tuple[bool, int, int]]:
     """Single one-sentence paragraphs next to a teaser block are its blurbs: merge them in."""
     kinds = [kind for kind, _, _ in blocks]
     for b, (kind, first, last) in enumerate(blocks):
+        if kind and b > 0 and last - first < 3 and _is_teaser_heading(lines[blocks[b - 1][2]]):
+            kinds[b] = False  # paragraphs right under "Popular posts" are its blurbs
+            continue
         if not kind or first != last or lines[first].sentences > 1:
             continue
         near = [blocks[k] for k in (b - 1, b + 1) if 0 <= k < len(blocks)]
