@@ -31,7 +31,8 @@ _NAME = (
     rf"(?P<name>[A-ZÀ-Þ0-9][\w&'’-]*(?:[ \t]+(?:[A-ZÀ-Þ0-9][\w&'’-]*|{_PARTICLES})(?![\w]))*)"
 )
 _COPYRIGHT = re.compile(
-    r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME
+    r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[^\W\d_][^.,|;:()\n]{1,80}?)(?=\s*(?:[.,|;:()]|\s[-–—]\s|\s(?:19|20)\d\d\b|$))"
 )
 _STAFF = re.compile(r"\b(?:by\s+)?(?:the\s+)?" + _NAME + r"\s+staff\b")
 _WEBSITE = re.compile(_NAME + r"[’']s\s+(?:website|site|app|newsletter)\b")
@@ -92,8 +93,9 @@ def _masthead_shaped(line: str) -> bool:
         return False
     if any(sep in line for sep in ("/", "|", "›", "»", ">", ":", ",")):
         return False
-    if not all(w[0].isupper() or w in _CONNECTORS for w in words):
-        return False
+    latin = any("a" <= c.lower() <= "z" for c in line)
+    if latin and not all(w[0].isupper() or w in _CONNECTORS for w in words):
+        return False  # (sentence-case outlet names are the rule in Cyrillic and Greek)
     if len(words) == 1:
         word = words[0]
         inner_capital = any(c.isupper() for c in word[1:])
