@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from corpuskit_news.dates import find_date, looks_relative
-from corpuskit_news.lexicon import AGENCIES, READER_WORDS, STOPWORDS, cue_of, strong_hits
+from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, READER_WORDS, STOPWORDS, cue_of, strong_hits
 
 __all__ = ["Line", "clear_cache", "is_readtime", "measure", "relax_prose", "split_lines"]
 
@@ -77,8 +77,34 @@ class Line:
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
-    """``(index, stripped line)`` for the non-blank lines of ``text``."""
-    return [(i, s) for i, raw in enumerate(text.split("\n")) if (s := raw.strip())]
+    """``(index, stripped line)`` for the non-blank lines of ``text``, hard wraps undone.
+
+    A text wrapped at a fixed width (mail, ``<pre>`` blocks, some dumps) cuts paragraphs
+    into lines of 40-100 characters that end mid-sentence and continue in lower case on
+    the next line: those are joined back (the paragraph keeps its first line's index).
+    """
+    units: list[tuple[int, str]] = []
+    last_width = 0  # width of the previous physical line, 0 after a blank one
+    for i, raw in enumerate(text.split("\n")):
+        s = raw.strip()
+        if not s:
+            last_width = 0
+            continue
+        wrapped = (
+            40 <= last_width <= 100
+            and s[0].islower()
+            and not units[-1][1].endswith(_WRAP_END)
+            and BYLINE_PREFIX.match(s) is None  # "di Marco Ferri" under a headline
+        )
+        if wrapped:
+            units[-1] = (units[-1][0], units[-1][1] + " " + s)
+        else:
+            units.append((i, s))
+        last_width = len(s)
+    return units
+
+
+_WRAP_END = (".", "!", "?", "…", ":", '"', "”", "»", "|", "。")
 
 
 def is_readtime(text: str) -> bool:
