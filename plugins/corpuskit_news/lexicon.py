@@ -109,7 +109,8 @@ _STRONG = {
     r"under (?:a )?(?:creative commons|license)|printed from|reporting by .{0,60}(?:editing|writing) by|"
     r"trust principles|may not be (?:published|reproduced)|without (?:prior )?(?:written )?permission|"
     r"requires the prior written consent|(?:has|have) been (?:lightly )?edited|edited (?:and condensed|for "
-    r"(?:length|clarity))|this (?:story|article|report|post) (?:will be|has been|was) (?:updated|corrected)",
+    r"(?:length|clarity))|this (?:story|article|report|post) (?:will be|has been|was) (?:updated|corrected)|"
+    r"^\(?(?:corrects|updates|adds|recasts|refiles) (?:\w+ ){0,3}(?:paragraph|headline|byline|dateline|story)",
     "disclaimer": r"views expressed|do not necessarily reflect|opinions expressed|not those of|"
     r"opiniones expresadas|responsabilidad exclusiva|opinions exprimées|n'engagent que|opiniões expressas|"
     r"opinioni espresse|meinung (?:des|der) (?:autors|autorin)|gibt die meinung",
@@ -158,7 +159,7 @@ _ANCHORS = {
     "права",
     "syndication": "syndicated auto-generated generated reworked originally republished content-sharing "
     "partnership creative license licence printed reporting trust principles published reproduced permission "
-    "consent edited updated corrected",
+    "consent edited updated corrected corrects updates adds recasts refiles",
     "disclaimer": "expressed necessarily those expresadas exclusiva exprimées engagent expressas espresse meinung",
     "newsletter": "newsletter nieuwsbrief inbox postfach boîte sign subscribe unsubscribe abonnieren "
     "abonnez-vous suscríbete assine iscriviti remaining unlimited abonnés découverte offre подписывайтесь "

@@ -325,6 +325,9 @@ def _mark_repetition(lines: list[Line], frequent: Collection[int]) -> None:
                 line.frequent = True
 
 
+_LONE_BY = frozenset(("by", "von", "par", "por", "door", "di", "written by", "av", "af"))
+
+
 def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     """Find the headline, byline, date line and standfirst among the lines above the body."""
     opening = " ".join(line.text for line in body[:4])[:800]
@@ -333,6 +336,11 @@ def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     for pos, line in enumerate(before):
         if line.index < zone_from or line is page.title:
             continue
+        if page.author is None and line.text.casefold() in _LONE_BY and pos + 1 < len(before):
+            name = byline_name("By " + before[pos + 1].text)  # "By" on its own line, the name below
+            if name and not is_desk(name):
+                page.author, page.byline = name, before[pos + 1]
+                continue
         if page.author is None and not line.caption:
             near_date = any(ln.dated for ln in before[max(0, pos - 1) : pos + 4] if ln is not line)
             bare_ok = page.title is not None and line.index > zone_from and near_date
