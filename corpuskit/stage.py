@@ -243,6 +243,10 @@ class PartWriter(Protocol):
 class Exporter:
     """A stage that writes documents: one part per shard, committed at the end."""
 
+    def prepare_output(self, ctx: StageContext) -> None:
+        """Check, before any work starts, that the outputs can be written; raise
+        :class:`corpuskit.RunError` naming the path and a hint if not."""
+
     def open_part(self, path: Path, ctx: StageContext) -> PartWriter:
         """A writer for one part at ``path`` (a temporary name in the run directory)."""
         raise NotImplementedError
