@@ -49,6 +49,7 @@ after their original); it never holds the labels.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -58,213 +59,16 @@ from pathlib import Path
 
 import orjson
 
-
-def _words(text: str, sep: str | None = None) -> list[str]:
-    return text.split(sep)
-
-
-TOPICS = ("business", "politics", "sport", "tech", "science", "health")
-
-_FIRST = _words(
-    "Anna Maria James Li Wei Omar Sofia Daniel Priya Lucas Elena Marco Aisha Tomas Grace Ivan Nadia "
-    "Samuel Chloe Mateo Hannah Yusuf Clara Felix Amara Jonas Leila Victor Ines Kenji Rosa Pavel Zara "
-    "Hugo Mei Oscar Lina David Farah Noah Sara Adam Julia Emil Nora Ravi Alice Diego Olga"
-)
-_LAST = _words(
-    "Smith Okafor Chen Novak Garcia Rossi Kowalski Haddad Lindqvist Tanaka Moreau Petrov Mensah Silva "
-    "Fischer Nakamura Brennan Costa Dubois Jensen Kaur Morales Nguyen Osei Patel Quinn Romero Sato "
-    "Schmidt Torres Varga Weber Young Zhang Abbott Baker Carter Dalton Ellis Foster Hughes Ibrahim "
-    "Keller Larsen Mendez Nolan Ortiz Price Reyes Sullivan"
-)
-_PLACES = _words(
-    "London Paris Berlin Madrid Lagos Nairobi Mumbai Tokyo Seoul Sydney Toronto Chicago Denver Lisbon "
-    "Warsaw Vienna Prague Oslo Dublin Cairo Lima Bogota Jakarta Manila Hanoi Osaka Munich Milan Lyon "
-    "Glasgow Leeds Boston Austin Seattle Atlanta Geneva Zurich Athens Kyiv Accra"
-)
-_ORG_A = _words("Northern Global United Pacific Atlantic Central Eastern Western Royal National Silver Blue")
-_ORG_B = _words(
-    "Holdings Energy Motors Systems Bank Airways Foods Pharma Telecom Networks Mining Capital "
-    "Logistics Robotics Media Insurance Steel Retail"
-)
-
-_VOCAB: dict[str, dict[str, list[str]]] = {
-    "business": {
-        "thing": _words(
-            "profits revenue sales shares earnings costs debts exports margins dividends orders investment wages prices"
-        ),
-        "group": _words(
-            "investors analysts shareholders regulators traders economists lenders suppliers unions customers"
-        ),
-        "event": _words(
-            "merger takeover bid restructuring listing buyback rate cut trade deal audit bankruptcy filing"
-        ),
-        "role": _words("chief executive|finance director|chairman|head of strategy|senior economist", "|"),
-    },
-    "politics": {
-        "thing": _words(
-            "votes taxes spending reforms borders budgets pensions benefits policies laws subsidies tariffs"
-        ),
-        "group": _words(
-            "voters ministers lawmakers campaigners opposition parties officials councils diplomats judges"
-        ),
-        "event": _words(
-            "election referendum inquiry vote of confidence budget debate summit coalition talks reshuffle"
-        ),
-        "role": _words("prime minister|foreign minister|party leader|spokesperson|senator|mayor", "|"),
-    },
-    "sport": {
-        "thing": _words("goals points wins titles matches tickets transfers injuries medals records fixtures rankings"),
-        "group": _words("fans players coaches referees selectors supporters teams clubs athletes sponsors"),
-        "event": _words("final semi-final derby tournament championship relay cup tie play-off season opener"),
-        "role": _words("head coach|captain|manager|striker|goalkeeper|team doctor", "|"),
-    },
-    "tech": {
-        "thing": _words(
-            "chips phones servers apps downloads subscribers patents updates devices batteries networks licences"
-        ),
-        "group": _words("developers users engineers hackers startups researchers gamers carriers designers testers"),
-        "event": _words("launch outage data breach software update product recall acquisition beta release conference"),
-        "role": _words("chief technology officer|founder|lead engineer|security researcher|product manager", "|"),
-    },
-    "science": {
-        "thing": _words(
-            "samples fossils emissions genes particles satellites species temperatures measurements telescopes"
-        ),
-        "group": _words("scientists astronomers biologists students volunteers geologists physicists crews teams"),
-        "event": _words("expedition mission experiment discovery survey trial launch eclipse study"),
-        "role": _words("lead author|professor|mission director|field researcher|curator", "|"),
-    },
-    "health": {
-        "thing": _words("vaccines cases admissions beds waiting lists prescriptions doses infections clinics budgets"),
-        "group": _words("patients nurses doctors carers hospitals pharmacists parents researchers surgeons"),
-        "event": _words("outbreak strike trial screening programme lockdown review campaign shortage"),
-        "role": _words("health secretary|chief medical officer|consultant|nurse manager|epidemiologist", "|"),
-    },
-}
-
-_VERBS_UP = _words("rose climbed jumped grew increased surged")
-_VERBS_DOWN = _words("fell dropped slipped declined shrank slumped")
-_SAY = _words("said told reporters added explained warned argued insisted noted confirmed")
-_DAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-_MONTHS = _words("January February March April May June July August September October November December")
-_PERIODS = (
-    "the first quarter",
-    "the second quarter",
-    "the past year",
-    "the last six months",
-    "the three months to June",
-    "the year to March",
-    "the previous season",
-    "the last decade",
-)
-_ADJ = _words(
-    "unexpected sharp modest steady significant surprising welcome difficult major limited "
-    "lengthy rare controversial historic cautious"
-)
-_CONNECT = (
-    "However,",
-    "Meanwhile,",
-    "Earlier,",
-    "In a statement,",
-    "Separately,",
-    "Last week,",
-    "At the same time,",
-    "By contrast,",
-    "Even so,",
-    "According to officials,",
-)
-
-_TEMPLATES = (
-    "{Person}, the {role} of {Org}, {say} that {thing} had {up} by {pct}% in {period}.",
-    "{Connect} {group} in {Place} {say} the {adj} {event} would change how {thing} are handled.",
-    "The {event} in {Place} on {Day} drew {num} {group}, {many} more than organisers expected.",
-    "{Org} {say} {thing} {down} {pct}% to {money} in {period}, blaming {adj} demand.",
-    '"We did not expect this," {Person} {say}, adding that {group} would be consulted before {Month}.',
-    "{Connect} the {adj} {event} left {group} and {group2} divided over {thing}.",
-    "Figures published on {Day} show {thing} {up} to {money}, the highest level since {year}.",
-    "{Person} said the {event} was {adj}, but {group} in {Place} remained unconvinced.",
-    "Critics argue that {thing} in {Place} have {down} for {num} months in a row.",
-    "The {role} is expected to meet {group} from {Org} in {Place} on {Day} {Month} {dom}.",
-    "{Connect} {Org} confirmed it would cut {num} jobs as {thing} {down} by {pct}%.",
-    "It is the {ordinal} {event} of its kind in {Place} since {year}, {Person} noted.",
-    "{group_cap} in {Place} have called for an inquiry into the {adj} {event}.",
-    "A spokesperson for {Org} declined to comment on reports about {thing}.",
-    "{Connect} {num} {group} signed a letter urging the {role} to reconsider.",
-    "Analysts at {Org} expect {thing} to recover by {Month} {year2}, though risks remain {adj}.",
-    "The {adj} {event} follows months of talks between {group} and {group2} in {Place}.",
-    "{Person}, who joined {Org} in {year}, will lead the review of {thing}.",
-)
-
-_NOUNS = _words(
-    "agreement allegations alliance ambitions appeal approval arrangement assessment assets "
-    "authorities backlog ballot barriers benchmark blueprint borrowing boycott bribery briefing "
-    "campaign capacity ceasefire challenge charity circumstances coalition collapse commitment "
-    "compensation competition complaint compromise concerns confidence consensus consumers "
-    "contract controversy corruption crackdown credibility crisis criticism damage deadline "
-    "deficit delays demands deposits deregulation devolution dispute disruption donations "
-    "downturn drought efficiency elections emergency emissions enforcement evidence expansion "
-    "exposure facilities failures feedback finances flooding forecasts framework freight funding "
-    "guidance guidelines hardship harvest headquarters hearings heatwave households housing "
-    "incentives income infrastructure initiative injuries inspections instability insurers "
-    "interest inventories investigation landlords lawsuit leadership legislation licences "
-    "liquidity litigation lobbying loopholes mandate manifesto margins measures migration "
-    "mortgages negotiations obligations opposition outcome overhaul oversight ownership "
-    "partnership patients penalties pensions petition pipeline pledges pollution population "
-    "poverty premiums pressure privatisation procurement productivity profitability projections "
-    "protests provisions recession reconstruction recovery redundancies referendum refugees "
-    "regulation reliability rents reserves resignation resources restrictions retailers "
-    "revenues risks rivals safeguards salaries sanctions savings scandal scrutiny security "
-    "settlement shortages slowdown smuggling solvency spending stability stockpiles strikes "
-    "subsidies suppliers surplus surveillance suspension takeover targets tenants testimony "
-    "tensions transparency turnout uncertainty unemployment vaccination verdict violations "
-    "volatility vulnerabilities warnings welfare withdrawal workforce"
-)
-_CLAUSES = (
-    "with {noun} and {noun2} now under {adj} review",
-    "leaving {group} to weigh the {noun} against {noun2}",
-    "after {Person} raised {noun} at a meeting in {Place}",
-    "with the {adj} {noun} likely to dominate talks on {noun2}",
-    "amid growing {noun} over {noun2}",
-    "citing {adj} {noun} in {Place}",
-    "despite {noun} from {group}",
-    "after weeks of {noun} with {Org}",
-    "a move welcomed by {group2} but criticised over {noun}",
-    "according to documents seen by reporters",
-    "although {group} remain wary of {noun2}",
-    "as {noun} and {noun2} continue to weigh on {thing}",
-    "in what {Person} described as a {adj} step",
-    "ahead of a review of {noun} due in {Month}",
-    "while {noun2} in {Place} has reached its highest level since {year}",
-    "following {adj} {noun} earlier this {period_short}",
-)
-
-_SITE_A = _words("Daily Evening Morning Weekly City Valley Harbour County Metro Capital Coastal Northern")
-_SITE_B = _words("Ledger Courier Chronicle Gazette Herald Observer Dispatch Record Post Journal Bulletin")
-_NAV_WORDS = _words("Home News World Business Politics Sport Tech Science Health Opinion Culture Video Live")
-_SHARE = (
-    "Share this article",
-    "Share on Facebook | Share on X | Email a friend",
-    "Copy link",
-    "Follow us on social media for the latest updates",
-    "Share | Save | Comment",
-)
-_TEASE = (
-    "Sign up for our morning newsletter and get the top stories in your inbox.",
-    "Read more: our live coverage continues on the front page.",
-    "Most read this week",
-    "Related stories",
-    "Advertisement",
-    "Listen to this article",
-    "You have reached the free article limit for this month. Subscribe to keep reading.",
-)
-_FOOT = (
-    "All rights reserved.",
-    "Terms of use | Privacy policy | Cookie settings | Contact us",
-    "About us | Careers | Advertise with us | Help centre",
-    "This site is protected by reCAPTCHA and the Google Privacy Policy applies.",
-    "Registered in England and Wales. No. {reg}.",
-    "Back to top",
-)
+_WORDS = json.loads((Path(__file__).with_name("gen_corpus_words.json")).read_text(encoding="utf-8"))
+TOPICS = tuple(_WORDS["topics"])
+_FIRST, _LAST, _PLACES = _WORDS["first"], _WORDS["last"], _WORDS["places"]
+_ORG_A, _ORG_B, _VOCAB = _WORDS["org_a"], _WORDS["org_b"], _WORDS["vocab"]
+_VERBS_UP, _VERBS_DOWN, _SAY = _WORDS["verbs_up"], _WORDS["verbs_down"], _WORDS["say"]
+_DAYS, _MONTHS, _PERIODS = _WORDS["days"], _WORDS["months"], _WORDS["periods"]
+_ADJ, _CONNECT, _TEMPLATES = _WORDS["adj"], _WORDS["connect"], _WORDS["templates"]
+_NOUNS, _CLAUSES = _WORDS["nouns"], _WORDS["clauses"]
+_SITE_A, _SITE_B, _NAV_WORDS = _WORDS["site_a"], _WORDS["site_b"], _WORDS["nav_words"]
+_SHARE, _TEASE, _FOOT = _WORDS["share"], _WORDS["tease"], _WORDS["foot"]
 
 _NUM_RE = re.compile(r"(\d+)")
 
