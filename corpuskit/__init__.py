@@ -8,6 +8,7 @@ from corpuskit.document import Document
 from corpuskit.errors import (
     ConfigError,
     CorpuskitError,
+    DataError,
     InputError,
     PluginError,
     ResumeError,
@@ -15,6 +16,8 @@ from corpuskit.errors import (
     StageError,
 )
 from corpuskit.markers import hookimpl
+from corpuskit.pipeline import Pipeline
+from corpuskit.result import RunResult
 from corpuskit.stage import (
     Exporter,
     Filter,
@@ -32,6 +35,7 @@ from corpuskit.stage import (
 __all__ = [
     "ConfigError",
     "CorpuskitError",
+    "DataError",
     "Document",
     "Exporter",
     "Filter",
@@ -40,10 +44,12 @@ __all__ = [
     "Loader",
     "Mapper",
     "PartWriter",
+    "Pipeline",
     "PluginError",
     "Ref",
     "ResumeError",
     "RunError",
+    "RunResult",
     "Shard",
     "StageContext",
     "StageError",

@@ -250,7 +250,7 @@ def build_config(
         run_dir=_top(data, "run_dir", str | None, positions),
         max_errors=_positive(data, "max_errors", positions) or DEFAULTS["max_errors"],
         buckets=_positive(data, "buckets", positions) or DEFAULTS["buckets"],
-        retries=_top(data, "retries", int | None, positions) if data.get("retries") is not None else DEFAULTS["retries"],
+        retries=_non_negative(data, "retries", positions),
         timeout=_top(data, "timeout", float | None, positions),
         executor_options=options,
     )
@@ -266,6 +266,15 @@ def _top(data: dict[str, Any], key: str, tp: Any, positions: Positions) -> Any:
             key=key,
             hint=TOP_LEVEL_DOCS.get(key),
         ) from None
+
+
+def _non_negative(data: dict[str, Any], key: str, positions: Positions) -> int:
+    value = _top(data, key, int | None, positions)
+    if value is None:
+        return int(DEFAULTS[key])
+    if value < 0:
+        raise ConfigError(f"expected 0 or more, found {value}", where=positions.of((key,)), key=key)
+    return int(value)
 
 
 def _positive(data: dict[str, Any], key: str, positions: Positions) -> int | None:

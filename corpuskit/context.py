@@ -24,7 +24,8 @@ class StageContext:
     document-specific explanation. ``count(label, n)`` adds to the stage's counters.
     ``shard`` is the index of the shard being processed (None outside one),
     ``workdir`` a directory the stage may use for scratch files, ``logger`` a logger
-    named after the stage.
+    named after the stage; ``state`` a dict that lives as long as the worker's run, for
+    what ``setup(ctx)`` loads once (lexicons, models).
     """
 
     def __init__(
@@ -43,6 +44,7 @@ class StageContext:
         self.workdir = workdir
         self.options = options or {}
         self.logger = logging.getLogger(f"corpuskit.stage.{stage_label}")
+        self.state: dict[str, Any] = {}
         self._sink = reject_sink
 
     def reject(self, doc: Document, reason: str, detail: str | None = None) -> None:

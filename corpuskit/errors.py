@@ -13,6 +13,7 @@ from collections.abc import Iterable
 __all__ = [
     "ConfigError",
     "CorpuskitError",
+    "DataError",
     "InputError",
     "PluginError",
     "ResumeError",
@@ -68,6 +69,10 @@ class PluginError(CorpuskitError):
     """A plugin breaks the contract: duplicate stage name, bad hook, bad stage class."""
 
     exit_code = 2
+
+
+class DataError(CorpuskitError):
+    """Input data is malformed and the pipeline asked to stop on it (``on_error: fail``)."""
 
 
 class StageError(CorpuskitError):

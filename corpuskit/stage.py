@@ -114,7 +114,8 @@ class Shard:
     """A piece of input a loader reads independently: a file or a byte range of one.
 
     ``line`` is the 1-based line number at ``start`` (for record-level error
-    messages); ``weight`` is the planned size in bytes (for progress and balancing).
+    messages); ``weight`` is the planned size in bytes (for progress and balancing);
+    ``items`` lists further sources read as part of this shard (many small files).
     """
 
     source: str
@@ -122,9 +123,12 @@ class Shard:
     end: int | None = None
     line: int = 1
     weight: int = 0
+    items: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """``path`` or ``path[start:end]`` for messages."""
+        if self.items:
+            return f"{self.source} (+{len(self.items) - 1} files)"
         if self.start == 0 and self.end is None:
             return self.source
         end = "" if self.end is None else str(self.end)
@@ -139,7 +143,7 @@ class StreamStage:
     per worker before the first document.
     """
 
-    def setup(self, ctx: StageContext) -> None:  # noqa: B027 - optional hook
+    def setup(self, ctx: StageContext) -> None:
         """Load what the stage needs once per worker (lexicons, models)."""
 
     def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
@@ -199,7 +203,7 @@ class GlobalStage:
 
     buckets: ClassVar[int | None] = None
 
-    def setup(self, ctx: StageContext) -> None:  # noqa: B027 - optional hook
+    def setup(self, ctx: StageContext) -> None:
         """Load what the stage needs once per worker."""
 
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterable[tuple[Any, Any]]:

@@ -1,0 +1,47 @@
+"""What an executor is.
+
+An executor runs picklable work units (``fn(task) -> result``) that read and write
+only through the run directory. The runner hands it one batch at a time (the shards
+of a segment, the buckets of a reduce) and waits for the whole batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
+
+__all__ = ["Executor", "TaskFailed"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class TaskFailed(Exception):
+    """A work unit failed for good (after retries); ``cause`` is the last error."""
+
+    def __init__(self, message: str, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
+
+
+class Executor(Protocol):
+    """Runs batches of work units.
+
+    ``workers`` is the parallelism the executor uses. ``map`` runs ``fn`` over every
+    task and returns the results in task order; ``on_done(task, result)`` is called
+    in the driving process as each task finishes (for progress). A task whose worker
+    dies is retried up to ``retries`` times; an exception raised by ``fn`` itself is
+    not retried and propagates. ``close`` releases workers.
+    """
+
+    name: str
+    workers: int
+
+    def map(
+        self,
+        fn: Callable[[Any], Any],
+        tasks: Sequence[Any],
+        on_done: Callable[[Any, Any], None] | None = None,
+    ) -> list[Any]: ...
+
+    def close(self) -> None: ...

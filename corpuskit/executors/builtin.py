@@ -1,0 +1,15 @@
+"""Registers the builtin executors through the public hook, like any plugin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corpuskit.executors.local import LocalExecutor
+from corpuskit.executors.serial import SerialExecutor
+from corpuskit.markers import hookimpl
+
+
+@hookimpl
+def corpuskit_register_executors(registry: Any) -> None:
+    registry.add("serial", SerialExecutor)
+    registry.add("local", LocalExecutor)

@@ -1,0 +1,1 @@
+"""Generic builtin stages. Each module registers its stages through the public hook."""

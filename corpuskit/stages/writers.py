@@ -1,0 +1,64 @@
+"""Exporters: ``write_jsonl``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import attrs
+import orjson
+
+from corpuskit.context import StageContext
+from corpuskit.document import Document
+from corpuskit.fileio import atomic_concat, compression_of
+from corpuskit.markers import hookimpl
+from corpuskit.stage import Exporter, param, stage
+
+__all__ = ["JsonlPartWriter", "WriteJsonl"]
+
+
+class JsonlPartWriter:
+    """Writes one JSON object per line to a plain part file."""
+
+    def __init__(self, path: Path, fields: tuple[str, str, str]) -> None:
+        self._fh: IO[bytes] = open(path, "wb")  # noqa: SIM115 - closed by close()
+        self._id, self._text, self._meta = fields
+
+    def write(self, doc: Document) -> None:
+        record = {self._id: doc.id, self._text: doc.text, self._meta: doc.meta}
+        self._fh.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+@stage("write_jsonl", kind="export")
+@attrs.frozen
+class WriteJsonl(Exporter):
+    """Writes the surviving documents to one JSON-lines file (plain, .gz or .zst).
+
+    Each shard is written to a part in the run directory; at the end the parts are
+    joined in input order under a temporary name and renamed to ``path``, so a crashed
+    run never leaves a half file there. Records are ``{"id", "text", "meta"}``.
+    """
+
+    path: str = param(doc="output file; .gz or .zst compresses (relative to the working directory)")
+    compression: Literal["auto", "none", "gzip", "zstd"] = param(
+        "auto", doc="auto: from the file extension"
+    )
+    id_field: str = param("id", doc="record field for the id")
+    text_field: str = param("text", doc="record field for the text")
+    meta_field: str = param("meta", doc="record field for the metadata object")
+
+    def open_part(self, path: Path, ctx: StageContext) -> JsonlPartWriter:
+        return JsonlPartWriter(path, (self.id_field, self.text_field, self.meta_field))
+
+    def commit(self, parts: list[Path], ctx: StageContext) -> list[str]:
+        compression = compression_of(self.path) if self.compression == "auto" else self.compression
+        atomic_concat(parts, Path(self.path), None if compression == "none" else compression)
+        return [self.path]
+
+
+@hookimpl
+def corpuskit_register_stages(registry: Any) -> None:
+    registry.add(WriteJsonl)
