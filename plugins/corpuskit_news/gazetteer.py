@@ -20,41 +20,107 @@ import attrs
 
 __all__ = ["CITY_MIN_POPULATION", "Gazetteer", "fold", "gazetteer"]
 
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
 CITY_MIN_POPULATION = 150_000
 """Cities smaller than this are not in the place list (too many collide with words)."""
 
 # Honorifics: always mark the next capitalised words as a person.
-HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "adm", "cmdr", "maj", "brig", "pres", "supt", "insp", "det", "sheikh", "ayatollah", "imam", "rabbi"]
+HONORIFICS = _words(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen col lt capt sgt adm cmdr
+    maj brig pres supt insp det sheikh ayatollah imam rabbi
+    """
 )
 
 # Office and job titles: a capitalised name right after them is a person.
-TITLES = frozenset(
-    ["president", "vice-president", "premier", "chancellor", "minister", "secretary", "senator", "representative", "congressman", "congresswoman", "governor", "mayor", "king", "queen", "prince", "princess", "emperor", "empress", "pope", "cardinal", "archbishop", "bishop", "judge", "justice", "general", "admiral", "colonel", "captain", "commander", "lieutenant", "sergeant", "officer", "coach", "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "director", "manager", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "councillor", "councilor", "commissioner", "leader", "deputy", "chief", "head", "executive", "economist", "analyst", "professor", "dr.", "mr.", "mrs.", "ms.", "sir", "dame", "lord", "lady", "striker", "midfielder", "defender", "goalkeeper", "boss", "star", "actor", "actress", "singer", "author", "writer", "editor", "reporter", "correspondent", "presenter", "chancellor-elect", "president-elect", "speaker", "attorney", "lawyer", "inspector", "superintendent", "detective", "sheriff", "prosecutor", "senior", "vp", "md", "partner", "strategist", "investor", "entrepreneur"]
+TITLES = _words(
+    """
+    landrat bürgermeister oberbürgermeister ministerpräsident kanzler kanzlerin sprecher sprecherin
+    wethouder voorzitter burgemeester minister-president woordvoerder alcalde alcaldesa presidente
+    presidenta ministro ministra portavoz sindaco assessore assessora maire président présidente
+    ministre porte-parole secretária secretário prefeito prefeita governador
+    president vice-president premier chancellor minister secretary senator representative
+    congressman congresswoman governor mayor king queen prince princess emperor empress pope
+    cardinal archbishop bishop judge justice general admiral colonel captain commander
+    lieutenant sergeant officer coach chairman chairwoman chair chairperson ceo cfo coo cto
+    founder co-founder director manager spokesman spokeswoman spokesperson ambassador envoy
+    councillor councilor commissioner leader deputy chief head executive economist analyst
+    professor dr. mr. mrs. ms. sir dame lord lady striker midfielder defender goalkeeper boss
+    star actor actress singer author writer editor reporter correspondent presenter
+    chancellor-elect president-elect speaker attorney lawyer inspector superintendent detective
+    sheriff prosecutor senior vp md partner strategist investor entrepreneur
+    """
 ) | HONORIFICS
 
 # Title words that only count when followed by another title word or a name
 # ("Prime Minister", "Chief Executive", "Foreign Secretary").
-TITLE_PREFIXES = frozenset(
-    ["prime", "foreign", "home", "defence", "defense", "finance", "interior", "health", "trade", "culture", "energy", "justice", "shadow", "acting", "former", "first", "deputy", "vice", "chief", "managing", "executive", "general", "supreme", "crown", "grand", "labour", "labor"]
+TITLE_PREFIXES = _words(
+    """
+    prime foreign home defence defense finance interior health trade culture energy justice
+    shadow acting former first deputy vice chief managing executive general supreme crown grand
+    labour labor
+    """
 )
 
-ORG_CUES = frozenset(
-    ["bank", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "gmbh", "sa", "nv", "group", "ministry", "university", "college", "school", "institute", "agency", "party", "council", "committee", "commission", "media", "news", "times", "post", "journal", "herald", "gazette", "tribune", "telegraph", "company", "companies", "foundation", "fund", "federation", "union", "association", "court", "police", "department", "office", "authority", "board", "airlines", "airways", "motors", "technologies", "technology", "systems", "labs", "laboratories", "capital", "holdings", "club", "fc", "alliance", "organisation", "organization", "society", "bureau", "reserve", "parliament", "congress", "senate", "army", "navy", "forces", "force", "assembly", "administration", "industries", "exchange", "press", "tv", "radio", "service", "services", "network", "networks", "trust", "centre", "center", "hospital", "church", "museum", "guard", "cabinet", "studios", "pictures", "records", "entertainment", "partners", "securities", "investments", "bancorp", "brands", "pharmaceuticals", "energy", "petroleum", "oil", "gas", "electric", "motor", "semiconductor", "robotics", "software", "games", "insurance", "federal", "league", "academy", "broadcasting", "channel", "magazine"]
+ORG_CUES = _words(
+    """
+    rovers wanderers athletic albion hotspur
+    bank inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa nv group ministry
+    university college school institute agency party council committee commission media news
+    times post journal herald gazette tribune telegraph company companies foundation fund
+    federation union association court police department office authority board airlines airways
+    motors technologies technology systems labs laboratories capital holdings club fc alliance
+    organisation organization society bureau reserve parliament congress senate army navy forces
+    force assembly administration industries exchange press tv radio service services network
+    networks trust centre center hospital church museum guard cabinet studios pictures records
+    entertainment partners securities investments bancorp brands pharmaceuticals energy
+    petroleum oil gas electric motor semiconductor robotics software games insurance federal
+    league academy broadcasting channel magazine library universidad universidade università
+    universität université universiteit agencia agenzia ministerio ministero ministerium
+    ministère ministerie banco banca partei
+    """
 )
 
-PLACE_CUES = frozenset(
-    ["republic", "kingdom", "province", "state", "city", "county", "island", "islands", "river", "sea", "ocean", "mountains", "mountain", "valley", "street", "square", "gulf", "bay", "lake", "coast", "peninsula", "region", "district", "airport", "strait", "desert"]
+PLACE_CUES = _words(
+    """
+    republic kingdom province state city county island islands river sea ocean mountains
+    mountain valley street square gulf bay lake coast peninsula region district airport strait
+    desert creek canal park avenue road
+    """
 )
 
 # Capitalised words that are not entities on their own, whatever their position.
-NON_ENTITY = frozenset(
-    ["i", "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my", "your", "him", "them", "me", "us", "who", "what", "when", "where", "which", "why", "how", "if", "but", "and", "or", "nor", "so", "yet", "for", "of", "in", "on", "at", "to", "by", "from", "with", "without", "about", "after", "before", "during", "since", "until", "while", "as", "than", "then", "also", "not", "no", "yes", "all", "any", "some", "each", "every", "both", "either", "neither", "many", "much", "more", "most", "other", "such", "only", "just", "even", "still", "again", "however", "although", "though", "because", "therefore", "meanwhile", "moreover", "furthermore", "instead", "otherwise", "indeed", "despite", "following", "according", "among", "between", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "might", "must", "shall", "west", "east", "north", "south", "god", "christmas", "easter", "ramadan", "eid", "diwali", "tet", "internet", "web", "online", "covid-19", "covid", "new", "old", "big", "small", "first", "last", "next", "read", "share", "watch", "listen", "subscribe", "follow", "click", "photo", "image", "video", "file", "copyright", "source", "sources", "related", "more"]
+NON_ENTITY = _words(
+    """
+    i a an the this that these those there here it its he she they we you his her their our my
+    your him them me us who what when where which why how if but and or nor so yet for of in on
+    at to by from with without about after before during since until while as than then also not
+    no yes all any some each every both either neither many much more most other such only just
+    even still again however although though because therefore meanwhile moreover furthermore
+    instead otherwise indeed despite following according among between monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december feb apr jun jul aug sep sept oct nov dec today yesterday
+    tomorrow tonight mon tue wed thu fri is are was were be been being has have had do
+    does did can could will would should might must shall west east north south god christmas
+    easter ramadan eid diwali tet internet web online covid-19 covid new old big small first
+    last next read share watch listen subscribe follow click photo image video file copyright
+    source sources related more
+    """
 )
 
 # Acronyms that are not organisations (common nouns, units, time zones).
-NON_ORG_ACRONYMS = frozenset(
-    ["ai", "ceo", "cfo", "coo", "cto", "cio", "gdp", "gnp", "gpu", "gpus", "cpu", "ipo", "tv", "pm", "am", "ist", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "bst", "dc", "id", "it", "pc", "usb", "api", "html", "pdf", "url", "www", "faq", "ok", "vip", "diy", "hiv", "aids", "dna", "rna", "covid", "sars", "vat", "ip", "ar", "vr", "ev", "evs", "suv", "esg", "etf", "iot", "saas", "llm", "llms", "nft", "nfts", "ps", "nb", "pr", "hr", "q1", "q2", "q3", "q4", "fy", "mp", "mps", "phd", "mba", "bc", "ad", "ce", "bce", "ft", "km", "kg", "mph", "lb", "oz", "us", "usa", "uk", "eu", "uae", "ussr", "gop"]
+NON_ORG_ACRONYMS = _words(
+    """
+    ai ceo cfo coo cto cio gdp gnp gpu gpus cpu ipo tv pm am ist gmt utc est edt pst pdt cet bst
+    dc id it pc usb api html pdf url www faq ok vip diy hiv aids dna rna covid sars vat ip ar vr
+    ev evs suv esg etf iot saas llm llms nft nfts ps nb pr hr q1 q2 q3 q4 fy mp mps phd mba bc
+    ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw
+    """
 )
 
 # Place aliases the GeoNames country list spells differently.
@@ -73,16 +139,45 @@ PLACE_ALIASES = {
     "the netherlands": "Netherlands", "holland": "Netherlands", "czechia": "Czech Republic",
     "washington": "Washington", "london": "London", "brussels": "Brussels",
     "people's republic of china": "China", "prc": "China", "drc": "Democratic Republic of the Congo",
+    "arctic": "Arctic", "antarctica": "Antarctica", "the arctic": "Arctic", "mediterranean": "Mediterranean",
+    "hollywood": "Hollywood", "marrakech": "Marrakech", "marrakesh": "Marrakech",
 }
 
+# Wire services and news agencies: bylines and datelines name them without any cue.
+NEWS_AGENCIES = _words(
+    """
+    reuters ap afp bloomberg tass xinhua ria interfax ansa efe dpa pti ani ians kyodo yonhap
+    upi bernama antara aap
+    """
+)
+
 # Demonyms the suffix rules miss.
-IRREGULAR_DEMONYMS = frozenset(
-    ["french", "dutch", "swiss", "greek", "thai", "welsh", "british", "english", "scottish", "irish", "danish", "swedish", "finnish", "polish", "spanish", "turkish", "filipino", "peruvian", "argentine", "argentinian", "israeli", "iraqi", "iranian", "pakistani", "afghan", "bangladeshi", "saudi", "emirati", "kuwaiti", "qatari", "yemeni", "omani", "lebanese", "chinese", "japanese", "vietnamese", "portuguese", "taiwanese", "maltese", "congolese", "sudanese", "american", "european", "asian", "african", "arab", "arabic", "western", "eastern", "northern", "southern", "soviet", "russian", "ukrainian", "belarusian", "georgian", "kazakh", "uzbek", "tajik", "kyrgyz", "mongolian", "korean", "german", "italian", "brazilian", "mexican", "canadian", "australian", "indian", "egyptian", "nigerian", "kenyan", "ethiopian", "syrian", "latin", "catholic", "muslim", "christian", "jewish", "islamic", "hindu", "buddhist", "sunni", "shia", "kurdish", "palestinian", "czech", "slovak", "hungarian", "romanian", "bulgarian", "serbian", "croatian", "norwegian", "icelandic", "belgian", "austrian", "zealander", "texan", "californian", "parisian", "muscovite", "londoner"]
+IRREGULAR_DEMONYMS = _words(
+    """
+    french dutch swiss greek thai welsh british english scottish irish danish swedish finnish
+    polish spanish turkish filipino peruvian argentine argentinian israeli iraqi iranian
+    pakistani afghan bangladeshi saudi emirati kuwaiti qatari yemeni omani lebanese chinese
+    japanese vietnamese portuguese taiwanese maltese congolese sudanese american european asian
+    african arab arabic western eastern northern southern soviet russian ukrainian belarusian
+    georgian kazakh uzbek tajik kyrgyz mongolian korean german italian brazilian mexican
+    canadian australian indian egyptian nigerian kenyan ethiopian syrian latin catholic muslim
+    christian jewish islamic hindu buddhist sunni shia kurdish palestinian czech slovak
+    hungarian romanian bulgarian serbian croatian norwegian icelandic belgian austrian zealander
+    texan californian parisian muscovite londoner nordic iberian baltic balkan scandinavian
+    alpine caribbean latino hispanic
+    """
 )
 
 # Common capitalised sentence openers and headline words that are never names.
-COMMON_WORDS = frozenset(
-    ["said", "says", "told", "asked", "added", "noted", "according", "report", "reports", "reported", "reporting", "story", "breaking", "live", "update", "updated", "latest", "top", "home", "world", "business", "politics", "sport", "sports", "tech", "technology", "science", "health", "entertainment", "opinion", "analysis", "comment", "comments", "newsletter", "sign", "log", "login", "search", "menu", "back", "next", "previous", "page", "advertisement", "sponsored", "here's", "what's", "it's", "that's", "there's", "let's", "don't", "can't", "won't", "isn't", "doesn't", "didn't", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"]
+COMMON_WORDS = _words(
+    """
+    said says told asked added noted according report reports reported reporting story breaking
+    live update updated latest top home world business politics sport sports tech technology
+    science health entertainment opinion analysis comment comments newsletter sign log login
+    search menu back next previous page advertisement sponsored here's what's it's that's
+    there's let's don't can't won't isn't doesn't didn't one two three four five six seven eight
+    nine ten several few
+    """
 )
 
 

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from corpuskit_news.gazetteer import (
     COMMON_WORDS,
     HONORIFICS,
+    NEWS_AGENCIES,
     NON_ENTITY,
     NON_ORG_ACRONYMS,
     ORG_CUES,
@@ -49,7 +50,7 @@ _SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?
 _PIECE = re.compile(rf"{_TOKEN}|[a-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z\-]*")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z\-.]*)[ \t]*,?[ \t]*$")
-_INITIAL_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“”'‘’|•·()\[\]–—-])[ \t]*$")
+_INITIAL_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“”„«»'‘’|•·()\[\]–—-])[ \t]*$")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "col", "lt", "capt", "sgt", "rev", "sen", "rep", "gov", "adm", "maj", "no", "vs"]
 )
@@ -57,6 +58,22 @@ _ORG_SUFFIX = re.compile(r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|c
 _STANDALONE_ORGS = frozenset(["congress", "parliament", "senate", "pentagon", "kremlin", "nato"])
 _NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _TITLEISH = TITLES | TITLE_PREFIXES
+_NEXT_WORD = re.compile(r"(?:['’‘]s)?[ \t]+([\w\-]+)")
+_COMMA_WORD = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
+_IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_VERBS_AFTER_NAME = frozenset(
+    "said says has have had is was were will would announced reported added told".split()
+)
+COMPASS = frozenset(
+    "north south east west central northern southern eastern western upper lower greater "
+    "nord süd sud ost oost noord zuid norte sur".split()
+)
+PLACE_PREPOSITIONS = frozenset("in near outside around across towards".split())
+PLACE_NOUNS = frozenset(
+    "reservoir dam lake river region province district county valley village town city "
+    "border coast peninsula basin delta island neighbourhood neighborhood suburb".split()
+)
 _HEADLINE = re.compile(r"^[^\n]{12,160}$", re.M)
 _SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs", "is", "are"])
 
@@ -142,6 +159,7 @@ class _Scanner:
         self.lower_words = set(_LOWER_WORD.findall(text))
         self.mid_sentence: set[str] = set()
         self.after_the: set[int] = set()
+        self.after_prep: set[int] = set()
         self.headlines = [(m.start(), m.end()) for m in _HEADLINE.finditer(text) if _is_headline(m.group())]
         self.out: list[Mention] = []
 
@@ -197,7 +215,7 @@ class _Scanner:
                 return
         if self._in_headline(tokens[0].start) and not self._headline_ok(tokens):
             return
-        if self._place(tokens):
+        if self._place(tokens) or self._compass_place(tokens):
             self._emit(tokens, PLACE)
             return
         if initial:
@@ -206,16 +224,21 @@ class _Scanner:
             drop = key in NON_ENTITY or key in COMMON_WORDS or key in self.gaz.demonyms
             if not drop and word.lower() in self.lower_words and key not in _TITLEISH:
                 drop = not self._place(tokens[:1])
-            if not drop and len(tokens) == 1 and not _is_acronym(word) and word not in self.mid_sentence:
+            if not drop and len(tokens) == 1 and not _is_acronym(word) and word not in self.mid_sentence \
+                    and tokens[0].start not in self.after_prep:
                 drop = not (self._place(tokens) or key in self.gaz.given_names)
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.after_the.add(tokens[1].start)
+                if key in PLACE_PREPOSITIONS and len(tokens) > 1:
+                    self.after_prep.add(tokens[1].start)
                 self._piece(tokens[1:], key not in ("the", "a", "an"))
                 return
         # split at words that are never part of a name (months, weekdays, pronouns)
         for i, tok in enumerate(tokens):
             key = _bare(tok.text)
+            if tok.text[0].islower() or (i and _bare(tokens[i - 1].text) in self.gaz.given_names):
+                continue  # a connector, or "Theresa May"
             if (key in NON_ENTITY or key in COMMON_WORDS) and not _is_acronym(tok.text):
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
@@ -273,6 +296,9 @@ class _Scanner:
         if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
             self._emit(tokens, PLACE)
             return
+        if self._compass_place(tokens):
+            self._emit(tokens, PLACE)
+            return
         if any(w in ORG_CUES for w in words) and (n > 1 or words[0] in _STANDALONE_ORGS):
             self._emit(tokens, ORG)
             return
@@ -287,6 +313,8 @@ class _Scanner:
             return
         if n == 1:
             self._single(tokens[0], employer=employer, prev=prev)
+        elif n <= 3 and all(t.text[0].isupper() for t in tokens) and self._placed(tokens, prev):
+            self._emit(tokens, PLACE)
 
     def _name_shaped(self, tokens: list[_Tok]) -> bool:
         if not self._person_like(tokens):
@@ -295,17 +323,45 @@ class _Scanner:
         return not last.isupper() and _bare(last) not in self.gaz.demonyms
 
     def _hyphenated(self, tok: _Tok) -> None:
+        head, _, rest = tok.text.partition("-")
+        if fold(head) in COMPASS and self.gaz.place(rest):  # "Oost-Groningen", "North-Rhine"
+            self._emit([tok], PLACE)
+            return
         offset = tok.start
         for part in tok.text.split("-"):
             if part and part[0].isupper() and self.gaz.place(part):
                 self._emit([_Tok(part, offset, offset + len(part))], PLACE)
             offset += len(part) + 1
 
+    def _compass_place(self, tokens: list[_Tok]) -> bool:
+        """ "West Asia", "Central Asia", "Northern Norway"."""
+        return len(tokens) >= 2 and _bare(tokens[0].text) in COMPASS and self._place(tokens[1:])
+
+    def _next_word(self, end: int) -> str:
+        found = _NEXT_WORD.match(self.text, end)
+        return found.group(1) if found else ""
+
+    def _placed(self, tokens: list[_Tok], prev: str) -> bool:
+        """Context that makes an unknown name a place: "in X", "X, Portugal", "the X reservoir"."""
+        if prev in PLACE_PREPOSITIONS or tokens[0].start in self.after_prep:
+            return True
+        located = _IN_PLACE.match(self.text, tokens[-1].end)  # "Luleå in Sweden"
+        if located and self.gaz.place(located.group(1)):
+            return True
+        nxt = self._next_word(tokens[-1].end)
+        if nxt.lower() in PLACE_NOUNS:
+            return True
+        after = _COMMA_WORD.match(self.text, tokens[-1].end)
+        return bool(after and self.gaz.place(after.group(1)) and fold(after.group(1)) not in self.gaz.given_names)
+
     def _single(self, tok: _Tok, *, employer: bool, prev: str) -> None:
         word, key = tok.text, _bare(tok.text)
         if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
             if key in _STANDALONE_ORGS:
                 self._emit([tok], ORG)
+            return
+        if key in NEWS_AGENCIES:
+            self._emit([tok], ORG)
             return
         if _is_acronym(word):
             if key not in NON_ORG_ACRONYMS and not word.endswith("s"):
@@ -315,10 +371,19 @@ class _Scanner:
             return
         if _bare(prev) in TITLES:
             self._emit([tok], PERSON)
-        elif employer or prev == "the" or tok.start in self.after_the or key in _STANDALONE_ORGS or _ORG_SUFFIX.search(key):
+        elif self._placed([tok], prev):
+            self._emit([tok], PLACE)
+        elif employer or key in _STANDALONE_ORGS or _ORG_SUFFIX.search(key) or _CAMEL.match(word):
+            self._emit([tok], ORG)
+        elif (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end):
             self._emit([tok], ORG)
         else:
             self._emit([tok], UNKNOWN)
+
+    def _ends_phrase(self, end: int) -> bool:
+        """"the X" names an organisation unless X modifies a following noun ("the Alqueva lake")."""
+        nxt = self._next_word(end)
+        return not nxt or nxt in _VERBS_AFTER_NAME
 
 
 def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:

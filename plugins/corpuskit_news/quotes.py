@@ -38,27 +38,51 @@ _VERBS = (
     r"noted|notes|explained|explains|warned|warns|wrote|writes|argued|argues|insisted|insists|"
     r"claimed|claims|declared|announced|acknowledged|remarked|replied|asked|asks|commented|"
     r"continued|urged|emphasi[sz]ed|emphasi[sz]es|recalled|admitted|conceded|suggested|predicted|"
-    r"concluded|tweeted|posted|testified|observed|agreed|added|cautioned|complained|confirmed|"
-    r"pointed out|went on|responded|reiterated|promised|vowed|recounted|revealed)"
+    r"concluded|tweeted|posted|testified|observed|agreed|cautioned|complained|confirmed|"
+    r"pointed out|went on|responded|reiterated|promised|vowed|recounted|revealed|"
+    # de, fr, es, it, nl, pt
+    r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|"
+    r"a dit|dit|déclare|a déclaré|raconte|témoigne|estime|assure|explique|affirme|souligne|ajoute|"
+    r"précise|indique|"
+    r"dijo|afirmó|advirtió|señaló|explicó|aseguró|declaró|indicó|añadió|apuntó|"
+    r"ha detto|ha spiegato|ha dichiarato|ha affermato|ha aggiunto|dice|spiega|afferma|"
+    r"zegt|zei|vertelt|vertelde|aldus|"
+    r"disse|afirmou|declarou|explicou|diz|afirma|ressaltou|destacou)"
 )
+_ACCORDING = r"(?:[Aa]ccording[ \t]+to|[Ss]egún|[Ss]egundo|[Ll]aut|[Ss]elon|[Vv]olgens|[Ss]econdo|[Dd]e[ \t]+acordo[ \t]+com)"
 _CAP = r"[A-ZÀ-ÞА-Я][\w'’.\-]*"
 _NAME = rf"(?:{_CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?{_CAP}){{0,5}})"
 _PRONOUN = r"(?:he|she|it|He|She|It)"
-_QUOTE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
+_OPEN, _CLOSE = "“\"„«", "”\"“»"
+_QUOTE = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]+)[{_CLOSE}]")
 _SPACE = re.compile(r"\s+")
-
+_LEAD = rf"[,.!?]?[{_CLOSE}]?[ \t]*"
+_ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?"
 _AFTER = [
-    re.compile(rf"[,.!?]?[”\"]?[ \t]*(?:{_VERBS})[ \t]+(?P<name>{_NAME}|{_PRONOUN})"),
-    re.compile(rf"[,.!?]?[”\"]?[ \t]*(?:the[ \t]+[\w\- ]{{1,40}}?[ \t]+)?(?P<name>{_NAME}|{_PRONOUN})"
-               rf"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:{_VERBS})\b"),
-    re.compile(rf"[,.!?]?[”\"]?[ \t]*according[ \t]+to[ \t]+(?P<name>{_NAME})"),
+    re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]+(?P<name>{_NAME}|{_PRONOUN})\b"),
+    re.compile(rf"{_LEAD}(?P<name>{_NAME}|{_PRONOUN})[ \t]+{_ADVERB}(?:{_VERBS})\b"),
+    re.compile(rf"{_LEAD}{_ACCORDING}[ \t]+(?P<name>{_NAME})"),
 ]
+# A description between the verb and the name: "said county agriculture officer Peter Musyoka",
+# "said the group's chairwoman, Esther Nduku": the first known person or organisation in the
+# rest of the sentence.
+_DESCRIBED = re.compile(rf"{_LEAD}(?:{_VERBS})\b(?P<rest>[^.!?\n{_OPEN}{_CLOSE}]{{1,120}})")
+_NAMES = re.compile(_NAME)
+_BARE_VERB = re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]*[.!?]")
 _BEFORE = [
-    re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?"
-               rf"(?:{_VERBS})\b[^.!?\"“”]{{0,120}}$"),
-    re.compile(rf"[Aa]ccording[ \t]+to[ \t]+(?P<name>{_NAME})[^.!?\"“”]{{0,40}}$"),
+    re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}"
+               rf"(?:{_VERBS})\b[^.!?{_OPEN}{_CLOSE}]{{0,120}}$"),
+    re.compile(rf"{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})[^.!?{_OPEN}{_CLOSE}]{{0,80}}$"),
 ]
-_SENTENCE_START = re.compile(r"(?:[.!?][”\"]?\s+|\n)(?=[^.!?\n]*$)")
+# Attribution anywhere in the paragraph before the quote ("Her advice, she said, is ...").
+_EARLIER = [
+    re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}(?:{_VERBS})\b"),
+    re.compile(rf"(?:{_VERBS})[ \t]+(?P<name>{_NAME})"),
+    re.compile(rf"{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"),
+]
+# "« ..., raconte Karim Benali, l'un des fondateurs. ... »": the attribution inside the quote.
+_INCISE = re.compile(rf",[ \t]+(?:{_VERBS})[ \t]+(?P<name>{_NAME})")
+_SENTENCE_START = re.compile(rf"(?:[.!?][{_CLOSE}]?\s+|\n)(?=[^.!?\n]*$)")
 
 
 @attrs.frozen
@@ -76,8 +100,8 @@ class _Speakers:
         patterns: dict[str, list[str]] = {"person": [], "organization": []}
         for entity in entities or []:
             name = entity.get("name")
-            if not name:
-                continue
+            if not name or entity.get("type") not in patterns:
+                continue  # places do not speak
             spellings = {name, *entity.get("forms", [])}
             if entity.get("type") == "person":
                 spellings.add(name.split()[-1])
@@ -98,13 +122,22 @@ class _Speakers:
             words = words[1:]
         return " ".join(words) or None
 
-    def nearest(self, text: str, end: int, pronoun: str) -> str | None:
+    def known(self, phrase: str) -> str | None:
+        """The canonical name of a phrase that ends with an entity's name, else None."""
+        words = phrase.split()
+        for i in range(len(words)):
+            found = self.canonical.get(fold(" ".join(words[i:])))
+            if found:
+                return found
+        return None
+
+    def nearest(self, text: str, end: int, pronoun: str, since: int = 0) -> str | None:
         """The last person (or, for "it", organisation) mentioned before ``end``."""
         pattern = self.org_re if pronoun.lower() == "it" else self.person_re
         if pattern is None:
             return None
         last = None
-        for last in pattern.finditer(text, 0, end):  # noqa: B007 - we want the last one
+        for last in pattern.finditer(text, since, end):  # noqa: B007 - we want the last one
             pass
         return self.canonical.get(fold(last.group())) if last else None
 
@@ -149,7 +182,7 @@ class NewsQuotes(Mapper):
             inner = match.group(1)
             if len(inner.split()) < self.min_words:
                 continue
-            start, end = match.start(1), match.end(1)
+            start = match.start(1)
             stripped = inner.rstrip(" ,")
             speaker = self._speaker(text, match.start(), match.end(), speakers)
             if speaker is None and match.start() - previous[0] <= self.continuation_chars:
@@ -163,20 +196,44 @@ class NewsQuotes(Mapper):
         for pattern in _AFTER:
             found = pattern.match(after)
             if found:
-                return self._name(found.group("name"), text, qstart, speakers)
-        sentence_from = max(text.rfind("\n", 0, qstart) + 1, qstart - 300)
-        before = text[sentence_from:qstart]
+                name = self._name(found.group("name"), text, qstart, speakers)
+                if name is not None:
+                    return name
+        described = _DESCRIBED.match(after)
+        if described:
+            for candidate in _NAMES.finditer(described.group("rest")):
+                name = speakers.known(candidate.group())
+                if name is not None:
+                    return name
+        paragraph_from = text.rfind("\n", 0, qstart) + 1
+        before = text[max(paragraph_from, qstart - 300) : qstart]
         cut = _SENTENCE_START.search(before)
-        if cut:
-            before = before[cut.end() :]
+        sentence = before[cut.end() :] if cut else before
         for pattern in _BEFORE:
-            found = pattern.search(before)
+            found = pattern.search(sentence)
             if found:
                 return self._name(found.group("name"), text, qstart, speakers)
+        incise = _INCISE.search(text, qstart, qend)
+        if incise:
+            return self._name(incise.group("name"), text, qstart, speakers)
+        if _BARE_VERB.match(after):  # '"...," afirmou.'
+            return speakers.nearest(text, qstart, "he", since=paragraph_from)
+        for pattern in _EARLIER:
+            found = None
+            for found in pattern.finditer(text, paragraph_from, qstart):  # noqa: B007 - keep the last
+                pass
+            if found:
+                name = self._name(found.group("name"), text, found.start(), speakers, known_only=True)
+                if name is not None:
+                    return name
         return None
 
-    def _name(self, phrase: str, text: str, qstart: int, speakers: _Speakers) -> str | None:
+    def _name(
+        self, phrase: str, text: str, at: int, speakers: _Speakers, *, known_only: bool = False
+    ) -> str | None:
         phrase = _SPACE.sub(" ", phrase).strip().removesuffix("'s").removesuffix("’s").rstrip(".,")
         if phrase.lower() in ("he", "she", "it"):
-            return speakers.nearest(text, qstart, phrase)
+            return speakers.nearest(text, at, phrase)
+        if known_only:
+            return speakers.known(phrase)
         return speakers.resolve(phrase)
