@@ -16,7 +16,7 @@ from collections import Counter
 
 import attrs
 
-from corpuskit_news.gazetteer import PLACE_ALIASES, Gazetteer, fold
+from corpuskit_news.gazetteer import ORG_CUES, PLACE_ALIASES, Gazetteer, fold
 from corpuskit_news.mentions import ORG, PERSON, PLACE, UNKNOWN, Mention, find_mentions
 from corpuskit_news.namekeys import name_key, skeleton, translit_key
 
@@ -90,8 +90,14 @@ def _people(mentions: list[Mention]) -> dict[str, list[Entity]]:
         entity.add(m)
     for m in bare:
         key = translit_key(m.name)
-        group = by_key.setdefault(key, [])
+        group = by_key.get(key)
         if not group:
+            # "Sir Digby" for "Digby Jones": a given name that only one full name has
+            owners = [e for g in by_key.values() for e in g if e.given and e.given == skeleton(m.name)]
+            if len(owners) == 1 and key not in by_key:
+                owners[0].add(m)
+                continue
+            group = by_key.setdefault(key, [])
             group.append(Entity(PERSON, "", key, first=m.start))
         max(group, key=lambda e: e.count).add(m)
     for group in by_key.values():
@@ -119,8 +125,26 @@ def _others(mentions: list[Mention], gaz: Gazetteer) -> dict[str, Entity]:
         if m.type != UNKNOWN:
             types[key][m.type] += 1
     for key, entity in by_key.items():
-        entity.type = types[key].most_common(1)[0][0] if types[key] else UNKNOWN
+        votes = types[key]
+        # ties go to the stronger evidence: cues and acronyms (organisation) beat context (place)
+        entity.type = max(votes, key=lambda t: (votes[t], t == ORG)) if votes else UNKNOWN
         entity.name = pick_name(entity.names)
+    return _short_names(by_key)
+
+
+def _short_names(by_key: dict[str, Entity]) -> dict[str, Entity]:
+    """ "Labour" joins "Labour Party", "Tortoise" joins "Tortoise Media": an organisation named without its cue."""
+    short: dict[str, Entity] = {}
+    for entity in by_key.values():
+        words = entity.name.split()
+        if entity.type == ORG and len(words) == 2 and fold(words[1]) in ORG_CUES:
+            short.setdefault(head_key(words[0]), entity)
+    for key in list(by_key):
+        target = short.get(key)
+        entity = by_key[key]
+        if target is not None and target is not entity and " " not in entity.name:
+            target.absorb(entity)
+            del by_key[key]
     return by_key
 
 

@@ -69,7 +69,7 @@ TITLE_PREFIXES = _words(
 
 ORG_CUES = _words(
     """
-    rovers wanderers athletic albion hotspur
+    brothers bros sons rovers wanderers athletic albion hotspur
     bank inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa nv group ministry
     university college school institute agency party council committee commission media news
     times post journal herald gazette tribune telegraph company companies foundation fund

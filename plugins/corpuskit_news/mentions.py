@@ -35,6 +35,7 @@ from corpuskit_news.gazetteer import (
     TITLE_PREFIXES,
     TITLES,
     Gazetteer,
+    _words,
     fold,
 )
 
@@ -44,48 +45,51 @@ PERSON, ORG, PLACE, UNKNOWN = "person", "organization", "place", "unknown"
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
 _TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
-_CONNECTORS = frozenset(["of", "de", "del", "da", "di", "dos", "van", "von", "der", "den", "al", "bin", "la", "le", "du"])
 _CONNECT = r"(?:of[ \t]+the|of|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
 _PIECE = re.compile(rf"{_TOKEN}|[a-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z\-]*")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z\-.]*)[ \t]*,?[ \t]*$")
 _INITIAL_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“”„«»'‘’|•·()\[\]–—-])[ \t]*$")
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "col", "lt", "capt", "sgt", "rev", "sen", "rep", "gov", "adm", "maj", "no", "vs"]
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof st jr sr inc corp co ltd gen col lt capt sgt rev sen rep gov adm maj no vs"
 )
 _ORG_SUFFIX = re.compile(r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|com)$")
-_STANDALONE_ORGS = frozenset(["congress", "parliament", "senate", "pentagon", "kremlin", "nato"])
-_NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+_STANDALONE_ORGS = _words("congress parliament senate pentagon kremlin nato")
+_NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 _TITLEISH = TITLES | TITLE_PREFIXES
 _NEXT_WORD = re.compile(r"(?:['’‘]s)?[ \t]+([\w\-]+)")
 _COMMA_WORD = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
+_STAKE_IN = re.compile(r"(?:shares?|stakes?|invest\w*|interest|jobs?|role|career|deal)[ \t]+in[ \t]+$", re.I)
+_NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
-_VERBS_AFTER_NAME = frozenset(
-    "said says has have had is was were will would announced reported added told".split()
+_VERBS_AFTER_NAME = _words("said says has have had is was were will would announced reported added told")
+COMPASS = _words(
+    """
+    north south east west central northern southern eastern western upper lower greater
+    nord süd sud ost oost noord zuid norte sur
+    """
 )
-COMPASS = frozenset(
-    "north south east west central northern southern eastern western upper lower greater "
-    "nord süd sud ost oost noord zuid norte sur".split()
-)
-PLACE_PREPOSITIONS = frozenset("in near outside around across towards".split())
-PLACE_NOUNS = frozenset(
-    "reservoir dam lake river region province district county valley village town city "
-    "border coast peninsula basin delta island neighbourhood neighborhood suburb".split()
+PLACE_PREPOSITIONS = _words("in near outside around across towards")
+PLACE_NOUNS = _words(
+    """
+    reservoir dam lake river region province district county valley village town city
+    border coast peninsula basin delta island neighbourhood neighborhood suburb
+    """
 )
 _HEADLINE = re.compile(r"^[^\n]{12,160}$", re.M)
-_SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs", "is", "are"])
+_SMALL_WORDS = _words("a an the of and or in on at to for by with from as vs is are")
 
 
 def _is_headline(line: str) -> bool:
     """A Title Case line: most of its words, small words aside, start with a capital."""
-    if line.rstrip().endswith((".", "?", "!", ":", "\"", "”")) and len(line) > 80:
+    if line.rstrip().endswith((".", "!", "\"", "”")):
         return False
     words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
     if len(words) < 3:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
 class Mention(NamedTuple):
@@ -268,11 +272,10 @@ class _Scanner:
             right = right[k:]
         if not right or not self._person_like(right):
             return False
-        honorific_only = all(_bare(t.text) in HONORIFICS for t in tokens[i:j])
         left = tokens[:i]
         if left:
             self._untitled(left, employer=True)
-        self._emit(right, PERSON, form_start=tokens[i].start if honorific_only or not left else tokens[i].start)
+        self._emit(right, PERSON, form_start=tokens[i].start)
         return True
 
     def _person_like(self, tokens: list[_Tok]) -> bool:
@@ -313,7 +316,8 @@ class _Scanner:
             return
         if n == 1:
             self._single(tokens[0], employer=employer, prev=prev)
-        elif n <= 3 and all(t.text[0].isupper() for t in tokens) and self._placed(tokens, prev):
+        elif n <= 3 and all(t.text[0].isupper() and not _is_acronym(t.text) for t in tokens) \
+                and self._placed(tokens, prev):
             self._emit(tokens, PLACE)
 
     def _name_shaped(self, tokens: list[_Tok]) -> bool:
@@ -343,7 +347,10 @@ class _Scanner:
 
     def _placed(self, tokens: list[_Tok], prev: str) -> bool:
         """Context that makes an unknown name a place: "in X", "X, Portugal", "the X reservoir"."""
-        if prev in PLACE_PREPOSITIONS or tokens[0].start in self.after_prep:
+        if prev in PLACE_PREPOSITIONS and not _STAKE_IN.search(self.text, max(0, tokens[0].start - 30),
+                                                                 tokens[0].start):
+            return True
+        if tokens[0].start in self.after_prep:
             return True
         located = _IN_PLACE.match(self.text, tokens[-1].end)  # "Luleå in Sweden"
         if located and self.gaz.place(located.group(1)):
@@ -373,12 +380,25 @@ class _Scanner:
             self._emit([tok], PERSON)
         elif self._placed([tok], prev):
             self._emit([tok], PLACE)
-        elif employer or key in _STANDALONE_ORGS or _ORG_SUFFIX.search(key) or _CAMEL.match(word):
-            self._emit([tok], ORG)
-        elif (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end):
+        elif self._org_like(tok, key, employer=employer, prev=prev):
             self._emit([tok], ORG)
         else:
             self._emit([tok], UNKNOWN)
+
+    def _org_like(self, tok: _Tok, key: str, *, employer: bool, prev: str) -> bool:
+        if employer or self._title_follows(tok.end) or key in _STANDALONE_ORGS:
+            return True
+        if _ORG_SUFFIX.search(key) or _CAMEL.match(tok.text):
+            return True
+        return (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end)
+
+    def _title_follows(self, end: int) -> bool:
+        """ "Yandex chief executive Tigran ...": a title right after a word names its employer."""
+        found = _NEXT_TWO.match(self.text, end)
+        if not found:
+            return False
+        first, second = fold(found.group(1)), fold(found.group(2) or "")
+        return (first in TITLES and first not in HONORIFICS) or (first in TITLE_PREFIXES and second in TITLES)
 
     def _ends_phrase(self, end: int) -> bool:
         """"the X" names an organisation unless X modifies a following noun ("the Alqueva lake")."""

@@ -49,7 +49,10 @@ _VERBS = (
     r"zegt|zei|vertelt|vertelde|aldus|"
     r"disse|afirmou|declarou|explicou|diz|afirma|ressaltou|destacou)"
 )
-_ACCORDING = r"(?:[Aa]ccording[ \t]+to|[Ss]egún|[Ss]egundo|[Ll]aut|[Ss]elon|[Vv]olgens|[Ss]econdo|[Dd]e[ \t]+acordo[ \t]+com)"
+_ACCORDING = (
+    r"(?:[Aa]ccording[ \t]+to|[Ss]egún|[Ss]egundo|[Ll]aut|[Ss]elon|[Vv]olgens|[Ss]econdo"
+    r"|[Dd]e[ \t]+acordo[ \t]+com)"
+)
 _CAP = r"[A-ZÀ-ÞА-Я][\w'’.\-]*"
 _NAME = rf"(?:{_CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?{_CAP}){{0,5}})"
 _PRONOUN = r"(?:he|she|it|He|She|It)"
@@ -68,6 +71,13 @@ _AFTER = [
 # rest of the sentence.
 _DESCRIBED = re.compile(rf"{_LEAD}(?:{_VERBS})\b(?P<rest>[^.!?\n{_OPEN}{_CLOSE}]{{1,120}})")
 _NAMES = re.compile(_NAME)
+_ARTICLE = r"(?:a|an|the|one|um|uma|o|un|una|le|la|il|lo|der|die|das|de|het|een|ein|eine)"
+_UNNAMED = re.compile(
+    rf"{_LEAD}{_ARTICLE}[ \t]+(?:[\w'’\-]+[ \t]+){{0,5}}?(?:{_VERBS})\b"
+    rf"|{_LEAD}(?:{_VERBS})[ \t]+{_ARTICLE}\b"
+)
+UNNAMED = "\x00unnamed"
+"""Marks a quote attributed to someone not named; it ends as speaker null, not continued."""
 _BARE_VERB = re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]*[.!?]")
 _BEFORE = [
     re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}"
@@ -187,6 +197,8 @@ class NewsQuotes(Mapper):
             speaker = self._speaker(text, match.start(), match.end(), speakers)
             if speaker is None and match.start() - previous[0] <= self.continuation_chars:
                 speaker = previous[1]
+            if speaker is UNNAMED:
+                speaker = None
             previous = (match.end(), speaker)
             yield {"speaker": speaker, "text": stripped, "start": start, "end": start + len(stripped)}
 
@@ -205,6 +217,8 @@ class NewsQuotes(Mapper):
                 name = speakers.known(candidate.group())
                 if name is not None:
                     return name
+        if _UNNAMED.match(after):  # '"...," a spokesman said': attributed, to nobody named
+            return UNNAMED
         paragraph_from = text.rfind("\n", 0, qstart) + 1
         before = text[max(paragraph_from, qstart - 300) : qstart]
         cut = _SENTENCE_START.search(before)
