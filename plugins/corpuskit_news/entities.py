@@ -9,6 +9,7 @@ finds the document's entities again and writes them under their canonical names.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from array import array
 from typing import Any
 
 import attrs
@@ -17,7 +18,7 @@ from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.errors import ConfigError
 from corpuskit.stage import GlobalStage, Ref, param, stage
-from corpuskit_news.entity_doc import Entity, extract_entities, head_key
+from corpuskit_news.entity_doc import Entity, extract_entities, head_key, recognize
 from corpuskit_news.entity_merge import NameForm, Rename, group_by_key, resolve
 from corpuskit_news.gazetteer import gazetteer
 from corpuskit_news.mentions import ORG, PERSON, PLACE, UNKNOWN, Mention
@@ -61,6 +62,10 @@ class NewsEntities(GlobalStage):
     context_size: int = param(
         8, doc="How many of a document's top people and organisations count as context for a name."
     )
+    cache_docs: int = param(
+        50_000, doc="Per worker, keep the mentions found in the map phase for up to this many documents "
+        "(about 1 KB each) so the apply phase need not find them again; 0 turns the cache off."
+    )
     spacy_model: str | None = param(
         None, doc="Name of an installed spaCy model (e.g. en_core_web_sm) to find mentions with; "
         "never downloaded. Null: the built-in rules."
@@ -81,16 +86,28 @@ class NewsEntities(GlobalStage):
         if self.spacy_model:
             _spacy(self.spacy_model)
 
-    def extract(self, text: str) -> list[Entity]:
-        """This document's entities under their in-document names (unknown ones included)."""
-        mentions = _spacy_mentions(text, self.spacy_model) if self.spacy_model else None
-        return extract_entities(text, gazetteer(), mentions=mentions)
+    def extract(self, doc: Document, *, keep: bool = False) -> list[Entity]:
+        """This document's entities under their in-document names (unknown ones included).
+
+        The map phase keeps the document's mentions in a per-worker cache (``keep``) so
+        the apply phase, when it runs in the same worker, skips recognising them again.
+        """
+        key = (doc.id, hash(doc.text))
+        mentions = _MENTIONS.take(key, doc.text)
+        if mentions is None:
+            if self.spacy_model:
+                mentions = _spacy_mentions(doc.text, self.spacy_model)
+            else:
+                mentions = recognize(doc.text, gazetteer())
+            if keep and self.cache_docs:
+                _MENTIONS.put(key, mentions, self.cache_docs)
+        return extract_entities(doc.text, gazetteer(), mentions=mentions)
 
     # -- map -----------------------------------------------------------------------
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[str, NameForm]]:
         if not self.merge_across:
             return
-        entities = self.extract(doc.text)
+        entities = self.extract(doc, keep=True)
         ranked = sorted((e for e in entities if e.type in (PERSON, ORG)), key=lambda e: -e.count)
         context = [_blocking_key(e) for e in ranked[: self.context_size]]
         for entity in entities:
@@ -109,7 +126,7 @@ class NewsEntities(GlobalStage):
     def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document:
         renames = {(r.type, r.name): (r.new_type, r.new_name) for r in map(_as_rename, decisions)}
         merged: dict[tuple[str, str], Entity] = {}
-        for entity in self.extract(doc.text):
+        for entity in self.extract(doc):
             etype, name = renames.get((entity.type, entity.name), (entity.type, entity.name))
             if etype not in self.types:
                 continue
@@ -131,6 +148,40 @@ class NewsEntities(GlobalStage):
 
 def _as_rename(decision: Any) -> Rename:
     return decision if isinstance(decision, Rename) else Rename(*decision)
+
+
+# -- the map -> apply mention cache --------------------------------------------------
+_TYPES = (PERSON, ORG, PLACE, UNKNOWN)
+
+
+class _MentionCache:
+    """Mentions by (doc id, text hash), packed as ints; oldest dropped first when full."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, int], array] = {}
+
+    def put(self, key: tuple[str, int], mentions: list[Mention], limit: int) -> None:
+        while len(self._items) >= limit:
+            del self._items[next(iter(self._items))]
+        packed = array("l")
+        for m in mentions:
+            packed.extend((m.form_start if m.form_start >= 0 else m.start, m.start, m.end, _TYPES.index(m.type)))
+        self._items[key] = packed
+
+    def take(self, key: tuple[str, int], text: str) -> list[Mention] | None:
+        packed = self._items.pop(key, None)
+        if packed is None:
+            return None
+        out = []
+        for i in range(0, len(packed), 4):
+            form_start, start, end, etype = packed[i : i + 4]
+            name = " ".join(text[start:end].split())
+            form = " ".join(text[form_start:end].split())
+            out.append(Mention(start, end, name, form, _TYPES[etype], form_start))
+        return out
+
+
+_MENTIONS = _MentionCache()
 
 
 # -- optional spaCy ------------------------------------------------------------------

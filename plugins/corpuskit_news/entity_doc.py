@@ -20,7 +20,7 @@ from corpuskit_news.gazetteer import ORG_CUES, PLACE_ALIASES, Gazetteer, fold
 from corpuskit_news.mentions import ORG, PERSON, PLACE, UNKNOWN, Mention, find_mentions
 from corpuskit_news.namekeys import name_key, skeleton, translit_key
 
-__all__ = ["Entity", "extract_entities", "head_key", "pick_name"]
+__all__ = ["Entity", "extract_entities", "head_key", "pick_name", "recognize"]
 
 _LIST_GAP = re.compile(r"\s*(?:and|or|, and|, or|&)\s*")
 
@@ -163,13 +163,18 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def recognize(text: str, gaz: Gazetteer) -> list[Mention]:
+    """The built-in recognizer's typed mentions of ``text``."""
+    return _coordinated(text, find_mentions(text, gaz))
+
+
 def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None = None) -> list[Entity]:
     """The entities of one text (``unknown`` ones included), in order of first mention.
 
     ``mentions`` replaces the built-in recognizer (e.g. a spaCy model's).
     """
     if mentions is None:
-        mentions = _coordinated(text, find_mentions(text, gaz))
+        mentions = recognize(text, gaz)
     people = _people([m for m in mentions if m.type == PERSON])
     others = _others([m for m in mentions if m.type != PERSON], gaz)
     entities: list[Entity] = [e for group in people.values() for e in group]

@@ -181,6 +181,7 @@ COMMON_WORDS = _words(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-folded text without accents: the comparison form of names."""
     if text.isascii():

@@ -20,6 +20,7 @@ also writes them capitalised mid-sentence; common words and demonyms never are.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -47,10 +48,9 @@ _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isuppe
 _TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
 _CONNECT = r"(?:of[ \t]+the|of|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
-_PIECE = re.compile(rf"{_TOKEN}|[a-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z\-]*")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z\-.]*)[ \t]*,?[ \t]*$")
-_INITIAL_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“”„«»'‘’|•·()\[\]–—-])[ \t]*$")
+_INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr prof st jr sr inc corp co ltd gen col lt capt sgt rev sen rep gov adm maj no vs"
 )
@@ -58,6 +58,8 @@ _ORG_SUFFIX = re.compile(r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|c
 _STANDALONE_ORGS = _words("congress parliament senate pentagon kremlin nato")
 _NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 _TITLEISH = TITLES | TITLE_PREFIXES
+_POSSESSIVES = ("'s", "’s", "‘s", "'", "’")
+_NEVER = (NON_ENTITY | COMMON_WORDS) - _TITLEISH
 _NEXT_WORD = re.compile(r"(?:['’‘]s)?[ \t]+([\w\-]+)")
 _COMMA_WORD = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
@@ -100,6 +102,7 @@ class Mention(NamedTuple):
     name: str
     form: str
     type: str
+    form_start: int = -1  # where ``form`` starts when a title precedes the name; -1: at ``start``
 
 
 class _Tok(NamedTuple):
@@ -108,39 +111,64 @@ class _Tok(NamedTuple):
     end: int
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _bare(word: str) -> str:
     return fold(word.rstrip("."))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 7 and letters.isupper() and letters[0].isalpha()
 
 
-def _segments(text: str, match: re.Match[str]) -> list[tuple[list[_Tok], bool, bool]]:
-    """Cut one capitalised span into (tokens, sentence_initial, followed_by_title) pieces."""
-    initial = match.start() == 0 or bool(_INITIAL_BEFORE.search(text, max(0, match.start() - 8), match.start()))
+def _initial(text: str, start: int) -> bool:
+    """Whether position ``start`` begins a sentence, line, quotation or list item."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _INITIAL_CHARS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _clean(word: str) -> tuple[str, bool, bool]:
+    """``(word, ends_sentence, possessive)``: a token without its final period or possessive."""
+    for suffix in _POSSESSIVES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)], False, True
+    if word.endswith(".") and word.count(".") == 1 and len(word) > 2 and _bare(word) not in _ABBREVIATIONS:
+        return word[:-1], True, False
+    return word, False, False
+
+
+def _segments(text: str, match: re.Match[str]) -> list[tuple[list[_Tok], bool]]:
+    """Cut one capitalised span into (tokens, sentence_initial) pieces at sentence ends and possessives."""
+    initial = _initial(text, match.start())
     base = match.start()
-    out: list[tuple[list[_Tok], bool, bool]] = []
+    span = match.group()
+    if " " not in span and "\t" not in span:
+        word = _clean(span)[0]
+        return [([_Tok(word, base, base + len(word))], initial)]
+    out: list[tuple[list[_Tok], bool]] = []
     current: list[_Tok] = []
-    pieces = list(_PIECE.finditer(match.group()))
-    for n, piece in enumerate(pieces):
-        word, start = piece.group(), base + piece.start()
-        cut = False
-        possessive = False
-        following = _bare(pieces[n + 1].group()) if n + 1 < len(pieces) else ""
-        for suffix in ("'s", "’s", "‘s", "'", "’"):
-            if word.endswith(suffix) and len(word) > len(suffix) + 1 and following not in PLACE_CUES:
-                word, possessive = word[: -len(suffix)], True
-                break
-        if word.endswith(".") and word.count(".") == 1 and len(word) > 2 and _bare(word) not in _ABBREVIATIONS:
-            word, cut = word[:-1], True
+    pieces: list[tuple[str, int]] = []
+    offset = 0
+    for raw in span.split():
+        offset = span.find(raw, offset)
+        pieces.append((raw, offset))
+        offset += len(raw)
+    last = len(pieces) - 1
+    for n, (raw, offset) in enumerate(pieces):
+        word, cut, possessive = _clean(raw)
+        if possessive and n < last and _bare(pieces[n + 1][0]) in PLACE_CUES:  # "People's Republic"
+            word, possessive = raw, False
+        start = base + offset
         current.append(_Tok(word, start, start + len(word)))
         if cut or possessive:
-            out.append((current, initial, False))
+            out.append((current, initial))
             current, initial = [], cut
     if current:
-        out.append((current, initial, False))
+        out.append((current, initial))
     return out
 
 
@@ -170,7 +198,10 @@ class _Scanner:
     def run(self) -> list[Mention]:
         pieces = []
         for match in _SPAN.finditer(self.text):
-            for tokens, initial, _ in _segments(self.text, match):
+            span = match.group()
+            if " " not in span and _bare(span) in _NEVER and not _is_acronym(span):
+                continue  # "The", "However", "December": the commonest capitalised words, skipped early
+            for tokens, initial in _segments(self.text, match):
                 pieces.append((tokens, initial))
                 if not self._in_headline(tokens[0].start):
                     for tok in tokens[1:] if initial else tokens:
@@ -181,7 +212,7 @@ class _Scanner:
 
     # -- helpers -------------------------------------------------------------------
     def _in_headline(self, pos: int) -> bool:
-        return any(start <= pos < end for start, end in self.headlines)
+        return bool(self.headlines) and any(start <= pos < end for start, end in self.headlines)
 
     def _headline_ok(self, tokens: list[_Tok]) -> bool:
         """In a Title Case line only known places and names the prose also capitalises count."""
@@ -192,8 +223,9 @@ class _Scanner:
     def _emit(self, tokens: list[_Tok], etype: str, form_start: int | None = None) -> None:
         start, end = tokens[0].start, tokens[-1].end
         name = self.text[start:end]
-        form = self.text[form_start if form_start is not None else start : end]
-        self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype))
+        begin = form_start if form_start is not None else start
+        form = self.text[begin:end]
+        self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype, begin))
 
     def _place(self, tokens: list[_Tok]) -> bool:
         if len(tokens) == 1 and _is_acronym(tokens[0].text):
@@ -210,6 +242,8 @@ class _Scanner:
         if not tokens:
             return
         for i, tok in enumerate(tokens):
+            if "-" not in tok.text:
+                continue
             head, dash, tail = tok.text.partition("-")
             if dash and tail[:1].islower() and _bare(tok.text) not in TITLES:  # "UK-based"
                 if self._place([_Tok(head, tok.start, tok.start + len(head))]):

@@ -8,6 +8,7 @@ merge them. The keys are deliberately lossy; callers combine them with other evi
 
 from __future__ import annotations
 
+import functools
 import re
 
 from corpuskit_news.gazetteer import fold
@@ -35,6 +36,7 @@ _DOUBLES = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiou]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def translit_key(word: str) -> str:
     """A key shared by transliteration variants of one name.
 

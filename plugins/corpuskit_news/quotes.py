@@ -97,37 +97,33 @@ _SENTENCE_START = re.compile(rf"(?:[.!?][{_CLOSE}]?\s+|\n)(?=[^.!?\n]*$)")
 
 @attrs.frozen
 class _Speakers:
-    """Name lookups built from ``meta["entities"]``."""
+    """Name lookups built from ``meta["entities"]``: spelling -> canonical name, by type."""
 
     canonical: dict[str, str]
-    person_re: re.Pattern[str] | None
-    org_re: re.Pattern[str] | None
-    by_form: dict[str, str]
+    spellings: dict[str, tuple[str, ...]]
 
     @classmethod
     def from_entities(cls, entities: list[dict[str, Any]]) -> _Speakers:
         canonical: dict[str, str] = {}
-        patterns: dict[str, list[str]] = {"person": [], "organization": []}
+        spellings: dict[str, list[str]] = {"person": [], "organization": []}
         for entity in entities or []:
             name = entity.get("name")
-            if not name or entity.get("type") not in patterns:
+            if not name or entity.get("type") not in spellings:
                 continue  # places do not speak
-            spellings = {name, *entity.get("forms", [])}
+            own = {name, *entity.get("forms", [])}
             if entity.get("type") == "person":
-                spellings.add(name.split()[-1])
-            for spelling in spellings:
+                own.add(name.split()[-1])
+            for spelling in own:
                 canonical.setdefault(fold(spelling), name)
-            if entity.get("type") in patterns:
-                patterns[entity["type"]].extend(spellings)
-        return cls(canonical, _alternation(patterns["person"]), _alternation(patterns["organization"]), {})
+            spellings[entity["type"]].extend(own)
+        return cls(canonical, {k: tuple(v) for k, v in spellings.items()})
 
     def resolve(self, phrase: str) -> str | None:
         """The canonical name for a speaker phrase ("President Vladimir Putin" -> "Vladimir Putin")."""
+        found = self.known(phrase)
+        if found:
+            return found
         words = phrase.split()
-        for i in range(len(words)):
-            found = self.canonical.get(fold(" ".join(words[i:])))
-            if found:
-                return found
         while words and (fold(words[0]).rstrip(".") in TITLES or fold(words[0]) in TITLE_PREFIXES):
             words = words[1:]
         return " ".join(words) or None
@@ -142,21 +138,25 @@ class _Speakers:
         return None
 
     def nearest(self, text: str, end: int, pronoun: str, since: int = 0) -> str | None:
-        """The last person (or, for "it", organisation) mentioned before ``end``."""
-        pattern = self.org_re if pronoun.lower() == "it" else self.person_re
-        if pattern is None:
-            return None
-        last = None
-        for last in pattern.finditer(text, since, end):  # noqa: B007 - we want the last one
-            pass
-        return self.canonical.get(fold(last.group())) if last else None
+        """The last person (or, for "it", organisation) mentioned in ``text[since:end]``."""
+        kind = "organization" if pronoun.lower() == "it" else "person"
+        best, best_at = None, -1
+        for spelling in self.spellings[kind]:
+            at = _last_word_match(text, spelling, since, end)
+            if at > best_at or (at == best_at and best is not None and len(spelling) > len(best)):
+                best, best_at = spelling, at
+        return self.canonical.get(fold(best)) if best is not None and best_at >= 0 else None
 
 
-def _alternation(spellings: list[str]) -> re.Pattern[str] | None:
-    unique = sorted({s for s in spellings if s}, key=len, reverse=True)
-    if not unique:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in unique) + r")(?![\w])")
+def _last_word_match(text: str, word: str, since: int, end: int) -> int:
+    """The start of the last whole-word occurrence of ``word`` in ``text[since:end]``, or -1."""
+    at = text.rfind(word, since, end)
+    while at != -1:
+        after = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+            return at
+        at = text.rfind(word, since, at + len(word) - 1)
+    return -1
 
 
 @stage("news.quotes", kind="extract")
