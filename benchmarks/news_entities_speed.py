@@ -16,12 +16,13 @@ import time
 import zlib
 from pathlib import Path
 
+from corpuskit_news.entities import NewsEntities
+from corpuskit_news.quotes import NewsQuotes
+
 from corpuskit import Document
 from corpuskit.context import StageContext
 from corpuskit.stage import Ref
 from corpuskit.stats import StageStats
-from corpuskit_news.entities import NewsEntities
-from corpuskit_news.quotes import NewsQuotes
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "devdata" / "bbc"
 
@@ -75,8 +76,9 @@ def main() -> None:
     for label, t in [("entities map (keys)", t_map), ("entities reduce", t_reduce),
                      ("entities apply", t_apply), ("quotes", t_quotes), ("total", total)]:
         print(f"  {label:22} {t:7.2f} s  {n / t:8.0f} docs/s")
-    print(f"entities: {sum(len(d.meta['entities']) for d in out) / n:.1f} per doc, "
-          f"quotes: {sum(len(d.meta['quotes']) for d in out) / n:.1f} per doc, renames: {ctx.stats.counters['renames']}")
+    entities = sum(len(d.meta["entities"]) for d in out) / n
+    quoted = sum(len(d.meta["quotes"]) for d in out) / n
+    print(f"entities: {entities:.1f} per doc, quotes: {quoted:.1f} per doc, renames: {ctx.stats.counters['renames']}")
 
 
 if __name__ == "__main__":

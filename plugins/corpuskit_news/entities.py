@@ -8,8 +8,8 @@ finds the document's entities again and writes them under their canonical names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from array import array
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
