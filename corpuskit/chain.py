@@ -16,7 +16,7 @@ from corpuskit.context import StageContext, describe_exception
 from corpuskit.document import Document
 from corpuskit.errors import CorpuskitError, StageError
 
-__all__ = ["ErrorBudget", "Feed", "run_stream_stage", "timed_source"]
+__all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "run_stream_stage", "timed_source"]
 
 
 class ErrorBudget:
@@ -161,3 +161,23 @@ def apply_global(
         if result is not None:
             stats.docs_out += 1
             yield result
+
+
+def keys_of(stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: ErrorBudget) -> list[Any] | None:
+    """A global stage's keys for one document (counted in); None if it raised (rejected)."""
+    stats = ctx.stats
+    stats.docs_in += 1
+    t0 = time.perf_counter()
+    try:
+        pairs = list(stage.keys(doc, ref, ctx))
+    except CorpuskitError:
+        raise
+    except Exception as exc:
+        error = describe_exception(exc)
+        ctx.reject(doc, f"error: {type(exc).__name__}", error)
+        stats.seconds += time.perf_counter() - t0
+        budget.failed(ctx.stage, doc.id, error)
+        return None
+    stats.seconds += time.perf_counter() - t0
+    budget.succeeded()
+    return pairs

@@ -46,6 +46,7 @@ class StageSpec:
     stage: Any
     plugin: str
     where: str
+    param_where: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -203,7 +204,7 @@ def build_config(
         if key not in valid_keys:
             raise ConfigError(
                 f"unknown key '{key}'",
-                where=positions.of((key,)),
+                where=positions.key_of((key,)),
                 hint=did_you_mean(str(key), valid_keys),
             )
     if "stages" not in data:
@@ -326,6 +327,7 @@ def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) 
         stage=instance,
         plugin=registered.plugin,
         where=positions.of(path),
+        param_where={str(key): positions.of((*path, key)) for key in params},
     )
 
 
@@ -339,7 +341,7 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
         if key not in fields:
             raise ConfigError(
                 f"unknown parameter '{key}'",
-                where=positions.of(key_path),
+                where=positions.key_of(key_path),
                 key=dotted,
                 hint=did_you_mean(str(key), fields) + f" ('corpuskit stages {name}' documents them)",
             )

@@ -6,9 +6,9 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from corpuskit.chain import ErrorBudget, apply_global, run_stream_stage
+from corpuskit.chain import ErrorBudget, apply_global, keys_of, run_stream_stage
 from corpuskit.config import PipelineConfig, StageSpec
-from corpuskit.context import StageContext, describe_exception
+from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.stage import Ref
 from corpuskit.stats import StageStats
@@ -54,15 +54,9 @@ def _global(
     held: list[Document] = []
     by_bucket: dict[int, list[tuple[Any, Any]]] = {}
     for doc in docs:
-        ctx.stats.docs_in += 1
-        try:
-            pairs = list(stage.keys(doc, Ref(0, len(held)), ctx))
-        except Exception as exc:
-            error = describe_exception(exc)
-            ctx.reject(doc, f"error: {type(exc).__name__}", error)
-            budget.failed(spec.label, doc.id, error)
+        pairs = keys_of(stage, doc, Ref(0, len(held)), ctx, budget)
+        if pairs is None:
             continue
-        budget.succeeded()
         for key, value in pairs:
             by_bucket.setdefault(bucket_of(key, buckets), []).append((key, value))
         held.append(doc)

@@ -96,7 +96,14 @@ def get_plugin_manager(
     if autoload if autoload is not None else _autoload_default():
         blocked = _disabled_from_env() if disabled is None else disabled
         _load_entry_points(pm, blocked)
-    pm.check_pending()
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        name = pm.get_name(exc.plugin) or repr(exc.plugin)
+        raise PluginError(
+            f"plugin '{name}' implements an unknown hook: {exc}\n"
+            "  hint: hook names start with 'corpuskit_'; 'corpuskit plugins' and docs/plugins.md list them"
+        ) from None
     return pm
 
 
@@ -133,7 +140,7 @@ class Plugins:
     def _call_registration(self, hook_name: str, registry: Any) -> None:
         """Call a registration hook plugin by plugin so errors can name the plugin."""
         hook = getattr(self.pm.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):  # registration order
+        for impl in hook.get_hookimpls():  # registration order
             registry.plugin = self.pm.get_name(impl.plugin) or repr(impl.plugin)
             try:
                 impl.function(registry=registry)

@@ -21,7 +21,7 @@ import yaml
 from corpuskit.config import PipelineConfig
 from corpuskit.context import StageContext
 from corpuskit.errors import ConfigError, CorpuskitError, InputError, ResumeError, RunError, did_you_mean
-from corpuskit.executors.base import TaskFailed
+from corpuskit.executors.base import TaskFailed, available_cores
 from corpuskit.plan import Segment, plan_segments
 from corpuskit.plugins import Plugins
 from corpuskit.progress import NullProgress, Progress
@@ -62,7 +62,7 @@ class Runner:
         self.config = config
         self.plugins = plugins
         self.executor_name = executor or config.executor or default_executor
-        self.workers = workers or config.workers or os.cpu_count() or 1
+        self.workers = workers or config.workers or available_cores()
         self.rd = RunDir(run_dir or config.run_dir or Path(".corpuskit") / "runs" / config.name)
         self.resume = resume
         self.progress = progress or NullProgress()
@@ -97,7 +97,9 @@ class Runner:
             except InputError as exc:
                 if exc.where:
                     raise
-                raise InputError(exc.detail, where=spec.where, key=exc.key, hint=exc.hint) from None
+                param = (exc.key or "").rsplit(".", 1)[-1]
+                where = spec.param_where.get(param, spec.where)
+                raise InputError(exc.detail, where=where, key=exc.key, hint=exc.hint) from None
             shards.extend((li, shard) for shard in planned)
         return shards
 
@@ -133,10 +135,16 @@ class Runner:
                     "  hint: restore them, or run without --resume to start over"
                 )
             return [(li, Shard(**{**sh, "items": tuple(sh["items"])})) for li, sh in old["shards"]], True
-        self.rd.reset()
-        write_atomic(self.rd.config, yaml.safe_dump(self.config.resolved(), sort_keys=False).encode())
-        plan = {"fingerprint": fingerprint, "shards": [[li, _shard_dict(sh)] for li, sh in shards]}
-        RunDir.write_marker(self.rd.plan, plan)
+        try:
+            self.rd.reset()
+            write_atomic(self.rd.config, yaml.safe_dump(self.config.resolved(), sort_keys=False).encode())
+            plan = {"fingerprint": fingerprint, "shards": [[li, _shard_dict(sh)] for li, sh in shards]}
+            RunDir.write_marker(self.rd.plan, plan)
+        except OSError as exc:
+            raise RunError(
+                f"cannot prepare the run directory {self.rd.root}: {exc.strerror or exc}\n"
+                "  hint: choose another with --run-dir or run_dir, or fix its permissions"
+            ) from None
         return shards, False
 
     # -- running --------------------------------------------------------------

@@ -17,7 +17,7 @@ import attrs
 import orjson
 import xxhash
 
-from corpuskit.chain import ErrorBudget, apply_global, run_stream_stage, timed_source
+from corpuskit.chain import ErrorBudget, apply_global, keys_of, run_stream_stage, timed_source
 from corpuskit.config import StageSpec
 from corpuskit.context import StageContext
 from corpuskit.document import Document
@@ -127,11 +127,13 @@ class _RejectFile:
             self._fh.close()
 
 
-def read_documents(path: Path) -> Iterator[Document]:
-    """Documents saved between segments."""
+def read_documents(path: Path, counter: list[int] | None = None) -> Iterator[Document]:
+    """Documents saved between segments (``counter[0]`` counts them)."""
     with open(path, "rb") as fh:
         for line in fh:
             record = orjson.loads(line)
+            if counter is not None:
+                counter[0] += 1
             yield Document(record["id"], record["text"], record["meta"])
 
 
@@ -160,8 +162,9 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     def ctx_for(spec: StageSpec) -> StageContext:
         return StageContext(spec.label, stats[spec.label], rejects, shard=s, workdir=rd.root, options=options)
 
+    read = [0]
     try:
-        docs = _source(task, rd, ctx_for, budgets)
+        docs = _source(task, rd, ctx_for, budgets, read)
         for spec in seg.stages:
             ctx = ctx_for(spec)
             instance = prepared(task.run_token, spec, ctx)
@@ -176,7 +179,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
         "segment": seg.index,
         "shard": s,
         "docs_out": produced,
-        "docs_in": _docs_in(seg, stats),
+        "docs_in": stats[seg.loaders[task.loader].label].docs_in if seg.index == 0 else read[0],
         "seconds": time.perf_counter() - started,
         "stats": {label: st.to_dict() for label, st in stats.items()},
     }
@@ -184,16 +187,12 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     return result
 
 
-def _docs_in(seg: Segment, stats: dict[str, StageStats]) -> int:
-    first = seg.specs()[0] if seg.specs() else None
-    return stats[first.label].docs_in if first is not None else 0
-
-
 def _source(
     task: ShardTask,
     rd: RunDir,
     ctx_for: Callable[[StageSpec], StageContext],
     budgets: dict[str, ErrorBudget],
+    read: list[int],
 ) -> Iterator[Document]:
     seg = task.segment
     if seg.index == 0:
@@ -202,7 +201,7 @@ def _source(
         loader = prepared(task.run_token, spec, ctx)
         assert task.shard is not None
         return timed_source(iter(loader.read(task.shard, ctx)), ctx)
-    docs = read_documents(rd.data(seg.index - 1, task.shard_index))
+    docs = read_documents(rd.data(seg.index - 1, task.shard_index), read)
     if seg.head is None:
         return docs
     ctx = ctx_for(seg.head)
@@ -254,8 +253,6 @@ def _save_for_global(
     task: ShardTask, rd: RunDir, docs: Iterator[Document], ctx: StageContext, budget: ErrorBudget
 ) -> int:
     """Map phase of the segment's tail stage, fused with saving the documents."""
-    from corpuskit.context import describe_exception
-
     seg = task.segment
     assert seg.tail is not None
     stage = prepared(task.run_token, seg.tail, ctx)
@@ -263,24 +260,14 @@ def _save_for_global(
     writer = _BucketWriter(rd, seg.index, task.shard_index, buckets)
     path = rd.data(seg.index, task.shard_index)
     path.parent.mkdir(parents=True, exist_ok=True)
-    stats = ctx.stats
     index = 0
     with open(path, "wb") as out:
         for doc in docs:
-            stats.docs_in += 1
-            t0 = time.perf_counter()
-            try:
-                pairs = list(stage.keys(doc, Ref(task.shard_index, index), ctx))
-            except Exception as exc:
-                error = describe_exception(exc)
-                ctx.reject(doc, f"error: {type(exc).__name__}", error)
-                budget.failed(ctx.stage, doc.id, error)
-                stats.seconds += time.perf_counter() - t0
+            pairs = keys_of(stage, doc, Ref(task.shard_index, index), ctx, budget)
+            if pairs is None:
                 continue
-            budget.succeeded()
             for key, value in pairs:
                 writer.add(key, value)
-            stats.seconds += time.perf_counter() - t0
             out.write(orjson.dumps(doc.to_record(), option=orjson.OPT_APPEND_NEWLINE))
             index += 1
     writer.close()

@@ -29,6 +29,7 @@ class Positions:
     def __init__(self, filename: str) -> None:
         self.filename = filename
         self._marks: dict[Path_, str] = {}
+        self._keys: dict[Path_, str] = {}
 
     def set(self, path: Path_, where: str) -> None:
         self._marks[path] = where
@@ -36,6 +37,14 @@ class Positions:
     def mark(self, path: Path_, node: yaml.Node) -> None:
         m = node.start_mark
         self._marks[path] = f"{self.filename}:{m.line + 1}:{m.column + 1}"
+
+    def mark_key(self, path: Path_, node: yaml.Node) -> None:
+        m = node.start_mark
+        self._keys[path] = f"{self.filename}:{m.line + 1}:{m.column + 1}"
+
+    def key_of(self, path: Path_) -> str:
+        """Where the key of ``path`` was written (for 'unknown key' errors)."""
+        return self._keys.get(tuple(path)) or self.of(path)
 
     def of(self, path: Path_) -> str:
         """The position of ``path``, or of its nearest written parent."""
@@ -101,6 +110,7 @@ def _build(node: yaml.Node, path: Path_, positions: Positions) -> Any:
                     where=_where(positions, key_node),
                     hint="remove one of them",
                 )
+            positions.mark_key((*path, key), key_node)
             out[key] = _build(value_node, (*path, key), positions)
         return out
     if isinstance(node, yaml.SequenceNode):
@@ -118,8 +128,9 @@ def _scalar(node: yaml.Node, path: Path_, positions: Positions) -> Any:
         return _build(node, path, positions)
     raw: str = node.value
     if "${" in raw:
+        whole = _ENV.fullmatch(raw) is not None
         raw = expand_env(raw, _where(positions, node))
-        if node.style is None:  # unquoted: read the expanded text as YAML would
+        if node.style is None or whole:  # read the value as YAML would: "${W}" -> 2
             try:
                 return yaml.safe_load(raw) if raw.strip() else None
             except yaml.YAMLError:

@@ -7,10 +7,11 @@ of a segment, the buckets of a reduce) and waits for the whole batch.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["Executor", "TaskFailed"]
+__all__ = ["Executor", "TaskFailed", "available_cores"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,3 +46,11 @@ class Executor(Protocol):
     ) -> list[Any]: ...
 
     def close(self) -> None: ...
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

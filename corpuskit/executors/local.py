@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from corpuskit.executors.base import TaskFailed
+from corpuskit.executors.base import TaskFailed, available_cores
 
 __all__ = ["LocalExecutor"]
 
@@ -25,7 +24,7 @@ class LocalExecutor:
     name = "local"
 
     def __init__(self, workers: int | None = None, options: dict[str, Any] | None = None, retries: int = 2) -> None:
-        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.workers = max(1, workers or available_cores())
         self.retries = retries
         self.options = options or {}
         self._pool: ProcessPoolExecutor | None = None

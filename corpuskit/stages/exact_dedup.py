@@ -12,7 +12,7 @@ from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.markers import hookimpl
 from corpuskit.stage import GlobalStage, Ref, param, stage
-from corpuskit.stages.text import normalize_text
+from corpuskit.stages.text import comparable_text
 
 __all__ = ["ExactDedup"]
 
@@ -22,17 +22,18 @@ __all__ = ["ExactDedup"]
 class ExactDedup(GlobalStage):
     """Keeps the first document, in input order, of each set of equal texts.
 
-    Texts are compared after :func:`normalize_text` (and case folding with
-    ``ignore_case``) by a 128-bit xxHash. A global stage: map = one hash per
-    document, reduce = first reference per hash (partitioned by hash), apply = drop
-    the later copies. Rejects have reason ``duplicate`` and ``meta["duplicate_of"]``
+    Texts are compared by a 128-bit xxHash of their comparable form (NFC, control
+    characters removed, every whitespace run one space; case folded with
+    ``ignore_case``), so texts that differ only in spacing or line breaks are equal.
+    A global stage: map = one hash per document, reduce = first reference per hash
+    (partitioned by hash), apply = drop the later copies. Rejects have reason ``duplicate`` and ``meta["duplicate_of"]``
     (the id of the kept document). Use ``minhash`` for near-duplicates.
     """
 
     ignore_case: bool = param(False, doc="compare texts case-insensitively")
 
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterable[tuple[Any, Any]]:
-        text = normalize_text(doc.text)
+        text = comparable_text(doc.text)
         if self.ignore_case:
             text = text.casefold()
         yield xxhash.xxh3_128_intdigest(text.encode("utf-8")), (ref, doc.id)

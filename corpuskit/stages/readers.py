@@ -201,6 +201,9 @@ def split_lines(path: str, size: int) -> list[Shard]:
             fh.seek(target)
             fh.readline()  # finish the line that crosses the target
             end = fh.tell()
+            if end >= total:
+                shards.append(Shard(source=path, start=start, end=None, line=line, weight=total - start))
+                break
             fh.seek(start)
             line_count = _count_newlines(fh, end - start)
             shards.append(Shard(source=path, start=start, end=end, line=line, weight=end - start))

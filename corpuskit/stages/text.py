@@ -13,12 +13,9 @@ from corpuskit.document import Document
 from corpuskit.markers import hookimpl
 from corpuskit.stage import Filter, Mapper, param, stage
 
-__all__ = ["LengthFilter", "Normalize", "normalize_text"]
+__all__ = ["LengthFilter", "Normalize", "comparable_text", "normalize_text"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[^\S\n]+")  # any whitespace but a newline: tabs, NBSP, thin spaces...
-_LINE_EDGES = re.compile(r" ?\n ?")
-_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def normalize_text(text: str) -> str:
@@ -32,11 +29,35 @@ def normalize_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _LINE_EDGES.sub("\n", text)
-    text = _BLANK_RUNS.sub("\n\n", text)
-    return text.strip(" \n")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    lines: list[str] = []
+    blank = True  # no blank line at the start
+    for line in text.split("\n"):
+        line = " ".join(line.split())  # str.split() knows every Unicode space, NBSP included
+        if line:
+            lines.append(line)
+            blank = False
+        elif not blank:
+            lines.append("")
+            blank = True
+    if lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def comparable_text(text: str) -> str:
+    """The text as exact comparison sees it: NFC, no control characters, every run of
+    whitespace (line breaks included) one space.
+
+    Two texts equal after :func:`normalize_text` are equal here too; this form is
+    cheaper and also ignores how lines were broken.
+    """
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    return " ".join(text.split())
 
 
 @stage("normalize", kind="clean")

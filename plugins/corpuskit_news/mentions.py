@@ -49,7 +49,7 @@ _TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
 _CONNECT = r"(?:of[ \t]+the|of|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z\-]*")
-_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z\-.]*)[ \t]*,?[ \t]*$")
+_PREV_WORD = re.compile(r"(?<![A-Za-z\-.])([A-Za-z][A-Za-z\-.]*)$")
 _INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr prof st jr sr inc corp co ltd gen col lt capt sgt rev sen rep gov adm maj no vs"
@@ -233,7 +233,13 @@ class _Scanner:
         return self.gaz.place(" ".join(t.text for t in tokens)) is not None
 
     def _prev_word(self, start: int) -> str:
-        found = _PREV_WORD.search(self.text, max(0, start - 40), start)
+        """The word before ``start`` (a comma in between allowed): "CEO, German Gref" -> "CEO"."""
+        window = self.text[max(0, start - 40) : start].rstrip(" \t")
+        if window.endswith(","):
+            window = window[:-1].rstrip(" \t")
+        if not window or not (window[-1].isalpha() or window[-1] in "-."):
+            return ""
+        found = _PREV_WORD.search(window, max(0, len(window) - 25))
         return found.group(1) if found else ""
 
     # -- the decision --------------------------------------------------------------

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from corpuskit import hookimpl
 from corpuskit.registry import StageRegistry
+from corpuskit_news.boilerplate import NewsBoilerplate
+from corpuskit_news.entities import NewsEntities
+from corpuskit_news.metadata import NewsMetadata
+from corpuskit_news.quotes import NewsQuotes
 
 
 @hookimpl
 def corpuskit_register_stages(registry: StageRegistry) -> None:
     """Register the news stages."""
-    # Stages are added here as they land: news.boilerplate, news.metadata,
-    # news.entities, news.quotes.
-    from corpuskit_news.entities import NewsEntities
-    from corpuskit_news.quotes import NewsQuotes
-
+    registry.add(NewsBoilerplate)
+    registry.add(NewsMetadata)
     registry.add(NewsEntities)
     registry.add(NewsQuotes)

@@ -1,0 +1,112 @@
+"""Find calendar dates in page lines: "Wednesday, January 01, 2025", "Jan 01 2025 | 11:45 PM
+IST", "01.01.2025", "2025-04-02", "14 de enero de 2025", "5 février 2025", "29 nov. 2024".
+
+Only absolute dates count: "2 hours ago", "yesterday" or "Updated Tuesday" give None. A
+numeric date whose day and month could be swapped ("03/04/2025") is ambiguous and gives
+None unless the caller says which comes first (``dayfirst``); dotted dates ("12.03.2025")
+are day-first everywhere they are used. Month names cover English, German, French,
+Spanish, Portuguese, Italian and Dutch, full and abbreviated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["MONTHS", "find_date", "find_dates", "looks_relative"]
+
+_MONTH_NAMES = {
+    1: "january jan januar janvier janv enero ene janeiro gennaio gen januari jän jänner",
+    2: "february feb februar février févr fevrier febrero fevereiro fev fevereiro febbraio februari",
+    3: "march mar märz maerz mars marzo março marco maart mrt",
+    4: "april apr avril avr abril abr aprile",
+    5: "may mai mayo maio maggio mag mei",
+    6: "june jun juni juin junio junho giugno giu",
+    7: "july jul juli juillet juil julio julho luglio lug",
+    8: "august aug août aout agosto ago augustus",
+    9: "september sep sept septembre septiembre setiembre set setembro settembre",
+    10: "october oct oktober octobre octubre outubro out ottobre ott okt",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec dezember décembre decembre dic diciembre dezembro dez dicembre",
+}
+MONTHS: dict[str, int] = {name: n for n, names in _MONTH_NAMES.items() for name in names.split()}
+"""Month name or abbreviation (lower case) -> month number."""
+
+_MON = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_SEP = r"[\s,./-]*(?:de\s+|del\s+)?"
+
+_PATTERNS = [
+    # 2025-04-02, 2025/04/02
+    re.compile(rf"(?<!\d){_YEAR}[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    # January 01, 2025 / Jan. 1 2025 / Jan 01 2025
+    re.compile(rf"\b(?P<mon>{_MON})\.?\s+{_DAY}(?:,)?\s*,?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    # 1 January 2025 / 8 Feb 2025 / 14 de enero de 2025 / 29 nov. 2024 / 12. März 2025
+    re.compile(rf"(?<![\d:]){_DAY}\s*(?:de\s+)?(?P<mon>{_MON})\.?{_SEP}{_YEAR}(?!\d)", re.IGNORECASE),
+    # 01.01.2025 (day first), 21/06/2024 and 03-04-2025 (order decided below)
+    re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[0-3]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?!\d)"),
+]
+
+_RELATIVE = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|"
+    r"\b(?:yesterday|today|just now|gestern|heute|vor \d+ (?:minuten|stunden|tagen)|hier|aujourd'hui|"
+    r"il y a \d+|hace \d+|ayer|hoy|há \d+|ontem|hoje|ieri|oggi|"
+    r"\d+ (?:ore|minuti|giorni) fa|gisteren|vandaag|\d+ uur geleden)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_relative(line: str) -> bool:
+    """Whether ``line`` states a relative time ("2 hours ago", "gestern") rather than a date."""
+    return bool(_RELATIVE.search(line))
+
+
+def _make(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _numeric(a: int, b: int, y: int, sep: str, dayfirst: bool | None) -> dt.date | None:
+    if sep == ".":
+        return _make(y, b, a)
+    if a > 12 >= b:
+        return _make(y, b, a)
+    if b > 12 >= a:
+        return _make(y, a, b)
+    if a == b:
+        return _make(y, a, b)
+    if dayfirst is None:
+        return None
+    return _make(y, b, a) if dayfirst else _make(y, a, b)
+
+
+def find_dates(line: str, *, dayfirst: bool | None = None) -> list[tuple[int, dt.date]]:
+    """Every absolute date in ``line`` as ``(offset, date)``, in order of offset."""
+    found: dict[int, dt.date] = {}
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(line):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            y = int(g["y"])
+            if g.get("mon"):
+                date = _make(y, MONTHS[g["mon"].lower()], int(g["d"]))
+            elif g.get("a"):
+                date = _numeric(int(g["a"]), int(g["b"]), y, g["s"], dayfirst)
+            else:
+                date = _make(y, int(g["m"]), int(g["d"]))
+            if date is not None:
+                found[start] = date
+                taken.append((start, end))
+    return sorted(found.items())
+
+
+def find_date(line: str, *, dayfirst: bool | None = None) -> dt.date | None:
+    """The first absolute date in ``line``, or None (relative times give None)."""
+    dates = find_dates(line, dayfirst=dayfirst)
+    return dates[0][1] if dates else None

@@ -1,0 +1,172 @@
+"""The article's header lines: who wrote it (byline) and which line is its headline.
+
+A byline is "By NAME", "Von NAME", "Par NAME", ..., a bare agency ("Reuters"), "NAME |",
+"NAME - Jan 22, 2025", or a bare person's name right under the headline. A name is two to
+five capitalised words (particles such as "de", "van", "da" allowed), none of them a
+section label. The headline is the line before the article that is shaped like a headline
+and shares the most words with the article's opening, preferring lines just above the
+byline or date line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpuskit_news.dates import MONTHS
+from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, NAME_PARTICLES, NON_NAME_WORDS, STOPWORDS
+from corpuskit_news.lines import Line, is_readtime
+
+__all__ = ["byline_name", "choose_title", "content_words", "is_desk", "is_name"]
+
+_NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
+_BY_INSIDE = re.compile(r"\b(?:by|von|par|por|di|door)\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+(?:at|in|for|en|à|em|a|für|aus)\s+")
+_DESK = re.compile(r"\b(?:desk|staff|team|newsroom|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
+                   re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def is_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name ("Pieter de Vries", "Bùi Đức")."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    capitalised = 0
+    for tok in tokens:
+        low = tok.lower()
+        if low in NAME_PARTICLES:
+            continue
+        if not tok[0].isupper() or not _NAME_TOKEN.match(tok):
+            return False
+        if low in NON_NAME_WORDS or low in STOPWORDS or (tok.isupper() and len(tok) > 3):
+            return False
+        capitalised += 1
+    return capitalised >= 2 and tokens[0].lower() not in NAME_PARTICLES
+
+
+def is_desk(text: str) -> bool:
+    """Whether a byline names a desk or the staff rather than a person ("StarWire Desk")."""
+    return bool(_DESK.search(text))
+
+
+def _agency(text: str) -> str | None:
+    cleaned = text.strip(" |-–—:·•()")
+    return cleaned if cleaned.casefold() in AGENCIES else None
+
+
+def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
+    """The author named by a byline line, or None.
+
+    ``bare_ok`` accepts a line that is only a name (right under a headline, such a line is
+    the byline; elsewhere it could be anything).
+    """
+    if len(text) > 120:
+        return None
+    m = BYLINE_PREFIX.match(text)
+    if m:
+        rest = text[m.end():]
+        first = _SPLIT.split(rest, maxsplit=1)[0].strip(" .")
+        if agency := _agency(first):
+            return agency
+        if is_name(first):
+            return first
+        lead = _leading_name(first)
+        if lead:
+            return lead
+        # "By Sam Whitford and Ana Díaz": keep the people, joined as written.
+        people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en)\s+", first)]
+        if len(people) > 1 and all(is_name(p) for p in people):
+            return first
+        return None
+    if agency := _agency(text):
+        return agency
+    inside = _BY_INSIDE.search(text)
+    if inside and len(text.split()) <= 16 and _dateish(text[: inside.start()]):
+        # "Posted on August 27, 2024 by Jenna Marsh"
+        return byline_name("By " + inside.group("rest"))
+    parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
+    if not parts:
+        return None
+    head = parts[0].strip(" .")
+    rest = parts[1:]
+    trailing_bar = text.rstrip().endswith("|")
+    if is_name(head) and not is_desk(head) and (
+        (bare_ok and "," not in text) or trailing_bar or (rest and _dateish(", ".join(rest)))
+    ):
+        return head
+    # "2023-12-05 · Ravi Menon · 7 min": a name between date and reading-time parts.
+    names = [p for p in parts if is_name(p)]
+    if len(names) == 1 and len(parts) > 1 and all(p in names or _dateish(p) for p in parts):
+        return names[0]
+    if agency := _agency(head):
+        return agency if rest and all(_dateish(p) for p in rest) else None
+    return None
+
+
+def _leading_name(text: str) -> str | None:
+    """The capitalised words that open ``text`` ("Richard Lawler posted Aug 18" -> the name)."""
+    taken: list[str] = []
+    for tok in text.split():
+        if tok.lower().strip(".,") in MONTHS:
+            break
+        if tok[0].isupper() or tok.lower() in NAME_PARTICLES:
+            taken.append(tok)
+        else:
+            break
+    while taken and taken[-1].lower() in NAME_PARTICLES:
+        taken.pop()
+    name = " ".join(taken).strip(" .,")
+    return name if is_name(name) else None
+
+
+def _dateish(part: str) -> bool:
+    from corpuskit_news.dates import find_date, looks_relative
+
+    return find_date(part) is not None or looks_relative(part) or is_readtime(part) or not _WORD.search(part)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of ``text`` longer than three letters that are not function words."""
+    return {w for w in (t.lower() for t in _WORD.findall(text)) if len(w) > 3 and w not in STOPWORDS}
+
+
+def _headline_shaped(line: Line) -> bool:
+    if not 3 <= line.words <= 30 or len(line.text) > 220 or line.linky or line.cue or line.caption:
+        return False
+    if line.dated or is_readtime(line.text) or line.text.rstrip().endswith("."):
+        return False
+    return not line.prose or line.words <= 20
+
+
+def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool]) -> Line | None:
+    """The headline among the lines before the article, or None.
+
+    ``opening`` is the article's first few hundred words; ``header[i]`` says whether
+    ``candidates[i]`` is a byline, date, reading-time or caption line (the headline
+    usually sits just above those).
+    """
+    body = content_words(opening)
+    best: tuple[float, Line] | None = None
+    for pos, line in enumerate(candidates):
+        if not _headline_shaped(line) or line.text.count(",") >= 2 * max(1, line.words // 6):
+            continue
+        words = content_words(line.text)
+        if not words:
+            continue
+        overlap = len(words & body) / len(words)
+        score = 2.0 * overlap * min(1.0, len(words) / 4)
+        if any(header[pos + 1 : pos + 5]):
+            score += 1.0
+        folded = line.text.casefold()
+        if any(folded in other.text.casefold() for other in candidates if other is not line):
+            score += 0.5
+        if pos >= len(candidates) - 8:
+            score += 0.5
+        if 5 <= line.words <= 20:
+            score += 0.3
+        if best is None or score > best[0]:
+            best = (score, line)
+    if best is None or best[0] < 1.2:
+        return None
+    return best[1]

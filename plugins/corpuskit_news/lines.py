@@ -1,0 +1,125 @@
+"""The shape of one page line: the local signals of the boilerplate decision.
+
+:func:`measure` turns a line into a :class:`Line` with its word count, stopword density,
+share of capitalised words, terminal punctuation, sentence count, link-likeness, furniture
+cue, caption and date signals, and the verdict ``prose`` (a line shaped like running
+text). Every field is cheap to compute: one regex pass for the words, a few ``search``
+calls, no per-character Python loops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpuskit_news.dates import find_date, looks_relative
+from corpuskit_news.lexicon import AGENCIES, STOPWORDS, cue_of
+
+__all__ = ["Line", "is_readtime", "measure", "relax_prose", "split_lines"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"”»’')\]]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-Þ]")
+_BULLET = re.compile(r"^(?:[•◦▪●*–—-]|\d{1,2}[.)])\s")
+_TRAILING = " \t\"”»’')]*"
+_LINKY = re.compile(
+    r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|co\.[a-z]{2}|ir|in|de|fr|es|it|nl|pt|br)\b(?!\.)|"
+    r"(?:\s[/>›»|]\s.*){2}",
+)
+_CAPTION = re.compile(
+    r"\((?i:[^()]{0,40}\b(?:photo|foto|image|picture|file)\b[^()]{0,40})\)|"
+    r"\b(?:Photo|PHOTO|Foto|FOTO|Photograph|Picture|Credit|Crédit|Crédito|Bild|Imagen|Immagine|Illustration)s?"
+    r"\s*(?::|/|by\b)|(?i:\bfile photo\b|© ?photo|\bgetty images\b|\bshutterstock\b|\bphoto by\b)",
+)
+_READTIME = re.compile(
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minuten|minutos|minuti|minuut|minuten)\b\.?\s*(?:read|lesezeit|de lecture|"
+    r"de lectura|de leitura|di lettura|leestijd)?|\b(?:lesezeit|leestijd|temps de lecture|tiempo de lectura)\b|"
+    r"listen to this article|\bmin read\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of a page and its local signals."""
+
+    index: int
+    """0-based line number in the page text."""
+    text: str
+    """The line without surrounding whitespace."""
+    words: int
+    stop: float
+    """Share of words that are function words (any covered language)."""
+    caps: float
+    """Share of words that start with a capital letter."""
+    terminal: bool
+    """Ends like a sentence (., !, ?, … possibly followed by quotes or brackets)."""
+    sentences: int
+    linky: bool
+    """Looks like an address or a breadcrumb trail."""
+    cue: tuple[str, str] | None
+    """``(strength, category)`` of a furniture cue (see :func:`corpuskit_news.lexicon.cue_of`)."""
+    caption: bool
+    """Carries a photo credit."""
+    dated: bool
+    """A short line that states an absolute date or a relative time."""
+    prose: bool
+    """Shaped like running text: long enough, function words, sentence punctuation."""
+    repeated: bool = False
+    """The same line occurs elsewhere on the page."""
+    frequent: bool = False
+    """The line occurs in many documents of the corpus."""
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """``(index, stripped line)`` for the non-blank lines of ``text``."""
+    return [(i, s) for i, raw in enumerate(text.split("\n")) if (s := raw.strip())]
+
+
+def is_readtime(text: str) -> bool:
+    """Whether a short line states a reading time or a listen prompt ("3 min read")."""
+    return len(text) < 80 and bool(_READTIME.search(text))
+
+
+def _ends_with_agency(text: str) -> bool:
+    head, _, last = text.rpartition(". ")
+    return bool(head) and last.strip().casefold() in AGENCIES
+
+
+def measure(index: int, text: str) -> Line:
+    """The signals of one stripped, non-blank line."""
+    tokens = _WORD.findall(text)
+    n = len(tokens)
+    if n:
+        stop = sum(1 for t in tokens if t.lower() in STOPWORDS) / n
+        caps = sum(1 for t in tokens if t[0].isupper()) / n
+    else:
+        stop = caps = 0.0
+    bare = text.rstrip(_TRAILING)
+    terminal = bare.endswith((".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।")) or (bare.endswith(":") and n >= 8)
+    sentences = 1 + len(_SENTENCE_END.findall(text)) if n else 0
+    linky = bool(_LINKY.search(text)) and (n < 25 or text.count("/") > 3)
+    cue = cue_of(text)
+    caption = bool(_CAPTION.search(text)) or _ends_with_agency(text)
+    dated = n <= 20 and (find_date(text) is not None or looks_relative(text))
+    prose = not linky and stop >= 0.15 and (
+        (n >= 8 and caps <= 0.65 and (terminal or n >= 16))
+        or (n >= 10 and caps <= 0.5 and _BULLET.match(text) is not None)
+        or (n >= 5 and caps <= 0.4 and bare.endswith(".") and stop >= 0.2)
+    )
+    return Line(index, text, n, stop, caps, terminal, sentences, linky, cue, caption, dated, prose)
+
+
+def relax_prose(line: Line) -> None:
+    """Re-judge ``line`` for a page in a language without function-word lists.
+
+    Without stopwords (Arabic, Russian, Chinese, Korean...) running text is told by its
+    length and sentence punctuation alone; unspaced scripts count characters, not words.
+    """
+    if line.linky:
+        return
+    chars = len(line.text)
+    spaced = len(line.text.split()) >= 3
+    if not spaced:
+        line.words = max(line.words, chars // 3)
+    long_enough = chars >= 40 if spaced else chars >= 20
+    line.prose = long_enough and (line.terminal or chars >= 120) and (line.caps <= 0.65 or not spaced)

@@ -1,0 +1,156 @@
+"""Who published a page: masthead, "© 2025 X", "X staff", "X's website", "X is part of".
+
+Each clue proposes a name with a weight; names that are the same outlet ("Weser-Bote" and
+"Weser-Bote Verlag GmbH", "THE RIFT STANDARD" and "The Rift Standard") pool their weight,
+mentions elsewhere on the page add a little, and the best pool wins if it has at least one
+strong clue's worth. A page that never names its outlet gets None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = ["find_publisher", "publisher_key"]
+
+_LEGAL_DOTTED = re.compile(
+    r"\b(?:S\.\s?[AL]\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|Ltd\.|Inc\.|Co\.|Corp\.|P\.?IVA.*)", re.IGNORECASE
+)
+_LEGAL = {"ltd", "limited", "llc", "inc", "gmbh", "ag", "sa", "sl", "srl", "spa", "bv", "nv", "as", "asa", "ab",
+          "oy", "plc", "pvt", "private", "corp", "corporation", "lp", "llp", "kg"}
+_HOUSE = {"co", "company", "group", "media", "verlag", "ediciones", "editora", "edizioni", "éditions",
+          "publishing", "publications", "holdings", "uitgeverij", "the"}
+_NAME = (
+    r"(?P<name>[A-ZÀ-Þ0-9][\w&'’-]*(?:[ \t]+(?:[A-ZÀ-Þ0-9][\w&'’-]*|of|the|de|del|do|da|du|di|van|het|la|le|el)"
+    r"(?![\w]))*)"
+)
+_COPYRIGHT = re.compile(
+    r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME
+)
+_STAFF = re.compile(r"\b(?:by\s+)?(?:the\s+)?" + _NAME + r"\s+staff\b")
+_WEBSITE = re.compile(_NAME + r"[’']s\s+(?:website|site|app|newsletter)\b")
+_SUBJECT = re.compile(
+    r"^" + _NAME + r"\s+is\s+(?:published\s+by|part\s+of|a\s+registered|a\s+nonprofit|an\s+independent|"
+    r"a\s+division|a\s+member|owned\s+by)"
+)
+_DOMAIN = re.compile(r"\b(?:www\.)?([a-z0-9-]{3,})\.(?:[a-z]{2,3})(?:\.[a-z]{2})?\b")
+_UI_WORDS = {"skip", "accept", "manage", "sign", "log", "login", "subscribe", "search", "menu", "home", "close",
+             "register", "donate", "share", "notification", "userprofile", "breaking", "advertisement", "×", "join",
+             "watch", "listen", "download", "follow", "read", "more", "view", "load", "click", "written", "posted",
+             "published", "updated", "print", "open", "back", "next", "previous", "tags", "topics"}
+_CONNECTORS = {"of", "the", "de", "del", "do", "da", "du", "di", "van", "het", "la", "le", "el", "and", "&", "und",
+               "et", "y", "e", "des", "der", "den"}
+_YEAR_TAIL = re.compile(r"\s+(?:19|20)\d\d$")
+_RIGHTS = re.compile(
+    r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Pool:
+    key: str
+    names: list[tuple[str, str]] = field(default_factory=list)  # (source, display)
+    score: float = 0.0
+
+
+def publisher_key(name: str) -> str:
+    """A comparison key: case-folded words without legal forms, publishing-house words, 'the'."""
+    words = re.findall(r"[\w&]+", _LEGAL_DOTTED.sub(" ", name).casefold())
+    while len(words) > 1 and (words[-1] in _LEGAL or words[-1] in _HOUSE):
+        words.pop()
+    while len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def _display(name: str) -> str:
+    name = _YEAR_TAIL.sub("", _RIGHTS.sub("", _LEGAL_DOTTED.sub(" ", name))).strip(" ,.-–|")
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(".") in _LEGAL:
+        words.pop()
+    return " ".join(words)
+
+
+def _masthead_shaped(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 6 or len(line) > 60 or line.endswith((".", "!", "?", ":")):
+        return False
+    if not words[0][0].isupper() or words[0].casefold() in _UI_WORDS or any(c.isdigit() for c in line):
+        return False
+    if any(sep in line for sep in ("/", "|", "›", "»", ">", ":", ",")):
+        return False
+    if not all(w[0].isupper() or w in _CONNECTORS for w in words):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        inner_capital = any(c.isupper() for c in word[1:])
+        return inner_capital and len(word) >= 4
+    return True
+
+
+def find_publisher(
+    header: Sequence[str], footer: Sequence[str], body: str = "", *, exclude: Sequence[str] = ()
+) -> str | None:
+    """The outlet named by a page, from its header lines (masthead first), footer and body.
+
+    ``exclude`` holds lines that are known to be something else (the headline, the byline).
+    """
+    clues: list[tuple[str, str, float]] = []
+    skip = {e.casefold() for e in exclude if e}
+    for line in header[:8]:
+        if line.casefold() in skip:
+            continue
+        if _masthead_shaped(line):
+            clues.append(("masthead", line, 1.5))
+            break
+    lines = [*header, *footer]
+    for raw in lines:
+        line = _LEGAL_DOTTED.sub(" ", raw)
+        for m in _COPYRIGHT.finditer(line):
+            clues.append(("copyright", m.group("name"), 1.5))
+        for pattern, source, weight in ((_STAFF, "staff", 1.5), (_WEBSITE, "website", 1.5),
+                                        (_SUBJECT, "subject", 1.0)):
+            m = pattern.search(line)
+            if m:
+                clues.append((source, m.group("name"), weight))
+    pools: list[_Pool] = []
+    for source, name, weight in clues:
+        display = _display(name)
+        key = publisher_key(display)
+        if not key or key.isdigit():
+            continue
+        pool = next((p for p in pools if _same(p.key, key)), None)
+        if pool is None:
+            pool = _Pool(key)
+            pools.append(pool)
+        pool.names.append((source, display))
+        pool.score += weight
+        if len(key) < len(pool.key):
+            pool.key = key
+    if not pools:
+        return None
+    text = "\n".join(lines).casefold() + "\n" + body.casefold()
+    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(text)}
+    for pool in pools:
+        pool.score += min(1.2, 0.3 * max(0, text.count(pool.key) - len(pool.names)))
+        if pool.key.replace(" ", "") in squashed_domains:
+            pool.score += 0.5
+    best = max(pools, key=lambda p: p.score)
+    if best.score < 1.5:
+        return None
+    return _choose_display(best)
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _choose_display(pool: _Pool) -> str:
+    names = [d for _, d in pool.names]
+    mixed = [n for n in names if not n.isupper()] or names
+    masthead = [d for s, d in pool.names if s == "masthead" and not d.isupper()]
+    if masthead:
+        return masthead[0]
+    return min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))

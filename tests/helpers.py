@@ -1,0 +1,38 @@
+"""Helpers shared by the tests: small corpora written to disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+
+REPO = Path(__file__).resolve().parents[1]
+
+ARTICLE = (
+    "The city council approved the new budget on Tuesday after a long debate about schools. "
+    "Members said the plan would add teachers and repair three buildings before winter. "
+    "Opponents argued that the tax increase would hurt small businesses in the centre."
+)
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    return path
+
+
+def corpus_records(n: int = 60) -> list[dict]:
+    """Documents with exact duplicates (every 7th repeats an earlier one) and short ones."""
+    records = []
+    for i in range(n):
+        if i and i % 7 == 0:
+            text = records[i - 5]["text"]  # an exact copy of an earlier document
+        elif i % 11 == 0:
+            text = f"Short note {i}."
+        else:
+            text = f"Story {i}.\n\n{ARTICLE} Item {i} adds\u00a0detail  number {i * 3}."
+        records.append({"id": f"doc{i:03d}", "text": text, "meta": {"n": i}})
+    return records
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [orjson.loads(line) for line in Path(path).read_bytes().splitlines() if line.strip()]

@@ -1,0 +1,58 @@
+"""The date parser behind news.metadata's ``published``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from corpuskit_news.dates import find_date, find_dates, looks_relative
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Wednesday, January 01, 2025", dt.date(2025, 1, 1)),
+        ("Jan 01 2025 | 11:45 PM IST", dt.date(2025, 1, 1)),
+        ("01.01.2025", dt.date(2025, 1, 1)),
+        ("12.03.2025, 14:30 Uhr", dt.date(2025, 3, 12)),
+        ("2025-04-02", dt.date(2025, 4, 2)),
+        ("Nairobi, Kenya | 2025-04-02", dt.date(2025, 4, 2)),
+        ("Published October 16, 2024 at 6:05 p.m.", dt.date(2024, 10, 16)),
+        ("Updated 3:14 PM EST, March 4, 2025", dt.date(2025, 3, 4)),
+        ("Sat 8 Feb 2025 17.45 GMT", dt.date(2025, 2, 8)),
+        ("posted Aug 18th 2010 7:30PM", dt.date(2010, 8, 18)),
+        ("Sevilla, 14 de enero de 2025 - 09:45 CET", dt.date(2025, 1, 14)),
+        ("Publié le 5 février 2025 à 10h12", dt.date(2025, 2, 5)),
+        ("3 ottobre 2024", dt.date(2024, 10, 3)),
+        ("29 nov. 2024 om 07:15", dt.date(2024, 11, 29)),
+        ("12. März 2025", dt.date(2025, 3, 12)),
+        ("Publicado em 21/06/2024 às 09h15", dt.date(2024, 6, 21)),
+        ("Apr. 24, 2014, 9:49 AM", dt.date(2014, 4, 24)),
+    ],
+)
+def test_absolute_dates(line, expected):
+    assert find_date(line) == expected
+
+
+@pytest.mark.parametrize("line", ["2 hours ago", "Updated 2 hours ago", "5 mins ago", "yesterday", "vor 3 Stunden"])
+def test_relative_times_are_not_dates(line):
+    assert find_date(line) is None
+    assert looks_relative(line)
+
+
+def test_ambiguous_numeric_date_needs_an_order():
+    assert find_date("03/04/2025") is None
+    assert find_date("03/04/2025", dayfirst=True) == dt.date(2025, 4, 3)
+    assert find_date("03/04/2025", dayfirst=False) == dt.date(2025, 3, 4)
+    assert find_date("06/21/2024") == dt.date(2024, 6, 21)  # 21 cannot be a month
+
+
+def test_impossible_dates_and_plain_numbers_give_nothing():
+    assert find_date("February 30, 2025") is None
+    assert find_date("Brent crude fell 0.8% to $74.21") is None
+    assert find_date("11.2 trillion roubles in 2030") is None
+
+
+def test_find_dates_in_order():
+    dates = find_dates("Publicado em 21/06/2024 às 09h15 | Atualizado em 22/06/2024 às 11h02")
+    assert [d for _, d in dates] == [dt.date(2024, 6, 21), dt.date(2024, 6, 22)]

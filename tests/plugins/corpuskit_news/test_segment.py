@@ -1,0 +1,74 @@
+"""news.boilerplate's page analysis: which lines are the article."""
+
+from __future__ import annotations
+
+from corpuskit_news.segment import analyse
+
+from corpuskit.linefreq import line_hash
+from tests.plugins.corpuskit_news.pages import COMMENT, NEWSLETTER, PARAGRAPHS, SYNDICATION, TEASER, page
+
+
+def test_keeps_every_paragraph_also_after_a_mid_article_teaser():
+    result = analyse(page())
+    assert [line.text for line in result.kept] == PARAGRAPHS
+
+
+def test_teaser_block_and_prose_like_furniture_go_with_reasons():
+    reasons = {line.text: reason for line, reason in analyse(page()).removed}
+    assert all(t in reasons for t in TEASER)
+    assert reasons["Related News"].startswith("cue")
+    assert reasons[NEWSLETTER] != "" and reasons[SYNDICATION] != "" and reasons[COMMENT] != ""
+    assert "caption" in reasons["The closed bridge seen from the east bank. Photo: Ana Ortiz / The Valley Ledger"]
+
+
+def test_header_roles():
+    result = analyse(page())
+    assert result.title is not None and result.title.text == "County will rebuild the Alder River bridge"
+    assert result.author == "Tomas Lindgren"
+    assert result.dateline is not None and result.dateline.text.startswith("Published March 3, 2025")
+    reasons = {line.text: reason for line, reason in result.removed}
+    assert reasons["County will rebuild the Alder River bridge"] == "title"
+    assert reasons["By Tomas Lindgren"] == "byline"
+
+
+def test_subheading_between_paragraphs_stays():
+    text = "\n".join(["Example Post", PARAGRAPHS[0], PARAGRAPHS[1], "What happens next", PARAGRAPHS[3], PARAGRAPHS[4]])
+    assert "What happens next" in analyse(text).text
+
+
+def test_every_line_is_either_kept_or_removed():
+    result = analyse(page())
+    kept = {line.index for line in result.kept}
+    removed = {line.index for line, _ in result.removed}
+    assert not kept & removed
+    assert kept | removed == {line.index for line in result.lines}
+
+
+def test_corpus_frequent_line_goes_but_interior_prose_stays():
+    outlet_note = "Readers can reach the newsroom at the address printed on the last page of every edition."
+    text = page(extra_footer=outlet_note)
+    kept_before = analyse(text).text
+    frequent = frozenset({line_hash(outlet_note), line_hash(PARAGRAPHS[2])})
+    result = analyse(text, frequent)
+    reasons = {line.text: reason for line, reason in result.removed}
+    assert reasons[outlet_note] == "frequent in corpus"
+    assert result.text == kept_before  # the interior paragraph that is frequent stays
+
+
+def test_syndicated_copy_keeps_its_prose():
+    text = page()
+    everything = frozenset(line_hash(p) for p in PARAGRAPHS)
+    assert [line.text for line in analyse(text, everything).kept] == PARAGRAPHS
+
+
+def test_page_without_article():
+    result = analyse("Home\nNews\nSports\nContact us\n© 2025 Example")
+    assert result.kept == [] and len(result.removed) == 5
+
+
+def test_language_without_stopword_list():
+    sentences = ["这座桥在两年前的洪水中受损，从那以后一直禁止汽车通行，居民每天都要绕行很远的路。",
+                 "工程师说修复工作大约需要十八个月，费用主要由省里的农村道路补助金支付。",
+                 "工程预计在春天开始，届时河水水位下降，承包商可以到达桥墩进行施工作业。"]
+    text = "\n".join(["首页", "新闻", "体育", *sentences, "版权所有"])
+    assert analyse(text).text.split("\n") == sentences

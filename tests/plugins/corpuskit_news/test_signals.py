@@ -1,0 +1,106 @@
+"""The local signals: line shape, cues, bylines, headline choice, publisher clues."""
+
+from __future__ import annotations
+
+import pytest
+from corpuskit_news.header import byline_name, choose_title, is_name
+from corpuskit_news.lexicon import cue_of
+from corpuskit_news.lines import measure
+from corpuskit_news.publisher import find_publisher
+
+PARAGRAPH = ("The council voted on Tuesday to close the old bridge for repairs, and officials said the work "
+             "would take at least six months.")
+
+
+def test_prose_line_shape():
+    line = measure(0, PARAGRAPH)
+    assert line.prose and line.terminal and line.stop > 0.3 and line.caps < 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "Council Delays Vote On Waterfront Parking Plan",   # headline: capitalised, no punctuation
+    "Residents push back on height limits near downtown",  # short teaser line
+    "Home / World News / Markets",                      # breadcrumb
+    "www.example-news.org",                             # address
+    "Share",
+])
+def test_non_prose_lines(text):
+    assert not measure(0, text).prose
+
+
+def test_german_prose_with_capitalised_nouns():
+    line = measure(0, "Die Fähre bietet Platz für 24 Autos und rund 150 Fahrgäste und fährt jede halbe Stunde.")
+    assert line.prose
+
+
+def test_caption_and_date_signals():
+    assert measure(0, "Workers at the plant on Monday. Photo: Jane Doe / Example Daily").caption
+    assert measure(0, "The reservoir seen from the dam on Sunday. EFE").caption
+    assert not measure(0, "The big picture: prices rose again in March, the third rise in a row.").caption
+    assert measure(0, "Updated 3:14 PM EST, March 4, 2025").dated
+    assert measure(0, "Updated 2 hours ago").dated  # relative: a date line, but no date
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("Related News", "teaser"),
+    ("Lesen Sie auch:", "teaser"),
+    ("Read More   Ten things to know about the budget", "teaser"),
+    ("Sign up for our newsletter and get the best stories in your inbox every morning.", "strong"),
+    ("This story was originally published by Example Desk and is republished with permission.", "strong"),
+    ("The views expressed in this column are those of the author.", "strong"),
+    ("© 2025 Example Daily. All rights reserved.", "strong"),
+    ("Support independent journalism: readers like you keep us going.", "weak"),
+])
+def test_cues(text, strength):
+    cue = cue_of(text)
+    assert cue is not None and cue[0] == strength
+
+
+def test_no_cue_in_ordinary_prose():
+    assert cue_of(PARAGRAPH) is None
+    assert cue_of("Related to the vote, the mayor said the budget would be published next week.") is None
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("By Daniel Okafor, Staff Writer", "Daniel Okafor"),
+    ("Von Anna Becker", "Anna Becker"),
+    ("Par Claire Dumas", "Claire Dumas"),
+    ("By Richard Lawler posted Aug 18th 2010 7:30PM", "Richard Lawler"),
+    ("Posted on August 27, 2024 by Jenna Marsh", "Jenna Marsh"),
+    ("Sam Whitford - Jan 22, 2025 4:30 pm UTC", "Sam Whitford"),
+    ("2023-12-05 · Ravi Menon · 7 min", "Ravi Menon"),
+    ("Reuters", "Reuters"),
+    ("By Associated Press", "Associated Press"),
+    ("Ngọc Vân |", "Ngọc Vân"),
+])
+def test_bylines(line, name):
+    assert byline_name(line) == name
+
+
+@pytest.mark.parametrize("line", ["Breaking News", "Text Size", "Join Now", "Vladimir Putin, Putin", "Written by"])
+def test_not_bylines(line):
+    assert byline_name(line, bare_ok=True) is None
+
+
+def test_bare_name_only_where_allowed():
+    assert byline_name("Pieter de Vries") is None
+    assert byline_name("Pieter de Vries", bare_ok=True) == "Pieter de Vries"
+    assert is_name("Bùi Đức") and not is_name("Local News")
+
+
+def test_headline_is_the_line_sharing_words_with_the_article():
+    lines = [measure(i, t) for i, t in enumerate([
+        "Example Daily", "Pop star announces surprise world tour", "Bridge closes for six months of repairs",
+        "By Jane Doe",
+    ])]
+    title = choose_title(lines, PARAGRAPH + " The bridge repairs begin in May.", [False, False, False, True])
+    assert title is not None and title.text == "Bridge closes for six months of repairs"
+
+
+def test_publisher_clues_pool():
+    assert find_publisher(["Skip to content", "The Harbor Tribune"],
+                          ["Copyright 2025 The Associated Press. All rights reserved.",
+                           "© 2025 The Harbor Tribune, a division of Coastal Media Group."]) == "The Harbor Tribune"
+    assert find_publisher(["Weser-Bote"], ["© Weser-Bote Verlag GmbH 2025"]) == "Weser-Bote"
+    assert find_publisher([], ["Only the headline was reworked by the Market Courier staff."]) == "Market Courier"
+    assert find_publisher(["×", "Written by"], ["Join our newsletter"]) is None

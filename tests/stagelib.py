@@ -1,0 +1,52 @@
+"""Stages used by the tests, importable by worker processes, registered as a plugin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from corpuskit import Document, Filter, Mapper, StageContext, hookimpl, param, stage
+
+
+@stage("test.fail_on", kind="clean")
+@attrs.frozen
+class FailOn(Mapper):
+    """Raises ValueError on documents whose text contains ``marker``."""
+
+    marker: str = param("BOOM", doc="text that makes the stage raise")
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        if self.marker in doc.text:
+            raise ValueError(f"cannot handle {doc.id}")
+        return doc.with_meta(checked=True)
+
+
+@stage("test.lose", kind="clean")
+@attrs.frozen
+class Lose(Filter):
+    """A broken stage: silently drops every second document (never do this)."""
+
+    def process(self, docs: Any, ctx: StageContext) -> Any:
+        for i, doc in enumerate(docs):
+            if i % 2 == 0:
+                yield doc
+
+
+@stage("test.setup_counter", kind="extract")
+@attrs.frozen
+class SetupCounter(Mapper):
+    """Records in meta how many times setup ran in this worker for this run."""
+
+    def setup(self, ctx: StageContext) -> None:
+        ctx.state["setups"] = ctx.state.get("setups", 0) + 1
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        return doc.with_meta(setups=ctx.state["setups"])
+
+
+@hookimpl
+def corpuskit_register_stages(registry: Any) -> None:
+    registry.add(FailOn)
+    registry.add(Lose)
+    registry.add(SetupCounter)

@@ -1,0 +1,123 @@
+"""The plugin manager: builtins through the public hook, entry points, switches, errors."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import attrs
+import pytest
+
+from corpuskit import Mapper, PluginError, hookimpl, stage
+from corpuskit.plugins import BUILTIN_PLUGINS, PluginImportWarning, get_plugin_manager, load_plugins
+
+
+def fake_entry_points(monkeypatch, *specs):
+    eps = [metadata.EntryPoint(name=name, value=value, group="corpuskit") for name, value in specs]
+
+    def entry_points(group=None, **kwargs):
+        return [ep for ep in eps if group in (None, ep.group)]
+
+    monkeypatch.setattr("corpuskit.plugins.metadata.entry_points", entry_points)
+
+
+def test_builtins_register_through_the_public_hook():
+    plugins = load_plugins(autoload=False)
+    for name in BUILTIN_PLUGINS:
+        assert plugins.pm.has_plugin(name)
+    assert plugins.stages.get("normalize").plugin == "corpuskit.stages.text"
+    assert plugins.executors.names() == ["local", "serial"]
+
+
+def test_each_call_builds_a_fresh_manager():
+    assert get_plugin_manager(autoload=False) is not get_plugin_manager(autoload=False)
+
+
+def test_entry_point_plugins_load(monkeypatch):
+    fake_entry_points(monkeypatch, ("testlib", "tests.stagelib"))
+    plugins = load_plugins(autoload=True, disabled=set())
+    assert plugins.stages.get("test.fail_on").plugin == "testlib"
+    assert "testlib" in [p.name for p in plugins.infos()]
+
+
+def test_a_plugin_that_fails_to_import_is_named_and_the_rest_load(monkeypatch):
+    fake_entry_points(monkeypatch, ("broken", "corpuskit_no_such_module_xyz"), ("testlib", "tests.stagelib"))
+    with pytest.warns(PluginImportWarning, match=r"plugin 'broken' \(corpuskit_no_such_module_xyz\) failed to import"):
+        plugins = load_plugins(autoload=True, disabled=set())
+    assert "test.fail_on" in plugins.stages
+    assert "ModuleNotFoundError" in plugins.failed["broken"]
+
+
+def test_disable_env_blocks_named_plugins(monkeypatch):
+    fake_entry_points(monkeypatch, ("testlib", "tests.stagelib"))
+    monkeypatch.setenv("CORPUSKIT_DISABLE_PLUGINS", "other, testlib")
+    plugins = load_plugins()
+    assert "test.fail_on" not in plugins.stages
+
+
+def test_autoload_switch(monkeypatch):
+    fake_entry_points(monkeypatch, ("testlib", "tests.stagelib"))
+    monkeypatch.setenv("CORPUSKIT_DISABLE_PLUGIN_AUTOLOAD", "1")
+    assert "test.fail_on" not in load_plugins().stages
+    assert "test.fail_on" in load_plugins(autoload=True, disabled=set()).stages
+
+
+@stage("normalize", kind="clean")
+@attrs.frozen
+class OtherNormalize(Mapper):
+    """Clashes with the builtin."""
+
+    def map(self, doc, ctx):
+        return doc
+
+
+class Clashing:
+    @hookimpl
+    def corpuskit_register_stages(self, registry):
+        registry.add(OtherNormalize)
+
+
+def test_duplicate_stage_name_names_both_plugins():
+    pm = get_plugin_manager(autoload=False)
+    pm.register(Clashing(), name="clashing-plugin")
+    with pytest.raises(PluginError) as err:
+        from corpuskit.plugins import Plugins
+
+        Plugins(pm)
+    assert str(err.value).startswith(
+        "stage 'normalize' is registered twice: by plugin 'corpuskit.stages.text' "
+        "(corpuskit.stages.text.Normalize) and by plugin 'clashing-plugin' "
+        "(tests.test_plugins.OtherNormalize)"
+    )
+
+
+class Unmarked:
+    @hookimpl
+    def corpuskit_register_stages(self, registry):
+        registry.add(dict)
+
+
+def test_registering_an_unmarked_class_is_an_error():
+    pm = get_plugin_manager(autoload=False)
+    pm.register(Unmarked(), name="unmarked")
+    from corpuskit.plugins import Plugins
+
+    with pytest.raises(PluginError, match="plugin 'unmarked' registers dict, which is not marked with @stage"):
+        Plugins(pm)
+
+
+class Misspelled:
+    @hookimpl
+    def corpuskit_register_stage(self, registry):  # missing the final 's'
+        pass
+
+
+def test_unknown_hook_is_reported_with_the_plugin():
+    with pytest.raises(PluginError, match="implements an unknown hook"):
+        get_plugin_manager(autoload=False, extra=[Misspelled()])
+
+
+def test_bundled_news_plugin_registers_through_its_entry_point():
+    eps = [ep for ep in metadata.entry_points(group="corpuskit") if ep.name == "news"]
+    assert eps and eps[0].value == "corpuskit_news.plugin"
+    plugins = load_plugins(autoload=True, disabled=set())
+    assert plugins.pm.has_plugin("news")
