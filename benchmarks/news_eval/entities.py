@@ -9,17 +9,25 @@ titles in forms ("President Vladimir Putin" = "Vladimir Putin"). Matching is one
 so a page that splits one person in two gets a false positive for the second.
 
 ``score_page(pred_meta, gold)`` -> counts for one page, ``summarize(rows)`` -> micro
-precision, recall and F1 over pages.
+precision, recall and F1 over pages. For ``benchmarks/eval_news.py``: ``COLUMNS``,
+``page_scores(case, doc)`` (reads ``gold/NAME.entities.json`` beside the case's gold) and
+``overall(rows)``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from pathlib import Path
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["norm", "score_page", "summarize"]
+__all__ = ["COLUMNS", "TARGETS", "load_entity_gold", "norm", "overall", "page_scores", "score_page", "summarize"]
+
+COLUMNS = ["ent_P", "ent_R"]
+TARGETS = {"ent_P": 0.85, "ent_R": 0.85}
+GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "news" / "gold"
 
 _TITLES = frozenset(
     """
@@ -91,3 +99,31 @@ def summarize(rows: Iterable[dict[str, Any]]) -> dict[str, float]:
     recall = _ratio(tp, sum(r["gold"] for r in rows))
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "pages": len(rows)}
+
+
+def load_entity_gold(name: str, gold_dir: Path | None = None) -> dict[str, Any] | None:
+    """``gold/NAME.entities.json`` (entities and quotes of one page), or None."""
+    path = (gold_dir or GOLD_DIR) / f"{name}.entities.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def page_scores(case: Any, doc: Any) -> dict[str, Any]:
+    """eval_news.py interface: ``ent_P``/``ent_R`` for one page plus the counts behind them."""
+    gold = load_entity_gold(case.name)
+    if gold is None:
+        return {}
+    row = score_page(doc.meta if doc is not None else {}, gold)
+    return {
+        "ent_P": _ratio(row["tp"], row["pred"]),
+        "ent_R": _ratio(row["tp"], row["gold"]),
+        "_ent": (row["tp"], row["pred"], row["gold"]),
+    }
+
+
+def overall(rows: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """eval_news.py interface: micro precision and recall over the pages."""
+    counts = [r["_ent"] for r in rows if "_ent" in r]
+    if not counts:
+        return {}
+    summary = summarize({"tp": t, "pred": p, "gold": g} for t, p, g in counts)
+    return {"ent_P": summary["precision"], "ent_R": summary["recall"]}

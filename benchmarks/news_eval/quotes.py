@@ -8,7 +8,8 @@ a gold speaker of null (an unnamed "spokesman", "the bank") is right only when t
 prediction is null too. A gold quote the stage did not find counts as a wrong speaker.
 
 ``score_page(pred_meta, gold)`` -> counts for one page, ``summarize(rows)`` -> speaker
-accuracy and quote detection precision and recall.
+accuracy and quote detection precision and recall. For ``benchmarks/eval_news.py``:
+``COLUMNS``, ``page_scores(case, doc)`` and ``overall(rows)``.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from benchmarks.news_eval.entities import _variants, norm
+from benchmarks.news_eval.entities import _variants, load_entity_gold, norm
 
-__all__ = ["score_page", "summarize"]
+__all__ = ["COLUMNS", "TARGETS", "overall", "page_scores", "score_page", "summarize"]
+
+COLUMNS = ["speaker"]
+TARGETS = {"speaker": 0.9}
 
 OVERLAP = 0.6
 
@@ -77,3 +81,24 @@ def summarize(rows: Iterable[dict[str, Any]]) -> dict[str, float]:
         "recall": found / gold if gold else 1.0,
         "quotes": gold,
     }
+
+
+def page_scores(case: Any, doc: Any) -> dict[str, Any]:
+    """eval_news.py interface: the page's speaker accuracy (None without gold quotes)."""
+    gold = load_entity_gold(case.name)
+    if gold is None:
+        return {}
+    row = score_page(doc.meta if doc is not None else {}, gold)
+    return {
+        "speaker": row["speaker_ok"] / row["gold"] if row["gold"] else None,
+        "_quotes": (row["speaker_ok"], row["gold"], row["pred"], row["found"]),
+    }
+
+
+def overall(rows: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """eval_news.py interface: speaker accuracy over all gold quotes."""
+    counts = [r["_quotes"] for r in rows if "_quotes" in r]
+    if not counts:
+        return {}
+    summary = summarize({"speaker_ok": ok, "gold": g, "pred": p, "found": f} for ok, g, p, f in counts)
+    return {"speaker": summary["speaker_accuracy"]}
