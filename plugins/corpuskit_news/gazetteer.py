@@ -234,6 +234,7 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
     named += [s["name"] for s in cache.get_us_states().values()]
     named += [c["name"] for c in cache.get_continents().values()]
     for name in named:
+        name = name.strip().removeprefix("The ")  # "The Netherlands" is "Netherlands" after "the"
         places.setdefault(fold(name), name)
         major.add(fold(name))
     for city in cache.get_cities().values():

@@ -46,7 +46,7 @@ PERSON, ORG, PLACE, UNKNOWN = "person", "organization", "place", "unknown"
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
 _TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
-_CONNECT = r"(?:of[ \t]+the|of|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
+_CONNECT = r"(?:of[ \t]+the|of|and|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z\-]*")
 _PREV_WORD = re.compile(r"(?<![A-Za-z\-.])([A-Za-z][A-Za-z\-.]*)$")
@@ -278,6 +278,13 @@ class _Scanner:
                     self.after_prep.add(tokens[1].start)
                 self._piece(tokens[1:], key not in ("the", "a", "an"))
                 return
+        if any(t.text == "and" for t in tokens) and not self._org_with_and(tokens):
+            i = next(i for i, t in enumerate(tokens) if t.text == "and")  # "Sberbank and Yandex"
+            self._piece(tokens[:i], False)
+            self._piece(tokens[i + 1 :], False)
+            return
+        if len(tokens) > 2 and any(t.text[0].islower() for t in tokens) and self._name_before_connector(tokens):
+            return
         # split at words that are never part of a name (months, weekdays, pronouns)
         for i, tok in enumerate(tokens):
             key = _bare(tok.text)
@@ -290,6 +297,25 @@ class _Scanner:
         if self._titled(tokens):
             return
         self._untitled(tokens, employer=False)
+
+    def _org_with_and(self, tokens: list[_Tok]) -> bool:
+        """ "Securities and Exchange Commission": one name when only its last word is a cue."""
+        i = next(i for i, t in enumerate(tokens) if t.text == "and")
+        cue_after = _bare(tokens[-1].text) in ORG_CUES
+        cue_before = any(_bare(t.text) in ORG_CUES for t in tokens[:i])
+        return cue_after and not cue_before and i > 0
+
+    def _name_before_connector(self, tokens: list[_Tok]) -> bool:
+        """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
+        i = next(i for i, t in enumerate(tokens) if t.text[0].islower())
+        head, tail = tokens[:i], tokens[i + 1 :]
+        if len(head) < 2 or _bare(head[0].text) not in self.gaz.given_names or not tail:
+            return False
+        if any(_bare(t.text) in ORG_CUES or _bare(t.text) in PLACE_CUES for t in tokens):
+            return False
+        self._piece(head, False)
+        self._piece(tail, False)
+        return True
 
     def _titled(self, tokens: list[_Tok]) -> bool:
         """A title inside the piece: a person after it, an employer or country before it."""

@@ -245,7 +245,13 @@ class NewsQuotes(Mapper):
     def _name(
         self, phrase: str, text: str, at: int, speakers: _Speakers, *, known_only: bool = False
     ) -> str | None:
-        phrase = _SPACE.sub(" ", phrase).strip().removesuffix("'s").removesuffix("’s").rstrip(".,")
+        phrase = _SPACE.sub(" ", phrase).strip()
+        words = phrase.split()
+        for i, word in enumerate(words[:-1]):  # "McIlroy. New ..." ends at the sentence end
+            if word.endswith(".") and len(word) > 3 and fold(word[:-1]) not in TITLES:
+                phrase = " ".join(words[: i + 1])
+                break
+        phrase = phrase.removesuffix("'s").removesuffix("’s").rstrip(".,")
         if phrase.lower() in ("he", "she", "it"):
             return speakers.nearest(text, at, phrase)
         if known_only:
