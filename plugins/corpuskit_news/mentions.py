@@ -65,7 +65,7 @@ _COMMA_WORD = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
 _STAKE_IN = re.compile(r"(?:shares?|stakes?|invest\w*|interest|jobs?|role|career|deal)[ \t]+in[ \t]+$", re.I)
 _NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _VERBS_AFTER_NAME = _words("said says has have had is was were will would announced reported added told")
 COMPASS = _words(
     """
@@ -302,7 +302,7 @@ class _Scanner:
         """ "Securities and Exchange Commission": one name when only its last word is a cue."""
         i = next(i for i, t in enumerate(tokens) if t.text == "and")
         cue_after = _bare(tokens[-1].text) in ORG_CUES
-        cue_before = any(_bare(t.text) in ORG_CUES for t in tokens[:i])
+        cue_before = i > 1 and any(_bare(t.text) in ORG_CUES for t in tokens[:i])
         return cue_after and not cue_before and i > 0
 
     def _name_before_connector(self, tokens: list[_Tok]) -> bool:
