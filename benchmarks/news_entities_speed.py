@@ -12,6 +12,7 @@ per worker.
 from __future__ import annotations
 
 import argparse
+import json
 import time
 import zlib
 from pathlib import Path
@@ -44,8 +45,18 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--buckets", type=int, default=16)
+    parser.add_argument("--save", type=Path, help="write the built documents to this JSONL file and stop")
+    parser.add_argument("--jsonl", type=Path, help="read the documents from this JSONL file instead")
     args = parser.parse_args()
-    docs = build_docs(args.corpus, args.docs)
+    if args.jsonl:
+        lines = args.jsonl.read_text(encoding="utf-8").splitlines()[: args.docs]
+        docs = [Document.from_record(json.loads(line)) for line in lines]
+    else:
+        docs = build_docs(args.corpus, args.docs)
+    if args.save:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_text("".join(json.dumps(d.to_record()) + "\n" for d in docs), encoding="utf-8")
+        return
     size = sum(len(d.text.encode()) for d in docs) / len(docs)
     ctx = StageContext("bench", StageStats("bench"), [].append)
     stage, quotes = NewsEntities(), NewsQuotes()

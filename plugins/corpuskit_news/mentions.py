@@ -48,7 +48,6 @@ _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isuppe
 _TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
 _CONNECT = r"(?:of[ \t]+the|of|and|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z\-]*")
 _PREV_WORD = re.compile(r"(?<![A-Za-z\-.])([A-Za-z][A-Za-z\-.]*)$")
 _INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
 _ABBREVIATIONS = _words(
@@ -188,7 +187,6 @@ class _Scanner:
     def __init__(self, text: str, gaz: Gazetteer) -> None:
         self.text = text
         self.gaz = gaz
-        self.lower_words = set(_LOWER_WORD.findall(text))
         self.mid_sentence: set[str] = set()
         self.after_the: set[int] = set()
         self.after_prep: set[int] = set()
@@ -211,6 +209,17 @@ class _Scanner:
         return self.out
 
     # -- helpers -------------------------------------------------------------------
+    def _written_lowercase(self, word: str) -> bool:
+        """Whether the text also has ``word`` in lower case as a whole word (a common word, then)."""
+        lower, text = word.lower(), self.text
+        at = text.find(lower)
+        while at != -1:
+            end = at + len(lower)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                return True
+            at = text.find(lower, at + 1)
+        return False
+
     def _in_headline(self, pos: int) -> bool:
         return bool(self.headlines) and any(start <= pos < end for start, end in self.headlines)
 
@@ -266,7 +275,7 @@ class _Scanner:
             word = tokens[0].text
             key = _bare(word)
             drop = key in NON_ENTITY or key in COMMON_WORDS or key in self.gaz.demonyms
-            if not drop and word.lower() in self.lower_words and key not in _TITLEISH:
+            if not drop and key not in _TITLEISH and self._written_lowercase(word):
                 drop = not self._place(tokens[:1])
             if not drop and len(tokens) == 1 and not _is_acronym(word) and word not in self.mid_sentence \
                     and tokens[0].start not in self.after_prep:
