@@ -172,6 +172,8 @@ def _segments(text: str, match: re.Match[str]) -> list[tuple[list[_Tok], bool]]:
 
 
 def _trim(tokens: list[_Tok]) -> list[_Tok]:
+    if len(tokens) == 1:
+        return tokens if tokens[0].text[0].isupper() else []
     while tokens and tokens[0].text[0].islower():
         tokens = tokens[1:]
     while tokens and tokens[-1].text[0].islower():
@@ -237,8 +239,11 @@ class _Scanner:
         self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype, begin))
 
     def _place(self, tokens: list[_Tok]) -> bool:
-        if len(tokens) == 1 and _is_acronym(tokens[0].text):
-            return fold(tokens[0].text) in PLACE_ALIASES
+        if len(tokens) == 1:
+            word = tokens[0].text
+            if _is_acronym(word):
+                return fold(word) in PLACE_ALIASES
+            return fold(word) in self.gaz.places
         return self.gaz.place(" ".join(t.text for t in tokens)) is not None
 
     def _prev_word(self, start: int) -> str:
@@ -305,7 +310,7 @@ class _Scanner:
                 return
         if self._titled(tokens):
             return
-        self._untitled(tokens, employer=False)
+        self._untitled(tokens, employer=False, checked=True)
 
     def _org_with_and(self, tokens: list[_Tok]) -> bool:
         """ "Securities and Exchange Commission": one name when only its last word is a cue."""
@@ -362,13 +367,15 @@ class _Scanner:
             return False
         return all(not _is_acronym(t.text) or len(t.text.rstrip(".")) <= 2 for t in tokens)
 
-    def _untitled(self, tokens: list[_Tok], *, employer: bool) -> None:
+    def _untitled(self, tokens: list[_Tok], *, employer: bool, checked: bool = False) -> None:
+        """Type a piece with no title in it; ``checked``: the caller already knows it is no place."""
         n = len(tokens)
         words = [_bare(t.text) for t in tokens]
-        if n == 1 and "-" in tokens[0].text and not self._place(tokens):
+        placed = False if checked else self._place(tokens)
+        if n == 1 and "-" in tokens[0].text and not placed:
             self._hyphenated(tokens[0])
             return
-        if self._place(tokens):
+        if placed:
             self._emit(tokens, PLACE)
             return
         if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
