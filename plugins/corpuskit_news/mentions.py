@@ -284,7 +284,7 @@ class _Scanner:
                 drop = not self._place(tokens[:1])
             if not drop and len(tokens) == 1 and not _is_acronym(word) and word not in self.mid_sentence \
                     and tokens[0].start not in self.after_prep:
-                drop = not (self._place(tokens) or key in self.gaz.given_names)
+                drop = not (self._place(tokens) or key in self.gaz.given_names or self._org_signal(tokens[0], key))
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.after_the.add(tokens[1].start)
@@ -473,6 +473,10 @@ class _Scanner:
         if _ORG_SUFFIX.search(key) or _CAMEL.match(tok.text):
             return True
         return (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end)
+
+    def _org_signal(self, tok: _Tok, key: str) -> bool:
+        """Evidence in the word itself: "Sberbank", "PayPal", "Reuters" (enough at a sentence start)."""
+        return bool(key in NEWS_AGENCIES or _ORG_SUFFIX.search(key) or _CAMEL.match(tok.text))
 
     def _title_follows(self, end: int) -> bool:
         """ "Yandex chief executive Tigran ...": a title right after a word names its employer."""
