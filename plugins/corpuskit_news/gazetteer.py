@@ -40,6 +40,7 @@ HONORIFICS = _words(
 # Office and job titles: a capitalised name right after them is a person.
 TITLES = _words(
     """
+    producer filmmaker composer designer architect chef
     landrat bürgermeister oberbürgermeister ministerpräsident kanzler kanzlerin sprecher sprecherin
     wethouder voorzitter burgemeester minister-president woordvoerder alcalde alcaldesa presidente
     presidenta ministro ministra portavoz sindaco assessore assessora maire président présidente
@@ -61,6 +62,8 @@ TITLES = _words(
 # ("Prime Minister", "Chief Executive", "Foreign Secretary").
 TITLE_PREFIXES = _words(
     """
+    agriculture education environment transport economy tourism housing sports science
+    communications industry development immigration security treasury
     prime foreign home defence defense finance interior health trade culture energy justice
     shadow acting former first deputy vice chief managing executive general supreme crown grand
     labour labor
@@ -154,6 +157,7 @@ NEWS_AGENCIES = _words(
 # Demonyms the suffix rules miss.
 IRREGULAR_DEMONYMS = _words(
     """
+    hindi urdu bengali punjabi tamil swahili mandarin cantonese hebrew farsi persian pashto
     french dutch swiss greek thai welsh british english scottish irish danish swedish finnish
     polish spanish turkish filipino peruvian argentine argentinian israeli iraqi iranian
     pakistani afghan bangladeshi saudi emirati kuwaiti qatari yemeni omani lebanese chinese

@@ -46,7 +46,7 @@ PERSON, ORG, PLACE, UNKNOWN = "person", "organization", "place", "unknown"
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
 _TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
-_CONNECT = r"(?:of[ \t]+the|of|and|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
+_CONNECT = r"(?:of[ \t]+the|of|and|for|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
 _PREV_WORD = re.compile(r"(?<![A-Za-z\-.])([A-Za-z][A-Za-z\-.]*)$")
 _INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
@@ -65,6 +65,7 @@ _IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
 _STAKE_IN = re.compile(r"(?:shares?|stakes?|invest\w*|interest|jobs?|role|career|deal)[ \t]+in[ \t]+$", re.I)
 _NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_SPEECH = _words("said says told added explained argued noted insisted warned")
 _VERBS_AFTER_NAME = _words("said says has have had is was were will would announced reported added told")
 COMPASS = _words(
     """
@@ -169,6 +170,16 @@ def _segments(text: str, match: re.Match[str]) -> list[tuple[list[_Tok], bool]]:
     if current:
         out.append((current, initial))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _title_word(word: str) -> str:
+    """A word's title form: "Co-Chairman" -> "chairman", "President-elect" -> "president"."""
+    key = _bare(word)
+    for prefix in ("co-", "vice-", "deputy-", "ex-"):
+        if key.startswith(prefix) and key[len(prefix) :] in TITLES:
+            return key[len(prefix) :]
+    return key.removesuffix("-elect") if key.endswith("-elect") else key
 
 
 def _trim(tokens: list[_Tok]) -> list[_Tok]:
@@ -292,11 +303,12 @@ class _Scanner:
                     self.after_prep.add(tokens[1].start)
                 self._piece(tokens[1:], key not in ("the", "a", "an"))
                 return
-        if any(t.text == "and" for t in tokens) and not self._org_with_and(tokens):
-            i = next(i for i, t in enumerate(tokens) if t.text == "and")  # "Sberbank and Yandex"
-            self._piece(tokens[:i], False)
-            self._piece(tokens[i + 1 :], False)
-            return
+        if any(t.text in ("and", "for") for t in tokens) and not self._org_with_and(tokens):
+            i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))  # "Sberbank and Yandex"
+            if self._known(tokens[:i]) or self._known(tokens[i + 1 :]):
+                self._piece(tokens[:i], False)
+                self._piece(tokens[i + 1 :], False)
+            return  # "Bride and Prejudice": a title, not two names
         if len(tokens) > 2 and any(t.text[0].islower() for t in tokens) and self._name_before_connector(tokens):
             return
         # split at words that are never part of a name (months, weekdays, pronouns)
@@ -305,6 +317,8 @@ class _Scanner:
             if tok.text[0].islower() or (i and _bare(tokens[i - 1].text) in self.gaz.given_names):
                 continue  # a connector, or "Theresa May"
             if (key in NON_ENTITY or key in COMMON_WORDS) and not _is_acronym(tok.text):
+                if i == 0 and any(_bare(t.text) in ORG_CUES or _bare(t.text) in PLACE_CUES for t in tokens[1:]):
+                    continue  # "Home Office", "Old Vic Theatre School"
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
                 return
@@ -313,11 +327,22 @@ class _Scanner:
         self._untitled(tokens, employer=False, checked=True)
 
     def _org_with_and(self, tokens: list[_Tok]) -> bool:
-        """ "Securities and Exchange Commission": one name when only its last word is a cue."""
-        i = next(i for i, t in enumerate(tokens) if t.text == "and")
+        """ "Securities and Exchange Commission", "Commission for Racial Equality": one name."""
+        i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))
+        cue_before = any(_bare(t.text) in ORG_CUES for t in tokens[:i])
+        if tokens[i].text == "for":
+            return cue_before and i > 0
         cue_after = _bare(tokens[-1].text) in ORG_CUES
-        cue_before = i > 1 and any(_bare(t.text) in ORG_CUES for t in tokens[:i])
-        return cue_after and not cue_before and i > 0
+        return cue_after and not (i > 1 and cue_before) and i > 0
+
+    def _known(self, tokens: list[_Tok]) -> bool:
+        """Whether a piece has evidence of its own: a place, a given name, a cue, an acronym."""
+        if not tokens:
+            return False
+        words = [_bare(t.text) for t in tokens]
+        return (self._place(tokens) or words[0] in self.gaz.given_names or any(w in ORG_CUES for w in words)
+                or any(_is_acronym(t.text) for t in tokens) or self._org_signal(tokens[0], words[0])
+                or self._placed(tokens, self._prev_word(tokens[0].start)))
 
     def _name_before_connector(self, tokens: list[_Tok]) -> bool:
         """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
@@ -335,14 +360,14 @@ class _Scanner:
         """A title inside the piece: a person after it, an employer or country before it."""
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            key = _bare(tok.text)
-            nxt = _bare(tokens[i + 1].text) if i + 1 < n else ""
+            key = _title_word(tok.text)
+            nxt = _title_word(tokens[i + 1].text) if i + 1 < n else ""
             if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES):
                 break
         else:
             return False
         j = i
-        while j < n and (_bare(tokens[j].text) in _TITLEISH or tokens[j].text.islower()):
+        while j < n and (_title_word(tokens[j].text) in _TITLEISH or tokens[j].text.islower()):
             j += 1
         right = tokens[j:]
         if right and tokens[j - 1].text.islower():  # "Speaker of the House Nancy Pelosi"
@@ -350,9 +375,13 @@ class _Scanner:
             if k is None:
                 return False
             right = right[k:]
-        if not right or not self._person_like(right):
-            return False
         left = tokens[:i]
+        if not right and left and j == n:  # "Conservative Party Co-Chairman": the title ends the piece
+            self._untitled(left, employer=True)
+            return True
+        honorific = all(_bare(t.text) in HONORIFICS for t in tokens[i:j])
+        if not right or not (self._person_like(right) or (honorific and len(right) == 1)):
+            return False  # "Mr Bello" is a person even where Bello is also a city
         if left:
             self._untitled(left, employer=True)
         self._emit(right, PERSON, form_start=tokens[i].start)
@@ -393,14 +422,30 @@ class _Scanner:
             return
         prev = self._prev_word(tokens[0].start)
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
-        if n >= 2 and (given or _bare(prev) in TITLES) and self._name_shaped(tokens):
+        if n >= 2 and (given or _bare(prev) in TITLES or self._speaks(tokens, prev)) and self._name_shaped(tokens):
             self._emit(tokens, PERSON)
+            return
+        if n >= 3 and words[1] in self.gaz.given_names and not tokens[1].text.isupper() and \
+                words[0] not in self.gaz.given_names and self._name_shaped(tokens[1:]):
+            self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
+            self._emit(tokens[1:], PERSON)
+            return
+        if n >= 2 and all(t.text[0].isupper() for t in tokens) and any(
+            (_is_acronym(t.text) and _bare(t.text) not in NON_ORG_ACRONYMS) or _CAMEL.match(t.text) for t in tokens
+        ):
+            self._emit(tokens, ORG)  # "NTT DoCoMo", "BBC Radio"
             return
         if n == 1:
             self._single(tokens[0], employer=employer, prev=prev)
         elif n <= 3 and all(t.text[0].isupper() and not _is_acronym(t.text) for t in tokens) \
                 and self._placed(tokens, prev):
             self._emit(tokens, PLACE)
+
+    def _speaks(self, tokens: list[_Tok], prev: str) -> bool:
+        """ "says Taran Adarsh", "Taran Adarsh said": two or three words next to a speech verb."""
+        if len(tokens) > 3:
+            return False
+        return prev.lower() in _SPEECH or self._next_word(tokens[-1].end).lower() in _SPEECH
 
     def _name_shaped(self, tokens: list[_Tok]) -> bool:
         if not self._person_like(tokens):
@@ -434,7 +479,7 @@ class _Scanner:
             return True
         if tokens[0].start in self.after_prep:
             return True
-        located = _IN_PLACE.match(self.text, tokens[-1].end)  # "Luleå in Sweden"
+        located = _IN_PLACE.match(self.text, tokens[-1].end) if len(tokens) == 1 else None  # "Luleå in Sweden"
         if located and self.gaz.place(located.group(1)):
             return True
         nxt = self._next_word(tokens[-1].end)
