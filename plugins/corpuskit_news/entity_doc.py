@@ -139,6 +139,9 @@ def _short_names(by_key: dict[str, Entity]) -> dict[str, Entity]:
         words = entity.name.split()
         if entity.type == ORG and len(words) == 2 and fold(words[1]) in ORG_CUES:
             short.setdefault(head_key(words[0]), entity)
+    for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
+        if entity.type == ORG and " " in entity.name:
+            short.setdefault(head_key(_initials(entity.name)), entity)
     for key in list(by_key):
         target = short.get(key)
         entity = by_key[key]
@@ -148,6 +151,11 @@ def _short_names(by_key: dict[str, Entity]) -> dict[str, Entity]:
     return by_key
 
 
+def _initials(name: str) -> str:
+    """ "Securities and Exchange Commission" -> "SEC" (capitalised words only)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()) if len(name.split()) > 2 else "\0"
+
+
 def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     """An unknown word listed with a typed one ("Sberbank and Yandex") takes its type."""
     out = list(mentions)
@@ -155,7 +163,7 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
         a, b = out[i], out[i + 1]
         if (a.type == UNKNOWN) == (b.type == UNKNOWN) or PERSON in (a.type, b.type):
             continue
-        if _LIST_GAP.fullmatch(text, a.end, b.start):
+        if _LIST_GAP.fullmatch(text, a.end, b.start) or _in_list(text, out, i):
             if a.type == UNKNOWN:
                 out[i] = a._replace(type=b.type)
             else:
@@ -166,6 +174,15 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
 def recognize(text: str, gaz: Gazetteer) -> list[Mention]:
     """The built-in recognizer's typed mentions of ``text``."""
     return _coordinated(text, find_mentions(text, gaz))
+
+
+def _in_list(text: str, mentions: list[Mention], i: int) -> bool:
+    """Mentions i and i+1 are items of one list: "Standard & Poor's, Moody's and Fitch"."""
+    if text[mentions[i].end : mentions[i + 1].start].strip() != ",":
+        return False
+    if i + 2 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[i + 1].end, mentions[i + 2].start):
+        return True
+    return i > 0 and text[mentions[i - 1].end : mentions[i].start].strip() == ","
 
 
 def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None = None) -> list[Entity]:

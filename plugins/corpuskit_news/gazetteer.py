@@ -72,6 +72,7 @@ TITLE_PREFIXES = _words(
 
 ORG_CUES = _words(
     """
+    funds banks airlines brewery
     brothers bros sons rovers wanderers athletic albion hotspur
     bank inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa nv group ministry
     university college school institute agency party council committee commission media news
@@ -119,6 +120,7 @@ NON_ENTITY = _words(
 # Acronyms that are not organisations (common nouns, units, time zones).
 NON_ORG_ACRONYMS = _words(
     """
+    dvd dvds cd cds mp3 pcs sms gps lcd led hd 3d 3g 4g 5g wifi
     ai ceo cfo coo cto cio gdp gnp gpu gpus cpu ipo tv pm am ist gmt utc est edt pst pdt cet bst
     dc id it pc usb api html pdf url www faq ok vip diy hiv aids dna rna covid sars vat ip ar vr
     ev evs suv esg etf iot saas llm llms nft nfts ps nb pr hr q1 q2 q3 q4 fy mp mps phd mba bc

@@ -46,7 +46,7 @@ PERSON, ORG, PLACE, UNKNOWN = "person", "organization", "place", "unknown"
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
 _TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
-_CONNECT = r"(?:of[ \t]+the|of|and|for|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
+_CONNECT = r"(?:of[ \t]+the|of|and|for|&|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
 _PREV_WORD = re.compile(r"(?<![A-Za-z\-.])([A-Za-z][A-Za-z\-.]*)$")
 _INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
@@ -64,6 +64,9 @@ _COMMA_WORD = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
 _STAKE_IN = re.compile(r"(?:shares?|stakes?|invest\w*|interest|jobs?|role|career|deal)[ \t]+in[ \t]+$", re.I)
 _NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
+_PLACE_OF = re.compile(
+    r"\b(?:state|city|town|village|province|region|county|district|island|republic|capital)[ \t]+of[ \t]+$"
+)
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _SPEECH = _words("said says told added explained argued noted insisted warned")
 _VERBS_AFTER_NAME = _words("said says has have had is was were will would announced reported added told")
@@ -303,6 +306,9 @@ class _Scanner:
                     self.after_prep.add(tokens[1].start)
                 self._piece(tokens[1:], key not in ("the", "a", "an"))
                 return
+        if any(t.text == "&" for t in tokens):
+            self._emit(tokens, ORG)  # "Marsh & McLennan", "Standard & Poor's"
+            return
         if any(t.text in ("and", "for") for t in tokens) and not self._org_with_and(tokens):
             i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))  # "Sberbank and Yandex"
             if self._known(tokens[:i]) or self._known(tokens[i + 1 :]):
@@ -317,8 +323,8 @@ class _Scanner:
             if tok.text[0].islower() or (i and _bare(tokens[i - 1].text) in self.gaz.given_names):
                 continue  # a connector, or "Theresa May"
             if (key in NON_ENTITY or key in COMMON_WORDS) and not _is_acronym(tok.text):
-                if i == 0 and any(_bare(t.text) in ORG_CUES or _bare(t.text) in PLACE_CUES for t in tokens[1:]):
-                    continue  # "Home Office", "Old Vic Theatre School"
+                if any(_bare(t.text) in ORG_CUES or _bare(t.text) in PLACE_CUES for t in tokens[i + 1 :]):
+                    continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
                 return
@@ -394,6 +400,8 @@ class _Scanner:
             return False
         if self._place(tokens) or (_bare(tokens[0].text) in self.gaz.demonyms and len(tokens) == 1):
             return False
+        if len(tokens) == 1 and self._written_lowercase(tokens[0].text):
+            return False  # "General Election": a common noun after a title word
         return all(not _is_acronym(t.text) or len(t.text.rstrip(".")) <= 2 for t in tokens)
 
     def _untitled(self, tokens: list[_Tok], *, employer: bool, checked: bool = False) -> None:
@@ -437,6 +445,8 @@ class _Scanner:
             return
         if n == 1:
             self._single(tokens[0], employer=employer, prev=prev)
+        elif employer and all(t.text[0].isupper() for t in tokens):
+            self._emit(tokens, ORG)  # "Carnegie Mellon Professor Raj Reddy"
         elif n <= 3 and all(t.text[0].isupper() and not _is_acronym(t.text) for t in tokens) \
                 and self._placed(tokens, prev):
             self._emit(tokens, PLACE)
@@ -474,6 +484,8 @@ class _Scanner:
 
     def _placed(self, tokens: list[_Tok], prev: str) -> bool:
         """Context that makes an unknown name a place: "in X", "X, Portugal", "the X reservoir"."""
+        if _PLACE_OF.search(self.text, max(0, tokens[0].start - 30), tokens[0].start):
+            return True  # "the state of Andhra Pradesh", "the town of Marlow Bend"
         if prev in PLACE_PREPOSITIONS and not _STAKE_IN.search(self.text, max(0, tokens[0].start - 30),
                                                                  tokens[0].start):
             return True
@@ -515,7 +527,7 @@ class _Scanner:
     def _org_like(self, tok: _Tok, key: str, *, employer: bool, prev: str) -> bool:
         if employer or self._title_follows(tok.end) or key in _STANDALONE_ORGS:
             return True
-        if _ORG_SUFFIX.search(key) or _CAMEL.match(tok.text):
+        if _ORG_SUFFIX.search(key) or (_CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
             return True
         return (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end)
 
