@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corpuskit_news.dates import MONTHS
 from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, NAME_PARTICLES, NON_NAME_WORDS, STOPWORDS
@@ -25,6 +26,7 @@ _SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+(?:at|in|
 _DESK = re.compile(r"\b(?:desk|staff|team|newsroom|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
                    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
 def is_name(text: str) -> bool:
@@ -55,6 +57,7 @@ def _agency(text: str) -> str | None:
     return cleaned if cleaned.casefold() in AGENCIES else None
 
 
+@lru_cache(maxsize=16384)
 def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     """The author named by a byline line, or None.
 
@@ -134,7 +137,9 @@ def content_words(text: str) -> set[str]:
 def _headline_shaped(line: Line) -> bool:
     if not 3 <= line.words <= 30 or len(line.text) > 220 or line.linky or line.cue or line.caption:
         return False
-    if line.dated or is_readtime(line.text) or line.text.rstrip().endswith("."):
+    if line.dated or is_readtime(line.text):
+        return False
+    if line.text.endswith(".") and not _ABBREVIATION_END.search(line.text):
         return False
     return not line.prose or line.words <= 20
 

@@ -18,7 +18,7 @@ def load_identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect_language(text: str, *, chars: int = 600, min_prob: float = 0.5) -> str | None:
+def detect_language(text: str, *, chars: int = 200, min_prob: float = 0.5) -> str | None:
     """ISO 639-1 code of ``text`` (its first ``chars`` characters), or None when unsure.
 
     None when the text has fewer than 20 non-space characters or the detector's

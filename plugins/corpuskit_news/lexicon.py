@@ -75,7 +75,8 @@ NON_NAME_WORDS = frozenset(
 """Words that make a capitalised short line a label rather than a person's name."""
 
 BYLINE_PREFIX = re.compile(
-    r"^(?:written\s+by|reported\s+by|posted\s+by|by|von|par|por|di|door|da|av|af|de)\s*[:\-]?\s+(?=\S)",
+    r"^(?:(?:written|reported|posted|interview|interviewed|text|words|story|compiled)\s+by|"
+    r"by|von|par|por|di|door|da|av|af|de)\s*[:\-]?\s+(?=\S)",
     re.IGNORECASE,
 )
 """A byline's leading word in the covered languages ("By", "Von", "Par", "Por", "di", "door")."""
@@ -104,7 +105,8 @@ _STRONG = {
     r"republished (?:here|with|under|from)|content-sharing|produced by .{0,80} in partnership|"
     r"under (?:a )?(?:creative commons|license)|printed from|reporting by .{0,60}(?:editing|writing) by|"
     r"trust principles|may not be (?:published|reproduced)|without (?:prior )?(?:written )?permission|"
-    r"requires the prior written consent",
+    r"requires the prior written consent|(?:has|have) been (?:lightly )?edited|edited (?:and condensed|for "
+    r"(?:length|clarity))|this (?:story|article|report|post) (?:will be|has been|was) (?:updated|corrected)",
     "disclaimer": r"views expressed|do not necessarily reflect|opinions expressed|not those of",
     "newsletter": r"newsletter|nieuwsbrief|in your inbox|to your inbox|in ihr postfach|dans votre boîte|"
     r"sign up (?:for|to)|subscribe (?:to|now|for)|unsubscribe|abonnieren sie|abonnez-vous|"
@@ -141,8 +143,31 @@ _TEASER = (
     r"lees ook|meest gelezen|meer nieuws"
 )
 
-_STRONG_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _STRONG.items()), re.IGNORECASE)
-_WEAK_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _WEAK.items()), re.IGNORECASE)
+# The words (lower case) one of which every cue of a category contains; a line whose words
+# miss them all skips that category's pattern (the costly part of reading a line).
+_ANCHORS = {
+    "copyright": "rights reserved copyright copyrights derechos droits rechte riservata riproduzione direitos rechten",
+    "syndication": "syndicated auto-generated generated reworked originally republished content-sharing "
+    "partnership creative license licence printed reporting trust principles published reproduced permission "
+    "consent edited updated corrected",
+    "disclaimer": "expressed necessarily those",
+    "newsletter": "newsletter nieuwsbrief inbox postfach boîte sign subscribe unsubscribe abonnieren "
+    "abonnez-vous suscríbete assine iscriviti remaining unlimited abonnés découverte offre",
+    "cookies": "cookie cookies",
+    "comments_form": "email address required comments closed comentar reply log",
+    "promotion": "download app telegram follow whatsapp send clique click donation donate gift tax-deductible",
+    "reader_appeal": "support readers reporting journalism work consider find value deserve deserves paywall "
+    "subscription unterstützen soutenez",
+    "bio": "journalist writer reporter correspondent columnist editor author covers reach based",
+    "contact": "",
+    "publisher_note": "published part registered division member accessed alternate",
+}
+_SPECIAL = {"copyright": ("©", "(c)", "(C)"), "contact": ("@", "http", "www.")}
+_CATEGORIES = [
+    (strength, name, frozenset(_words(_ANCHORS[name])), _SPECIAL.get(name, ()), re.compile(pattern, re.IGNORECASE))
+    for strength, table in (("strong", _STRONG), ("weak", _WEAK))
+    for name, pattern in table.items()
+]
 _TEASER_RE = re.compile(rf"^(?:{_TEASER})\s*(?:[:>»›|\-–]|\s\s)\s*\S", re.IGNORECASE)
 _TEASER_HEADING_RE = re.compile(rf"^(?:{_TEASER})\s*[:>»›|-]?\s*$", re.IGNORECASE)
 
@@ -150,20 +175,41 @@ CUES = {"strong": tuple(_STRONG), "weak": tuple(_WEAK), "teaser": ("teaser", "te
 """The cue categories :func:`cue_of` reports, by strength."""
 
 
-def cue_of(line: str) -> tuple[str, str] | None:
+# The first word of every teaser cue (lower case): other lines skip the teaser patterns.
+_TEASER_FIRST = frozenset(
+    _words(
+        """related read also see more most trending recommended you recent top latest promoted editor's editors
+        don't dont lesen mehr meistgelesen auch weitere à a lire les sur te lo noticias leer leia mais veja
+        leggi i potrebbe lees meest meer"""
+    )
+)
+_ALL_ANCHORS = frozenset().union(*(anchors for _, _, anchors, _, _ in _CATEGORIES))
+_ALL_SPECIAL = tuple(m for marks in _SPECIAL.values() for m in marks)
+
+
+def cue_of(line: str, words: frozenset[str] | set[str] | None = None) -> tuple[str, str] | None:
     """``(strength, category)`` of the first furniture cue in ``line``, or None.
 
     ``strength`` is ``"teaser"`` (a "Related News" heading or a "Read more: ..." line),
-    ``"strong"`` or ``"weak"``.
+    ``"strong"`` or ``"weak"``. ``words``, the line's lower-cased words when the caller
+    has them, lets lines without any cue word skip the costly patterns.
     """
-    if _TEASER_HEADING_RE.match(line):
-        return "teaser", "teaser_heading"
-    if _TEASER_RE.match(line) and len(line) < 160:
-        return "teaser", "teaser"
-    m = _STRONG_RE.search(line)
-    if m:
-        return "strong", m.lastgroup or "strong"
-    m = _WEAK_RE.search(line)
-    if m:
-        return "weak", m.lastgroup or "weak"
+    if len(line) < 160 and line.split(None, 1)[0].lower() in _TEASER_FIRST:
+        if _TEASER_HEADING_RE.match(line):
+            return "teaser", "teaser_heading"
+        if _TEASER_RE.match(line):
+            return "teaser", "teaser"
+    if words is not None and words.isdisjoint(_ALL_ANCHORS) and not any(m in line for m in _ALL_SPECIAL):
+        return None
+    for strength, name, anchors, special, pattern in _CATEGORIES:
+        if words is not None and words.isdisjoint(anchors):
+            if not special:
+                continue
+            for mark in special:
+                if mark in line:
+                    break
+            else:
+                continue
+        if pattern.search(line):
+            return strength, name
     return None

@@ -80,6 +80,24 @@ def is_readtime(text: str) -> bool:
     return len(text) < 80 and bool(_READTIME.search(text))
 
 
+_CAPTION_WORDS = frozenset((
+    "photo", "photos", "foto", "fotos", "photograph", "picture", "image", "file", "credit", "crédit", "crédito",
+    "bild", "imagen", "immagine", "illustration", "getty", "shutterstock",
+))
+_RELATIVE_WORDS = frozenset((
+    "ago", "yesterday", "today", "now", "gestern", "heute", "vor", "hier", "aujourd", "il", "hace", "ayer", "hoy",
+    "há", "ontem", "hoje", "ieri", "oggi", "fa", "gisteren", "vandaag", "geleden",
+))
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LINK_HINT = re.compile(r"://|www\.|\s[/>›»|]\s|\.(?:com|org|net|co|ir|in|de|fr|es|it|nl|pt|br)\b")
+
+
+def _maybe_linky(text: str) -> bool:
+    return ("/" in text or "." in text or "|" in text or ">" in text or "›" in text or "»" in text) and bool(
+        _LINK_HINT.search(text)
+    )
+
+
 def _ends_with_agency(text: str) -> bool:
     head, _, last = text.rpartition(". ")
     return bool(head) and last.strip().casefold() in AGENCIES
@@ -89,23 +107,28 @@ def measure(index: int, text: str) -> Line:
     """The signals of one stripped, non-blank line."""
     tokens = _WORD.findall(text)
     n = len(tokens)
+    lowered = [t.lower() for t in tokens]
     if n:
-        stop = sum(1 for t in tokens if t.lower() in STOPWORDS) / n
-        caps = sum(1 for t in tokens if t[0].isupper()) / n
+        stop = sum(map(STOPWORDS.__contains__, lowered)) / n
+        caps = sum(map(str.isupper, [t[0] for t in tokens])) / n
     else:
         stop = caps = 0.0
     bare = text.rstrip(_TRAILING)
     terminal = bare.endswith((".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।")) or (bare.endswith(":") and n >= 8)
-    sentences = 1 + len(_SENTENCE_END.findall(text)) if n else 0
-    linky = bool(_LINKY.search(text)) and (n < 25 or text.count("/") > 3)
-    cue = cue_of(text)
-    caption = bool(_CAPTION.search(text)) or _ends_with_agency(text)
-    dated = n <= 20 and (find_date(text) is not None or looks_relative(text))
+    lower = set(lowered)
+    linky = (n < 25 or text.count("/") > 3) and _maybe_linky(text) and bool(_LINKY.search(text))
+    cue = cue_of(text, lower)
+    caption = (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))) or _ends_with_agency(text)
+    dated = n <= 20 and (
+        (_YEAR.search(text) is not None and find_date(text) is not None)
+        or (not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))
+    )
     prose = not linky and stop >= 0.15 and (
         (n >= 8 and caps <= 0.65 and (terminal or n >= 16))
         or (n >= 10 and caps <= 0.5 and _BULLET.match(text) is not None)
         or (n >= 5 and caps <= 0.4 and bare.endswith(".") and stop >= 0.2)
     )
+    sentences = (1 + len(_SENTENCE_END.findall(text))) if prose else min(n, 1)
     return Line(index, text, n, stop, caps, terminal, sentences, linky, cue, caption, dated, prose)
 
 
@@ -122,4 +145,5 @@ def relax_prose(line: Line) -> None:
     if not spaced:
         line.words = max(line.words, chars // 3)
     long_enough = chars >= 40 if spaced else chars >= 20
+    line.sentences = max(line.sentences, 1 + len(_SENTENCE_END.findall(line.text)))
     line.prose = long_enough and (line.terminal or chars >= 120) and (line.caps <= 0.65 or not spaced)

@@ -131,7 +131,7 @@ class NewsMetadata(Mapper):
     - ``word_count``: whitespace-separated words of the article text.
     """
 
-    language_chars: int = param(600, doc="characters of the article given to the language detector")
+    language_chars: int = param(200, doc="characters of the article given to the language detector")
     min_language_prob: float = param(0.5, doc="below this detector probability, language is None")
 
     def setup(self, ctx: StageContext) -> None:

@@ -73,6 +73,11 @@ def _display(name: str) -> str:
     return " ".join(words)
 
 
+def _is_corporate(name: str) -> bool:
+    words = [w.casefold().strip(".,") for w in _LEGAL_DOTTED.sub(" Ltd ", name).split()]
+    return any(w in _LEGAL or w in _HOUSE - {"the"} for w in words[1:])
+
+
 def _masthead_shaped(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 6 or len(line) > 60 or line.endswith((".", "!", "?", ":")):
@@ -107,12 +112,20 @@ def find_publisher(
             break
     lines = [*header, *footer]
     for raw in lines:
-        line = _LEGAL_DOTTED.sub(" ", raw)
-        for m in _COPYRIGHT.finditer(line):
-            clues.append(("copyright", m.group("name"), 1.5))
-        for pattern, source, weight in ((_STAFF, "staff", 1.5), (_WEBSITE, "website", 1.5),
-                                        (_SUBJECT, "subject", 1.0)):
-            m = pattern.search(line)
+        low = raw.lower()
+        if "©" in raw or "opyright" in low or "(c)" in low:
+            line = _LEGAL_DOTTED.sub(" ", raw)
+            for m in _COPYRIGHT.finditer(line):
+                # A company name ("Beacon Media Ltd") may be the owner, not the outlet: weaker.
+                corporate = _is_corporate(m.group("name"))
+                clues.append(("copyright", m.group("name"), 1.0 if corporate else 1.5))
+        checks = (
+            (_STAFF, "staff", 1.5, "staff" in low),
+            (_WEBSITE, "website", 1.5, "’s " in raw or "'s " in raw),
+            (_SUBJECT, "subject", 1.0, " is " in raw),
+        )
+        for pattern, source, weight, plausible in checks:
+            m = pattern.search(raw) if plausible else None
             if m:
                 clues.append((source, m.group("name"), weight))
     pools: list[_Pool] = []
@@ -131,10 +144,12 @@ def find_publisher(
             pool.key = key
     if not pools:
         return None
-    text = "\n".join(lines).casefold() + "\n" + body.casefold()
-    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(text)}
+    furniture = "\n".join(lines).casefold()
+    text = furniture + "\n" + body.casefold()
+    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
     for pool in pools:
-        pool.score += min(1.2, 0.3 * max(0, text.count(pool.key) - len(pool.names)))
+        mentions = max(text.count(display.casefold()) for _, display in pool.names)
+        pool.score += min(1.2, 0.3 * max(0, mentions - len(pool.names)))
         if pool.key.replace(" ", "") in squashed_domains:
             pool.score += 0.5
     best = max(pools, key=lambda p: p.score)
@@ -153,4 +168,5 @@ def _choose_display(pool: _Pool) -> str:
     masthead = [d for s, d in pool.names if s == "masthead" and not d.isupper()]
     if masthead:
         return masthead[0]
-    return min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))
+    best = min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))
+    return best.title() if best.isupper() else best

@@ -85,6 +85,17 @@ def _subheading_shaped(line: Line) -> bool:
     )
 
 
+def _short_sentence(line: Line) -> bool:
+    """A short line that is still a sentence ("Crews are still working.")."""
+    return (
+        2 <= line.words < 8
+        and line.terminal
+        and line.caps <= 0.5
+        and line.cue is None
+        and not (line.dated or line.linky or line.caption or line.repeated or line.frequent)
+    )
+
+
 def _island(lines: list[Line], i: int) -> bool:
     before = i == 0 or not lines[i - 1].prose
     after = i == len(lines) - 1 or not lines[i + 1].prose
@@ -225,7 +236,7 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
             keep_last = (
                 (len(gap) == 1 or (len(gap) == 2 and not heading))
                 and not any(g.prose for g in gap)
-                and _subheading_shaped(gap[-1])
+                and (_subheading_shaped(gap[-1]) or (len(gap) == 1 and _short_sentence(gap[-1])))
                 and last < end
             )
             reason = "teaser block" if len(gap) >= 3 or heading or any(g.prose for g in gap) else "short line"
@@ -279,7 +290,7 @@ def _mark_repetition(lines: list[Line], frequent: Collection[int]) -> None:
 
 def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     """Find the headline, byline, date line and standfirst among the lines above the body."""
-    opening = " ".join(line.text for line in body[:6])
+    opening = " ".join(line.text for line in body[:4])
     page.title = choose_title(before, opening, [_is_header_line(ln) for ln in before])
     zone_from = page.title.index if page.title else (before[0].index if before else 0)
     for pos, line in enumerate(before):
