@@ -19,8 +19,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 __all__ = ["COLUMNS", "TARGETS", "load_entity_gold", "norm", "overall", "page_scores", "score_page", "summarize"]

@@ -40,6 +40,8 @@ HONORIFICS = _words(
 # Office and job titles: a capitalised name right after them is a person.
 TITLES = _words(
     """
+    daughter son wife husband brother sister mother father grandson granddaughter grandmother
+    grandfather niece nephew cousin widow fiancée fiancee girlfriend boyfriend
     producer filmmaker composer designer architect chef
     landrat bürgermeister oberbürgermeister ministerpräsident kanzler kanzlerin sprecher sprecherin
     wethouder voorzitter burgemeester minister-president woordvoerder alcalde alcaldesa presidente
@@ -72,6 +74,7 @@ TITLE_PREFIXES = _words(
 
 ORG_CUES = _words(
     """
+    consejo conselho consiglio conseil raad
     funds banks airlines brewery
     brothers bros sons rovers wanderers athletic albion hotspur
     bank inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa nv group ministry

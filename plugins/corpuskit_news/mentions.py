@@ -53,7 +53,9 @@ _INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr prof st jr sr inc corp co ltd gen col lt capt sgt rev sen rep gov adm maj no vs"
 )
-_ORG_SUFFIX = re.compile(r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|com)$")
+_ORG_SUFFIX = re.compile(
+    r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|com|bund|verband|verein|partei|gesellschaft|stiftung)$"
+)
 _STANDALONE_ORGS = _words("congress parliament senate pentagon kremlin nato")
 _NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 _TITLEISH = TITLES | TITLE_PREFIXES
@@ -67,6 +69,7 @@ _NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
 _PLACE_OF = re.compile(
     r"\b(?:state|city|town|village|province|region|county|district|island|republic|capital)[ \t]+of[ \t]+$"
 )
+_PREP_THE = re.compile(r"\b(?:in|near|across|around|outside)[ \t]+the[ \t]+$")
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _SPEECH = _words("said says told added explained argued noted insisted warned")
 _VERBS_AFTER_NAME = _words("said says has have had is was were will would announced reported added told")
@@ -79,7 +82,7 @@ COMPASS = _words(
 PLACE_PREPOSITIONS = _words("in near outside around across towards")
 PLACE_NOUNS = _words(
     """
-    reservoir dam lake river region province district county valley village town city
+    reservoir dam lake river region province district county valley village town city area
     border coast peninsula basin delta island neighbourhood neighborhood suburb
     """
 )
@@ -376,6 +379,10 @@ class _Scanner:
         while j < n and (_title_word(tokens[j].text) in _TITLEISH or tokens[j].text.islower()):
             j += 1
         right = tokens[j:]
+        cut = next((k for k, t in enumerate(right) if t.text[0].islower()), None)
+        if cut:  # "King Offa of Mercia": the name ends at the connector
+            self._piece(right[cut + 1 :], False)
+            right = right[:cut]
         if right and tokens[j - 1].text.islower():  # "Speaker of the House Nancy Pelosi"
             k = next((m for m, t in enumerate(right) if _bare(t.text) in self.gaz.given_names), None)
             if k is None:
@@ -433,7 +440,7 @@ class _Scanner:
         if n >= 2 and (given or _bare(prev) in TITLES or self._speaks(tokens, prev)) and self._name_shaped(tokens):
             self._emit(tokens, PERSON)
             return
-        if n >= 3 and words[1] in self.gaz.given_names and not tokens[1].text.isupper() and \
+        if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
                 words[0] not in self.gaz.given_names and self._name_shaped(tokens[1:]):
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self._emit(tokens[1:], PERSON)
@@ -486,6 +493,8 @@ class _Scanner:
         """Context that makes an unknown name a place: "in X", "X, Portugal", "the X reservoir"."""
         if _PLACE_OF.search(self.text, max(0, tokens[0].start - 30), tokens[0].start):
             return True  # "the state of Andhra Pradesh", "the town of Marlow Bend"
+        if _PREP_THE.search(self.text, max(0, tokens[0].start - 20), tokens[0].start):
+            return True  # "in the Yorkshire Wolds"
         if prev in PLACE_PREPOSITIONS and not _STAKE_IN.search(self.text, max(0, tokens[0].start - 30),
                                                                  tokens[0].start):
             return True
