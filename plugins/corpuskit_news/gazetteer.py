@@ -21,9 +21,18 @@ import attrs
 __all__ = ["CITY_MIN_POPULATION", "Gazetteer", "fold", "gazetteer"]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Case-folded text without accents: the comparison form of names."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def _words(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``."""
-    return frozenset(text.split())
+    """The whitespace-separated words of ``text``, folded like the words they are compared with."""
+    return frozenset(fold(word) for word in text.split())
 
 
 CITY_MIN_POPULATION = 150_000
@@ -188,15 +197,6 @@ COMMON_WORDS = _words(
     nine ten several few
     """
 )
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Case-folded text without accents: the comparison form of names."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @attrs.frozen

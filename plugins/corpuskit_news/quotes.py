@@ -71,10 +71,11 @@ _AFTER = [
 # rest of the sentence.
 _DESCRIBED = re.compile(rf"{_LEAD}(?:{_VERBS})\b(?P<rest>[^.!?\n{_OPEN}{_CLOSE}]{{1,120}})")
 _NAMES = re.compile(_NAME)
+_WORD = re.compile(r"[^\W\d_]+")
 _ARTICLE = r"(?:a|an|the|one|um|uma|o|un|una|le|la|il|lo|der|die|das|de|het|een|ein|eine)"
 _UNNAMED = re.compile(
     rf"{_LEAD}{_ARTICLE}[ \t]+(?:[\w'’\-]+[ \t]+){{0,5}}?(?:{_VERBS})\b"
-    rf"|{_LEAD}(?:{_VERBS})[ \t]+{_ARTICLE}\b"
+    rf"|{_LEAD}(?:{_VERBS})[ \t]+{_ARTICLE}\b(?:[ \t]+[^\W\d_][\w\-]*)?"
 )
 UNNAMED = "\x00unnamed"
 """Marks a quote attributed to someone not named; it ends as speaker null, not continued."""
@@ -101,6 +102,7 @@ class _Speakers:
 
     canonical: dict[str, str]
     spellings: dict[str, tuple[str, ...]]
+    people: frozenset[str]
 
     @classmethod
     def from_entities(cls, entities: list[dict[str, Any]]) -> _Speakers:
@@ -116,7 +118,8 @@ class _Speakers:
             for spelling in own:
                 canonical.setdefault(fold(spelling), name)
             spellings[entity["type"]].extend(own)
-        return cls(canonical, {k: tuple(v) for k, v in spellings.items()})
+        people = frozenset(e["name"] for e in entities or [] if e.get("type") == "person" and e.get("name"))
+        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people)
 
     def resolve(self, phrase: str) -> str | None:
         """The canonical name for a speaker phrase ("President Vladimir Putin" -> "Vladimir Putin")."""
@@ -217,8 +220,10 @@ class NewsQuotes(Mapper):
                 name = speakers.known(candidate.group())
                 if name is not None:
                     return name
-        if _UNNAMED.match(after):  # '"...," a spokesman said': attributed, to nobody named
-            return UNNAMED
+        unnamed = _UNNAMED.match(after)
+        if unnamed:  # '"...," a spokesman said': attributed, to nobody named ...
+            titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
+            return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
         paragraph_from = text.rfind("\n", 0, qstart) + 1
         before = text[max(paragraph_from, qstart - 300) : qstart]
         cut = _SENTENCE_START.search(before)
@@ -240,6 +245,20 @@ class NewsQuotes(Mapper):
                 name = self._name(found.group("name"), text, found.start(), speakers, known_only=True)
                 if name is not None:
                     return name
+        return None
+
+    def _titled_earlier(self, attribution: str, text: str, qstart: int, speakers: _Speakers) -> str | None:
+        """ "the secretary" after a quote: the person introduced earlier as "the secretary ..., Name"."""
+        title = next((w for w in _WORD.findall(attribution) if fold(w) in TITLES), None)
+        if title is None:
+            return None
+        at = _last_word_match(text.lower(), title.lower(), 0, qstart)
+        if at == -1:
+            return None
+        for candidate in _NAMES.finditer(text, at + len(title), min(qstart, at + len(title) + 60)):
+            name = speakers.known(candidate.group())
+            if name is not None and name in speakers.people:
+                return name
         return None
 
     def _name(
