@@ -29,7 +29,7 @@ import attrs
 from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.stage import Mapper, param, stage
-from corpuskit_news.gazetteer import TITLE_PREFIXES, TITLES, fold
+from corpuskit_news.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, fold
 
 __all__ = ["NewsQuotes"]
 
@@ -71,6 +71,8 @@ _AFTER = [
 # rest of the sentence.
 _DESCRIBED = re.compile(rf"{_LEAD}(?:{_VERBS})\b(?P<rest>[^.!?\n{_OPEN}{_CLOSE}]{{1,120}})")
 _NAMES = re.compile(_NAME)
+_NEW_SENTENCE = re.compile(rf"[^\n]*[.!?][{_CLOSE}]")
+_CAPITAL_NEXT = re.compile(r"[ \t]+(?:The|A|An|[A-Z][a-z]+[ \t]+[A-Z])")
 _WORD = re.compile(r"[^\W\d_]+")
 _ARTICLE = r"(?:a|an|the|one|um|uma|o|un|una|le|la|il|lo|der|die|das|de|het|een|ein|eine)"
 _UNNAMED = re.compile(
@@ -129,7 +131,9 @@ class _Speakers:
         words = phrase.split()
         while words and (fold(words[0]).rstrip(".") in TITLES or fold(words[0]) in TITLE_PREFIXES):
             words = words[1:]
-        return " ".join(words) or None
+        if not words or fold(words[0]) == "the" or any(fold(w) in TITLES or fold(w) in ORG_CUES for w in words):
+            return None  # "The Conservative Party Co-Chairman": a description, not a name
+        return " ".join(words)
 
     def known(self, phrase: str) -> str | None:
         """The canonical name of a phrase that ends with an entity's name, else None."""
@@ -208,6 +212,8 @@ class NewsQuotes(Mapper):
     def _speaker(self, text: str, qstart: int, qend: int, speakers: _Speakers) -> str | None:
         line_end = text.find("\n", qend)
         after = text[qend : min(qend + self.window, line_end if line_end != -1 else len(text))]
+        if _NEW_SENTENCE.match(text, qstart, qend) and _CAPITAL_NEXT.match(after):
+            after = ""  # '"... policy." The council said ...': what follows is another sentence
         for pattern in _AFTER:
             found = pattern.match(after)
             if found:
