@@ -131,7 +131,7 @@ def _dateish(part: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words of ``text`` longer than three letters that are not function words."""
-    return {w for w in (t.lower() for t in _WORD.findall(text)) if len(w) > 3 and w not in STOPWORDS}
+    return {w for w in set(_WORD.findall(text.lower())) - STOPWORDS if len(w) > 3}
 
 
 def _headline_shaped(line: Line) -> bool:

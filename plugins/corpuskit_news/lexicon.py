@@ -99,7 +99,8 @@ AGENCIES = frozenset(
 # Cue phrases by category. "strong" ones mark furniture wherever they appear in a line that
 # is not article-shaped; "weak" ones only tip lines at the edges of the article over.
 _STRONG = {
-    "copyright": r"all rights reserved|copyright|©|\(c\) ?\d{4}|tous droits réservés|todos los derechos|"
+    "copyright": r"all rights reserved|copyrights?\s*(?:©|\(c\))?\s*(?:\d{4}|by)|©|\(c\) ?\d{4}|"
+    r"tous droits réservés|todos los derechos|"
     r"alle rechte vorbehalten|riproduzione riservata|direitos reservados|alle rechten voorbehouden",
     "syndication": r"syndicated feed|auto-generated from|reworked by|originally (?:appeared|published)|"
     r"republished (?:here|with|under|from)|content-sharing|produced by .{0,80} in partnership|"

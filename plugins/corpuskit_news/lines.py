@@ -123,11 +123,14 @@ def measure(index: int, text: str) -> Line:
         (_YEAR.search(text) is not None and find_date(text) is not None)
         or (not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))
     )
-    prose = not linky and stop >= 0.15 and (
+    running = stop >= 0.15 and (
         (n >= 8 and caps <= 0.65 and (terminal or n >= 16))
         or (n >= 10 and caps <= 0.5 and _BULLET.match(text) is not None)
         or (n >= 5 and caps <= 0.4 and bare.endswith(".") and stop >= 0.2)
     )
+    # a dense lead sentence: few function words, but long, lower-case and punctuated
+    dense = stop >= 0.08 and n >= 12 and caps <= 0.4 and terminal
+    prose = not linky and (running or dense)
     sentences = (1 + len(_SENTENCE_END.findall(text))) if prose else min(n, 1)
     return Line(index, text, n, stop, caps, terminal, sentences, linky, cue, caption, dated, prose)
 

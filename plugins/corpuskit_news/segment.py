@@ -85,6 +85,18 @@ def _subheading_shaped(line: Line) -> bool:
     )
 
 
+_FURNITURE_WORDS = 80
+"""Furniture prose (pitches, notes, bios) is short: longer paragraphs never go on a cue alone."""
+
+
+def _strong_cue(line: Line) -> bool:
+    return (
+        line.cue is not None
+        and line.cue[0] == "strong"
+        and (not line.prose or (line.words <= _FURNITURE_WORDS and line.sentences <= 4))
+    )
+
+
 def _short_sentence(line: Line) -> bool:
     """A short line that is still a sentence ("Crews are still working.")."""
     return (
@@ -111,7 +123,7 @@ def _weights(lines: list[Line]) -> list[float]:
             w = -20.0
         elif line.prose:
             w = float(min(line.words, 80))
-            if (line.cue and line.cue[0] == "strong") or line.caption:
+            if _strong_cue(line) or line.caption:
                 w = -6.0
             elif _island(lines, i):
                 w *= 0.7 if line.sentences >= 2 else 0.3
@@ -224,7 +236,7 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
         for kind, first, last in _absorb_blurbs(lines, _blocks(lines, start, end)):
             if kind:
                 for line in lines[first : last + 1]:
-                    if line.cue and line.cue[0] in ("strong", "teaser"):
+                    if _strong_cue(line) or (line.cue and line.cue[0] == "teaser"):
                         page.removed.append((line, f"cue: {line.cue[1]}"))
                     elif line.caption:
                         page.removed.append((line, "caption"))
@@ -262,7 +274,7 @@ def _reason(line: Line, default: str) -> str:
 
 def _trim_edges(kept: list[Line], page: Page, author: str | None) -> list[Line]:
     def dirty(line: Line) -> bool:
-        return line.prose and (line.cue is not None or line.frequent)
+        return line.prose and line.words <= _FURNITURE_WORDS and (line.cue is not None or line.frequent)
 
     while kept and (dirty(kept[-1]) or _bio_like(kept[-1], author)):
         line = kept.pop()
@@ -290,7 +302,7 @@ def _mark_repetition(lines: list[Line], frequent: Collection[int]) -> None:
 
 def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     """Find the headline, byline, date line and standfirst among the lines above the body."""
-    opening = " ".join(line.text for line in body[:4])
+    opening = " ".join(line.text for line in body[:4])[:800]
     page.title = choose_title(before, opening, [_is_header_line(ln) for ln in before])
     zone_from = page.title.index if page.title else (before[0].index if before else 0)
     for pos, line in enumerate(before):
