@@ -445,7 +445,7 @@ class _Scanner:
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self._emit(tokens[1:], PERSON)
             return
-        if n >= 2 and all(t.text[0].isupper() for t in tokens) and any(
+        if n >= 2 and all(t.text[0].isupper() for t in tokens) and not all(t.text.isupper() for t in tokens) and any(
             (_is_acronym(t.text) and _bare(t.text) not in NON_ORG_ACRONYMS) or _CAMEL.match(t.text) for t in tokens
         ):
             self._emit(tokens, ORG)  # "NTT DoCoMo", "BBC Radio"
@@ -519,7 +519,7 @@ class _Scanner:
             self._emit([tok], ORG)
             return
         if _is_acronym(word):
-            if key not in NON_ORG_ACRONYMS and not word.endswith("s"):
+            if key not in NON_ORG_ACRONYMS and not word.endswith("s") and not self._written_lowercase(word):
                 self._emit([tok], ORG)
             return
         if word.isupper() or len(word) < 2:

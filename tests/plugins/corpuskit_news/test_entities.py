@@ -143,3 +143,14 @@ def test_missing_spacy_model_is_a_config_error():
     pytest.importorskip("spacy")
     with pytest.raises(ConfigError, match="not installed"):
         NewsEntities(spacy_model="no_such_model_xyz").setup(_ctx())
+
+
+def test_acronyms_expansions_and_ampersand_names():
+    text = (
+        "The Securities and Exchange Commission has asked for documents. The SEC said Marsh & McLennan "
+        "was co-operating. HOT STOCKS\nKEY EVENTS\nShare this story."
+    )
+    found = by_name(run_pipeline(text)[0])
+    assert found["Securities and Exchange Commission"]["forms"] == ["SEC", "Securities and Exchange Commission"]
+    assert found["Marsh & McLennan"]["type"] == "organization"
+    assert not {"HOT STOCKS", "KEY EVENTS", "SHARE", "HOT", "KEY"} & set(found)
