@@ -20,6 +20,7 @@ also writes them capitalised mid-sentence; common words and demonyms never are.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import NamedTuple
@@ -210,6 +211,8 @@ class _Scanner:
         self.after_the: set[int] = set()
         self.after_prep: set[int] = set()
         self.headlines = [(m.start(), m.end()) for m in _HEADLINE.finditer(text) if _is_headline(m.group())]
+        self.headline_starts = [start for start, _ in self.headlines]
+        self.lowercase_memo: dict[str, bool] = {}
         self.out: list[Mention] = []
 
     def run(self) -> list[Mention]:
@@ -230,6 +233,12 @@ class _Scanner:
     # -- helpers -------------------------------------------------------------------
     def _written_lowercase(self, word: str) -> bool:
         """Whether the text also has ``word`` in lower case as a whole word (a common word, then)."""
+        known = self.lowercase_memo.get(word)
+        if known is None:
+            known = self.lowercase_memo[word] = self._find_lowercase(word)
+        return known
+
+    def _find_lowercase(self, word: str) -> bool:
         lower, text = word.lower(), self.text
         at = text.find(lower)
         while at != -1:
@@ -240,7 +249,10 @@ class _Scanner:
         return False
 
     def _in_headline(self, pos: int) -> bool:
-        return bool(self.headlines) and any(start <= pos < end for start, end in self.headlines)
+        if not self.headlines:
+            return False
+        i = bisect.bisect_right(self.headline_starts, pos) - 1
+        return i >= 0 and pos < self.headlines[i][1]
 
     def _headline_ok(self, tokens: list[_Tok]) -> bool:
         """In a Title Case line only known places and names the prose also capitalises count."""

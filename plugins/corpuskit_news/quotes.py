@@ -71,6 +71,8 @@ _AFTER = [
 # rest of the sentence.
 _DESCRIBED = re.compile(rf"{_LEAD}(?:{_VERBS})\b(?P<rest>[^.!?\n{_OPEN}{_CLOSE}]{{1,120}})")
 _NAMES = re.compile(_NAME)
+LOOKBACK = 3000
+"""How far back (characters) a pronoun or a title looks for the person it refers to."""
 _NEW_SENTENCE = re.compile(rf"[^\n]*[.!?][{_CLOSE}]")
 _CAPITAL_NEXT = re.compile(r"[ \t]+(?:The|A|An|[A-Z][a-z]+[ \t]+[A-Z])")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -147,6 +149,7 @@ class _Speakers:
     def nearest(self, text: str, end: int, pronoun: str, since: int = 0) -> str | None:
         """The last person (or, for "it", organisation) mentioned in ``text[since:end]``."""
         kind = "organization" if pronoun.lower() == "it" else "person"
+        since = max(since, end - LOOKBACK)  # antecedents are near; keeps long documents linear
         best, best_at = None, -1
         for spelling in self.spellings[kind]:
             at = _last_word_match(text, spelling, since, end)
@@ -258,9 +261,11 @@ class NewsQuotes(Mapper):
         title = next((w for w in _WORD.findall(attribution) if fold(w) in TITLES), None)
         if title is None:
             return None
-        at = _last_word_match(text.lower(), title.lower(), 0, qstart)
+        window_start = max(0, qstart - LOOKBACK)
+        at = _last_word_match(text[window_start:qstart].lower(), title.lower(), 0, qstart - window_start)
         if at == -1:
             return None
+        at += window_start
         for candidate in _NAMES.finditer(text, at + len(title), min(qstart, at + len(title) + 60)):
             name = speakers.known(candidate.group())
             if name is not None and name in speakers.people:
