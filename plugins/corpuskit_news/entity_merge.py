@@ -138,6 +138,11 @@ def resolve(forms: list[NameForm]) -> Iterator[tuple[Any, Rename]]:
     else:
         target_type = PERSON
     if target is not None and unknown:
+        # a bare word joins only a name spelled exactly like it ("Putin", "Sberbank"), never a mere
+        # transliteration neighbour ("Le" is not "Lee")
+        spelled = {fold(f.name) for f in target.forms if f.type != UNKNOWN}
+        spelled |= {name.split()[-1] for name in spelled}
+        unknown = [f for f in unknown if len(f.name) >= 3 and fold(f.name) in spelled]
         target.forms.extend(unknown)
         if target_type == PERSON and not any(c is target for c, _ in decided):
             decided.append((target, PERSON))

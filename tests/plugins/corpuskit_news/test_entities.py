@@ -154,3 +154,12 @@ def test_acronyms_expansions_and_ampersand_names():
     assert found["Securities and Exchange Commission"]["forms"] == ["SEC", "Securities and Exchange Commission"]
     assert found["Marsh & McLennan"]["type"] == "organization"
     assert not {"HOT STOCKS", "KEY EVENTS", "SHARE", "HOT", "KEY"} & set(found)
+
+
+def test_a_bare_word_joins_only_an_exact_spelling_across_documents():
+    first = "Sberbank chief executive German Gref spoke in Moscow."
+    second = "Investors watched Gref closely, and analysts at Href agreed."
+    results = run_pipeline(first, second)
+    people = by_name(results[1])
+    assert people["German Gref"]["forms"] == ["Gref"]  # the exact surname joins
+    assert "Href" not in people  # a transliteration neighbour alone does not
