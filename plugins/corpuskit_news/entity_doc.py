@@ -115,7 +115,7 @@ def _others(mentions: list[Mention], gaz: Gazetteer) -> dict[str, Entity]:
         name = gaz.place(m.name) or m.name if m.type == PLACE else m.name
         if m.type == PLACE and " " not in m.name and m.name.isupper():
             name = PLACE_ALIASES.get(fold(m.name), m.name)
-        key = head_key(name)
+        key = name_key(name)  # exact up to case, accents and punctuation within a document
         entity = by_key.get(key)
         if entity is None:
             entity = by_key[key] = Entity(m.type, "", key, first=m.start)
@@ -138,10 +138,10 @@ def _short_names(by_key: dict[str, Entity]) -> dict[str, Entity]:
     for entity in by_key.values():
         words = entity.name.split()
         if entity.type == ORG and len(words) == 2 and fold(words[1]) in ORG_CUES:
-            short.setdefault(head_key(words[0]), entity)
+            short.setdefault(name_key(words[0]), entity)
     for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
         if entity.type == ORG and " " in entity.name:
-            short.setdefault(head_key(_initials(entity.name)), entity)
+            short.setdefault(name_key(_initials(entity.name)), entity)
     for key in list(by_key):
         target = short.get(key)
         entity = by_key[key]
@@ -176,6 +176,10 @@ def recognize(text: str, gaz: Gazetteer) -> list[Mention]:
     return _coordinated(text, find_mentions(text, gaz))
 
 
+def _surname(name: str) -> str:
+    return fold(name.split()[-1])
+
+
 def _in_list(text: str, mentions: list[Mention], i: int) -> bool:
     """Mentions i and i+1 are items of one list: "Standard & Poor's, Moody's and Fitch"."""
     if text[mentions[i].end : mentions[i + 1].start].strip() != ",":
@@ -195,14 +199,16 @@ def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None =
     people = _people([m for m in mentions if m.type == PERSON])
     others = _others([m for m in mentions if m.type != PERSON], gaz)
     entities: list[Entity] = [e for group in people.values() for e in group]
-    given = {translit_key(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}
+    given = {fold(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}
     for entity in others.values():
         single = " " not in entity.name and entity.type in (UNKNOWN, ORG)
         group = people.get(translit_key(entity.name)) if single else None
+        if group and not any(_surname(n) == fold(entity.name) for e in group for n in e.names):
+            group = None  # "Href" does not join "Gref": only the exact surname does
         if group:
             max(group, key=lambda e: e.count).absorb(entity)
-        elif single and entity.type == UNKNOWN and translit_key(entity.name) in given:
-            given[translit_key(entity.name)].absorb(entity)  # "Xi" of "Xi Jinping"
+        elif single and entity.type == UNKNOWN and fold(entity.name) in given:
+            given[fold(entity.name)].absorb(entity)  # "Xi" of "Xi Jinping"
         else:
             entities.append(entity)
     entities.sort(key=lambda e: e.first)
