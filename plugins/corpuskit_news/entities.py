@@ -30,6 +30,12 @@ ENTITY_TYPES = (PERSON, ORG, PLACE)
 SPACY_LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 
 
+def _known_types(instance: Any, attribute: Any, value: tuple[str, ...]) -> None:
+    unknown = sorted(set(value) - set(ENTITY_TYPES))
+    if unknown:
+        raise ValueError(f"types: unknown entity type {unknown[0]!r}; use person, organization or place")
+
+
 def _blocking_key(entity: Entity) -> str:
     if entity.type == PERSON:
         return entity.key
@@ -53,7 +59,8 @@ class NewsEntities(GlobalStage):
     """
 
     types: tuple[str, ...] = param(
-        ENTITY_TYPES, doc="Entity types to keep: any of person, organization, place."
+        ENTITY_TYPES, doc="Entity types to keep: any of person, organization, place.", validator=_known_types,
+        converter=tuple,
     )
     min_count: int = param(1, doc="Leave out entities mentioned fewer times than this in a document.")
     merge_across: bool = param(
@@ -70,15 +77,6 @@ class NewsEntities(GlobalStage):
         None, doc="Name of an installed spaCy model (e.g. en_core_web_sm) to find mentions with; "
         "never downloaded. Null: the built-in rules."
     )
-
-    def __attrs_post_init__(self) -> None:
-        unknown = sorted(set(self.types) - set(ENTITY_TYPES))
-        if unknown:
-            raise ConfigError(
-                f"news.entities: unknown entity type {unknown[0]!r}",
-                key="types",
-                hint="use person, organization or place",
-            )
 
     # -- per worker ------------------------------------------------------------------
     def setup(self, ctx: StageContext) -> None:

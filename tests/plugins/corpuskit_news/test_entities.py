@@ -115,9 +115,11 @@ def test_per_document_mode_and_min_count():
     assert [e["name"] for e in out.meta["entities"]] == ["Vladimir Putin"]
 
 
-def test_unknown_entity_type_is_a_config_error():
-    with pytest.raises(ConfigError, match="unknown entity type 'company'"):
-        NewsEntities(types=("person", "company"))
+def test_unknown_entity_type_is_a_config_error_with_its_position():
+    text = "name: t\nstages:\n  - news.entities: {types: [person, company]}\n"
+    with pytest.raises(ConfigError, match="unknown entity type 'company'") as info:
+        Pipeline.from_string(text)
+    assert "<string>:3" in str(info.value)
 
 
 def test_spacy_model_mentions_go_through_the_same_merge(monkeypatch):
