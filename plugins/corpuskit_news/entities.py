@@ -62,16 +62,20 @@ class NewsEntities(GlobalStage):
         ENTITY_TYPES, doc="Entity types to keep: any of person, organization, place.", validator=_known_types,
         converter=tuple,
     )
-    min_count: int = param(1, doc="Leave out entities mentioned fewer times than this in a document.")
+    min_count: int = param(
+        1, doc="Leave out entities mentioned fewer times than this in a document.", validator=attrs.validators.ge(1)
+    )
     merge_across: bool = param(
         True, doc="Merge spellings across the run's documents; false merges within each document only."
     )
     context_size: int = param(
-        8, doc="How many of a document's top people and organisations count as context for a name."
+        8, doc="How many of a document's top people and organisations count as context for a name.",
+        validator=attrs.validators.ge(0),
     )
     cache_docs: int = param(
         50_000, doc="Per worker, keep the mentions found in the map phase for up to this many documents "
-        "(about 1 KB each) so the apply phase need not find them again; 0 turns the cache off."
+        "(about 1 KB each) so the apply phase need not find them again; 0 turns the cache off.",
+        validator=attrs.validators.ge(0),
     )
     spacy_model: str | None = param(
         None, doc="Name of an installed spaCy model (e.g. en_core_web_sm) to find mentions with; "

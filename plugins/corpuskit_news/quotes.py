@@ -181,11 +181,17 @@ class NewsQuotes(Mapper):
     null when no attribution was found.
     """
 
-    min_words: int = param(4, doc="Shorter quoted text is taken for a scare quote or a title, not a quotation.")
-    window: int = param(160, doc="How many characters after a quote to search for its attribution.")
+    min_words: int = param(
+        4, doc="Shorter quoted text is taken for a scare quote or a title, not a quotation.",
+        validator=attrs.validators.ge(1),
+    )
+    window: int = param(
+        160, doc="How many characters after a quote to search for its attribution.", validator=attrs.validators.ge(0)
+    )
     continuation_chars: int = param(
         400, doc="A quote with no attribution of its own keeps the previous quote's speaker if that ended "
-        "less than this many characters before; 0 turns this off."
+        "less than this many characters before; 0 turns this off.",
+        validator=attrs.validators.ge(0),
     )
 
     def map(self, doc: Document, ctx: StageContext) -> Document:
