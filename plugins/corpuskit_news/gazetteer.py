@@ -18,7 +18,7 @@ from importlib import resources
 
 import attrs
 
-__all__ = ["CITY_MIN_POPULATION", "Gazetteer", "fold", "gazetteer"]
+__all__ = ["CITY_MIN_POPULATION", "Gazetteer", "fold", "gazetteer", "word_set"]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -30,7 +30,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``, folded like the words they are compared with."""
     return frozenset(fold(word) for word in text.split())
 
@@ -39,7 +39,7 @@ CITY_MIN_POPULATION = 150_000
 """Cities smaller than this are not in the place list (too many collide with words)."""
 
 # Honorifics: always mark the next capitalised words as a person.
-HONORIFICS = _words(
+HONORIFICS = word_set(
     """
     mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen col lt capt sgt adm cmdr
     maj brig pres supt insp det sheikh ayatollah imam rabbi
@@ -47,7 +47,7 @@ HONORIFICS = _words(
 )
 
 # Office and job titles: a capitalised name right after them is a person.
-TITLES = _words(
+TITLES = word_set(
     """
     daughter son wife husband brother sister mother father grandson granddaughter grandmother
     grandfather niece nephew cousin widow fiancée fiancee girlfriend boyfriend
@@ -71,7 +71,7 @@ TITLES = _words(
 
 # Title words that only count when followed by another title word or a name
 # ("Prime Minister", "Chief Executive", "Foreign Secretary").
-TITLE_PREFIXES = _words(
+TITLE_PREFIXES = word_set(
     """
     agriculture education environment transport economy tourism housing sports science
     communications industry development immigration security treasury
@@ -81,7 +81,7 @@ TITLE_PREFIXES = _words(
     """
 )
 
-ORG_CUES = _words(
+ORG_CUES = word_set(
     """
     consejo conselho consiglio conseil raad
     funds banks airlines brewery
@@ -102,7 +102,7 @@ ORG_CUES = _words(
     """
 )
 
-PLACE_CUES = _words(
+PLACE_CUES = word_set(
     """
     republic kingdom province state city county island islands river sea ocean mountains
     mountain valley street square gulf bay lake coast peninsula region district airport strait
@@ -111,7 +111,7 @@ PLACE_CUES = _words(
 )
 
 # Capitalised words that are not entities on their own, whatever their position.
-NON_ENTITY = _words(
+NON_ENTITY = word_set(
     """
     i a an the this that these those there here it its he she they we you his her their our my
     your him them me us who what when where which why how if but and or nor so yet for of in on
@@ -130,7 +130,7 @@ NON_ENTITY = _words(
 )
 
 # Acronyms that are not organisations (common nouns, units, time zones).
-NON_ORG_ACRONYMS = _words(
+NON_ORG_ACRONYMS = word_set(
     """
     dvd dvds cd cds mp3 pcs sms gps lcd led hd 3d 3g 4g 5g wifi
     ai ceo cfo coo cto cio gdp gnp gpu gpus cpu ipo tv pm am ist gmt utc est edt pst pdt cet bst
@@ -161,7 +161,7 @@ PLACE_ALIASES = {
 }
 
 # Wire services and news agencies: bylines and datelines name them without any cue.
-NEWS_AGENCIES = _words(
+NEWS_AGENCIES = word_set(
     """
     reuters ap afp bloomberg tass xinhua ria interfax ansa efe dpa pti ani ians kyodo yonhap
     upi bernama antara aap
@@ -169,7 +169,7 @@ NEWS_AGENCIES = _words(
 )
 
 # Demonyms the suffix rules miss.
-IRREGULAR_DEMONYMS = _words(
+IRREGULAR_DEMONYMS = word_set(
     """
     hindi urdu bengali punjabi tamil swahili mandarin cantonese hebrew farsi persian pashto
     french dutch swiss greek thai welsh british english scottish irish danish swedish finnish
@@ -187,7 +187,7 @@ IRREGULAR_DEMONYMS = _words(
 )
 
 # Common capitalised sentence openers and headline words that are never names.
-COMMON_WORDS = _words(
+COMMON_WORDS = word_set(
     """
     said says told asked added noted according report reports reported reporting story breaking
     live update updated latest top home world business politics sport sports tech technology

@@ -1,8 +1,8 @@
 """Find and type name mentions in a text: capitalised spans, titles, gazetteers, cues.
 
-:func:`find_mentions` scans the text once with a regular expression for runs of
-capitalised words (joined by "of", "de", "van"...), cuts them at sentence ends and
-possessives, and types each piece:
+:func:`find_mentions` scans the text once for runs of capitalised words (joined by
+"of", "de", "van"...), cut at sentence ends and possessives (:mod:`corpuskit_news.spans`),
+and types each piece:
 
 * a title or honorific before a name makes it a person ("President Vladimir Putin",
   "Mr. Putin", "Sberbank CEO German Gref", "chief executive Tim Cook"); what stands
@@ -21,7 +21,6 @@ also writes them capitalised mid-sentence; common words and demonyms never are.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import NamedTuple
 
@@ -37,30 +36,21 @@ from corpuskit_news.gazetteer import (
     TITLE_PREFIXES,
     TITLES,
     Gazetteer,
-    _words,
     fold,
+    word_set,
 )
+from corpuskit_news.spans import SPAN, Tok, bare, headline_spans, is_acronym, segments, title_word, trim
 
 __all__ = ["Mention", "find_mentions"]
 
 PERSON, ORG, PLACE, UNKNOWN = "person", "organization", "place", "unknown"
 
-_UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
-_TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
-_CONNECT = r"(?:of[ \t]+the|of|and|for|&|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
-_SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
 _PREV_WORD = re.compile(r"(?<![A-Za-z\-.])([A-Za-z][A-Za-z\-.]*)$")
-_INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
-_ABBREVIATIONS = _words(
-    "mr mrs ms dr prof st jr sr inc corp co ltd gen col lt capt sgt rev sen rep gov adm maj no vs"
-)
 _ORG_SUFFIX = re.compile(
     r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|com|bund|verband|verein|partei|gesellschaft|stiftung)$"
 )
-_STANDALONE_ORGS = _words("congress parliament senate pentagon kremlin nato")
-_NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+_STANDALONE_ORGS = word_set("congress parliament senate pentagon kremlin nato")
 _TITLEISH = TITLES | TITLE_PREFIXES
-_POSSESSIVES = ("'s", "’s", "‘s", "'", "’")
 _NEVER = (NON_ENTITY | COMMON_WORDS) - _TITLEISH
 _NEXT_WORD = re.compile(r"(?:['’‘]s)?[ \t]+([\w\-]+)")
 _COMMA_WORD = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
@@ -72,35 +62,21 @@ _PLACE_OF = re.compile(
 )
 _PREP_THE = re.compile(r"\b(?:in|near|across|around|outside)[ \t]+the[ \t]+$")
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
-_SPEECH = _words("said says told added explained argued noted insisted warned")
-_VERBS_AFTER_NAME = _words("said says has have had is was were will would announced reported added told")
-COMPASS = _words(
+_SPEECH = word_set("said says told added explained argued noted insisted warned")
+_VERBS_AFTER_NAME = word_set("said says has have had is was were will would announced reported added told")
+COMPASS = word_set(
     """
     north south east west central northern southern eastern western upper lower greater
     nord süd sud ost oost noord zuid norte sur
     """
 )
-PLACE_PREPOSITIONS = _words("in near outside around across towards")
-PLACE_NOUNS = _words(
+PLACE_PREPOSITIONS = word_set("in near outside around across towards")
+PLACE_NOUNS = word_set(
     """
     reservoir dam lake river region province district county valley village town city area
     border coast peninsula basin delta island neighbourhood neighborhood suburb
     """
 )
-_HEADLINE = re.compile(r"^[^\n]{12,160}$", re.M)
-_SMALL_WORDS = _words("a an the of and or in on at to for by with from as vs is are")
-
-
-def _is_headline(line: str) -> bool:
-    """A Title Case line: most of its words, small words aside, start with a capital."""
-    if line.rstrip().endswith((".", "!", "\"", "”")):
-        return False
-    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
-    if len(words) < 3:
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.85 * len(words)
-
-
 class Mention(NamedTuple):
     """One typed name in the text: ``name`` without titles, ``form`` as written."""
 
@@ -112,95 +88,6 @@ class Mention(NamedTuple):
     form_start: int = -1  # where ``form`` starts when a title precedes the name; -1: at ``start``
 
 
-class _Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _bare(word: str) -> str:
-    return fold(word.rstrip("."))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 7 and letters.isupper() and letters[0].isalpha()
-
-
-def _initial(text: str, start: int) -> bool:
-    """Whether position ``start`` begins a sentence, line, quotation or list item."""
-    i = start - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] in _INITIAL_CHARS
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _clean(word: str) -> tuple[str, bool, bool]:
-    """``(word, ends_sentence, possessive)``: a token without its final period or possessive."""
-    for suffix in _POSSESSIVES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            return word[: -len(suffix)], False, True
-    if word.endswith(".") and word.count(".") == 1 and len(word) > 2 and _bare(word) not in _ABBREVIATIONS:
-        return word[:-1], True, False
-    return word, False, False
-
-
-def _segments(text: str, match: re.Match[str]) -> list[tuple[list[_Tok], bool]]:
-    """Cut one capitalised span into (tokens, sentence_initial) pieces at sentence ends and possessives."""
-    initial = _initial(text, match.start())
-    base = match.start()
-    span = match.group()
-    if " " not in span and "\t" not in span:
-        word = _clean(span)[0]
-        return [([_Tok(word, base, base + len(word))], initial)]
-    out: list[tuple[list[_Tok], bool]] = []
-    current: list[_Tok] = []
-    pieces: list[tuple[str, int]] = []
-    offset = 0
-    for raw in span.split():
-        offset = span.find(raw, offset)
-        pieces.append((raw, offset))
-        offset += len(raw)
-    last = len(pieces) - 1
-    for n, (raw, offset) in enumerate(pieces):
-        word, cut, possessive = _clean(raw)
-        if possessive and n < last and _bare(pieces[n + 1][0]) in PLACE_CUES:  # "People's Republic"
-            word, possessive = raw, False
-        start = base + offset
-        current.append(_Tok(word, start, start + len(word)))
-        if cut or possessive:
-            out.append((current, initial))
-            current, initial = [], cut
-    if current:
-        out.append((current, initial))
-    return out
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _title_word(word: str) -> str:
-    """A word's title form: "Co-Chairman" -> "chairman", "President-elect" -> "president"."""
-    key = _bare(word)
-    for prefix in ("co-", "vice-", "deputy-", "ex-"):
-        if key.startswith(prefix) and key[len(prefix) :] in TITLES:
-            return key[len(prefix) :]
-    return key.removesuffix("-elect") if key.endswith("-elect") else key
-
-
-def _trim(tokens: list[_Tok]) -> list[_Tok]:
-    if len(tokens) == 1:
-        return tokens if tokens[0].text[0].isupper() else []
-    while tokens and tokens[0].text[0].islower():
-        tokens = tokens[1:]
-    while tokens and tokens[-1].text[0].islower():
-        tokens = tokens[:-1]
-    while tokens and _bare(tokens[-1].text) in _NAME_SUFFIXES and len(tokens) > 1:
-        tokens = tokens[:-1]
-    return tokens
-
-
 class _Scanner:
     """One document's scan: holds the text and the document-level word evidence."""
 
@@ -210,18 +97,18 @@ class _Scanner:
         self.mid_sentence: set[str] = set()
         self.after_the: set[int] = set()
         self.after_prep: set[int] = set()
-        self.headlines = [(m.start(), m.end()) for m in _HEADLINE.finditer(text) if _is_headline(m.group())]
+        self.headlines = headline_spans(text)
         self.headline_starts = [start for start, _ in self.headlines]
         self.lowercase_memo: dict[str, bool] = {}
         self.out: list[Mention] = []
 
     def run(self) -> list[Mention]:
         pieces = []
-        for match in _SPAN.finditer(self.text):
+        for match in SPAN.finditer(self.text):
             span = match.group()
-            if " " not in span and _bare(span) in _NEVER and not _is_acronym(span):
+            if " " not in span and bare(span) in _NEVER and not is_acronym(span):
                 continue  # "The", "However", "December": the commonest capitalised words, skipped early
-            for tokens, initial in _segments(self.text, match):
+            for tokens, initial in segments(self.text, match):
                 pieces.append((tokens, initial))
                 if not self._in_headline(tokens[0].start):
                     for tok in tokens[1:] if initial else tokens:
@@ -254,23 +141,23 @@ class _Scanner:
         i = bisect.bisect_right(self.headline_starts, pos) - 1
         return i >= 0 and pos < self.headlines[i][1]
 
-    def _headline_ok(self, tokens: list[_Tok]) -> bool:
+    def _headline_ok(self, tokens: list[Tok]) -> bool:
         """In a Title Case line only known places and names the prose also capitalises count."""
         return self._place(tokens) or all(
-            t.text in self.mid_sentence or t.text.islower() or _bare(t.text) in _TITLEISH for t in tokens
+            t.text in self.mid_sentence or t.text.islower() or bare(t.text) in _TITLEISH for t in tokens
         )
 
-    def _emit(self, tokens: list[_Tok], etype: str, form_start: int | None = None) -> None:
+    def _emit(self, tokens: list[Tok], etype: str, form_start: int | None = None) -> None:
         start, end = tokens[0].start, tokens[-1].end
         name = self.text[start:end]
         begin = form_start if form_start is not None else start
         form = self.text[begin:end]
         self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype, begin))
 
-    def _place(self, tokens: list[_Tok]) -> bool:
+    def _place(self, tokens: list[Tok]) -> bool:
         if len(tokens) == 1:
             word = tokens[0].text
-            if _is_acronym(word):
+            if is_acronym(word):
                 return fold(word) in PLACE_ALIASES
             return fold(word) in self.gaz.places
         return self.gaz.place(" ".join(t.text for t in tokens)) is not None
@@ -286,17 +173,17 @@ class _Scanner:
         return found.group(1) if found else ""
 
     # -- the decision --------------------------------------------------------------
-    def _piece(self, tokens: list[_Tok], initial: bool) -> None:
-        tokens = _trim(tokens)
+    def _piece(self, tokens: list[Tok], initial: bool) -> None:
+        tokens = trim(tokens)
         if not tokens:
             return
         for i, tok in enumerate(tokens):
             if "-" not in tok.text:
                 continue
             head, dash, tail = tok.text.partition("-")
-            if dash and tail[:1].islower() and _bare(tok.text) not in TITLES:  # "UK-based"
-                if self._place([_Tok(head, tok.start, tok.start + len(head))]):
-                    self._emit([_Tok(head, tok.start, tok.start + len(head))], PLACE)
+            if dash and tail[:1].islower() and bare(tok.text) not in TITLES:  # "UK-based"
+                if self._place([Tok(head, tok.start, tok.start + len(head))]):
+                    self._emit([Tok(head, tok.start, tok.start + len(head))], PLACE)
                 self._piece(tokens[:i], initial)
                 self._piece(tokens[i + 1 :], False)
                 return
@@ -307,11 +194,11 @@ class _Scanner:
             return
         if initial:
             word = tokens[0].text
-            key = _bare(word)
+            key = bare(word)
             drop = key in NON_ENTITY or key in COMMON_WORDS or key in self.gaz.demonyms
             if not drop and key not in _TITLEISH and self._written_lowercase(word):
                 drop = not self._place(tokens[:1])
-            if not drop and len(tokens) == 1 and not _is_acronym(word) and word not in self.mid_sentence \
+            if not drop and len(tokens) == 1 and not is_acronym(word) and word not in self.mid_sentence \
                     and tokens[0].start not in self.after_prep:
                 drop = not (self._place(tokens) or key in self.gaz.given_names or self._org_signal(tokens[0], key))
             if drop:
@@ -334,11 +221,11 @@ class _Scanner:
             return
         # split at words that are never part of a name (months, weekdays, pronouns)
         for i, tok in enumerate(tokens):
-            key = _bare(tok.text)
-            if tok.text[0].islower() or (i and _bare(tokens[i - 1].text) in self.gaz.given_names):
+            key = bare(tok.text)
+            if tok.text[0].islower() or (i and bare(tokens[i - 1].text) in self.gaz.given_names):
                 continue  # a connector, or "Theresa May"
-            if (key in NON_ENTITY or key in COMMON_WORDS) and not _is_acronym(tok.text):
-                if any(_bare(t.text) in ORG_CUES or _bare(t.text) in PLACE_CUES for t in tokens[i + 1 :]):
+            if (key in NON_ENTITY or key in COMMON_WORDS) and not is_acronym(tok.text):
+                if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens[i + 1 :]):
                     continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
@@ -347,48 +234,48 @@ class _Scanner:
             return
         self._untitled(tokens, employer=False, checked=True)
 
-    def _org_with_and(self, tokens: list[_Tok]) -> bool:
+    def _org_with_and(self, tokens: list[Tok]) -> bool:
         """ "Securities and Exchange Commission", "Commission for Racial Equality": one name."""
         i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))
-        cue_before = any(_bare(t.text) in ORG_CUES for t in tokens[:i])
+        cue_before = any(bare(t.text) in ORG_CUES for t in tokens[:i])
         if tokens[i].text == "for":
             return cue_before and i > 0
-        cue_after = _bare(tokens[-1].text) in ORG_CUES
+        cue_after = bare(tokens[-1].text) in ORG_CUES
         return cue_after and not (i > 1 and cue_before) and i > 0
 
-    def _known(self, tokens: list[_Tok]) -> bool:
+    def _known(self, tokens: list[Tok]) -> bool:
         """Whether a piece has evidence of its own: a place, a given name, a cue, an acronym."""
         if not tokens:
             return False
-        words = [_bare(t.text) for t in tokens]
+        words = [bare(t.text) for t in tokens]
         return (self._place(tokens) or words[0] in self.gaz.given_names or any(w in ORG_CUES for w in words)
-                or any(_is_acronym(t.text) for t in tokens) or self._org_signal(tokens[0], words[0])
+                or any(is_acronym(t.text) for t in tokens) or self._org_signal(tokens[0], words[0])
                 or self._placed(tokens, self._prev_word(tokens[0].start)))
 
-    def _name_before_connector(self, tokens: list[_Tok]) -> bool:
+    def _name_before_connector(self, tokens: list[Tok]) -> bool:
         """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
         i = next(i for i, t in enumerate(tokens) if t.text[0].islower())
         head, tail = tokens[:i], tokens[i + 1 :]
-        if len(head) < 2 or _bare(head[0].text) not in self.gaz.given_names or not tail:
+        if len(head) < 2 or bare(head[0].text) not in self.gaz.given_names or not tail:
             return False
-        if any(_bare(t.text) in ORG_CUES or _bare(t.text) in PLACE_CUES for t in tokens):
+        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens):
             return False
         self._piece(head, False)
         self._piece(tail, False)
         return True
 
-    def _titled(self, tokens: list[_Tok]) -> bool:
+    def _titled(self, tokens: list[Tok]) -> bool:
         """A title inside the piece: a person after it, an employer or country before it."""
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            key = _title_word(tok.text)
-            nxt = _title_word(tokens[i + 1].text) if i + 1 < n else ""
+            key = title_word(tok.text)
+            nxt = title_word(tokens[i + 1].text) if i + 1 < n else ""
             if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES):
                 break
         else:
             return False
         j = i
-        while j < n and (_title_word(tokens[j].text) in _TITLEISH or tokens[j].text.islower()):
+        while j < n and (title_word(tokens[j].text) in _TITLEISH or tokens[j].text.islower()):
             j += 1
         right = tokens[j:]
         cut = next((k for k, t in enumerate(right) if t.text[0].islower()), None)
@@ -396,7 +283,7 @@ class _Scanner:
             self._piece(right[cut + 1 :], False)
             right = right[:cut]
         if right and tokens[j - 1].text.islower():  # "Speaker of the House Nancy Pelosi"
-            k = next((m for m, t in enumerate(right) if _bare(t.text) in self.gaz.given_names), None)
+            k = next((m for m, t in enumerate(right) if bare(t.text) in self.gaz.given_names), None)
             if k is None:
                 return False
             right = right[k:]
@@ -404,7 +291,7 @@ class _Scanner:
         if not right and left and j == n:  # "Conservative Party Co-Chairman": the title ends the piece
             self._untitled(left, employer=True)
             return True
-        honorific = all(_bare(t.text) in HONORIFICS for t in tokens[i:j])
+        honorific = all(bare(t.text) in HONORIFICS for t in tokens[i:j])
         if not right or not (self._person_like(right) or (honorific and len(right) == 1)):
             return False  # "Mr Bello" is a person even where Bello is also a city
         if left:
@@ -412,21 +299,21 @@ class _Scanner:
         self._emit(right, PERSON, form_start=tokens[i].start)
         return True
 
-    def _person_like(self, tokens: list[_Tok]) -> bool:
+    def _person_like(self, tokens: list[Tok]) -> bool:
         if not 1 <= len(tokens) <= 4:
             return False
-        if any(_bare(t.text) in ORG_CUES or _bare(t.text) in PLACE_CUES for t in tokens):
+        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens):
             return False
-        if self._place(tokens) or (_bare(tokens[0].text) in self.gaz.demonyms and len(tokens) == 1):
+        if self._place(tokens) or (bare(tokens[0].text) in self.gaz.demonyms and len(tokens) == 1):
             return False
         if len(tokens) == 1 and self._written_lowercase(tokens[0].text):
             return False  # "General Election": a common noun after a title word
-        return all(not _is_acronym(t.text) or len(t.text.rstrip(".")) <= 2 for t in tokens)
+        return all(not is_acronym(t.text) or len(t.text.rstrip(".")) <= 2 for t in tokens)
 
-    def _untitled(self, tokens: list[_Tok], *, employer: bool, checked: bool = False) -> None:
+    def _untitled(self, tokens: list[Tok], *, employer: bool, checked: bool = False) -> None:
         """Type a piece with no title in it; ``checked``: the caller already knows it is no place."""
         n = len(tokens)
-        words = [_bare(t.text) for t in tokens]
+        words = [bare(t.text) for t in tokens]
         placed = False if checked else self._place(tokens)
         if n == 1 and "-" in tokens[0].text and not placed:
             self._hyphenated(tokens[0])
@@ -449,7 +336,7 @@ class _Scanner:
             return
         prev = self._prev_word(tokens[0].start)
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
-        if n >= 2 and (given or _bare(prev) in TITLES or self._speaks(tokens, prev)) and self._name_shaped(tokens):
+        if n >= 2 and (given or bare(prev) in TITLES or self._speaks(tokens, prev)) and self._name_shaped(tokens):
             self._emit(tokens, PERSON)
             return
         if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
@@ -458,7 +345,7 @@ class _Scanner:
             self._emit(tokens[1:], PERSON)
             return
         if n >= 2 and all(t.text[0].isupper() for t in tokens) and not all(t.text.isupper() for t in tokens) and any(
-            (_is_acronym(t.text) and _bare(t.text) not in NON_ORG_ACRONYMS) or _CAMEL.match(t.text) for t in tokens
+            (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS) or _CAMEL.match(t.text) for t in tokens
         ):
             self._emit(tokens, ORG)  # "NTT DoCoMo", "BBC Radio"
             return
@@ -466,23 +353,23 @@ class _Scanner:
             self._single(tokens[0], employer=employer, prev=prev)
         elif employer and all(t.text[0].isupper() for t in tokens):
             self._emit(tokens, ORG)  # "Carnegie Mellon Professor Raj Reddy"
-        elif n <= 3 and all(t.text[0].isupper() and not _is_acronym(t.text) for t in tokens) \
+        elif n <= 3 and all(t.text[0].isupper() and not is_acronym(t.text) for t in tokens) \
                 and self._placed(tokens, prev):
             self._emit(tokens, PLACE)
 
-    def _speaks(self, tokens: list[_Tok], prev: str) -> bool:
+    def _speaks(self, tokens: list[Tok], prev: str) -> bool:
         """ "says Taran Adarsh", "Taran Adarsh said": two or three words next to a speech verb."""
         if len(tokens) > 3:
             return False
         return prev.lower() in _SPEECH or self._next_word(tokens[-1].end).lower() in _SPEECH
 
-    def _name_shaped(self, tokens: list[_Tok]) -> bool:
+    def _name_shaped(self, tokens: list[Tok]) -> bool:
         if not self._person_like(tokens):
             return False
         last = tokens[-1].text
-        return not last.isupper() and _bare(last) not in self.gaz.demonyms
+        return not last.isupper() and bare(last) not in self.gaz.demonyms
 
-    def _hyphenated(self, tok: _Tok) -> None:
+    def _hyphenated(self, tok: Tok) -> None:
         head, _, rest = tok.text.partition("-")
         if fold(head) in COMPASS and self.gaz.place(rest):  # "Oost-Groningen", "North-Rhine"
             self._emit([tok], PLACE)
@@ -490,18 +377,18 @@ class _Scanner:
         offset = tok.start
         for part in tok.text.split("-"):
             if part and part[0].isupper() and self.gaz.place(part):
-                self._emit([_Tok(part, offset, offset + len(part))], PLACE)
+                self._emit([Tok(part, offset, offset + len(part))], PLACE)
             offset += len(part) + 1
 
-    def _compass_place(self, tokens: list[_Tok]) -> bool:
+    def _compass_place(self, tokens: list[Tok]) -> bool:
         """ "West Asia", "Central Asia", "Northern Norway"."""
-        return len(tokens) >= 2 and _bare(tokens[0].text) in COMPASS and self._place(tokens[1:])
+        return len(tokens) >= 2 and bare(tokens[0].text) in COMPASS and self._place(tokens[1:])
 
     def _next_word(self, end: int) -> str:
         found = _NEXT_WORD.match(self.text, end)
         return found.group(1) if found else ""
 
-    def _placed(self, tokens: list[_Tok], prev: str) -> bool:
+    def _placed(self, tokens: list[Tok], prev: str) -> bool:
         """Context that makes an unknown name a place: "in X", "X, Portugal", "the X reservoir"."""
         if _PLACE_OF.search(self.text, max(0, tokens[0].start - 30), tokens[0].start):
             return True  # "the state of Andhra Pradesh", "the town of Marlow Bend"
@@ -521,8 +408,8 @@ class _Scanner:
         after = _COMMA_WORD.match(self.text, tokens[-1].end)
         return bool(after and self.gaz.place(after.group(1)) and fold(after.group(1)) not in self.gaz.given_names)
 
-    def _single(self, tok: _Tok, *, employer: bool, prev: str) -> None:
-        word, key = tok.text, _bare(tok.text)
+    def _single(self, tok: Tok, *, employer: bool, prev: str) -> None:
+        word, key = tok.text, bare(tok.text)
         if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
             if key in _STANDALONE_ORGS:
                 self._emit([tok], ORG)
@@ -530,13 +417,13 @@ class _Scanner:
         if key in NEWS_AGENCIES:
             self._emit([tok], ORG)
             return
-        if _is_acronym(word):
+        if is_acronym(word):
             if key not in NON_ORG_ACRONYMS and not word.endswith("s") and not self._written_lowercase(word):
                 self._emit([tok], ORG)
             return
         if word.isupper() or len(word) < 2:
             return
-        if _bare(prev) in TITLES:
+        if bare(prev) in TITLES:
             self._emit([tok], PERSON)
         elif self._placed([tok], prev):
             self._emit([tok], PLACE)
@@ -545,14 +432,14 @@ class _Scanner:
         else:
             self._emit([tok], UNKNOWN)
 
-    def _org_like(self, tok: _Tok, key: str, *, employer: bool, prev: str) -> bool:
+    def _org_like(self, tok: Tok, key: str, *, employer: bool, prev: str) -> bool:
         if employer or self._title_follows(tok.end) or key in _STANDALONE_ORGS:
             return True
         if _ORG_SUFFIX.search(key) or (_CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
             return True
         return (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end)
 
-    def _org_signal(self, tok: _Tok, key: str) -> bool:
+    def _org_signal(self, tok: Tok, key: str) -> bool:
         """Evidence in the word itself: "Sberbank", "PayPal", "Reuters" (enough at a sentence start)."""
         return bool(key in NEWS_AGENCIES or _ORG_SUFFIX.search(key) or _CAMEL.match(tok.text))
 
