@@ -153,6 +153,7 @@ def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool
     """
     body = content_words(opening)
     best: tuple[float, Line] | None = None
+    scores: dict[int, float] = {}
     for pos, line in enumerate(candidates):
         if not _headline_shaped(line) or line.text.count(",") >= 2 * max(1, line.words // 6):
             continue
@@ -170,8 +171,13 @@ def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool
             score += 0.5
         if 5 <= line.words <= 20:
             score += 0.3
+        scores[id(line)] = score
         if best is None or score > best[0]:
             best = (score, line)
     if best is None or best[0] < 1.2:
         return None
+    # Headline and deck often both qualify; the headline comes first.
+    pos = candidates.index(best[1])
+    if pos > 0 and scores.get(id(candidates[pos - 1]), 0.0) >= 0.75 * best[0]:
+        return candidates[pos - 1]
     return best[1]

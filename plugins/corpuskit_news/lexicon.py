@@ -18,8 +18,10 @@ __all__ = [
     "CUES",
     "NAME_PARTICLES",
     "NON_NAME_WORDS",
+    "READER_WORDS",
     "STOPWORDS",
     "cue_of",
+    "strong_hits",
 ]
 
 def _words(text: str) -> list[str]:
@@ -186,6 +188,28 @@ _TEASER_FIRST = frozenset(
 )
 _ALL_ANCHORS = frozenset().union(*(anchors for _, _, anchors, _, _ in _CATEGORIES))
 _ALL_SPECIAL = tuple(m for marks in _SPECIAL.values() for m in marks)
+
+
+def strong_hits(line: str, words: frozenset[str] | set[str]) -> int:
+    """How many strong cue phrases ``line`` contains (one pitch usually has several)."""
+    hits = 0
+    for strength, _, anchors, special, pattern in _CATEGORIES:
+        if strength != "strong":
+            continue
+        if words.isdisjoint(anchors) and not any(mark in line for mark in special):
+            continue
+        hits += len(pattern.findall(line))
+    return hits
+
+
+READER_WORDS = frozenset(
+    _words(
+        """you your yours our ours us vous votre vos notre nos você seu sua nosso nossa voi vostro vostra nostro
+        nostra jouw uw onze ons usted ustedes nuestro nuestra nuestros nuestras unser unsere unseren unserem
+        ihnen"""
+    )
+)
+"""Words that address the reader or speak for the outlet: furniture prose is full of them."""
 
 
 def cue_of(line: str, words: frozenset[str] | set[str] | None = None) -> tuple[str, str] | None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from corpuskit_news.dates import find_date, looks_relative
-from corpuskit_news.lexicon import AGENCIES, STOPWORDS, cue_of
+from corpuskit_news.lexicon import AGENCIES, READER_WORDS, STOPWORDS, cue_of, strong_hits
 
 __all__ = ["Line", "is_readtime", "measure", "relax_prose", "split_lines"]
 
@@ -64,6 +64,10 @@ class Line:
     """A short line that states an absolute date or a relative time."""
     prose: bool
     """Shaped like running text: long enough, function words, sentence punctuation."""
+    hits: int = 0
+    """Strong cue phrases in a prose line with a strong cue (pitches carry several)."""
+    reader: bool = False
+    """Addresses the reader or speaks for the outlet ("your inbox", "our reporting")."""
     repeated: bool = False
     """The same line occurs elsewhere on the page."""
     frequent: bool = False
@@ -121,7 +125,7 @@ def measure(index: int, text: str) -> Line:
     caption = (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))) or _ends_with_agency(text)
     dated = n <= 20 and (
         (_YEAR.search(text) is not None and find_date(text) is not None)
-        or (not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))
+        or (n <= 6 and not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))
     )
     running = stop >= 0.15 and (
         (n >= 8 and caps <= 0.65 and (terminal or n >= 16))
@@ -132,7 +136,12 @@ def measure(index: int, text: str) -> Line:
     dense = stop >= 0.08 and n >= 12 and caps <= 0.4 and terminal
     prose = not linky and (running or dense)
     sentences = (1 + len(_SENTENCE_END.findall(text))) if prose else min(n, 1)
-    return Line(index, text, n, stop, caps, terminal, sentences, linky, cue, caption, dated, prose)
+    line = Line(index, text, n, stop, caps, terminal, sentences, linky, cue, caption, dated, prose)
+    if cue is not None and prose:
+        line.reader = not lower.isdisjoint(READER_WORDS)
+        if cue[0] == "strong":
+            line.hits = strong_hits(text, lower)
+    return line
 
 
 def relax_prose(line: Line) -> None:

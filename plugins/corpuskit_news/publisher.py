@@ -21,9 +21,12 @@ _LEGAL = {"ltd", "limited", "llc", "inc", "gmbh", "ag", "sa", "sl", "srl", "spa"
           "oy", "plc", "pvt", "private", "corp", "corporation", "lp", "llp", "kg"}
 _HOUSE = {"co", "company", "group", "media", "verlag", "ediciones", "editora", "edizioni", "éditions",
           "publishing", "publications", "holdings", "uitgeverij", "the"}
+_PARTICLES = (
+    "of|the|on|upon|de|del|della|dello|do|da|das|dos|du|di|van|het|aan|la|le|el|am|an|im|auf|ob|bei|zu|zum|zur|"
+    "sur|sul|sulla|og|och|und|y|i"
+)
 _NAME = (
-    r"(?P<name>[A-ZÀ-Þ0-9][\w&'’-]*(?:[ \t]+(?:[A-ZÀ-Þ0-9][\w&'’-]*|of|the|de|del|do|da|du|di|van|het|la|le|el)"
-    r"(?![\w]))*)"
+    rf"(?P<name>[A-ZÀ-Þ0-9][\w&'’-]*(?:[ \t]+(?:[A-ZÀ-Þ0-9][\w&'’-]*|{_PARTICLES})(?![\w]))*)"
 )
 _COPYRIGHT = re.compile(
     r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME
@@ -40,7 +43,8 @@ _UI_WORDS = {"skip", "accept", "manage", "sign", "log", "login", "subscribe", "s
              "watch", "listen", "download", "follow", "read", "more", "view", "load", "click", "written", "posted",
              "published", "updated", "print", "open", "back", "next", "previous", "tags", "topics"}
 _CONNECTORS = {"of", "the", "de", "del", "do", "da", "du", "di", "van", "het", "la", "le", "el", "and", "&", "und",
-               "et", "y", "e", "des", "der", "den"}
+               "et", "y", "e", "des", "der", "den", "on", "upon", "della", "dello", "das", "dos", "aan", "am", "an",
+               "im", "auf", "ob", "bei", "zu", "zum", "zur", "sur", "sul", "sulla", "og", "och", "i"}
 _YEAR_TAIL = re.compile(r"\s+(?:19|20)\d\d$")
 _RIGHTS = re.compile(
     r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$",

@@ -27,6 +27,7 @@ The decision combines, line by line (see :mod:`corpuskit_news.lines` for the loc
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -37,9 +38,11 @@ from corpuskit_news.lines import Line, is_readtime, measure, relax_prose, split_
 
 __all__ = ["Page", "analyse"]
 
-_COMMENTS = (
-    "comments", "comment", "reader comments", "comentarios", "comentários", "kommentare", "commentaires",
-    "commenti", "reacties", "leave a reply", "join the conversation", "discussion",
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|replies|responses|reactions?|réactions?|réagir|commentaires?|kommentare|"
+    r"kommentieren|comentarios|comentários|commenti|reacties|reageer|leave a reply|join the conversation|"
+    r"discussion|show comments|view comments)\s*(?:\(\d+\)|\d+)?\s*:?$",
+    re.IGNORECASE,
 )
 
 
@@ -65,9 +68,7 @@ class Page:
 
 
 def _is_comments_heading(line: Line) -> bool:
-    text = line.text.casefold().strip(" :")
-    head = text.lstrip("0123456789 ")
-    return line.words <= 4 and (head in _COMMENTS or text in _COMMENTS)
+    return line.words <= 4 and _COMMENTS.match(line.text) is not None
 
 
 def _subheading_shaped(line: Line) -> bool:
@@ -90,19 +91,23 @@ _FURNITURE_WORDS = 80
 
 
 def _strong_cue(line: Line) -> bool:
-    return (
-        line.cue is not None
-        and line.cue[0] == "strong"
-        and (not line.prose or (line.words <= _FURNITURE_WORDS and line.sentences <= 4))
-    )
+    """A strong cue that removes the line: any non-prose line; prose only when it reads as a pitch
+    or note (short, or several cue phrases, or addressing the reader), never a long paragraph."""
+    if line.cue is None or line.cue[0] != "strong":
+        return False
+    if not line.prose:
+        return True
+    if line.words > _FURNITURE_WORDS:
+        return False
+    return line.words <= 20 or line.hits >= 2 or line.reader
 
 
 def _short_sentence(line: Line) -> bool:
-    """A short line that is still a sentence ("Crews are still working.")."""
+    """A line that is not prose-shaped but still a sentence ("Crews are still working.")."""
     return (
-        2 <= line.words < 8
+        line.words >= 2
         and line.terminal
-        and line.caps <= 0.5
+        and line.caps <= 0.6
         and line.cue is None
         and not (line.dated or line.linky or line.caption or line.repeated or line.frequent)
     )
@@ -116,6 +121,8 @@ def _island(lines: list[Line], i: int) -> bool:
 
 def _weights(lines: list[Line]) -> list[float]:
     weights = []
+    prose_words = 0
+    in_comments = False  # below a comments heading that follows article prose, prose counts little
     for i, line in enumerate(lines):
         if line.repeated or line.frequent:
             w = -4.0
@@ -127,6 +134,12 @@ def _weights(lines: list[Line]) -> list[float]:
                 w = -6.0
             elif _island(lines, i):
                 w *= 0.7 if line.sentences >= 2 else 0.3
+            prose_words += line.words
+            if in_comments:
+                w *= 0.1
+        elif _is_comments_heading(line) and prose_words >= 50:
+            in_comments = True
+            w = -30.0
         elif line.dated or byline_name(line.text) or is_readtime(line.text):
             w = -10.0
         elif _subheading_shaped(line) and i + 1 < len(lines) and lines[i + 1].prose:
@@ -168,7 +181,8 @@ def _continuations(lines: list[Line], end: int, max_gap: int) -> list[tuple[int,
     i, gap = end + 1, 0
     while i < len(lines) - 1:
         line = lines[i]
-        if _is_comments_heading(line) or (line.cue and line.cue[1] == "copyright"):
+        # Comments, footers and time-stamped lists (comment headers, dated teasers) end the article.
+        if _is_comments_heading(line) or line.dated or (line.cue and line.cue[1] == "copyright"):
             break
         clean = line.prose and not line.cue and not line.repeated and not line.frequent
         nxt = lines[i + 1]
@@ -281,7 +295,10 @@ def _trim_edges(kept: list[Line], page: Page, author: str | None) -> list[Line]:
         page.removed.append((line, "edge: " + _reason(line, "bio")))
     while kept and dirty(kept[0]):
         line = kept.pop(0)
-        page.removed.append((line, "edge: " + _reason(line, "bio")))
+        page.removed.append((line, "edge: " + _reason(line, "note")))
+    while kept and not kept[-1].prose and not _short_sentence(kept[-1]):
+        # a heading cannot end the article ("About the ..." over a trimmed note)
+        page.removed.append((kept.pop(), "edge: heading"))
     return kept
 
 
@@ -353,8 +370,9 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
     _header(page, before, kept)
     page.kept = _trim_edges(kept, page, page.author)
     inside = {line.index for line in page.kept} | {line.index for line, _ in page.removed}
-    roles = {id(page.title): "title", id(page.byline): "byline", id(page.dateline): "dateline",
-             id(page.standfirst): "standfirst"}
+    roles = {id(line): role for line, role in ((page.title, "title"), (page.byline, "byline"),
+                                               (page.dateline, "dateline"), (page.standfirst, "standfirst"))
+             if line is not None}
     last = spans[-1][1]
     for line in lines:
         if line.index in inside:

@@ -72,3 +72,30 @@ def test_language_without_stopword_list():
                  "工程预计在春天开始，届时河水水位下降，承包商可以到达桥墩进行施工作业。"]
     text = "\n".join(["首页", "新闻", "体育", *sentences, "版权所有"])
     assert analyse(text).text.split("\n") == sentences
+
+
+def test_article_paragraphs_that_mention_cue_words_stay():
+    about_copyright = ("Sampling, now a standard practice among musicians, involves taking a segment of another "
+                       "recording, and the court held that three notes were too short to be protected by copyright. "
+                       "Lawyers for the flautist said they would appeal, arguing that the notes were distinctive.")
+    about_signing_up = ("The creditors have given the group until Wednesday to sign up to a rescue plan, and warned "
+                        "that they would seek sanctions if it refused. The group said it was still studying the plan.")
+    text = "\n".join(["Example Daily", "Court rules on sampling", PARAGRAPHS[0], about_copyright, about_signing_up,
+                      PARAGRAPHS[1]])
+    assert analyse(text).text.split("\n") == [PARAGRAPHS[0], about_copyright, about_signing_up, PARAGRAPHS[1]]
+
+
+def test_a_short_sentence_between_paragraphs_stays():
+    text = "\n".join(["Example Daily", "Storm update", PARAGRAPHS[0], "Crews are still working.", PARAGRAPHS[1]])
+    assert "Crews are still working." in analyse(text).text.split("\n")
+
+
+def test_long_comments_below_a_short_article_go():
+    comment = ("I have lived next to that bridge for thirty years and I can tell you that the council has promised "
+               "to fix it at least four times before. Every time there is an election the same plans come out, and "
+               "every time the money goes somewhere else. I will believe it when I see the first lorry arrive.")
+    lines = ["The Valley Ledger", "County will rebuild the Alder River bridge", "By Tomas Lindgren",
+             PARAGRAPHS[0], PARAGRAPHS[1], "Share", "12 Comments"]
+    for n in range(5):
+        lines += [f"reader_{n}", "Submitted on March 4, 2025 at 9:1{n} am", comment.replace("thirty", f"{n + 20}")]
+    assert analyse("\n".join(lines)).text.split("\n") == PARAGRAPHS[:2]

@@ -104,3 +104,22 @@ def test_publisher_clues_pool():
     assert find_publisher(["Weser-Bote"], ["© Weser-Bote Verlag GmbH 2025"]) == "Weser-Bote"
     assert find_publisher([], ["Only the headline was reworked by the Market Courier staff."]) == "Market Courier"
     assert find_publisher(["×", "Written by"], ["Join our newsletter"]) is None
+
+
+def test_headline_beats_the_deck_under_it():
+    lines = [measure(i, t) for i, t in enumerate([
+        "Culture", "Museum reopens after three years",
+        "New rooms, a library and a workshop for schools after the restoration work",
+        "By Jane Doe", "April 12, 2025",
+    ])]
+    opening = ("The museum reopened on Saturday after three years of restoration work, with new rooms, a library "
+               "and a workshop where schools can build models.")
+    title = choose_title(lines, opening, [False, False, False, True, True])
+    assert title is not None and title.text == "Museum reopens after three years"
+
+
+def test_outlet_names_with_particles():
+    assert find_publisher(["Landbote am Main"], ["© Landbote am Main 2025"]) == "Landbote am Main"
+    assert find_publisher(["DAILY EXAMPLE"], ["Published by Example Media Ltd", "© Example Media Ltd 2025"]) == (
+        "Daily Example"
+    )

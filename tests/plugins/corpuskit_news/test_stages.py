@@ -109,3 +109,26 @@ def test_registered_and_usable_in_a_pipeline():
     pipeline = Pipeline.from_dict({"name": "t", "stages": ["news.boilerplate", "news.metadata"]}, plugins=plugins)
     (doc,) = pipeline.process([Document("a", page(), {})])
     assert doc.text.split("\n") == PARAGRAPHS and doc.meta["title"].startswith("County will rebuild")
+
+
+def test_same_output_under_serial_and_local_executors(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for doc in _corpus(6):
+        (pages / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8")
+    outputs = {}
+    for executor in ("serial", "local"):
+        out = tmp_path / f"{executor}.jsonl"
+        pipeline = Pipeline.from_dict({
+            "name": f"news-{executor}",
+            "stages": [
+                {"read_text": {"paths": [str(pages / "*.txt")]}},
+                {"news.boilerplate": {"min_docs": 4}},
+                "news.metadata",
+                {"write_jsonl": {"path": str(out)}},
+            ],
+        })
+        pipeline.run(executor=executor, workers=2, run_dir=tmp_path / f"run-{executor}")
+        outputs[executor] = out.read_bytes()
+    assert outputs["serial"] == outputs["local"]
+    assert b"frequent in corpus" in outputs["serial"]
