@@ -83,6 +83,7 @@ TITLE_PREFIXES = word_set(
 
 ORG_CUES = word_set(
     """
+    escola escuela école scuola schule colegio liceo instituto istituto institut hochschule
     consejo conselho consiglio conseil raad
     funds banks airlines brewery
     brothers bros sons rovers wanderers athletic albion hotspur
@@ -113,6 +114,7 @@ PLACE_CUES = word_set(
 # Capitalised words that are not entities on their own, whatever their position.
 NON_ENTITY = word_set(
     """
+    der die das dem des ein eine einer eines einem einen im el los las una uno gli het een les une
     i a an the this that these those there here it its he she they we you his her their our my
     your him them me us who what when where which why how if but and or nor so yet for of in on
     at to by from with without about after before during since until while as than then also not

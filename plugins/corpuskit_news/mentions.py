@@ -157,8 +157,8 @@ class _Scanner:
     def _place(self, tokens: list[Tok]) -> bool:
         if len(tokens) == 1:
             word = tokens[0].text
-            if is_acronym(word):
-                return fold(word) in PLACE_ALIASES
+            if is_acronym(word):  # "US", "UK"; a dateline's "TOKYO"
+                return fold(word) in PLACE_ALIASES or (len(word) >= 4 and fold(word) in self.gaz.places)
             return fold(word) in self.gaz.places
         return self.gaz.place(" ".join(t.text for t in tokens)) is not None
 

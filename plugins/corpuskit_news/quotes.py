@@ -47,7 +47,9 @@ _VERBS = (
     r"dijo|afirmó|advirtió|señaló|explicó|aseguró|declaró|indicó|añadió|apuntó|"
     r"ha detto|ha spiegato|ha dichiarato|ha affermato|ha aggiunto|dice|spiega|afferma|"
     r"zegt|zei|vertelt|vertelde|aldus|"
-    r"disse|afirmou|declarou|explicou|diz|afirma|ressaltou|destacou)"
+    r"disse|afirmou|declarou|explicou|diz|afirma|ressaltou|destacou|contou|conta|relatou|lembrou|"
+    r"acrescentou|contó|relató|agregó|sostuvo|ha raccontato|racconta|erzählt|erzählte|berichtet|"
+    r"confie|poursuit|note)"
 )
 _ACCORDING = (
     r"(?:[Aa]ccording[ \t]+to|[Ss]egún|[Ss]egundo|[Ll]aut|[Ss]elon|[Vv]olgens|[Ss]econdo"
