@@ -22,7 +22,7 @@ from corpuskit_news.namekeys import name_key, skeleton, translit_key
 
 __all__ = ["Entity", "extract_entities", "head_key", "pick_name", "recognize"]
 
-_LIST_GAP = re.compile(r"\s*(?:and|or|, and|, or|&)\s*")
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|&|und|oder|et|ou|y|o|e|ed|en)\s*")
 
 
 @attrs.define
