@@ -96,6 +96,16 @@ def _ctx(label: str) -> StageContext:
     return StageContext(label, StageStats(label, "clean"), lambda record: None, shard=0)
 
 
+def _clear_caches() -> None:
+    try:
+        from corpuskit_news.header import byline_name
+        from corpuskit_news.lines import clear_cache
+    except ImportError:
+        return
+    clear_cache()
+    byline_name.cache_clear()
+
+
 def time_in_process(pages: list[dict[str, Any]], repeat: int = 3) -> list[tuple[str, float]]:
     """Per-stage docs/s of CPU time on one core, best of ``repeat`` (global stages: keys + apply)."""
     plugins = load_plugins()
@@ -110,6 +120,7 @@ def time_in_process(pages: list[dict[str, Any]], repeat: int = 3) -> list[tuple[
         stage.setup(ctx)
         best = float("inf")
         for _ in range(repeat):
+            _clear_caches()  # each repetition starts cold, as a fresh worker would
             start = time.process_time()  # CPU time: other processes on the machine do not count
             if is_global(stage):
                 for i, doc in enumerate(docs):

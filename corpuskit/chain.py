@@ -3,7 +3,9 @@
 Every stage boundary is wrapped so that, per stage, documents in = out + rejected
 can be checked, the stage's own seconds are measured (time spent upstream is
 subtracted), and an exception raised for one document rejects that document and
-lets the stage carry on with the next one.
+lets the stage carry on with the next one. With a pipeline ``timeout``, a stage
+that spends longer than that on one document is interrupted and the document is
+rejected with reason ``timeout`` (see :mod:`corpuskit.deadline`).
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from corpuskit.context import StageContext, describe_exception
+from corpuskit.deadline import NO_DEADLINE, Deadline, DocumentTimeout
 from corpuskit.document import Document
 from corpuskit.errors import CorpuskitError, StageError
 
-__all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "run_stream_stage", "timed_source"]
+__all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "reject_timeout", "run_stream_stage", "timed_source"]
+
+TIMEOUT = "timeout"
+"""The reject reason of a document a stage spent more than ``timeout`` seconds on."""
 
 
 class ErrorBudget:
@@ -42,10 +48,13 @@ class ErrorBudget:
 class Feed:
     """The input side of a stage: counts documents in and remembers the current one."""
 
-    def __init__(self, upstream: Iterator[Document], ctx: StageContext, budget: ErrorBudget) -> None:
+    def __init__(
+        self, upstream: Iterator[Document], ctx: StageContext, budget: ErrorBudget, deadline: Deadline = NO_DEADLINE
+    ) -> None:
         self._upstream = upstream
         self._ctx = ctx
         self._budget = budget
+        self._deadline = deadline
         self.current: Document | None = None
         self.failed_current = False
         self.upstream_seconds = 0.0
@@ -57,10 +66,13 @@ class Feed:
         if self.current is not None and not self.failed_current:
             self._budget.succeeded()
         t0 = time.perf_counter()
+        self._deadline.leave()  # upstream stages run on their own clocks
         try:
             doc = next(self._upstream)
         finally:
             self.upstream_seconds += time.perf_counter() - t0
+            self._deadline.start_document()
+            self._deadline.enter()
         self.current = doc
         self.failed_current = False
         self._ctx.stats.docs_in += 1
@@ -72,20 +84,34 @@ def run_stream_stage(
     upstream: Iterator[Document],
     ctx: StageContext,
     budget: ErrorBudget,
+    deadline: Deadline = NO_DEADLINE,
 ) -> Iterator[Document]:
     """``stage.process`` over ``upstream`` with counting, timing and error containment."""
-    feed = Feed(upstream, ctx, budget)
+    feed = Feed(upstream, ctx, budget, deadline)
     stats = ctx.stats
     elapsed = 0.0
-    output = iter(stage.process(feed, ctx))
+    output: Iterator[Document] | None = None  # (re)started inside the loop, on the stage's clock
     try:
         while True:
             t0 = time.perf_counter()
+            deadline.enter()
             try:
+                if output is None:
+                    output = iter(stage.process(feed, ctx))
                 doc = next(output)
             except StopIteration:
                 elapsed += time.perf_counter() - t0
                 break
+            except DocumentTimeout:
+                elapsed += time.perf_counter() - t0
+                current = feed.current
+                if current is None or feed.failed_current:
+                    raise StageError(f"stage '{ctx.stage}' ran past the timeout ({deadline.seconds:g}s) "
+                                     "before it read a document") from None
+                feed.failed_current = True
+                reject_timeout(current, ctx, budget, deadline)
+                output = None  # go on with the next document
+                continue
             except CorpuskitError:
                 raise
             except Exception as exc:
@@ -97,13 +123,22 @@ def run_stream_stage(
                 error = describe_exception(exc)
                 ctx.reject(current, f"error: {type(exc).__name__}", error)
                 budget.failed(ctx.stage, current.id, error)
-                output = iter(stage.process(feed, ctx))  # go on with the next document
+                output = None  # go on with the next document
                 continue
+            finally:
+                deadline.leave()
             elapsed += time.perf_counter() - t0
             stats.docs_out += 1
             yield doc
     finally:
         stats.seconds += max(0.0, elapsed - feed.upstream_seconds)
+
+
+def reject_timeout(doc: Document, ctx: StageContext, budget: ErrorBudget, deadline: Any) -> None:
+    """Reject ``doc`` with reason ``timeout``; counts against ``max_errors`` like an exception."""
+    detail = f"stage '{ctx.stage}' spent more than {deadline.seconds:g}s (timeout) on this document"
+    ctx.reject(doc, TIMEOUT, detail)
+    budget.failed(ctx.stage, doc.id, detail)
 
 
 def timed_source(
@@ -138,6 +173,7 @@ def apply_global(
     decisions_for: Callable[[int], list[Any]],
     ctx: StageContext,
     budget: ErrorBudget,
+    deadline: Deadline = NO_DEADLINE,
 ) -> Iterator[Document]:
     """A global stage's apply phase over one shard's documents, in order.
 
@@ -146,8 +182,14 @@ def apply_global(
     stats = ctx.stats
     for index, doc in enumerate(docs):
         t0 = time.perf_counter()
+        deadline.start_document()
+        deadline.enter()
         try:
             result = stage.apply(doc, decisions_for(index), ctx)
+        except DocumentTimeout:
+            stats.seconds += time.perf_counter() - t0
+            reject_timeout(doc, ctx, budget, deadline)
+            continue
         except CorpuskitError:
             raise
         except Exception as exc:
@@ -156,6 +198,8 @@ def apply_global(
             stats.seconds += time.perf_counter() - t0
             budget.failed(ctx.stage, doc.id, error)
             continue
+        finally:
+            deadline.leave()
         stats.seconds += time.perf_counter() - t0
         budget.succeeded()
         if result is not None:
@@ -163,13 +207,21 @@ def apply_global(
             yield result
 
 
-def keys_of(stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: ErrorBudget) -> list[Any] | None:
-    """A global stage's keys for one document (counted in); None if it raised (rejected)."""
+def keys_of(
+    stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: ErrorBudget, deadline: Any = NO_DEADLINE
+) -> list[Any] | None:
+    """A global stage's keys for one document (counted in); None if it raised or timed out (rejected)."""
     stats = ctx.stats
     stats.docs_in += 1
     t0 = time.perf_counter()
+    deadline.start_document()
+    deadline.enter()
     try:
         pairs = list(stage.keys(doc, ref, ctx))
+    except DocumentTimeout:
+        stats.seconds += time.perf_counter() - t0
+        reject_timeout(doc, ctx, budget, deadline)
+        return None
     except CorpuskitError:
         raise
     except Exception as exc:
@@ -178,6 +230,8 @@ def keys_of(stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: Erro
         stats.seconds += time.perf_counter() - t0
         budget.failed(ctx.stage, doc.id, error)
         return None
+    finally:
+        deadline.leave()
     stats.seconds += time.perf_counter() - t0
     budget.succeeded()
     return pairs

@@ -65,8 +65,8 @@ def print_summary(result: RunResult) -> None:
         table.add_row(label, st.kind, f"{st.docs_in:,}", f"{st.docs_out:,}", f"{st.rejected_total:,}",
                       f"{st.seconds:.2f}", rate)
     console.print(table)
-    if result.skipped_shards:
-        console.print(f"resumed: skipped {result.skipped_shards} of {result.shards} shards already done")
+    if result.resume_line:
+        console.print(result.resume_line)
     for label, st in result.stats.items():
         for reason, n in st.rejected.most_common():
             console.print(f"  rejected by {label}: {reason}: {n:,}")

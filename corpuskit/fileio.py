@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import gzip
 import io
 import os
@@ -52,6 +53,7 @@ def atomic_concat(parts: list[Path], final: Path, compression: str | None) -> No
     never leaves a half file where a finished one is expected.
     """
     final.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(final)
     tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
     try:
         with open_write(tmp, compression) as out:
@@ -65,3 +67,21 @@ def atomic_concat(parts: list[Path], final: Path, compression: str | None) -> No
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _remove_stale_temporaries(final: Path) -> None:
+    """Temporaries of ``final`` left by a killed commit (their process is gone)."""
+    for tmp in final.parent.glob(f".{glob.escape(final.name)}.tmp-*"):
+        pid = tmp.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True

@@ -32,7 +32,18 @@ class RunResult:
     rejected: int
     seconds: float
     shards: int
-    skipped_shards: int = 0
+    skipped_shards: int = 0  # shard tasks (one shard through one segment) a resumed run found done
+    segments: int = 1
+
+    @property
+    def resume_line(self) -> str | None:
+        """What a resumed run skipped, for the report and the CLI summary."""
+        if not self.skipped_shards:
+            return None
+        if self.segments == 1:
+            return f"resumed: skipped {self.skipped_shards} of {self.shards} shards, already done"
+        return (f"resumed: skipped {self.skipped_shards} of {self.shards * self.segments} shard tasks, already done "
+                f"({self.shards} shards x {self.segments} segments)")
 
     @property
     def docs_per_second(self) -> float:
@@ -50,8 +61,8 @@ def format_report(result: RunResult) -> str:
     lines = [f"run {result.name}: {result.docs_in:,} documents in, {result.docs_out:,} out, "
              f"{result.rejected:,} rejected in {result.seconds:.2f}s "
              f"({result.docs_per_second:,.0f} docs/s, {result.executor} x{result.workers})"]
-    if result.skipped_shards:
-        lines.append(f"resumed: {result.skipped_shards} of {result.shards} shards were already done and skipped")
+    if result.resume_line:
+        lines.append(result.resume_line)
     for row in rows:
         cells = (cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
         lines.append("  ".join(cells))

@@ -104,7 +104,10 @@ class Runner:
         return shards
 
     def _fingerprint(self, shards: list[tuple[int, Shard]]) -> dict[str, str]:
-        config_hash = hashlib.sha256(orjson.dumps(self.config.resolved(), default=str)).hexdigest()
+        """Hashes of what decides the output: the config (not how it runs) and the input files."""
+        decisive = {k: v for k, v in self.config.resolved().items() if k not in _HOW_IT_RUNS
+                    and k not in self.config.executor_options}
+        config_hash = hashlib.sha256(orjson.dumps(decisive, default=str)).hexdigest()
         sources = sorted({src for _, sh in shards for src in (sh.items or (sh.source,))})
         inputs = []
         for path in sources:
@@ -126,6 +129,11 @@ class Runner:
                 raise ResumeError(
                     f"nothing to resume in {self.rd.root}: no earlier run of '{self.config.name}' left a plan there\n"
                     "  hint: run without --resume"
+                )
+            if self.rd.stats.exists():
+                raise ResumeError(
+                    f"the run in {self.rd.root} already finished (see its report.txt); there is nothing to resume\n"
+                    "  hint: run without --resume to run it again"
                 )
             changed = [k for k in ("config", "inputs") if old["fingerprint"].get(k) != fingerprint[k]]
             if changed:
@@ -151,6 +159,7 @@ class Runner:
     def run(self) -> RunResult:
         started = time.perf_counter()
         shards, resumed = self._prepare()
+        self._check_outputs()
         info = RunInfo(self.config.name, self.rd.root, self.executor_name, self.workers,
                        self.config.resolved(), resumed)
         hook = self.plugins.pm.hook
@@ -192,7 +201,7 @@ class Runner:
         options = {"workers": self.workers}
         tasks = [
             ShardTask(str(self.rd.root), self.token, seg, s, shard if seg.index == 0 else None, li,
-                      self.config.buckets, self.config.max_errors, options)
+                      self.config.buckets, self.config.max_errors, options, self.config.timeout)
             for s, (li, shard) in enumerate(shards)
         ]
         done: dict[int, dict[str, Any]] = {}
@@ -239,6 +248,21 @@ class Runner:
             RunDir.write_marker(marker_path, marker)
         return {spec.label: StageStats.from_dict(marker["stats"])}
 
+    def _check_outputs(self) -> None:
+        """Fail before any work when an exporter cannot write where it must (``prepare_output``)."""
+        for spec in self.segments[-1].exporters:
+            prepare = getattr(spec.stage, "prepare_output", None)
+            if not callable(prepare):
+                continue
+            ctx = StageContext(spec.label, StageStats(spec.label), _plan_reject)
+            try:
+                prepare(ctx)
+            except OSError as exc:
+                raise RunError(
+                    f"stage '{spec.label}' cannot write its output: {exc.strerror or exc}: {exc.filename or ''}"
+                    "\n  hint: check the output path and its permissions"
+                ) from None
+
     def _commit(self, shards: list[tuple[int, Shard]]) -> list[str]:
         outputs: list[str] = []
         for spec in self.segments[-1].exporters:
@@ -269,7 +293,7 @@ class Runner:
             name=self.config.name, run_dir=self.rd.root, executor=self.executor_name, workers=self.workers,
             stats=stats, outputs=outputs, rejects=self.rd.rejects, docs_in=first.docs_in if first else 0,
             docs_out=last_out, rejected=rejected, seconds=time.perf_counter() - started, shards=len(shards),
-            skipped_shards=skipped,
+            skipped_shards=skipped, segments=len(self.segments),
         )
         write_atomic(self.rd.stats, orjson.dumps(
             {"run": {"name": result.name, "executor": result.executor, "workers": result.workers,
@@ -289,6 +313,11 @@ class Runner:
     def _docs_out(self, stats: dict[str, StageStats]) -> int:
         specs = [s for s in self.config.stages if s.kind != "export"]
         return stats[specs[-1].label].docs_out if specs and specs[-1].label in stats else 0
+
+
+# Keys of the resolved config that change how a run executes, not what it outputs:
+# a run may be resumed with other values (more workers, on Ray after a local start).
+_HOW_IT_RUNS = frozenset({"executor", "workers", "retries", "run_dir"})
 
 
 def _stats_of(result: dict[str, Any]) -> dict[str, StageStats]:

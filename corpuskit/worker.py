@@ -20,7 +20,9 @@ import xxhash
 from corpuskit.chain import ErrorBudget, apply_global, keys_of, run_stream_stage, timed_source
 from corpuskit.config import StageSpec
 from corpuskit.context import StageContext
+from corpuskit.deadline import NO_DEADLINE, Alarm, Deadline
 from corpuskit.document import Document
+from corpuskit.errors import RunError
 from corpuskit.plan import Segment
 from corpuskit.rundir import RunDir, read_pickles, write_pickles
 from corpuskit.stage import GlobalStage, Ref, Shard
@@ -45,6 +47,7 @@ class ShardTask:
     buckets: int = 16
     max_errors: int = 10
     options: dict[str, Any] = attrs.field(factory=dict)
+    timeout: float | None = None  # seconds per document per stage
 
     @property
     def weight(self) -> int:
@@ -158,23 +161,34 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     rejects = _RejectFile(rd.shard_rejects(seg.index, s))
     budgets = {label: ErrorBudget(task.max_errors) for label in stats}
     options = {**task.options, "shard": s}
+    alarm = Alarm() if task.timeout else None
+    deadlines = {label: Deadline(alarm, task.timeout) if alarm and task.timeout else NO_DEADLINE for label in stats}
 
     def ctx_for(spec: StageSpec) -> StageContext:
         return StageContext(spec.label, stats[spec.label], rejects, shard=s, workdir=rd.root, options=options)
 
     read = [0]
     try:
-        docs = _source(task, rd, ctx_for, budgets, read)
+        docs = _source(task, rd, ctx_for, budgets, read, deadlines)
         for spec in seg.stages:
             ctx = ctx_for(spec)
             instance = prepared(task.run_token, spec, ctx)
-            docs = run_stream_stage(instance, docs, ctx, budgets[spec.label])
+            docs = run_stream_stage(instance, docs, ctx, budgets[spec.label], deadlines[spec.label])
         if seg.tail is not None:
-            produced = _save_for_global(task, rd, docs, ctx_for(seg.tail), budgets[seg.tail.label])
+            label = seg.tail.label
+            produced = _save_for_global(task, rd, docs, ctx_for(seg.tail), budgets[label], deadlines[label])
         else:
             produced = _export(task, rd, docs, ctx_for)
+    except OSError as exc:  # a full disk, an unwritable run directory, an input gone mid-run
+        raise RunError(
+            f"shard {s} of segment {seg.index} failed: {exc.strerror or exc}: {exc.filename or ''}\n"
+            "  hint: check free disk space and permissions of the run directory and outputs; "
+            "'corpuskit run --resume' continues once fixed"
+        ) from None
     finally:
         rejects.close()
+        if alarm is not None:
+            alarm.close()
     result = {
         "segment": seg.index,
         "shard": s,
@@ -193,6 +207,7 @@ def _source(
     ctx_for: Callable[[StageSpec], StageContext],
     budgets: dict[str, ErrorBudget],
     read: list[int],
+    deadlines: dict[str, Any],
 ) -> Iterator[Document]:
     seg = task.segment
     if seg.index == 0:
@@ -207,7 +222,8 @@ def _source(
     ctx = ctx_for(seg.head)
     stage = prepared(task.run_token, seg.head, ctx)
     decisions = load_decisions(rd.decisions_dir(seg.index - 1, task.shard_index))
-    return apply_global(stage, docs, lambda i: decisions.get(i, []), ctx, budgets[seg.head.label])
+    label = seg.head.label
+    return apply_global(stage, docs, lambda i: decisions.get(i, []), ctx, budgets[label], deadlines[label])
 
 
 class _BucketWriter:
@@ -250,7 +266,8 @@ class _BucketWriter:
 
 
 def _save_for_global(
-    task: ShardTask, rd: RunDir, docs: Iterator[Document], ctx: StageContext, budget: ErrorBudget
+    task: ShardTask, rd: RunDir, docs: Iterator[Document], ctx: StageContext, budget: ErrorBudget,
+    deadline: Any = NO_DEADLINE,
 ) -> int:
     """Map phase of the segment's tail stage, fused with saving the documents."""
     seg = task.segment
@@ -263,7 +280,7 @@ def _save_for_global(
     index = 0
     with open(path, "wb") as out:
         for doc in docs:
-            pairs = keys_of(stage, doc, Ref(task.shard_index, index), ctx, budget)
+            pairs = keys_of(stage, doc, Ref(task.shard_index, index), ctx, budget, deadline)
             if pairs is None:
                 continue
             for key, value in pairs:

@@ -25,7 +25,7 @@ def test_builtins_register_through_the_public_hook():
     for name in BUILTIN_PLUGINS:
         assert plugins.pm.has_plugin(name)
     assert plugins.stages.get("normalize").plugin == "corpuskit.stages.text"
-    assert plugins.executors.names() == ["local", "serial"]
+    assert plugins.executors.names() == ["local", "ray", "serial"]
 
 
 def test_each_call_builds_a_fresh_manager():

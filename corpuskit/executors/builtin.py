@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from corpuskit.executors.local import LocalExecutor
+from corpuskit.executors.ray import RayExecutor
 from corpuskit.executors.serial import SerialExecutor
 from corpuskit.markers import hookimpl
 
@@ -13,3 +14,4 @@ from corpuskit.markers import hookimpl
 def corpuskit_register_executors(registry: Any) -> None:
     registry.add("serial", SerialExecutor)
     registry.add("local", LocalExecutor)
+    registry.add("ray", RayExecutor)  # imports ray only when built; a clear error if missing

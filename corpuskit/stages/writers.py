@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -49,6 +50,14 @@ class WriteJsonl(Exporter):
     id_field: str = param("id", doc="record field for the id")
     text_field: str = param("text", doc="record field for the text")
     meta_field: str = param("meta", doc="record field for the metadata object")
+
+    def prepare_output(self, ctx: StageContext) -> None:
+        """Before the run: create the output's directory and check it is writable (OSError if not)."""
+        final = Path(self.path)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        probe = final.with_name(f".{final.name}.probe-{os.getpid()}")
+        probe.write_bytes(b"")
+        probe.unlink()
 
     def open_part(self, path: Path, ctx: StageContext) -> JsonlPartWriter:
         return JsonlPartWriter(path, (self.id_field, self.text_field, self.meta_field))

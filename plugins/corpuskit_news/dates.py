@@ -5,7 +5,7 @@ Only absolute dates count: "2 hours ago", "yesterday" or "Updated Tuesday" give 
 numeric date whose day and month could be swapped ("03/04/2025") is ambiguous and gives
 None unless the caller says which comes first (``dayfirst``); dotted dates ("12.03.2025")
 are day-first everywhere they are used. Month names cover English, German, French,
-Spanish, Portuguese, Italian and Dutch, full and abbreviated.
+Spanish, Portuguese, Italian, Dutch and Russian, full and abbreviated.
 """
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ _MONTH_NAMES = {
     11: "november nov novembre noviembre novembro",
     12: "december dec dezember décembre decembre dic diciembre dezembro dez dicembre",
 }
+_RUSSIAN = ["января январь янв", "февраля февраль фев", "марта март мар", "апреля апрель апр", "мая май",
+            "июня июнь июн", "июля июль июл", "августа август авг", "сентября сентябрь сен сент",
+            "октября октябрь окт", "ноября ноябрь ноя", "декабря декабрь дек"]
+for _n, _names in enumerate(_RUSSIAN, 1):
+    _MONTH_NAMES[_n] += " " + _names
 MONTHS: dict[str, int] = {name: n for n, names in _MONTH_NAMES.items() for name in names.split()}
 """Month name or abbreviation (lower case) -> month number."""
 

@@ -100,7 +100,8 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
         return head
     # "2023-12-05 · Ravi Menon · 7 min": a name between date and reading-time parts.
     names = [p for p in parts if is_name(p)]
-    if len(names) == 1 and len(parts) > 1 and all(p in names or _dateish(p) for p in parts):
+    others = [p for p in parts if p not in names]
+    if len(names) == 1 and others and (_dateish(", ".join(others)) or all(_dateish(p) for p in others)):
         return names[0]
     if agency := _agency(head):
         return agency if rest and all(_dateish(p) for p in rest) else None
@@ -153,7 +154,7 @@ def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool
     """
     body = content_words(opening)
     best: tuple[float, Line] | None = None
-    scores: dict[int, float] = {}
+    overlaps: dict[int, float] = {}
     for pos, line in enumerate(candidates):
         if not _headline_shaped(line) or line.text.count(",") >= 2 * max(1, line.words // 6):
             continue
@@ -171,13 +172,15 @@ def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool
             score += 0.5
         if 5 <= line.words <= 20:
             score += 0.3
-        scores[id(line)] = score
+        overlaps[id(line)] = overlap
         if best is None or score > best[0]:
             best = (score, line)
     if best is None or best[0] < 1.2:
         return None
     # Headline and deck often both qualify; the headline comes first.
+    # (compared on the words they share with the article, not on position bonuses)
     pos = candidates.index(best[1])
-    if pos > 0 and scores.get(id(candidates[pos - 1]), 0.0) >= 0.75 * best[0]:
+    previous = overlaps.get(id(candidates[pos - 1]), 0.0) if pos > 0 else 0.0
+    if previous >= 0.6 and previous >= 0.75 * overlaps[id(best[1])]:
         return candidates[pos - 1]
     return best[1]

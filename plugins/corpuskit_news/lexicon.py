@@ -102,18 +102,22 @@ AGENCIES = frozenset(
 # is not article-shaped; "weak" ones only tip lines at the edges of the article over.
 _STRONG = {
     "copyright": r"all rights reserved|copyrights?\s*(?:©|\(c\))?\s*(?:\d{4}|by)|©|\(c\) ?\d{4}|"
-    r"tous droits réservés|todos los derechos|"
+    r"tous droits réservés|todos los derechos|все права защищены|"
     r"alle rechte vorbehalten|riproduzione riservata|direitos reservados|alle rechten voorbehouden",
     "syndication": r"syndicated feed|auto-generated from|reworked by|originally (?:appeared|published)|"
     r"republished (?:here|with|under|from)|content-sharing|produced by .{0,80} in partnership|"
     r"under (?:a )?(?:creative commons|license)|printed from|reporting by .{0,60}(?:editing|writing) by|"
     r"trust principles|may not be (?:published|reproduced)|without (?:prior )?(?:written )?permission|"
     r"requires the prior written consent|(?:has|have) been (?:lightly )?edited|edited (?:and condensed|for "
-    r"(?:length|clarity))|this (?:story|article|report|post) (?:will be|has been|was) (?:updated|corrected)",
-    "disclaimer": r"views expressed|do not necessarily reflect|opinions expressed|not those of",
+    r"(?:length|clarity))|this (?:story|article|report|post) (?:will be|has been|was) (?:updated|corrected)|"
+    r"^\(?(?:corrects|updates|adds|recasts|refiles) (?:\w+ ){0,3}(?:paragraph|headline|byline|dateline|story)",
+    "disclaimer": r"views expressed|do not necessarily reflect|opinions expressed|not those of|"
+    r"opiniones expresadas|responsabilidad exclusiva|opinions exprimées|n'engagent que|opiniões expressas|"
+    r"opinioni espresse|meinung (?:des|der) (?:autors|autorin)|gibt die meinung",
     "newsletter": r"newsletter|nieuwsbrief|in your inbox|to your inbox|in ihr postfach|dans votre boîte|"
     r"sign up (?:for|to)|subscribe (?:to|now|for)|unsubscribe|abonnieren sie|abonnez-vous|"
-    r"suscríbete|assine|iscriviti|free articles? remaining|for unlimited access|réservé aux abonnés|"
+    r"suscríbete|assine|iscriviti|подписывайтесь|подпишитесь|рассылк|"
+    r"free articles? remaining|for unlimited access|réservé aux abonnés|"
     r"offre découverte",
     "cookies": r"\bcookies?\b.{0,80}\b(?:consent|accept|agree|preferences|settings|experience)",
     "comments_form": r"email address will not be published|required fields are marked|comments are closed|"
@@ -136,26 +140,30 @@ _TEASER = (
     r"related(?: news| stories| articles| content)?|read more|also read|read next|read also|see also|"
     r"more (?:from|on|in) [^:|]{0,40}|also (?:on|in) [^:|]{0,40}|more coverage|"
     r"most (?:read|viewed|popular|shared)|trending(?: now| on .*)?|"
-    r"recommended(?: for you)?|you (?:may|might) also like|recent (?:news|posts|stories)|top stories|"
+    r"popular (?:posts|stories|articles|now)|recommended(?: for you)?|you (?:may|might) also like|"
+    r"recent (?:news|posts|stories)|top stories|"
     r"latest news|promoted(?: stories| content)?|editor'?s picks|don'?t miss|"
     r"lesen sie auch|mehr zum thema|meistgelesen|auch interessant|weitere artikel|"
     r"à lire aussi|lire aussi|les plus lus|sur le même sujet|"
     r"te puede interesar|lo más leído|noticias relacionadas|leer más|"
     r"leia também|mais lidas|veja também|"
     r"leggi anche|i più letti|potrebbe interessarti|"
+    r"читайте также|по теме|новости по теме|смотрите также|популярное|самое читаемое|"
     r"lees ook|meest gelezen|meer nieuws"
 )
 
 # The words (lower case) one of which every cue of a category contains; a line whose words
 # miss them all skips that category's pattern (the costly part of reading a line).
 _ANCHORS = {
-    "copyright": "rights reserved copyright copyrights derechos droits rechte riservata riproduzione direitos rechten",
+    "copyright": "rights reserved copyright copyrights derechos droits rechte riservata riproduzione direitos rechten "
+    "права",
     "syndication": "syndicated auto-generated generated reworked originally republished content-sharing "
     "partnership creative license licence printed reporting trust principles published reproduced permission "
-    "consent edited updated corrected",
-    "disclaimer": "expressed necessarily those",
+    "consent edited updated corrected corrects updates adds recasts refiles",
+    "disclaimer": "expressed necessarily those expresadas exclusiva exprimées engagent expressas espresse meinung",
     "newsletter": "newsletter nieuwsbrief inbox postfach boîte sign subscribe unsubscribe abonnieren "
-    "abonnez-vous suscríbete assine iscriviti remaining unlimited abonnés découverte offre",
+    "abonnez-vous suscríbete assine iscriviti remaining unlimited abonnés découverte offre подписывайтесь "
+    "подпишитесь рассылку рассылки рассылка",
     "cookies": "cookie cookies",
     "comments_form": "email address required comments closed comentar reply log",
     "promotion": "download app telegram follow whatsapp send clique click donation donate gift tax-deductible",
@@ -181,9 +189,9 @@ CUES = {"strong": tuple(_STRONG), "weak": tuple(_WEAK), "teaser": ("teaser", "te
 # The first word of every teaser cue (lower case): other lines skip the teaser patterns.
 _TEASER_FIRST = frozenset(
     _words(
-        """related read also see more most trending recommended you recent top latest promoted editor's editors
+        """related read also see more most trending popular recommended you recent top latest promoted editor's editors
         don't dont lesen mehr meistgelesen auch weitere à a lire les sur te lo noticias leer leia mais veja
-        leggi i potrebbe lees meest meer"""
+        leggi i potrebbe lees meest meer читайте по новости смотрите популярное самое"""
     )
 )
 _ALL_ANCHORS = frozenset().union(*(anchors for _, _, anchors, _, _ in _CATEGORIES))

@@ -10,12 +10,14 @@ calls, no per-character Python loops.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Any
 
 from corpuskit_news.dates import find_date, looks_relative
-from corpuskit_news.lexicon import AGENCIES, READER_WORDS, STOPWORDS, cue_of, strong_hits
+from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, READER_WORDS, STOPWORDS, cue_of, strong_hits
 
-__all__ = ["Line", "is_readtime", "measure", "relax_prose", "split_lines"]
+__all__ = ["Line", "clear_cache", "is_readtime", "measure", "relax_prose", "split_lines"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’')\]]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-Þ]")
@@ -75,8 +77,34 @@ class Line:
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
-    """``(index, stripped line)`` for the non-blank lines of ``text``."""
-    return [(i, s) for i, raw in enumerate(text.split("\n")) if (s := raw.strip())]
+    """``(index, stripped line)`` for the non-blank lines of ``text``, hard wraps undone.
+
+    A text wrapped at a fixed width (mail, ``<pre>`` blocks, some dumps) cuts paragraphs
+    into lines of 40-100 characters that end mid-sentence and continue in lower case on
+    the next line: those are joined back (the paragraph keeps its first line's index).
+    """
+    units: list[tuple[int, str]] = []
+    last_width = 0  # width of the previous physical line, 0 after a blank one
+    for i, raw in enumerate(text.split("\n")):
+        s = raw.strip()
+        if not s:
+            last_width = 0
+            continue
+        wrapped = (
+            40 <= last_width <= 100
+            and s[0].islower()
+            and not units[-1][1].endswith(_WRAP_END)
+            and BYLINE_PREFIX.match(s) is None  # "di Marco Ferri" under a headline
+        )
+        if wrapped:
+            units[-1] = (units[-1][0], units[-1][1] + " " + s)
+        else:
+            units.append((i, s))
+        last_width = len(s)
+    return units
+
+
+_WRAP_END = (".", "!", "?", "…", ":", '"', "”", "»", "|", "。")
 
 
 def is_readtime(text: str) -> bool:
@@ -108,7 +136,31 @@ def _ends_with_agency(text: str) -> bool:
 
 
 def measure(index: int, text: str) -> Line:
-    """The signals of one stripped, non-blank line."""
+    """The signals of one stripped, non-blank line.
+
+    Short lines (menus, footers, teasers) repeat across a corpus's pages: their signals are
+    computed once per process and copied.
+    """
+    if len(text) <= _CACHED_CHARS:
+        return Line(index, *_short_line_fields(text))
+    return _measure(index, text)
+
+
+_CACHED_CHARS = 120
+
+
+@lru_cache(maxsize=65536)
+def _short_line_fields(text: str) -> tuple[Any, ...]:
+    line = _measure(0, text)
+    return tuple(getattr(line, f.name) for f in fields(Line)[1:])
+
+
+def clear_cache() -> None:
+    """Forget the signals of short lines seen so far (benchmarks start cold with it)."""
+    _short_line_fields.cache_clear()
+
+
+def _measure(index: int, text: str) -> Line:
     tokens = _WORD.findall(text)
     n = len(tokens)
     lowered = [t.lower() for t in tokens]
@@ -124,7 +176,7 @@ def measure(index: int, text: str) -> Line:
     cue = cue_of(text, lower)
     caption = (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))) or _ends_with_agency(text)
     dated = n <= 20 and (
-        (_YEAR.search(text) is not None and find_date(text) is not None)
+        (_YEAR.search(text) is not None and find_date(text, dayfirst=True) is not None)
         or (n <= 6 and not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))
     )
     running = stop >= 0.15 and (

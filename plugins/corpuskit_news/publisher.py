@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from corpuskit_news.lexicon import AGENCIES
+
 __all__ = ["find_publisher", "publisher_key"]
 
 _LEGAL_DOTTED = re.compile(
@@ -29,7 +31,8 @@ _NAME = (
     rf"(?P<name>[A-ZÀ-Þ0-9][\w&'’-]*(?:[ \t]+(?:[A-ZÀ-Þ0-9][\w&'’-]*|{_PARTICLES})(?![\w]))*)"
 )
 _COPYRIGHT = re.compile(
-    r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME
+    r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[^\W\d_][^.,|;:()\n]{1,80}?)(?=\s*(?:[.,|;:()]|\s[-–—]\s|\s(?:19|20)\d\d\b|$))"
 )
 _STAFF = re.compile(r"\b(?:by\s+)?(?:the\s+)?" + _NAME + r"\s+staff\b")
 _WEBSITE = re.compile(_NAME + r"[’']s\s+(?:website|site|app|newsletter)\b")
@@ -90,8 +93,9 @@ def _masthead_shaped(line: str) -> bool:
         return False
     if any(sep in line for sep in ("/", "|", "›", "»", ">", ":", ",")):
         return False
-    if not all(w[0].isupper() or w in _CONNECTORS for w in words):
-        return False
+    latin = any("a" <= c.lower() <= "z" for c in line)
+    if latin and not all(w[0].isupper() or w in _CONNECTORS for w in words):
+        return False  # (sentence-case outlet names are the rule in Cyrillic and Greek)
     if len(words) == 1:
         word = words[0]
         inner_capital = any(c.isupper() for c in word[1:])
@@ -121,8 +125,11 @@ def find_publisher(
             line = _LEGAL_DOTTED.sub(" ", raw)
             for m in _COPYRIGHT.finditer(line):
                 # A company name ("Beacon Media Ltd") may be the owner, not the outlet: weaker.
-                corporate = _is_corporate(m.group("name"))
-                clues.append(("copyright", m.group("name"), 1.0 if corporate else 1.5))
+                # A company ("Beacon Media Ltd") may own the outlet, an agency ("AFP") wrote the
+                # wire copy: both weigh less than the outlet's own name.
+                name = m.group("name")
+                weight = 0.5 if name.casefold() in AGENCIES else 1.0 if _is_corporate(name) else 1.5
+                clues.append(("copyright", name, weight))
         checks = (
             (_STAFF, "staff", 1.5, "staff" in low),
             (_WEBSITE, "website", 1.5, "’s " in raw or "'s " in raw),
@@ -173,4 +180,4 @@ def _choose_display(pool: _Pool) -> str:
     if masthead:
         return masthead[0]
     best = min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))
-    return best.title() if best.isupper() else best
+    return best.title() if best.isupper() and " " in best else best

@@ -186,7 +186,8 @@ def _continuations(lines: list[Line], end: int, max_gap: int) -> list[tuple[int,
             break
         clean = line.prose and not line.cue and not line.repeated and not line.frequent
         nxt = lines[i + 1]
-        if clean and nxt.prose and not nxt.cue and not nxt.frequent:
+        under_heading = lines[i - 1].cue is not None and lines[i - 1].cue[1] == "teaser_heading"
+        if clean and nxt.prose and not nxt.cue and not nxt.frequent and not under_heading:
             j = i
             while j + 1 < len(lines) and (lines[j + 1].prose or (
                 _subheading_shaped(lines[j + 1]) and j + 2 < len(lines) and lines[j + 2].prose
@@ -225,10 +226,17 @@ def _teaser_gap(lines: list[Line], first: int, last: int) -> bool:
     return len(gap) >= 3 or any(g.cue and g.cue[0] == "teaser" for g in gap)
 
 
+def _is_teaser_heading(line: Line) -> bool:
+    return line.cue is not None and line.cue[1] == "teaser_heading"
+
+
 def _absorb_blurbs(lines: list[Line], blocks: list[tuple[bool, int, int]]) -> list[tuple[bool, int, int]]:
     """Single one-sentence paragraphs next to a teaser block are its blurbs: merge them in."""
     kinds = [kind for kind, _, _ in blocks]
     for b, (kind, first, last) in enumerate(blocks):
+        if kind and b > 0 and last - first < 3 and _is_teaser_heading(lines[blocks[b - 1][2]]):
+            kinds[b] = False  # paragraphs right under "Popular posts" are its blurbs
+            continue
         if not kind or first != last or lines[first].sentences > 1:
             continue
         near = [blocks[k] for k in (b - 1, b + 1) if 0 <= k < len(blocks)]
@@ -317,6 +325,9 @@ def _mark_repetition(lines: list[Line], frequent: Collection[int]) -> None:
                 line.frequent = True
 
 
+_LONE_BY = frozenset(("by", "von", "par", "por", "door", "di", "written by", "av", "af"))
+
+
 def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     """Find the headline, byline, date line and standfirst among the lines above the body."""
     opening = " ".join(line.text for line in body[:4])[:800]
@@ -325,6 +336,11 @@ def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     for pos, line in enumerate(before):
         if line.index < zone_from or line is page.title:
             continue
+        if page.author is None and line.text.casefold() in _LONE_BY and pos + 1 < len(before):
+            name = byline_name("By " + before[pos + 1].text)  # "By" on its own line, the name below
+            if name and not is_desk(name):
+                page.author, page.byline = name, before[pos + 1]
+                continue
         if page.author is None and not line.caption:
             near_date = any(ln.dated for ln in before[max(0, pos - 1) : pos + 4] if ln is not line)
             bare_ok = page.title is not None and line.index > zone_from and near_date

@@ -28,6 +28,7 @@ from corpuskit_news.dates import find_date, find_dates, looks_relative
         ("12. März 2025", dt.date(2025, 3, 12)),
         ("Publicado em 21/06/2024 às 09h15", dt.date(2024, 6, 21)),
         ("Apr. 24, 2014, 9:49 AM", dt.date(2014, 4, 24)),
+        ("18 сентября 2024, 14:20", dt.date(2024, 9, 18)),
     ],
 )
 def test_absolute_dates(line, expected):

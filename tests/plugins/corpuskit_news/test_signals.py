@@ -123,3 +123,18 @@ def test_outlet_names_with_particles():
     assert find_publisher(["DAILY EXAMPLE"], ["Published by Example Media Ltd", "© Example Media Ltd 2025"]) == (
         "Daily Example"
     )
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    from corpuskit_news.lines import split_lines
+
+    text = ("So, let's start from the beginning. There are no plans for us to\n"
+            "reimplement everything that is out there; that has been pointed\n"
+            "out from the beginning as a fallacy.\n"
+            "Next paragraph starts here.\n"
+            "Torino, il mercato di Porta Palazzo cambia orari per l'estate\n"
+            "di Marco Ferri\n")
+    units = [t for _, t in split_lines(text)]
+    assert units[0].startswith("So, let's start") and units[0].endswith("as a fallacy.")
+    assert units[1:] == ["Next paragraph starts here.", "Torino, il mercato di Porta Palazzo cambia orari per l'estate",
+                         "di Marco Ferri"]
