@@ -202,7 +202,7 @@ def _spacy(model: str) -> Any:
                 hint="pip install spacy, then install a model package; or remove spacy_model",
             ) from exc
         try:
-            _NLP[model] = spacy.load(model, disable=["lemmatizer", "textcat"])
+            _NLP[model] = spacy.load(model)
         except OSError as exc:
             raise ConfigError(
                 f"news.entities: spaCy model {model!r} is not installed",
