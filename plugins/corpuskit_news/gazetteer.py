@@ -128,6 +128,7 @@ PLACE_CUES = word_set(
 # Capitalised words that are not entities on their own, whatever their position.
 NON_ENTITY = word_set(
     """
+    в во на из по под над при для от до но не и а что это как так
     der die das dem des ein eine einer eines einem einen im el los las una uno gli het een les une
     i a an the this that these those there here it its he she they we you his her their our my
     your him them me us who what when where which why how if but and or nor so yet for of in on

@@ -207,7 +207,7 @@ class _Scanner:
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.after_the.add(tokens[1].start)
-                if key in PLACE_PREPOSITIONS and len(tokens) > 1:
+                if (key in PLACE_PREPOSITIONS or word.lower() in _PLACE_PREPOSITIONS_CYRILLIC) and len(tokens) > 1:
                     self.after_prep.add(tokens[1].start)
                 self._piece(tokens[1:], key not in ("the", "a", "an"))
                 return

@@ -165,3 +165,17 @@ def test_a_bare_word_joins_only_an_exact_spelling_across_documents():
     people = by_name(results[1])
     assert people["German Gref"]["forms"] == ["Gref"]  # the exact surname joins
     assert "Href" not in people  # a transliteration neighbour alone does not
+
+
+def test_other_languages_places_and_names():
+    found = by_name(run_pipeline(
+        "Il mercato più grande d'Europa resterà aperto, ha detto la direttrice Elena Conti. "
+        "Le trafic était perturbé en Île-de-France. Die Kosten trägt Deutschland. "
+        "В Казани открыли мост, рассказала Ирина Волкова."
+    )[0])
+    assert found["Europe"]["forms"] == ["Europa"]  # canonical from the gazetteer, the page's spelling kept
+    assert found["Germany"]["forms"] == ["Deutschland"]  # pycountry's translated country names
+    assert found["Île-de-France"]["type"] == "place"
+    assert found["Elena Conti"]["type"] == "person"
+    assert found["Ирина Волкова"]["type"] == "person"  # Cyrillic folds to Latin: "Ирина" is a given name
+    assert found["Казани"]["type"] == "place"
