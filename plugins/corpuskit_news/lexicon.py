@@ -105,7 +105,8 @@ _STRONG = {
     r"tous droits réservés|todos los derechos|все права защищены|"
     r"alle rechte vorbehalten|riproduzione riservata|direitos reservados|alle rechten voorbehouden",
     "syndication": r"syndicated feed|auto-generated from|reworked by|originally (?:appeared|published)|"
-    r"republished (?:here|with|under|from)|content-sharing|produced by .{0,80} in partnership|"
+    r"republished (?:here|with|under|from)|(?:may|can) be republished|republish this|content-sharing|"
+    r"produced (?:by .{0,80} )?in partnership|"
     r"under (?:a )?(?:creative commons|license)|printed from|reporting by .{0,60}(?:editing|writing) by|"
     r"trust principles|may not be (?:published|reproduced)|without (?:prior )?(?:written )?permission|"
     r"requires the prior written consent|(?:has|have) been (?:lightly )?edited|edited (?:and condensed|for "
@@ -157,7 +158,7 @@ _TEASER = (
 _ANCHORS = {
     "copyright": "rights reserved copyright copyrights derechos droits rechte riservata riproduzione direitos rechten "
     "права",
-    "syndication": "syndicated auto-generated generated reworked originally republished content-sharing "
+    "syndication": "syndicated auto-generated generated reworked originally republished republish content-sharing "
     "partnership creative license licence printed reporting trust principles published reproduced permission "
     "consent edited updated corrected corrects updates adds recasts refiles",
     "disclaimer": "expressed necessarily those expresadas exclusiva exprimées engagent expressas espresse meinung",

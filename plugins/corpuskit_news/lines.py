@@ -17,7 +17,7 @@ from typing import Any
 from corpuskit_news.dates import find_date, looks_relative
 from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, READER_WORDS, STOPWORDS, cue_of, strong_hits
 
-__all__ = ["Line", "clear_cache", "is_readtime", "measure", "relax_prose", "split_lines"]
+__all__ = ["Line", "clear_cache", "is_readtime", "measure", "non_latin", "relax_prose", "split_lines"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’')\]]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-Þ]")
@@ -194,6 +194,14 @@ def _measure(index: int, text: str) -> Line:
         if cue[0] == "strong":
             line.hits = strong_hits(text, lower)
     return line
+
+
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+
+def non_latin(text: str) -> bool:
+    """Whether most letters of ``text`` are outside the Latin script (no function-word list applies)."""
+    return len(_LATIN.findall(text)) < 0.3 * len(text)
 
 
 def relax_prose(line: Line) -> None:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from corpuskit.linefreq import line_hash
 from corpuskit_news.header import byline_name, choose_title, is_desk
-from corpuskit_news.lines import Line, is_readtime, measure, relax_prose, split_lines
+from corpuskit_news.lines import Line, is_readtime, measure, non_latin, relax_prose, split_lines
 
 __all__ = ["Page", "analyse"]
 
@@ -368,6 +368,10 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
     if words == 0 or sum(line.stop * line.words for line in lines) < 0.05 * words:
         for line in lines:
             relax_prose(line)
+    else:  # a non-Latin article among Latin furniture: judge its lines without stopwords
+        for line in lines:
+            if not line.prose and line.stop == 0.0 and len(line.text) >= 20 and non_latin(line.text):
+                relax_prose(line)
     _mark_repetition(lines, frequent)
     span = _densest_run(_weights(lines))
     if span is None:

@@ -99,3 +99,12 @@ def test_long_comments_below_a_short_article_go():
     for n in range(5):
         lines += [f"reader_{n}", "Submitted on March 4, 2025 at 9:1{n} am", comment.replace("thirty", f"{n + 20}")]
     assert analyse("\n".join(lines)).text.split("\n") == PARAGRAPHS[:2]
+
+
+def test_non_latin_article_among_latin_furniture():
+    russian = ["В среду в Казани открыли движение по новому мосту через реку Казанку, который соединил два района.",
+               "Строительство продолжалось три года и обошлось примерно в девять миллиардов рублей.",
+               "По словам мэра, в следующем году в этом районе также построят новую школу и поликлинику."]
+    text = "\n".join(["Example Herald", "News", "Sports", "Новый мост через Казанку", "By Jane Doe", *russian,
+                      "Related News", "Council delays vote on parking plan", "© 2025 Example Herald"])
+    assert analyse(text).text.split("\n") == russian
