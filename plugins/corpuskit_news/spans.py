@@ -24,7 +24,8 @@ _START = (
     r"(?:(?<![\w'’‘])|(?<=\b[dlDL]['’])|(?<=ll['’]))"  # a word start, or after d' l' dell' (French, Italian)
     r"(?<!-de-)(?<!-du-)(?<!-la-)(?<!-le-)(?<!-en-)(?<!-am-)(?<!-sur-)(?<!-upon-)"  # not inside Île-de-France
 )
-SPAN = re.compile(rf"{_START}(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
+# the lookahead first: most positions fail on it at once, before the lookbehinds are tried
+SPAN = re.compile(rf"(?=[{_UPPER}]){_START}(?:{_TOKEN})(?:[ \t]+(?:{_CONNECT}[ \t]+)?(?:{_TOKEN}))*")
 _INITIAL_CHARS = frozenset("\n.!?:;\"“”„«»'‘’|•·()[]–—-")
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr prof st jr sr inc corp co ltd gen col lt capt sgt rev sen rep gov adm maj no vs"
