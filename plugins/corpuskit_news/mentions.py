@@ -211,16 +211,7 @@ class _Scanner:
                     self.after_prep.add(tokens[1].start)
                 self._piece(tokens[1:], key not in ("the", "a", "an"))
                 return
-        if any(t.text == "&" for t in tokens):
-            self._emit(tokens, ORG)  # "Marsh & McLennan", "Standard & Poor's"
-            return
-        if any(t.text in ("and", "for") for t in tokens) and not self._org_with_and(tokens):
-            i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))  # "Sberbank and Yandex"
-            if self._known(tokens[:i]) or self._known(tokens[i + 1 :]):
-                self._piece(tokens[:i], False)
-                self._piece(tokens[i + 1 :], False)
-            return  # "Bride and Prejudice": a title, not two names
-        if len(tokens) > 2 and any(t.text[0].islower() for t in tokens) and self._name_before_connector(tokens):
+        if len(tokens) > 1 and self._joined(tokens):
             return
         # split at words that are never part of a name (months, weekdays, pronouns)
         for i, tok in enumerate(tokens):
@@ -236,6 +227,20 @@ class _Scanner:
         if self._titled(tokens):
             return
         self._untitled(tokens, employer=False, checked=True)
+
+    def _joined(self, tokens: list[Tok]) -> bool:
+        """Pieces joined by "&", "and", "for" or "of": one name, two names, or a title of a work."""
+        texts = [t.text for t in tokens]
+        if "&" in texts:
+            self._emit(tokens, ORG)  # "Marsh & McLennan", "Standard & Poor's"
+            return True
+        if ("and" in texts or "for" in texts) and not self._org_with_and(tokens):
+            i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))  # "Sberbank and Yandex"
+            if self._known(tokens[:i]) or self._known(tokens[i + 1 :]):
+                self._piece(tokens[:i], False)
+                self._piece(tokens[i + 1 :], False)
+            return True  # "Bride and Prejudice": a title, not two names
+        return len(tokens) > 2 and any(t[0].islower() for t in texts) and self._name_before_connector(tokens)
 
     def _org_with_and(self, tokens: list[Tok]) -> bool:
         """ "Securities and Exchange Commission", "Commission for Racial Equality": one name."""
