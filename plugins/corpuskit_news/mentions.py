@@ -63,6 +63,14 @@ _PLACE_OF = re.compile(
 _PREP_THE = re.compile(r"\b(?:in|near|across|around|outside)[ \t]+the[ \t]+$")
 _CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-ZÀ-Þ]")
 _PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
+_ORG_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:said|says|announced|reported)[ \t]+(?:it|its)\b"
+    r"|['’]s[ \t]+(?:shares|stock|profits?|revenues?|sales|chief|boss|board|customers|employees|staff"
+    r"|headquarters|shareholders|subsidiary|parent)\b"
+    r"|[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|dropped|slipped|climbed|gained)\b"
+    r"|,[ \t]+which[ \t]+(?:makes|owns|sells|employs|operates|runs|manufactures)\b"
+)
+_SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)[ \t]+in[ \t]+$")
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _SPEECH = word_set("said says told added explained argued noted insisted warned")
 _VERBS_AFTER_NAME = word_set("said says has have had is was were will would announced reported added told")
@@ -448,6 +456,8 @@ class _Scanner:
             return True
         if _ORG_SUFFIX.search(key) or (_CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
             return True
+        if _ORG_AFTER.match(self.text, tok.end) or _SHARES_IN.search(self.text, max(0, tok.start - 20), tok.start):
+            return True  # "Intel said it", "Vodafone's chief executive", "shares in Yandex"
         return (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end)
 
     def _org_signal(self, tok: Tok, key: str) -> bool:

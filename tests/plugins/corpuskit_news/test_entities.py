@@ -179,3 +179,11 @@ def test_other_languages_places_and_names():
     assert found["Elena Conti"]["type"] == "person"
     assert found["Ирина Волкова"]["type"] == "person"  # Cyrillic folds to Latin: "Ирина" is a given name
     assert found["Казани"]["type"] == "place"
+
+
+def test_company_contexts_type_bare_names():
+    found = by_name(run_pipeline(
+        "Analysts expect more cuts. Electrolux said it would close two plants, and shares in Parmalat "
+        "fell. Investors watched Umbro's shareholders closely."
+    )[0])
+    assert {found[n]["type"] for n in ("Electrolux", "Parmalat", "Umbro")} == {"organization"}
