@@ -461,8 +461,9 @@ class _Scanner:
         return (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end)
 
     def _org_signal(self, tok: Tok, key: str) -> bool:
-        """Evidence in the word itself: "Sberbank", "PayPal", "Reuters" (enough at a sentence start)."""
-        return bool(key in NEWS_AGENCIES or _ORG_SUFFIX.search(key) or _CAMEL.match(tok.text))
+        """Evidence enough at a sentence start: "Sberbank", "PayPal", "Reuters", "Electrolux said it"."""
+        return bool(key in NEWS_AGENCIES or _ORG_SUFFIX.search(key) or _CAMEL.match(tok.text)
+                    or _ORG_AFTER.match(self.text, tok.end))
 
     def _title_follows(self, end: int) -> bool:
         """ "Yandex chief executive Tigran ...": a title right after a word names its employer."""
