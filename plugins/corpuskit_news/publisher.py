@@ -4,15 +4,24 @@ Each clue proposes a name with a weight; names that are the same outlet ("Weser-
 "Weser-Bote Verlag GmbH", "THE RIFT STANDARD" and "The Rift Standard") pool their weight,
 mentions elsewhere on the page add a little, and the best pool wins if it has at least one
 strong clue's worth. A page that never names its outlet gets None.
+
+On real pages the masthead is often a logo (no text) and the first short lines are menus,
+so one more clue counts: the name that recurs across many distinct furniture lines ("More
+From X", "X Staff", "Subscribe to X", "Jobs at X", "X Store") - outlets name themselves all
+over their menus and footers. Only name-shaped words count (all-capital or camel-case
+single words, capitalised word runs), compared without case or accents.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from corpuskit_news.lexicon import AGENCIES
+from corpuskit_news.lexicon import AGENCIES, STOPWORDS
 
 __all__ = ["find_publisher", "publisher_key"]
 
@@ -53,6 +62,17 @@ _RIGHTS = re.compile(
     r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$",
     re.IGNORECASE,
 )
+
+
+_TOKEN = re.compile(r"[^\W_][\w&'’.-]*[^\W_]|[^\W_]")
+_LEGAL_TAIL = re.compile(r",?\s*(?:" + "|".join(sorted(_LEGAL)) + r")\b\.?", re.IGNORECASE)
+_ARTICLES = frozenset(
+    ("the", "le", "la", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "os")
+)
+_RECUR_MIN_LINES = 3
+_RECUR_MAX_WORDS = 8
+"""Only short lines (menus, footers, credits) are counted: teaser headlines and blurbs name topics."""
+"""A name counts as recurring when found in at least this many distinct furniture lines."""
 
 
 @dataclass
@@ -103,6 +123,82 @@ def _masthead_shaped(line: str) -> bool:
     return True
 
 
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _name_token(token: str) -> bool:
+    return token[0].isupper() or (token[0].isdigit() and token.isalnum())
+
+
+def _shaped_single(token: str) -> bool:
+    """An all-capital word ("WIRED", "AOL") or a camel-case one ("TechCrunch"): a brand, not a word."""
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    return all(c.isupper() for c in letters) or any(a.islower() and b.isupper() for a, b in itertools.pairwise(token))
+
+
+def _line_names(line: str) -> set[str]:
+    """Runs of 1-3 capitalised words of one line, in their display form."""
+    tokens = [t.rstrip(".") for t in _TOKEN.findall(line)]
+    names: set[str] = set()
+    for i, first in enumerate(tokens):
+        if not first or not first[0].isupper() or first.casefold() in _UI_WORDS:
+            continue
+        if _fold(first) in STOPWORDS and not (
+            _fold(first) in _ARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+        ):
+            continue  # an article starts a name only before a capital ("Le Figaro", "The Guardian")
+        for j in range(i + 1, min(i + 4, len(tokens) + 1)):
+            if not tokens[j - 1] or not _name_token(tokens[j - 1]):
+                break
+            words = tokens[i:j]
+            if _fold(words[-1]) in STOPWORDS or any(w.casefold() in _UI_WORDS for w in words):
+                continue
+            names.add(" ".join(words))
+    return names
+
+
+def _article_subject(name: str, body: str) -> bool:
+    """Whether the article mentions a word of ``name`` (exact case, not a function word) twice or more."""
+    return any(body.count(w) > 1 for w in name.split() if _fold(w) not in STOPWORDS)
+
+
+def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tuple[str, int]]:
+    """Names found in at least ``_RECUR_MIN_LINES`` distinct furniture lines, with that count.
+
+    Of names that recur equally often, only the longest is given ("FOX 13" over "FOX"). A
+    name the article itself mentions more than once is its subject, not its publisher.
+    """
+    counts: Counter[str] = Counter()
+    shaped: Counter[str] = Counter()
+    display: dict[str, str] = {}
+    for line in dict.fromkeys(lines):
+        if line.casefold() in skip or len(line.split()) > _RECUR_MAX_WORDS:
+            continue
+        for name in _line_names(line):
+            key = _fold(name)
+            counts[key] += 1
+            if " " not in name and _shaped_single(name):
+                shaped[key] += 1
+                display[key] = name
+            display.setdefault(key, name)
+    frequent = {
+        k: n
+        for k, n in counts.items()
+        if n >= _RECUR_MIN_LINES
+        and (" " in k or 2 * shaped[k] > n)  # a single word is a brand when mostly written as one
+        and not _article_subject(display[k], body)
+    }
+    kept = [
+        (display[k], n)
+        for k, n in frequent.items()
+        if not any(o != k and n <= m and (o.startswith(k + " ") or o.endswith(" " + k)) for o, m in frequent.items())
+    ]
+    return sorted(kept, key=lambda item: -item[1])
+
+
 def find_publisher(
     header: Sequence[str], footer: Sequence[str], body: str = "", *, exclude: Sequence[str] = ()
 ) -> str | None:
@@ -128,8 +224,10 @@ def find_publisher(
                 # A company ("Beacon Media Ltd") may own the outlet, an agency ("AFP") wrote the
                 # wire copy: both weigh less than the outlet's own name.
                 name = m.group("name")
-                weight = 0.5 if name.casefold() in AGENCIES else 1.0 if _is_corporate(name) else 1.5
-                clues.append(("copyright", name, weight))
+                tail = re.search(re.escape(name) + _LEGAL_TAIL.pattern, raw, re.IGNORECASE)
+                corporate = _is_corporate(name) or tail is not None
+                weight = 0.5 if name.casefold() in AGENCIES else 1.0 if corporate else 1.5
+                clues.append(("company" if corporate else "copyright", name, weight))
         checks = (
             (_STAFF, "staff", 1.5, "staff" in low),
             (_WEBSITE, "website", 1.5, "’s " in raw or "'s " in raw),
@@ -139,6 +237,12 @@ def find_publisher(
             m = pattern.search(raw) if plausible else None
             if m:
                 clues.append((source, m.group("name"), weight))
+    for name, count in _recurring_names(lines, skip, body)[:3]:
+        # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
+        words = set(_fold(name).split())
+        owner = next((c for c in clues if c[0] != "company" and words < set(_fold(c[1]).split())), None)
+        weight = min(3.0, 0.4 * count)
+        clues.append((owner[0], owner[1], weight) if owner else ("recurring", name, weight))
     pools: list[_Pool] = []
     for source, name, weight in clues:
         display = _display(name)
@@ -174,7 +278,12 @@ def _same(a: str, b: str) -> bool:
 
 
 def _choose_display(pool: _Pool) -> str:
-    names = [d for _, d in pool.names]
+    # The outlet's own name (masthead, copyright, staff) over a recurring name over a company's.
+    names = (
+        [d for s, d in pool.names if s not in ("recurring", "company")]
+        or [d for s, d in pool.names if s == "recurring"]
+        or [d for _, d in pool.names]
+    )
     mixed = [n for n in names if not n.isupper()] or names
     masthead = [d for s, d in pool.names if s == "masthead" and not d.isupper()]
     if masthead:

@@ -1,0 +1,26 @@
+"""news publisher: the name an outlet gives itself all over its menus and footers."""
+
+from corpuskit_news.publisher import find_publisher
+
+MENUS = ["Sign In", "Sections", "World", "Business", "KESTREL Studios", "Shop the KESTREL Store"]
+FOOTER = ["More From KESTREL", "Kestrel Staff", "Careers", "© 2024 Kestrel Holdings USA, LLC. All rights reserved."]
+BODY = "The council met on Tuesday. It voted to approve the plan, officials said."
+
+
+def test_recurring_brand_beats_menu_lines_and_the_owner_company() -> None:
+    assert find_publisher(["SubscribeSubscribe", *MENUS], FOOTER, BODY) == "KESTREL"
+
+
+def test_recurring_name_needs_several_lines() -> None:
+    assert find_publisher(["Menu", "World"], ["Careers", "Shop the KESTREL Store"], BODY) is None
+
+
+def test_a_topic_the_article_keeps_naming_is_not_the_publisher() -> None:
+    teasers = ["Harbor Bridge reopens", "Harbor Bridge tolls rise", "Why Harbor Bridge matters", "Sports"]
+    body = "Harbor Bridge closed on Monday. Engineers said Harbor Bridge needs new cables."
+    assert find_publisher(["Menu", *teasers], ["Careers"], body) is None
+
+
+def test_a_recurring_word_backs_the_masthead_it_belongs_to() -> None:
+    footer = ["More from the BEACON", "BEACON Events", "BEACON Jobs", "© Beacon Media Ltd 2025"]
+    assert find_publisher(["DAILY BEACON", "News", "Sport"], footer, BODY) == "Daily Beacon"
