@@ -30,8 +30,11 @@ _LINKY = re.compile(
 _CAPTION = re.compile(
     r"\((?i:[^()]{0,40}\b(?:photo|foto|image|picture|file)\b[^()]{0,40})\)|"
     r"\b(?:Photo|PHOTO|Foto|FOTO|Photograph|Picture|Credit|Crédit|Crédito|Bild|Imagen|Immagine|Illustration)s?"
-    r"\s*(?::|/|by\b)|(?i:\bfile photo\b|© ?photo|\bgetty images\b|\bshutterstock\b|\bphoto by\b)",
+    r"\s*(?::|/|by\b)|(?i:\bfile photo\b|© ?photo|\bgetty images|\bshutterstock\b|\bphoto by\b)|"
+    r"\|\s*[^|]{0,40}\b(?:Photo|PHOTO|Foto|FOTO|Photograph|Image)s?\b[^|]{0,12}$",  # "... | AP Photo"
 )
+_CREDIT_START = re.compile(r"^[A-ZÀ-Þ][\w'.-]+(?: [A-ZÀ-Þ][\w'.-]+){1,2} ?/ ?[A-ZÀ-Þ][\w&.-]*(?: [A-ZÀ-Þ][\w&.-]*)* ")
+"""A photographer's credit glued to the front of a caption: "Jane Doe/Agency Name The mayor ..." """
 _READTIME = re.compile(
     r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minuten|minutos|minuti|minuut|minuten)\b\.?\s*(?:read|lesezeit|de lecture|"
     r"de lectura|de leitura|di lettura|leestijd)?|\b(?:lesezeit|leestijd|temps de lecture|tiempo de lectura)\b|"
@@ -174,7 +177,11 @@ def _measure(index: int, text: str) -> Line:
     lower = set(lowered)
     linky = (n < 25 or text.count("/") > 3) and _maybe_linky(text) and bool(_LINKY.search(text))
     cue = cue_of(text, lower)
-    caption = (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))) or _ends_with_agency(text)
+    caption = (
+        (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text)))
+        or _ends_with_agency(text)
+        or ("/" in text[:60] and _CREDIT_START.match(text) is not None)
+    )
     dated = n <= 20 and (
         (_YEAR.search(text) is not None and find_date(text, dayfirst=True) is not None)
         or (n <= 6 and not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))

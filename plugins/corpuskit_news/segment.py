@@ -166,7 +166,7 @@ def _densest_run(weights: list[float]) -> tuple[int, int] | None:
 
 def _first_paragraph_run(lines: list[Line], start: int, end: int) -> int:
     for i in range(start, end):
-        if lines[i].prose and lines[i + 1].prose:
+        if lines[i].prose and lines[i + 1].prose and not (lines[i].caption or lines[i + 1].caption):
             return i
     return start
 
@@ -230,9 +230,47 @@ def _is_teaser_heading(line: Line) -> bool:
     return line.cue is not None and line.cue[1] == "teaser_heading"
 
 
+_CARD_WORDS = 50
+"""Teaser cards' blurbs are short: one or two sentences."""
+
+
+def _card_blurbs(lines: list[Line], blocks: list[tuple[bool, int, int]]) -> set[int]:
+    """Indices (into ``blocks``) of the blurbs of a list of teaser cards.
+
+    A card is a headline, a one- or two-sentence blurb and often a name or a date: a chain
+    of at least three lone short paragraphs, each two or three short lines from the next,
+    is such a list ("More from ...", "Most popular"). An article's subheadings come one at a
+    time and its paragraphs run on.
+    """
+    def blurb(b: int) -> bool:
+        kind, first, last = blocks[b]
+        line = lines[first]
+        return kind and first == last and line.words <= _CARD_WORDS and line.sentences <= 2
+
+    def card_gap(b: int) -> bool:
+        kind, first, last = blocks[b]
+        return not kind and 2 <= last - first + 1 <= 3 and not any(ln.terminal for ln in lines[first : last + 1])
+
+    found: set[int] = set()
+    chain: list[int] = []
+    for b in range(len(blocks)):
+        if not blurb(b):
+            continue
+        if chain and not (b - chain[-1] == 2 and card_gap(b - 1)):
+            if len(chain) >= 3:
+                found.update(chain)
+            chain = []
+        chain.append(b)
+    if len(chain) >= 3:
+        found.update(chain)
+    return found
+
+
 def _absorb_blurbs(lines: list[Line], blocks: list[tuple[bool, int, int]]) -> list[tuple[bool, int, int]]:
     """Single one-sentence paragraphs next to a teaser block are its blurbs: merge them in."""
     kinds = [kind for kind, _, _ in blocks]
+    for b in _card_blurbs(lines, blocks):
+        kinds[b] = False
     for b, (kind, first, last) in enumerate(blocks):
         if kind and b > 0 and last - first < 3 and _is_teaser_heading(lines[blocks[b - 1][2]]):
             kinds[b] = False  # paragraphs right under "Popular posts" are its blurbs
@@ -255,7 +293,13 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
     """Decide the lines of the article's spans; return the kept ones."""
     kept: list[Line] = []
     for start, end in spans:
-        for kind, first, last in _absorb_blurbs(lines, _blocks(lines, start, end)):
+        blocks = _absorb_blurbs(lines, _blocks(lines, start, end))
+        tail = blocks[-1]
+        if len(blocks) >= 3 and tail[0] and tail[1] == tail[2] and _teaser_gap(lines, *blocks[-2][1:]):
+            # one paragraph after a teaser block is not the article going on (two are: see continuations)
+            page.removed.append((lines[tail[1]], _reason(lines[tail[1]], "after article")))
+            blocks = blocks[:-1]
+        for kind, first, last in blocks:
             if kind:
                 for line in lines[first : last + 1]:
                     if _strong_cue(line) or (line.cue and line.cue[0] == "teaser"):
@@ -380,7 +424,8 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
         return page
     start, end = span
     first_run = _first_paragraph_run(lines, start, end)
-    headers = [i for i in range(first_run) if _is_header_line(lines[i]) and not lines[i].prose]
+    # a caption marks the body's start even when it is a long, prose-shaped one
+    headers = [i for i in range(first_run) if _is_header_line(lines[i]) and (not lines[i].prose or lines[i].caption)]
     if headers and headers[-1] >= start:
         start = headers[-1] + 1
     spans = [(start, end), *_continuations(lines, end, max_gap)]
