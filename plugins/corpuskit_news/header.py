@@ -10,6 +10,7 @@ byline or date line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -22,7 +23,7 @@ __all__ = ["byline_name", "choose_title", "content_words", "is_desk", "is_name"]
 
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 _BY_INSIDE = re.compile(r"\b(?:by|von|par|por|di|door)\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+(?:at|in|for|en|à|em|a|für|aus)\s+")
+_SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+\(|\s+(?:at|in|for|en|à|em|a|für|aus)\s+")
 _DESK = re.compile(r"\b(?:desk|staff|team|newsroom|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
                    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -70,18 +71,20 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     if m:
         rest = text[m.end():]
         first = _SPLIT.split(rest, maxsplit=1)[0].strip(" .")
+        if first.isupper() and len(first) > 4:
+            first = first.title()  # "By JANE O'DOE" after an explicit "By": a name in capitals
         if agency := _agency(first):
             return agency
         if is_name(first):
-            return first
-        lead = _leading_name(first)
-        if lead:
-            return lead
+            # "Par Ana Díaz, Luc Martin": several people separated by commas
+            parts = [p.strip(" .") for p in _SPLIT.split(rest)]
+            names = list(itertools.takewhile(lambda p: is_name(p.title() if p.isupper() else p), parts))
+            return ", ".join(names) if len(names) > 1 and names == parts[: len(names)] else first
         # "By Sam Whitford and Ana Díaz": keep the people, joined as written.
-        people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en)\s+", first)]
+        people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en|&)\s+", first)]
         if len(people) > 1 and all(is_name(p) for p in people):
             return first
-        return None
+        return _leading_name(first)
     if agency := _agency(text):
         return agency
     inside = _BY_INSIDE.search(text)
@@ -127,7 +130,9 @@ def _leading_name(text: str) -> str | None:
 def _dateish(part: str) -> bool:
     from corpuskit_news.dates import find_date, looks_relative
 
-    return find_date(part) is not None or looks_relative(part) or is_readtime(part) or not _WORD.search(part)
+    # (a day-first reading only tells a date from a non-date: "08/01/2014" is a date either way)
+    dated = find_date(part) is not None or find_date(part, dayfirst=True) is not None
+    return dated or looks_relative(part) or is_readtime(part) or not _WORD.search(part)
 
 
 def content_words(text: str) -> set[str]:

@@ -78,10 +78,12 @@ NON_NAME_WORDS = frozenset(
 
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:written|reported|posted|interview|interviewed|text|words|story|compiled)\s+by|"
-    r"by|von|par|por|di|door|da|av|af|de)\s*[:\-]?\s+(?=\S)",
+    r"by|von|par|por|di|door|da|av|af|de|(?:authors?|autor(?:es|en|i|s|a)?|auteurs?|autores?|autori)\s*:)"
+    r"\s*[:\-]?\s+(?=\S)",
     re.IGNORECASE,
 )
-"""A byline's leading word in the covered languages ("By", "Von", "Par", "Por", "di", "door")."""
+"""A byline's leading word in the covered languages ("By", "Von", "Par", "Por", "di", "door"), or an
+"Author(s):" label."""
 
 AGENCIES = frozenset(
     s.casefold()
@@ -126,6 +128,8 @@ _STRONG = {
     "promotion": r"download (?:the|our) .{0,30}app|on our app|telegram channel|follow (?:us|.{0,30}) on "
     r"(?:whatsapp|telegram|twitter|facebook|instagram)|send us your (?:tips|stories|photos)|"
     r"no seu whatsapp|clique aqui|click here|tax-deductible|make a donation|donate now|gift of any size",
+    # "spotted a typo? select the text and press Ctrl+Enter" (the key combination is the same in every language)
+    "error_report": r"\bctrl\s*\+\s*enter\b",
 }
 _WEAK = {
     "reader_appeal": r"\b(?:support (?:our|independent)|our (?:reporting|journalism|work) (?:depends|relies)|"
@@ -134,6 +138,7 @@ _WEAK = {
     "bio": r"\b(?:is an? (?:\w+ ){0,3}(?:journalist|writer|reporter|correspondent|columnist|editor|author)|"
     r"covers .{0,40} for |reach (?:him|her|them) at|based in \w+ (?:and|who) (?:writes|covers))",
     "contact": r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.",
+    "credits": r"\bcontributed(?: reporting)? to this (?:report|story|article)|\badditional reporting by\b",
     "publisher_note": r"\bis (?:published by|part of|a registered|a division of|a member of)\b|"
     r"can also be accessed|alternate address",
 }
@@ -168,6 +173,8 @@ _ANCHORS = {
     "cookies": "cookie cookies",
     "comments_form": "email address required comments closed comentar reply log",
     "promotion": "download app telegram follow whatsapp send clique click donation donate gift tax-deductible",
+    "error_report": "ctrl",
+    "credits": "contributed additional",
     "reader_appeal": "support readers reporting journalism work consider find value deserve deserves paywall "
     "subscription unterstützen soutenez",
     "bio": "journalist writer reporter correspondent columnist editor author covers reach based",

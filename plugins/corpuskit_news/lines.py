@@ -133,6 +133,15 @@ def _maybe_linky(text: str) -> bool:
     )
 
 
+_COPYRIGHT_MARK = re.compile(r"©|\((?i:c)\)|(?i:copyright)")
+
+
+def _credit_suffix(text: str) -> int | None:
+    """Where a credit starts when the line's only copyright mark sits in its last fifth, after the text proper."""
+    marks = [m.start() for m in _COPYRIGHT_MARK.finditer(text)]
+    return marks[0] if len(marks) == 1 and marks[0] >= 0.8 * len(text) else None
+
+
 def _ends_with_agency(text: str) -> bool:
     head, _, last = text.rpartition(". ")
     return bool(head) and last.strip().casefold() in AGENCIES
@@ -173,10 +182,15 @@ def _measure(index: int, text: str) -> Line:
     else:
         stop = caps = 0.0
     bare = text.rstrip(_TRAILING)
+    credit = _credit_suffix(text) if len(text) >= 100 else None
+    if credit is not None:
+        bare = text[:credit].rstrip(_TRAILING)  # "... the minister said. (c)AFP": the credit is not the end
     terminal = bare.endswith((".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।")) or (bare.endswith(":") and n >= 8)
     lower = set(lowered)
     linky = (n < 25 or text.count("/") > 3) and _maybe_linky(text) and bool(_LINKY.search(text))
     cue = cue_of(text, lower)
+    if cue is not None and cue[1] == "copyright" and credit is not None:
+        cue = None  # the wire's credit closing a paragraph does not make it a copyright line
     caption = (
         (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text)))
         or _ends_with_agency(text)

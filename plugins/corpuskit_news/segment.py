@@ -41,6 +41,7 @@ __all__ = ["Page", "analyse"]
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|replies|responses|reactions?|réactions?|réagir|commentaires?|kommentare|"
     r"kommentieren|comentarios|comentários|commenti|reacties|reageer|leave a reply|join the conversation|"
+    r"comment|commenter|comentar|commentare|commenta|"
     r"discussion|show comments|view comments)\s*(?:\(\d+\)|\d+)?\s*:?$",
     re.IGNORECASE,
 )
@@ -204,7 +205,7 @@ def _continuations(lines: list[Line], end: int, max_gap: int) -> list[tuple[int,
 
 
 def _bio_like(line: Line, author: str | None) -> bool:
-    return bool(author) and line.text.startswith(author) and line.words < 60  # type: ignore[arg-type]
+    return bool(author) and line.text.startswith(author) and line.words <= _FURNITURE_WORDS  # type: ignore[arg-type]
 
 
 def _blocks(lines: list[Line], start: int, end: int) -> list[tuple[bool, int, int]]:
@@ -345,9 +346,9 @@ def _trim_edges(kept: list[Line], page: Page, author: str | None) -> list[Line]:
     while kept and (dirty(kept[-1]) or _bio_like(kept[-1], author)):
         line = kept.pop()
         page.removed.append((line, "edge: " + _reason(line, "bio")))
-    while kept and dirty(kept[0]):
+    while kept and (dirty(kept[0]) or _bio_like(kept[0], author)):
         line = kept.pop(0)
-        page.removed.append((line, "edge: " + _reason(line, "note")))
+        page.removed.append((line, "edge: " + _reason(line, "bio" if _bio_like(line, author) else "note")))
     while kept and not kept[-1].prose and not _short_sentence(kept[-1]):
         # a heading cannot end the article ("About the ..." over a trimmed note)
         page.removed.append((kept.pop(), "edge: heading"))

@@ -150,3 +150,13 @@ def test_photo_credits_glued_to_captions_are_captions():
     ]
     text = "\n".join(["The Valley Ledger", *PARAGRAPHS[:3], credits[0], *PARAGRAPHS[3:5], credits[1], PARAGRAPHS[5]])
     assert analyse(text).text.split("\n") == PARAGRAPHS
+
+
+def test_an_author_bio_above_the_article_and_comment_rules_below_it_go():
+    bio = ("Tomas Lindgren currently works at the Ledger. He grew up in the valley and has written about "
+           "its roads and rivers since 2015.")
+    rules = ["Comment", "Comments are the opinion of their authors, not of the newspaper or its staff.",
+             "Insults and comments that break the law will be removed by the moderators without notice."]
+    text = "\n".join(["The Valley Ledger", "County will rebuild the Alder River bridge", "By Tomas Lindgren",
+                      "March 3, 2025", bio, *PARAGRAPHS, *rules, "© 2025 The Valley Ledger"])
+    assert analyse(text).text.split("\n") == PARAGRAPHS

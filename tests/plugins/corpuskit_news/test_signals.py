@@ -50,6 +50,8 @@ def test_caption_and_date_signals():
     ("The views expressed in this column are those of the author.", "strong"),
     ("© 2025 Example Daily. All rights reserved.", "strong"),
     ("Support independent journalism: readers like you keep us going.", "weak"),
+    ("Spotted a mistake? Select the text and press Ctrl+Enter to tell the editors.", "strong"),
+    ("Ana Diaz and Luc Martin contributed to this report.", "weak"),
 ])
 def test_cues(text, strength):
     cue = cue_of(text)
@@ -72,6 +74,11 @@ def test_no_cue_in_ordinary_prose():
     ("Reuters", "Reuters"),
     ("By Associated Press", "Associated Press"),
     ("Ngọc Vân |", "Ngọc Vân"),
+    ("By JANE O'DOHERTY", "Jane O'Doherty"),
+    ("By SAM WHITFORD & ANA DIAZ | 10/9/10 7:15 AM EDT", "Sam Whitford & Ana Diaz"),
+    ("Par Claire Dumas, Luc Martin", "Claire Dumas, Luc Martin"),
+    ("Authors: Anna Becker (regional news editor)", "Anna Becker"),
+    ("Pablo Ortega | Valencia | 08/01/2014", "Pablo Ortega"),
 ])
 def test_bylines(line, name):
     assert byline_name(line) == name
@@ -138,3 +145,9 @@ def test_hard_wrapped_paragraphs_are_joined():
     assert units[0].startswith("So, let's start") and units[0].endswith("as a fallacy.")
     assert units[1:] == ["Next paragraph starts here.", "Torino, il mercato di Porta Palazzo cambia orari per l'estate",
                          "di Marco Ferri"]
+
+
+def test_a_wire_credit_closing_a_paragraph_is_not_a_copyright_line():
+    line = measure(0, PARAGRAPH + " The work is due to start in the spring, the county said. (c)AFP/Ana Diaz")
+    assert line.prose and line.terminal and line.cue is None
+    assert measure(0, "(c) 2024 Example Daily. All rights reserved.").cue == ("strong", "copyright")
