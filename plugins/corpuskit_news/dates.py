@@ -1,5 +1,5 @@
 """Find calendar dates in page lines: "Wednesday, January 01, 2025", "Jan 01 2025 | 11:45 PM
-IST", "01.01.2025", "2025-04-02", "14 de enero de 2025", "5 février 2025", "29 nov. 2024".
+IST", "01.01.2025", "2025-04-02", "14 de enero de 2025", "5 février 2025", "29 nov. 2024", "2025年4月2日".
 
 Only absolute dates count: "2 hours ago", "yesterday" or "Updated Tuesday" give None. A
 numeric date whose day and month could be swapped ("03/04/2025") is ambiguous and gives
@@ -45,6 +45,8 @@ _SEP = r"[\s,./-]*(?:de\s+|del\s+)?"
 _PATTERNS = [
     # 2025-04-02, 2025/04/02
     re.compile(rf"(?<!\d){_YEAR}[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    # 2025年4月2日 (Chinese, Japanese), 2025년 4월 2일 (Korean)
+    re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"),
     # January 01, 2025 / Jan. 1 2025 / Jan 01 2025
     re.compile(rf"\b(?P<mon>{_MON})\.?\s+{_DAY}(?:,)?\s*,?\s+{_YEAR}(?!\d)", re.IGNORECASE),
     # 1 January 2025 / 8 Feb 2025 / 14 de enero de 2025 / 29 nov. 2024 / 12. März 2025

@@ -24,7 +24,7 @@ __all__ = ["byline_name", "choose_title", "content_words", "is_desk", "is_name"]
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 _BY_INSIDE = re.compile(r"\b(?:by|von|par|por|di|door)\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+\(|\s+(?:at|in|for|en|à|em|a|für|aus)\s+")
-_DESK = re.compile(r"\b(?:desk|staff|team|newsroom|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
+_DESK = re.compile(r"\b(?:desk|staff|team|newsroom|wire|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
                    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
@@ -143,8 +143,8 @@ def content_words(text: str) -> set[str]:
 def _headline_shaped(line: Line) -> bool:
     if not 3 <= line.words <= 30 or len(line.text) > 220 or line.linky or line.cue or line.caption:
         return False
-    if line.dated or is_readtime(line.text):
-        return False
+    if line.dated or is_readtime(line.text) or BYLINE_PREFIX.match(line.text):
+        return False  # ("By: Wire Service" is the byline, not a headline)
     if line.text.endswith(".") and not _ABBREVIATION_END.search(line.text):
         return False
     return not line.prose or line.words <= 20
@@ -161,14 +161,14 @@ def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool
     best: tuple[float, Line] | None = None
     overlaps: dict[int, float] = {}
     for pos, line in enumerate(candidates):
-        if not _headline_shaped(line) or line.text.count(",") >= 2 * max(1, line.words // 6):
-            continue
+        if not _headline_shaped(line) or (line.text.count(",") >= 2 * max(1, line.words // 6) and line.stop < 0.1):
+            continue  # a list of labels or names ("World, Business, Sport"), not a sentence-like headline
         words = content_words(line.text)
         if not words:
             continue
         overlap = len(words & body) / len(words)
         score = 2.0 * overlap * min(1.0, len(words) / 4)
-        if any(header[pos + 1 : pos + 5]):
+        if any(header[pos + 1 : pos + 8]):  # (sharing buttons may sit between them)
             score += 1.0
         folded = line.text.casefold()
         if any(folded in other.text.casefold() for other in candidates if other is not line):

@@ -15,6 +15,7 @@ from corpuskit.stage import Mapper, param, stage
 from corpuskit_news.boilerplate import boilerplate_meta
 from corpuskit_news.dates import find_dates
 from corpuskit_news.language import detect_language, load_identifier
+from corpuskit_news.lines import measure
 from corpuskit_news.publisher import find_publisher, publisher_key
 from corpuskit_news.segment import analyse
 
@@ -25,6 +26,8 @@ _PUBLISH_WORD = re.compile(
     r"veröffentlicht|aktualisiert|gepubliceerd|bijgewerkt|first published|last updated)\b",
     re.IGNORECASE,
 )
+_UPDATE_WORDS = ("updated", "mis à", "actualizado", "atualizado", "aggiornato", "aktualisiert", "bijgewerkt",
+                 "last updated")
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,60})$")
 
 
@@ -55,15 +58,21 @@ class PageHeader:
 def published_date(header: PageHeader, *, dayfirst: bool | None = None) -> str | None:
     """The publication date as ``YYYY-MM-DD`` from the page's date lines, or None.
 
-    In order: a header line that says published/updated; the date line under the
-    headline; any short dated line between the headline and the article; a footer line
-    that says published ("First Published: ..."). Relative times give nothing.
+    In order: a header line that says published (then one that says updated); the byline
+    when it carries a date; the date line under the headline; any short dated line between
+    the headline and the article (captions excluded); a short dated line just above the
+    headline; a footer line that says published ("First Published: ..."). Relative times
+    give nothing.
     """
-    below_title = _below_title(header)
+    below_title = [ln for ln in _below_title(header) if not measure(0, ln).caption]  # a photo's date is not the page's
+    said = [ln for ln in header.header if _PUBLISH_WORD.search(ln)]
     candidates = [
-        [ln for ln in header.header if _PUBLISH_WORD.search(ln)],
+        [ln for ln in said if not _updated(ln)],
+        said,
+        [header.byline] if header.byline else [],  # "Jane Doe | Madrid | 08/01/2014"
         [header.dateline] if header.dateline else [],
         [ln for ln in below_title if len(ln.split()) <= 20],
+        [ln for ln in _above_title(header) if len(ln.split()) <= 8],  # date over the headline
         [ln for ln in header.footer if _PUBLISH_WORD.search(ln) and len(ln.split()) <= 20],
     ]
     for lines in candidates:
@@ -71,7 +80,21 @@ def published_date(header: PageHeader, *, dayfirst: bool | None = None) -> str |
             date = _date_after_keyword(line, dayfirst)
             if date:
                 return date
+            if dayfirst is None and find_dates(line, dayfirst=True):
+                return None  # the date line's date is ambiguous ("08/01/2014"): the caller decides the order
     return None
+
+
+def _updated(line: str) -> bool:
+    m = _PUBLISH_WORD.search(line)
+    return m is not None and m.group(0).lower().startswith(_UPDATE_WORDS)
+
+
+def _above_title(header: PageHeader) -> list[str]:
+    if header.title_line and header.title_line in header.header:
+        at = header.header.index(header.title_line)
+        return list(header.header[max(0, at - 3) : at])
+    return []
 
 
 def _below_title(header: PageHeader) -> list[str]:
@@ -85,8 +108,7 @@ def _date_after_keyword(line: str, dayfirst: bool | None) -> str | None:
     if not dates:
         return None
     m = _PUBLISH_WORD.search(line)
-    if m and not m.group(0).lower().startswith(("updated", "mis à", "actualizado", "atualizado", "aggiornato",
-                                                  "aktualisiert", "bijgewerkt")):
+    if m and not m.group(0).lower().startswith(_UPDATE_WORDS):
         after = [d for offset, d in dates if offset >= m.start()]
         if after:
             return after[0].isoformat()

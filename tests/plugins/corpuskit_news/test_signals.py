@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from corpuskit_news.header import byline_name, choose_title, is_name
+from corpuskit_news.header import byline_name, choose_title, is_desk, is_name
 from corpuskit_news.lexicon import cue_of
 from corpuskit_news.lines import measure
 from corpuskit_news.publisher import find_publisher
@@ -89,6 +89,10 @@ def test_not_bylines(line):
     assert byline_name(line, bare_ok=True) is None
 
 
+def test_wire_service_bylines_are_desks():
+    assert is_desk("Metro Wire") and is_desk("StarWire Desk") and not is_desk("Ana Wirth")
+
+
 def test_bare_name_only_where_allowed():
     assert byline_name("Pieter de Vries") is None
     assert byline_name("Pieter de Vries", bare_ok=True) == "Pieter de Vries"
@@ -102,6 +106,15 @@ def test_headline_is_the_line_sharing_words_with_the_article():
     ])]
     title = choose_title(lines, PARAGRAPH + " The bridge repairs begin in May.", [False, False, False, True])
     assert title is not None and title.text == "Bridge closes for six months of repairs"
+
+
+def test_a_byline_is_no_headline_and_a_headline_may_have_commas():
+    texts = ["Example Daily", "Facebook", "Tweet", "New year, new rules: bridges, buses and ferries", "By: Metro Wire",
+             "Posted at 2025-01-01", "By Jane Doe"]
+    lines = [measure(i, t) for i, t in enumerate(texts)]
+    opening = "New rules for bridges, buses and ferries take effect with the new year across the county."
+    title = choose_title(lines, opening, [False, False, False, False, True, True, True])
+    assert title is not None and title.text == texts[3]
 
 
 def test_publisher_clues_pool():
