@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from corpuskit_news.dates import find_date
 from corpuskit_news.lexicon import AGENCIES, STOPWORDS
 
 __all__ = ["find_publisher", "publisher_key"]
@@ -31,7 +32,7 @@ _LEGAL_DOTTED = re.compile(
 _LEGAL = {"ltd", "limited", "llc", "inc", "gmbh", "ag", "sa", "sl", "srl", "spa", "bv", "nv", "as", "asa", "ab",
           "oy", "plc", "pvt", "private", "corp", "corporation", "lp", "llp", "kg"}
 _HOUSE = {"co", "company", "group", "media", "verlag", "ediciones", "editora", "edizioni", "éditions",
-          "publishing", "publications", "holdings", "uitgeverij", "the"}
+          "publishing", "publications", "holdings", "uitgeverij", "ventures", "enterprises", "the"}
 _PARTICLES = (
     "of|the|on|upon|de|del|della|dello|do|da|das|dos|du|di|van|het|aan|la|le|el|am|an|im|auf|ob|bei|zu|zum|zur|"
     "sur|sul|sulla|og|och|und|y|i"
@@ -188,6 +189,7 @@ def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tu
         k: n
         for k, n in counts.items()
         if n >= _RECUR_MIN_LINES
+        and find_date(display[k]) is None  # comment timestamps ("Oct 9 2010") recur too
         and (" " in k or 2 * shaped[k] > n)  # a single word is a brand when mostly written as one
         and not _article_subject(display[k], body)
     }
@@ -240,7 +242,14 @@ def find_publisher(
     for name, count in _recurring_names(lines, skip, body)[:3]:
         # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
         words = set(_fold(name).split())
-        owner = next((c for c in clues if c[0] != "company" and words < set(_fold(c[1]).split())), None)
+        owner = next(
+            (
+                c
+                for c in clues
+                if c[0] != "company" and words < set(_fold(c[1]).split()) and not _fold(c[1]).startswith(_fold(name))
+            ),
+            None,
+        )
         weight = min(3.0, 0.4 * count)
         clues.append((owner[0], owner[1], weight) if owner else ("recurring", name, weight))
     pools: list[_Pool] = []
@@ -270,14 +279,14 @@ def find_publisher(
     best = max(pools, key=lambda p: p.score)
     if best.score < 1.5:
         return None
-    return _choose_display(best)
+    return _choose_display(best, {line.casefold() for line in lines})
 
 
 def _same(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def _choose_display(pool: _Pool) -> str:
+def _choose_display(pool: _Pool, alone: set[str]) -> str:
     # The outlet's own name (masthead, copyright, staff) over a recurring name over a company's.
     names = (
         [d for s, d in pool.names if s not in ("recurring", "company")]
@@ -285,6 +294,10 @@ def _choose_display(pool: _Pool) -> str:
         or [d for _, d in pool.names]
     )
     mixed = [n for n in names if not n.isupper()] or names
+    # a brand that stands alone on a line beats a menu item that adds a section to it ("BRAND Jobs")
+    for r in (d for s, d in pool.names if s == "recurring" and d.casefold() in alone):
+        if any(s == "masthead" and d.casefold().startswith(r.casefold() + " ") for s, d in pool.names):
+            return r
     masthead = [d for s, d in pool.names if s == "masthead" and not d.isupper()]
     if masthead:
         return masthead[0]

@@ -24,3 +24,14 @@ def test_a_topic_the_article_keeps_naming_is_not_the_publisher() -> None:
 def test_a_recurring_word_backs_the_masthead_it_belongs_to() -> None:
     footer = ["More from the BEACON", "BEACON Events", "BEACON Jobs", "© Beacon Media Ltd 2025"]
     assert find_publisher(["DAILY BEACON", "News", "Sport"], footer, BODY) == "Daily Beacon"
+
+
+def test_a_menu_item_adding_a_section_to_the_brand_gives_the_brand():
+    header = ["KESTREL Jobs", "Top", "KESTREL", "KESTREL Pro", "News"]
+    footer = ["More on KESTREL", "KESTREL Jobs", "Oct 9 2010", "Oct 9 2010 - 7:28", "Oct 9 2010 - 8:01"]
+    assert find_publisher(header, footer, BODY) == "KESTREL"
+
+
+def test_a_venture_holding_the_copyright_is_the_owner_not_the_outlet():
+    footer = ["KESTREL Commentary", "KESTREL Conversations", "KESTREL Headlines", "© 2011 KESTREL Internet Ventures."]
+    assert find_publisher(["Editions", "USA"], footer, BODY) == "KESTREL"
