@@ -136,6 +136,10 @@ def _maybe_linky(text: str) -> bool:
 _COPYRIGHT_MARK = re.compile(r"©|\((?i:c)\)|(?i:copyright)")
 
 
+def _maybe_copyright(text: str) -> bool:
+    return "©" in text or "(c)" in text or "(C)" in text or "opyright" in text or "OPYRIGHT" in text
+
+
 def _credit_suffix(text: str) -> int | None:
     """Where a credit starts when the line's only copyright mark sits in its last fifth, after the text proper."""
     marks = [m.start() for m in _COPYRIGHT_MARK.finditer(text)]
@@ -182,7 +186,7 @@ def _measure(index: int, text: str) -> Line:
     else:
         stop = caps = 0.0
     bare = text.rstrip(_TRAILING)
-    credit = _credit_suffix(text) if len(text) >= 100 else None
+    credit = _credit_suffix(text) if len(text) >= 100 and _maybe_copyright(text) else None
     if credit is not None:
         bare = text[:credit].rstrip(_TRAILING)  # "... the minister said. (c)AFP": the credit is not the end
     terminal = bare.endswith((".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।")) or (bare.endswith(":") and n >= 8)

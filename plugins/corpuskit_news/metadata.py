@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,25 +64,35 @@ def published_date(header: PageHeader, *, dayfirst: bool | None = None) -> str |
     headline; a footer line that says published ("First Published: ..."). Relative times
     give nothing.
     """
-    below_title = [ln for ln in _below_title(header) if not measure(0, ln).caption]  # a photo's date is not the page's
-    said = [ln for ln in header.header if _PUBLISH_WORD.search(ln)]
-    candidates = [
-        [ln for ln in said if not _updated(ln)],
-        said,
-        [header.byline] if header.byline else [],  # "Jane Doe | Madrid | 08/01/2014"
-        [header.dateline] if header.dateline else [],
-        [ln for ln in below_title if len(ln.split()) <= 20],
-        [ln for ln in _above_title(header) if len(ln.split()) <= 8],  # date over the headline
-        [ln for ln in header.footer if _PUBLISH_WORD.search(ln) and len(ln.split()) <= 20],
-    ]
-    for lines in candidates:
-        for line in lines:
-            date = _date_after_keyword(line, dayfirst)
-            if date:
-                return date
-            if dayfirst is None and find_dates(line, dayfirst=True):
-                return None  # the date line's date is ambiguous ("08/01/2014"): the caller decides the order
+    seen: set[str] = set()
+    for line in _date_candidates(header):
+        if line in seen:
+            continue
+        seen.add(line)
+        date = _date_after_keyword(line, dayfirst)
+        if date:
+            return date
+        if dayfirst is None and _AMBIGUOUS.search(line) and find_dates(line, dayfirst=True):
+            return None  # the date line's date is ambiguous ("08/01/2014"): the caller decides the order
     return None
+
+
+_AMBIGUOUS = re.compile(r"\d[./-]\d")
+
+
+def _date_candidates(header: PageHeader) -> Iterator[str]:
+    """The lines that may state the publication date, most telling first (generated lazily)."""
+    said = [ln for ln in header.header if _PUBLISH_WORD.search(ln)]
+    yield from (ln for ln in said if not _updated(ln))
+    yield from said
+    if header.byline:
+        yield header.byline  # "Jane Doe | Madrid | 08/01/2014"
+    if header.dateline:
+        yield header.dateline
+    # a photo's date is not the page's
+    yield from (ln for ln in _below_title(header) if len(ln.split()) <= 20 and not measure(0, ln).caption)
+    yield from (ln for ln in _above_title(header) if len(ln.split()) <= 8)  # a date over the headline
+    yield from (ln for ln in header.footer if _PUBLISH_WORD.search(ln) and len(ln.split()) <= 20)
 
 
 def _updated(line: str) -> bool:

@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpuskit_news.dates import find_date
 from corpuskit_news.lexicon import AGENCIES, STOPWORDS
@@ -125,6 +126,8 @@ def _masthead_shaped(line: str) -> bool:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.casefold()
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
@@ -161,6 +164,14 @@ def _line_names(line: str) -> set[str]:
     return names
 
 
+@lru_cache(maxsize=65536)
+def _line_keys(line: str) -> tuple[tuple[str, str, bool], ...]:
+    """``(key, name, shaped)`` for the names of one line (menus and footers repeat across a corpus: cached)."""
+    if len(line.split()) > _RECUR_MAX_WORDS:
+        return ()
+    return tuple((_fold(n), n, " " not in n and _shaped_single(n)) for n in _line_names(line))
+
+
 def _article_subject(name: str, body: str) -> bool:
     """Whether the article mentions a word of ``name`` (exact case, not a function word) twice or more."""
     return any(body.count(w) > 1 for w in name.split() if _fold(w) not in STOPWORDS)
@@ -176,12 +187,11 @@ def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tu
     shaped: Counter[str] = Counter()
     display: dict[str, str] = {}
     for line in dict.fromkeys(lines):
-        if line.casefold() in skip or len(line.split()) > _RECUR_MAX_WORDS:
+        if line.count(" ") >= _RECUR_MAX_WORDS or line.casefold() in skip:
             continue
-        for name in _line_names(line):
-            key = _fold(name)
+        for key, name, is_shaped in _line_keys(line):
             counts[key] += 1
-            if " " not in name and _shaped_single(name):
+            if is_shaped:
                 shaped[key] += 1
                 display[key] = name
             display.setdefault(key, name)
@@ -279,14 +289,14 @@ def find_publisher(
     best = max(pools, key=lambda p: p.score)
     if best.score < 1.5:
         return None
-    return _choose_display(best, {line.casefold() for line in lines})
+    return _choose_display(best, lines)
 
 
 def _same(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def _choose_display(pool: _Pool, alone: set[str]) -> str:
+def _choose_display(pool: _Pool, lines: Sequence[str]) -> str:
     # The outlet's own name (masthead, copyright, staff) over a recurring name over a company's.
     names = (
         [d for s, d in pool.names if s not in ("recurring", "company")]
@@ -295,9 +305,12 @@ def _choose_display(pool: _Pool, alone: set[str]) -> str:
     )
     mixed = [n for n in names if not n.isupper()] or names
     # a brand that stands alone on a line beats a menu item that adds a section to it ("BRAND Jobs")
-    for r in (d for s, d in pool.names if s == "recurring" and d.casefold() in alone):
-        if any(s == "masthead" and d.casefold().startswith(r.casefold() + " ") for s, d in pool.names):
-            return r
+    sources = {s for s, _ in pool.names}
+    if "recurring" in sources and "masthead" in sources:
+        alone = {line.casefold() for line in lines}
+        for r in (d for s, d in pool.names if s == "recurring" and d.casefold() in alone):
+            if any(s == "masthead" and d.casefold().startswith(r.casefold() + " ") for s, d in pool.names):
+                return r
     masthead = [d for s, d in pool.names if s == "masthead" and not d.isupper()]
     if masthead:
         return masthead[0]
