@@ -150,7 +150,7 @@ _TEASER = (
     r"recent (?:news|posts|stories)|top stories|"
     r"latest news|promoted(?: stories| content)?|editor'?s picks|don'?t miss|"
     r"lesen sie auch|mehr zum thema|meistgelesen|auch interessant|weitere artikel|"
-    r"à lire aussi|lire aussi|les plus lus|sur le même sujet|"
+    r"[àa] lire aussi|lire aussi|les plus lus|sur le même sujet|"
     r"te puede interesar|lo más leído|noticias relacionadas|leer más|"
     r"leia também|mais lidas|veja também|"
     r"leggi anche|i più letti|potrebbe interessarti|"

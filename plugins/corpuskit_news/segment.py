@@ -360,6 +360,11 @@ def _mark_repetition(lines: list[Line], frequent: Collection[int]) -> None:
     for line in lines:
         if line.words >= 3 and counts[line.text.casefold()] > 1:
             line.repeated = True
+    for i, line in enumerate(lines[:-1]):
+        # a share box or a teaser may quote the lead: the copy running on into more prose is the article's
+        nxt = lines[i + 1]
+        if line.repeated and line.prose and line.words >= 15 and nxt.prose and not nxt.repeated:
+            line.repeated = False
     if frequent:
         flagged = [line for line in lines if line_hash(line.text) in frequent]
         prose_words = sum(line.words for line in lines if line.prose)

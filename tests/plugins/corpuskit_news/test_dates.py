@@ -32,6 +32,8 @@ from corpuskit_news.metadata import PageHeader, published_date
         ("18 сентября 2024, 14:20", dt.date(2024, 9, 18)),
         ("2018年6月18日 10:01　発信地：東京", dt.date(2018, 6, 18)),
         ("2024년 3월 5일 09:30", dt.date(2024, 3, 5)),
+        ("الأربعاء، 28 آب/أغسطس 2013، آخر تحديث 14:00", dt.date(2013, 8, 28)),
+        ("5 كانون الثاني 2014", dt.date(2014, 1, 5)),
     ],
 )
 def test_absolute_dates(line, expected):

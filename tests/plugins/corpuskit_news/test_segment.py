@@ -160,3 +160,10 @@ def test_an_author_bio_above_the_article_and_comment_rules_below_it_go():
     text = "\n".join(["The Valley Ledger", "County will rebuild the Alder River bridge", "By Tomas Lindgren",
                       "March 3, 2025", bio, *PARAGRAPHS, *rules, "© 2025 The Valley Ledger"])
     assert analyse(text).text.split("\n") == PARAGRAPHS
+
+
+def test_a_share_box_quoting_the_lead_does_not_cost_the_article_its_lead():
+    share = ["Share this story", "Post to Facebook", PARAGRAPHS[0], "Cancel", "Send"]
+    text = "\n".join(["The Valley Ledger", *share, "County will rebuild the Alder River bridge", "By Tomas Lindgren",
+                      *PARAGRAPHS])
+    assert analyse(text).text.split("\n") == PARAGRAPHS

@@ -52,6 +52,7 @@ def test_caption_and_date_signals():
     ("Support independent journalism: readers like you keep us going.", "weak"),
     ("Spotted a mistake? Select the text and press Ctrl+Enter to tell the editors.", "strong"),
     ("Ana Diaz and Luc Martin contributed to this report.", "weak"),
+    ("A lire aussi : Le conseil reporte le vote", "teaser"),
 ])
 def test_cues(text, strength):
     cue = cue_of(text)
