@@ -77,9 +77,13 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
             return agency
         if is_name(first):
             # "Par Ana Díaz, Luc Martin": several people separated by commas
-            parts = [p.strip(" .") for p in _SPLIT.split(rest)]
-            names = list(itertools.takewhile(lambda p: is_name(p.title() if p.isupper() else p), parts))
-            return ", ".join(names) if len(names) > 1 and names == parts[: len(names)] else first
+            names = [first]
+            for part in [p.strip(" .") for p in _SPLIT.split(rest)][1:]:
+                name = _caps_run(part) if rest.isupper() or part.split()[0].isupper() else part
+                if not name or not is_name(name):
+                    break
+                names.append(name)
+            return ", ".join(names)
         # "By Sam Whitford and Ana Díaz": keep the people, joined as written.
         people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en|&)\s+", first)]
         if len(people) > 1 and all(is_name(p) for p in people):
@@ -109,6 +113,12 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     if agency := _agency(head):
         return agency if rest and all(_dateish(p) for p in rest) else None
     return None
+
+
+def _caps_run(text: str) -> str | None:
+    """The leading words in capitals, title-cased ("LAURE BRETTON Envoyée spéciale" -> "Laure Bretton")."""
+    run = list(itertools.takewhile(lambda t: t.isupper() and len(t) > 1, text.split()))
+    return " ".join(run).title() if run else None
 
 
 def _leading_name(text: str) -> str | None:

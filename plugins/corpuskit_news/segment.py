@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from corpuskit.linefreq import line_hash
 from corpuskit_news.header import byline_name, choose_title, is_desk
+from corpuskit_news.lexicon import AGENCIES as AGENCY_NAMES
 from corpuskit_news.lines import Line, is_readtime, measure, non_latin, relax_prose, split_lines
 
 __all__ = ["Page", "analyse"]
@@ -393,7 +394,8 @@ def _header(page: Page, before: list[Line], body: list[Line]) -> None:
                 continue
         if page.author is None and not line.caption:
             near_date = any(ln.dated for ln in before[max(0, pos - 1) : pos + 4] if ln is not line)
-            bare_ok = page.title is not None and line.index > zone_from and near_date
+            handle = pos + 1 < len(before) and _HANDLE.match(before[pos + 1].text) is not None  # "Jane Doe", "@janedoe"
+            bare_ok = page.title is not None and line.index > zone_from and (near_date or handle)
             name = byline_name(line.text, bare_ok=bare_ok)
             if name and not is_desk(name):
                 page.author, page.byline = name, line
@@ -402,6 +404,24 @@ def _header(page: Page, before: list[Line], body: list[Line]) -> None:
             page.dateline = line
         elif page.standfirst is None and line.prose and not line.caption and line.cue is None and page.title:
             page.standfirst = line
+    if page.author is None and page.title is not None:
+        _byline_over_title(page, before)
+
+
+_HANDLE = re.compile(r"^@\w{2,30}$")
+
+
+def _byline_over_title(page: Page, before: list[Line]) -> None:
+    """A bare name a few lines over the headline, next to a date line ("Jane Doe / Section / Nov 7, 2023")."""
+    at = before.index(page.title)  # type: ignore[arg-type]
+    above = before[max(0, at - 3) : at]
+    if not any(ln.dated for ln in above):
+        return
+    for line in above:
+        name = None if line.dated or line.caption else byline_name(line.text, bare_ok=True)
+        if name and not is_desk(name) and name.casefold() not in AGENCY_NAMES:
+            page.author, page.byline = name, line
+            return
 
 
 def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int = 15) -> Page:

@@ -167,3 +167,12 @@ def test_a_share_box_quoting_the_lead_does_not_cost_the_article_its_lead():
     text = "\n".join(["The Valley Ledger", *share, "County will rebuild the Alder River bridge", "By Tomas Lindgren",
                       *PARAGRAPHS])
     assert analyse(text).text.split("\n") == PARAGRAPHS
+
+
+def test_bylines_beside_a_handle_or_over_the_headline():
+    title = "County will rebuild the Alder River bridge"
+    with_handle = "\n".join(["The Valley Ledger", title, "Share", "Tomas Lindgren", "@tlindgren", *PARAGRAPHS])
+    assert analyse(with_handle).author == "Tomas Lindgren"
+    over_title = "\n".join(["The Valley Ledger", "Tomas Lindgren", "Local", "Mar 3, 2025 7:10 AM", title, *PARAGRAPHS])
+    result = analyse(over_title)
+    assert result.author == "Tomas Lindgren" and result.title is not None and result.title.text == title

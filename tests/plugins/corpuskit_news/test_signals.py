@@ -80,6 +80,7 @@ def test_no_cue_in_ordinary_prose():
     ("Par Claire Dumas, Luc Martin", "Claire Dumas, Luc Martin"),
     ("Authors: Anna Becker (regional news editor)", "Anna Becker"),
     ("Pablo Ortega | Valencia | 08/01/2014", "Pablo Ortega"),
+    ("Par CLAIRE DUMAS, LUC MARTIN Envoyés spéciaux à Lyon", "Claire Dumas, Luc Martin"),
 ])
 def test_bylines(line, name):
     assert byline_name(line) == name
