@@ -262,6 +262,9 @@ def find_publisher(
         )
         weight = min(3.0, 0.4 * count)
         clues.append((owner[0], owner[1], weight) if owner else ("recurring", name, weight))
+    furniture = "\n".join(lines).casefold()
+    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
+    clues.extend(("domain", name, 1.0) for name in _domain_names(lines, squashed_domains - _PLATFORMS))
     pools: list[_Pool] = []
     for source, name, weight in clues:
         display = _display(name)
@@ -278,9 +281,7 @@ def find_publisher(
             pool.key = key
     if not pools:
         return None
-    furniture = "\n".join(lines).casefold()
     text = furniture + "\n" + body.casefold()
-    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
     for pool in pools:
         mentions = max(text.count(display.casefold()) for _, display in pool.names)
         pool.score += min(1.2, 0.3 * max(0, mentions - len(pool.names)))
@@ -292,15 +293,48 @@ def find_publisher(
     return _choose_display(best, lines)
 
 
+_PLATFORMS = frozenset(
+    (
+        "facebook", "twitter", "google", "youtube", "instagram", "linkedin", "pinterest", "whatsapp", "tiktok",
+        "reddit", "tumblr", "wordpress", "gmail", "yahoo", "apple", "microsoft", "amazon", "disqus", "flickr",
+        "vimeo", "medium", "substack", "blogspot",
+    )
+)
+"""Domains of platforms a page links to or mails through: never the outlet's own."""
+
+
+def _domain_names(lines: Sequence[str], labels: set[str]) -> list[str]:
+    """Names on the page that spell one of its own web addresses ("USA TODAY" for usatoday.com)."""
+    found: list[str] = []
+    for label in labels:
+        if len(label) < 3:
+            continue
+        spelled: set[str] = set()
+        for line in lines:
+            if label not in line.casefold().replace(" ", ""):
+                continue
+            for name in _line_names(line):
+                words = _fold(name).split()
+                if words and words[0] in _ARTICLES:
+                    words = words[1:]
+                if "".join(re.sub(r"\W", "", w) for w in words) == label:
+                    spelled.add(name)
+        if spelled:
+            found.append(max(spelled, key=lambda n: (len(n.split()), n)))  # with its article: "Le Figaro"
+    return found
+
+
 def _same(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def _choose_display(pool: _Pool, lines: Sequence[str]) -> str:
-    # The outlet's own name (masthead, copyright, staff) over a recurring name over a company's.
+    # The outlet's own name (masthead, copyright, staff) over a recurring or address-spelling name
+    # over a company's.
     names = (
-        [d for s, d in pool.names if s not in ("recurring", "company")]
+        [d for s, d in pool.names if s not in ("recurring", "domain", "company")]
         or [d for s, d in pool.names if s == "recurring"]
+        or [d for s, d in pool.names if s == "domain"]
         or [d for _, d in pool.names]
     )
     mixed = [n for n in names if not n.isupper()] or names

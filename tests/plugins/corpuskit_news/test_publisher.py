@@ -35,3 +35,13 @@ def test_a_menu_item_adding_a_section_to_the_brand_gives_the_brand():
 def test_a_venture_holding_the_copyright_is_the_owner_not_the_outlet():
     footer = ["KESTREL Commentary", "KESTREL Conversations", "KESTREL Headlines", "© 2011 KESTREL Internet Ventures."]
     assert find_publisher(["Editions", "USA"], footer, BODY) == "KESTREL"
+
+
+def test_a_name_spelling_the_pages_own_address_is_a_clue():
+    footer = ["Sign up", "Look for your photo in KESTREL NEWS online and in print.", "Terms | kestrelnews.com/terms"]
+    assert find_publisher(["Menu", "World"], footer, BODY) == "Kestrel News"  # (capitals are title-cased)
+
+
+def test_a_platform_address_is_not_the_outlet():
+    footer = ["Share on Facebook", "Facebook", "Follow us at facebook.com/valley", "Careers"]
+    assert find_publisher(["Menu", "World"], footer, BODY) is None
