@@ -71,7 +71,9 @@ NON_NAME_WORDS = frozenset(
         style region regio abo accueil portada inicio capa nieuws startseite actualités cronaca join now
         accept manage click download follow watch listen play continue skip close open back next previous
         print email save log sign view show hide load all free offer text size edit profile account
-        editorial writers writer columnist correspondent contributor photographer"""
+        editorial writers writer columnist correspondent contributor photographer
+        publicité publicidad publicidade pubblicità anzeige werbung advertentie реклама ad ads advertising
+        promoted sponsor loading"""
     )
 )
 """Words that make a capitalised short line a label rather than a person's name."""

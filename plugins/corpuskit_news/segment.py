@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from corpuskit.linefreq import line_hash
 from corpuskit_news.header import byline_name, choose_title, is_desk
 from corpuskit_news.lexicon import AGENCIES as AGENCY_NAMES
+from corpuskit_news.lexicon import NON_NAME_WORDS
 from corpuskit_news.lines import Line, is_readtime, measure, non_latin, relax_prose, split_lines
 
 __all__ = ["Page", "analyse"]
@@ -73,9 +74,17 @@ def _is_comments_heading(line: Line) -> bool:
     return line.words <= 4 and _COMMENTS.match(line.text) is not None
 
 
+def _one_word_heading(line: Line) -> bool:
+    """A one-word subheading ("Background", "Consenso"), not a label ("Advertisement", "Share")."""
+    text = line.text.rstrip(":")
+    return line.words == 1 and len(text) >= 4 and text.isalpha() and text[0].isupper() and (
+        text.casefold() not in NON_NAME_WORDS
+    )
+
+
 def _subheading_shaped(line: Line) -> bool:
     return (
-        2 <= line.words <= 12
+        (2 <= line.words <= 12 or _one_word_heading(line))
         and len(line.text) <= 100
         and not line.linky
         and line.cue is None

@@ -176,3 +176,11 @@ def test_bylines_beside_a_handle_or_over_the_headline():
     over_title = "\n".join(["The Valley Ledger", "Tomas Lindgren", "Local", "Mar 3, 2025 7:10 AM", title, *PARAGRAPHS])
     result = analyse(over_title)
     assert result.author == "Tomas Lindgren" and result.title is not None and result.title.text == title
+
+
+def test_a_one_word_subheading_stays_an_ad_label_goes():
+    text = "\n".join(["The Valley Ledger", *PARAGRAPHS[:2], "Background", *PARAGRAPHS[2:4], "Advertisement",
+                      *PARAGRAPHS[4:]])
+    kept = analyse(text).text.split("\n")
+    assert "Background" in kept and "Advertisement" not in kept
+    assert [k for k in kept if k != "Background"] == PARAGRAPHS
