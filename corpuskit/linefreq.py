@@ -15,7 +15,7 @@ import xxhash
 
 from corpuskit.stage import Ref
 
-__all__ = ["frequent_line_decisions", "line_hash", "line_keys", "split_units"]
+__all__ = ["drop_units", "frequent_line_decisions", "line_hash", "line_keys", "split_units"]
 
 
 def line_hash(line: str) -> int:
@@ -56,3 +56,30 @@ def frequent_line_decisions(items: Iterable[tuple[int, Any]], max_docs: int) -> 
         if len(refs) > max_docs:
             for ref in refs:
                 yield Ref(*ref), h
+
+
+def drop_units(
+    text: str, hashes: Iterable[int], *, min_length: int = 0, paragraphs: bool = False
+) -> tuple[str, int, int]:
+    """``text`` without the lines (or paragraphs) whose :func:`line_hash` is in ``hashes``.
+
+    Only units of at least ``min_length`` characters are candidates, as in
+    :func:`line_keys`. Returns ``(new text, units removed, characters removed)``;
+    blank lines left behind collapse to one.
+    """
+    drop = set(hashes)
+    kept: list[str] = []
+    removed = chars = 0
+    for unit in split_units(text, paragraphs=paragraphs):
+        stripped = unit.strip()
+        if len(stripped) >= max(min_length, 1) and line_hash(stripped) in drop:
+            removed += 1
+            chars += len(unit)
+            continue
+        if not stripped and kept and not kept[-1].strip():
+            continue  # no runs of blank lines where lines went
+        kept.append(unit)
+    if not removed:
+        return text, 0, 0
+    sep = "\n\n" if paragraphs else "\n"
+    return sep.join(kept).strip("\n"), removed, chars

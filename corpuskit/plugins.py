@@ -43,6 +43,7 @@ BUILTIN_PLUGINS = (
     "corpuskit.stages.writers",
     "corpuskit.stages.text",
     "corpuskit.stages.exact_dedup",
+    "corpuskit.stages.dedup",
     "corpuskit.executors.builtin",
 )
 DISABLE_ENV = "CORPUSKIT_DISABLE_PLUGINS"

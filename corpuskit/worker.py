@@ -7,6 +7,7 @@ marker that a resumed run trusts.
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -237,16 +238,20 @@ class _BucketWriter:
         self._files: dict[int, IO[bytes]] = {}
         shutil.rmtree(rd.keys(segment, shard, 0).parent, ignore_errors=True)
 
-    def add(self, key: Any, value: Any) -> None:
-        b = bucket_of(key, self._buckets)
-        batch = self._pending.setdefault(b, [])
-        batch.append((key, value))
-        if len(batch) >= self._chunk:
-            self._flush(b)
+    def add_all(self, pairs: list[tuple[Any, Any]]) -> None:
+        """Route one document's ``(key, value)`` pairs to their buckets."""
+        buckets, pending, chunk = self._buckets, self._pending, self._chunk
+        for pair in pairs:
+            key = pair[0]
+            b = key % buckets if type(key) is int else bucket_of(key, buckets)
+            batch = pending.get(b)
+            if batch is None:
+                batch = pending[b] = []
+            batch.append(pair)
+            if len(batch) >= chunk:
+                self._flush(b)
 
     def _flush(self, b: int) -> None:
-        import pickle
-
         batch = self._pending.get(b)
         if not batch:
             return
@@ -283,8 +288,7 @@ def _save_for_global(
             pairs = keys_of(stage, doc, Ref(task.shard_index, index), ctx, budget, deadline)
             if pairs is None:
                 continue
-            for key, value in pairs:
-                writer.add(key, value)
+            writer.add_all(pairs)
             out.write(orjson.dumps(doc.to_record(), option=orjson.OPT_APPEND_NEWLINE))
             index += 1
     writer.close()
