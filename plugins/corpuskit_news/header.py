@@ -125,8 +125,8 @@ def _leading_name(text: str) -> str | None:
     """The capitalised words that open ``text`` ("Richard Lawler posted Aug 18" -> the name)."""
     taken: list[str] = []
     for tok in text.split():
-        if tok.lower().strip(".,") in MONTHS:
-            break
+        if tok.lower().strip(".,") in MONTHS or tok.lower().strip(".,") in NON_NAME_WORDS:
+            break  # "Bryan Walsh Tuesday, Aug. 17": a weekday or a label ends the name
         if tok[0].isupper() or tok.lower() in NAME_PARTICLES:
             taken.append(tok)
         else:

@@ -73,7 +73,10 @@ NON_NAME_WORDS = frozenset(
         print email save log sign view show hide load all free offer text size edit profile account
         editorial writers writer columnist correspondent contributor photographer
         publicité publicidad publicidade pubblicità anzeige werbung advertentie реклама ad ads advertising
-        promoted sponsor loading"""
+        promoted sponsor loading rss feed feeds
+        monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag
+        samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves
+        viernes sábado domingo"""
     )
 )
 """Words that make a capitalised short line a label rather than a person's name."""

@@ -28,7 +28,7 @@ from corpuskit_news.lexicon import AGENCIES, STOPWORDS
 __all__ = ["find_publisher", "publisher_key"]
 
 _LEGAL_DOTTED = re.compile(
-    r"\b(?:S\.\s?[AL]\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|Ltd\.|Inc\.|Co\.|Corp\.|P\.?IVA.*)", re.IGNORECASE
+    r"\b(?:S\.\s?[AL]\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|L\.P\.|Ltd\.|Inc\.|Co\.|Corp\.|P\.?IVA.*)", re.IGNORECASE
 )
 _LEGAL = {"ltd", "limited", "llc", "inc", "gmbh", "ag", "sa", "sl", "srl", "spa", "bv", "nv", "as", "asa", "ab",
           "oy", "plc", "pvt", "private", "corp", "corporation", "lp", "llp", "kg"}
@@ -43,6 +43,7 @@ _NAME = (
 )
 _COPYRIGHT = re.compile(
     r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?:(?i:all rights reserved|by)\s+)?"  # "© 2011 All Rights Reserved AOL News", "Copyright by x.com"
     r"(?P<name>[^\W\d_][^.,|;:()\n]{1,80}?)(?=\s*(?:[.,|;:()]|\s[-–—]\s|\s(?:19|20)\d\d\b|$))"
 )
 _STAFF = re.compile(r"\b(?:by\s+)?(?:the\s+)?" + _NAME + r"\s+staff\b")
@@ -55,13 +56,14 @@ _DOMAIN = re.compile(r"\b(?:www\.)?([a-z0-9-]{3,})\.(?:[a-z]{2,3})(?:\.[a-z]{2})
 _UI_WORDS = {"skip", "accept", "manage", "sign", "log", "login", "subscribe", "search", "menu", "home", "close",
              "register", "donate", "share", "notification", "userprofile", "breaking", "advertisement", "×", "join",
              "watch", "listen", "download", "follow", "read", "more", "view", "load", "click", "written", "posted",
-             "published", "updated", "print", "open", "back", "next", "previous", "tags", "topics"}
+             "published", "updated", "print", "open", "back", "next", "previous", "tags", "topics", "rss", "feed",
+             "feedback"}
 _CONNECTORS = {"of", "the", "de", "del", "do", "da", "du", "di", "van", "het", "la", "le", "el", "and", "&", "und",
                "et", "y", "e", "des", "der", "den", "on", "upon", "della", "dello", "das", "dos", "aan", "am", "an",
                "im", "auf", "ob", "bei", "zu", "zum", "zur", "sur", "sul", "sulla", "og", "och", "i"}
 _YEAR_TAIL = re.compile(r"\s+(?:19|20)\d\d$")
 _RIGHTS = re.compile(
-    r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$",
+    r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$|\s*(?:版權所有|版权所有|著作権).*$",
     re.IGNORECASE,
 )
 
@@ -349,4 +351,7 @@ def _choose_display(pool: _Pool, lines: Sequence[str]) -> str:
     if masthead:
         return masthead[0]
     best = min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))
-    return best.title() if best.isupper() and " " in best else best
+    if best.isupper() and " " in best:  # "THE RIFT STANDARD" -> "The Rift Standard", "USA TODAY" -> "USA Today"
+        return " ".join(w if len(w) <= 3 and w.isalpha() and w.casefold() not in _CONNECTORS else w.title()
+                        for w in best.split())
+    return best

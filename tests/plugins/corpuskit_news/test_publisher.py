@@ -1,5 +1,6 @@
 """news publisher: the name an outlet gives itself all over its menus and footers."""
 
+import pytest
 from corpuskit_news.publisher import find_publisher
 
 MENUS = ["Sign In", "Sections", "World", "Business", "KESTREL Studios", "Shop the KESTREL Store"]
@@ -45,3 +46,20 @@ def test_a_name_spelling_the_pages_own_address_is_a_clue():
 def test_a_platform_address_is_not_the_outlet():
     footer = ["Share on Facebook", "Facebook", "Follow us at facebook.com/valley", "Careers"]
     assert find_publisher(["Menu", "World"], footer, BODY) is None
+
+
+@pytest.mark.parametrize(
+    ("footer", "name"),
+    [
+        ("© 2011 All Rights Reserved Kestrel News.", "Kestrel News"),
+        ("Copyright by kestrel.com", "kestrel"),
+        ("© 2010 Kestrel L.P. All rights reserved.", "Kestrel"),
+        ("© 2023 中央通訊社版權所有", "中央通訊社"),
+    ],
+)
+def test_copyright_lines_name_the_holder(footer, name):
+    assert find_publisher(["Menu"], [footer], BODY) == name
+
+
+def test_capital_names_are_title_cased_acronyms_kept():
+    assert find_publisher(["Menu"], ["© 2014 USA TODAY"], BODY) == "USA Today"

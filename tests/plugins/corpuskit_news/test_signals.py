@@ -81,6 +81,7 @@ def test_no_cue_in_ordinary_prose():
     ("Authors: Anna Becker (regional news editor)", "Anna Becker"),
     ("Pablo Ortega | Valencia | 08/01/2014", "Pablo Ortega"),
     ("Par CLAIRE DUMAS, LUC MARTIN Envoyés spéciaux à Lyon", "Claire Dumas, Luc Martin"),
+    ("By Ana Wirth Tuesday, Aug. 17, 2010", "Ana Wirth"),
 ])
 def test_bylines(line, name):
     assert byline_name(line) == name
