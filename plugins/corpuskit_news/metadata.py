@@ -152,7 +152,9 @@ class NewsMetadata(Mapper):
     - ``author``: the byline's person(s), or the agency ("Reuters") when that is the
       byline; desk and staff bylines give None.
     - ``publisher``: the outlet, from the masthead, "© 2025 X", "X staff", "X's website",
-      "X is part of ..." (clues that name one outlet pool their weight).
+      "X is part of ...", the name the page repeats across its menus and footers, and a
+      name spelling the page's own web address (clues that name one outlet pool their
+      weight; an owner company's name weighs less).
     - ``published``: ``YYYY-MM-DD`` from the page's date lines ("Wednesday, January 01,
       2025", "Jan 01 2025 | 11:45 PM IST", "01.01.2025", "14 de enero de 2025", ...).
       "2 hours ago" is not a date; "03/04/2025" is ambiguous (None) on English pages and
