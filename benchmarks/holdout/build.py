@@ -65,8 +65,8 @@ def build_one(spec_path: Path, devdata: Path, out: Path) -> str:
     return name
 
 
-SETS = (("gold", "holdout"), ("gold2", "holdout2"))
-"""(gold folder here, output folder under --out): the first held-out batch and a second one."""
+SETS = (("gold", "holdout"), ("gold2", "holdout2"), ("gold3", "holdout3"))
+"""(gold folder here, output folder under --out): three held-out batches, each annotated before its first run."""
 
 
 def main(argv: list[str] | None = None) -> int:
