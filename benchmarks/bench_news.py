@@ -118,6 +118,11 @@ def _clear_caches() -> None:
         return
     clear_cache()
     byline_name.cache_clear()
+    try:
+        from corpuskit_news.publisher import _line_keys
+    except ImportError:
+        return
+    _line_keys.cache_clear()
 
 
 def time_in_process(pages: list[dict[str, Any]], repeat: int = 3) -> list[tuple[str, float]]:

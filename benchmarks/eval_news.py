@@ -2,6 +2,8 @@
 
     python benchmarks/eval_news.py            # per-page and overall tables
     python benchmarks/eval_news.py --json     # the same figures as JSON
+    python benchmarks/eval_news.py --root benchmarks/data/holdout   # another set, same layout
+                                              # (the held-out real pages: benchmarks/holdout/build.py)
 
 Runs the news stages that are installed (news.boilerplate, news.metadata, and
 news.entities / news.quotes when registered) in process with
@@ -99,8 +101,11 @@ def print_tables(rows: list[dict[str, Any]], totals: dict[str, float]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--root", type=Path, default=None, help="an evaluation set with pages/ and gold/ (default tests/data/news)"
+    )
     args = parser.parse_args(argv)
-    rows, totals = evaluate()
+    rows, totals = evaluate(load_cases(args.root) if args.root else None)
     if args.json:
         print(json.dumps({"pages": rows, "overall": totals}, indent=2))
     else:

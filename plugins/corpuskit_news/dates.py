@@ -1,11 +1,11 @@
 """Find calendar dates in page lines: "Wednesday, January 01, 2025", "Jan 01 2025 | 11:45 PM
-IST", "01.01.2025", "2025-04-02", "14 de enero de 2025", "5 février 2025", "29 nov. 2024".
+IST", "01.01.2025", "2025-04-02", "14 de enero de 2025", "5 février 2025", "29 nov. 2024", "2025年4月2日".
 
 Only absolute dates count: "2 hours ago", "yesterday" or "Updated Tuesday" give None. A
 numeric date whose day and month could be swapped ("03/04/2025") is ambiguous and gives
 None unless the caller says which comes first (``dayfirst``); dotted dates ("12.03.2025")
 are day-first everywhere they are used. Month names cover English, German, French,
-Spanish, Portuguese, Italian, Dutch and Russian, full and abbreviated.
+Spanish, Portuguese, Italian, Dutch and Russian, full and abbreviated, and Arabic.
 """
 
 from __future__ import annotations
@@ -34,8 +34,18 @@ _RUSSIAN = ["января январь янв", "февраля февраль �
             "октября октябрь окт", "ноября ноябрь ноя", "декабря декабрь дек"]
 for _n, _names in enumerate(_RUSSIAN, 1):
     _MONTH_NAMES[_n] += " " + _names
+# Arabic: the Levantine/Iraqi names (some of two words) and the Egyptian/Gulf ones, often
+# written together as "آب/أغسطس"; with and without hamza.
+_ARABIC = [
+    ("كانون الثاني", "يناير"), ("شباط", "فبراير"), ("آذار", "مارس"), ("نيسان", "أبريل ابريل إبريل"),
+    ("أيار", "مايو"), ("حزيران", "يونيو يونيه"), ("تموز", "يوليو يوليه"), ("آب", "أغسطس اغسطس"),
+    ("أيلول", "سبتمبر"), ("تشرين الأول", "أكتوبر اكتوبر"), ("تشرين الثاني", "نوفمبر"), ("كانون الأول", "ديسمبر"),
+]
 MONTHS: dict[str, int] = {name: n for n, names in _MONTH_NAMES.items() for name in names.split()}
 """Month name or abbreviation (lower case) -> month number."""
+for _n, (_levant, _names) in enumerate(_ARABIC, 1):
+    MONTHS[_levant] = _n
+    MONTHS.update(dict.fromkeys(_names.split(), _n))
 
 _MON = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
@@ -45,10 +55,15 @@ _SEP = r"[\s,./-]*(?:de\s+|del\s+)?"
 _PATTERNS = [
     # 2025-04-02, 2025/04/02
     re.compile(rf"(?<!\d){_YEAR}[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    # 2025年4月2日 (Chinese, Japanese), 2025년 4월 2일 (Korean)
+    re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"),
     # January 01, 2025 / Jan. 1 2025 / Jan 01 2025
     re.compile(rf"\b(?P<mon>{_MON})\.?\s+{_DAY}(?:,)?\s*,?\s+{_YEAR}(?!\d)", re.IGNORECASE),
     # 1 January 2025 / 8 Feb 2025 / 14 de enero de 2025 / 29 nov. 2024 / 12. März 2025
-    re.compile(rf"(?<![\d:]){_DAY}\s*(?:de\s+)?(?P<mon>{_MON})\.?{_SEP}{_YEAR}(?!\d)", re.IGNORECASE),
+    # (a second name for the same month may follow: "28 آب/أغسطس 2013")
+    re.compile(
+        rf"(?<![\d:]){_DAY}\s*(?:de\s+)?(?P<mon>{_MON})\.?(?:\s*/\s*[^\W\d_]+)?{_SEP}{_YEAR}(?!\d)", re.IGNORECASE
+    ),
     # 01.01.2025 (day first), 21/06/2024 and 03-04-2025 (order decided below)
     re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[0-3]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?!\d)"),
 ]

@@ -10,6 +10,7 @@ byline or date line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -22,8 +23,8 @@ __all__ = ["byline_name", "choose_title", "content_words", "is_desk", "is_name"]
 
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 _BY_INSIDE = re.compile(r"\b(?:by|von|par|por|di|door)\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+(?:at|in|for|en|à|em|a|für|aus)\s+")
-_DESK = re.compile(r"\b(?:desk|staff|team|newsroom|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
+_SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+\(|\s+(?:at|in|for|en|à|em|a|für|aus)\s+")
+_DESK = re.compile(r"\b(?:desk|staff|team|newsroom|wire|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
                    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
@@ -70,18 +71,24 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     if m:
         rest = text[m.end():]
         first = _SPLIT.split(rest, maxsplit=1)[0].strip(" .")
+        if first.isupper() and len(first) > 4:
+            first = first.title()  # "By JANE O'DOE" after an explicit "By": a name in capitals
         if agency := _agency(first):
             return agency
         if is_name(first):
-            return first
-        lead = _leading_name(first)
-        if lead:
-            return lead
+            # "Par Ana Díaz, Luc Martin": several people separated by commas
+            names = [first]
+            for part in [p.strip(" .") for p in _SPLIT.split(rest)][1:]:
+                name = _caps_run(part) if rest.isupper() or part.split()[0].isupper() else part
+                if not name or not is_name(name):
+                    break
+                names.append(name)
+            return ", ".join(names)
         # "By Sam Whitford and Ana Díaz": keep the people, joined as written.
-        people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en)\s+", first)]
+        people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en|&)\s+", first)]
         if len(people) > 1 and all(is_name(p) for p in people):
             return first
-        return None
+        return _leading_name(first)
     if agency := _agency(text):
         return agency
     inside = _BY_INSIDE.search(text)
@@ -108,12 +115,18 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     return None
 
 
+def _caps_run(text: str) -> str | None:
+    """The leading words in capitals, title-cased ("LAURE BRETTON Envoyée spéciale" -> "Laure Bretton")."""
+    run = list(itertools.takewhile(lambda t: t.isupper() and len(t) > 1, text.split()))
+    return " ".join(run).title() if run else None
+
+
 def _leading_name(text: str) -> str | None:
     """The capitalised words that open ``text`` ("Richard Lawler posted Aug 18" -> the name)."""
     taken: list[str] = []
     for tok in text.split():
-        if tok.lower().strip(".,") in MONTHS:
-            break
+        if tok.lower().strip(".,") in MONTHS or tok.lower().strip(".,") in NON_NAME_WORDS:
+            break  # "Bryan Walsh Tuesday, Aug. 17": a weekday or a label ends the name
         if tok[0].isupper() or tok.lower() in NAME_PARTICLES:
             taken.append(tok)
         else:
@@ -127,7 +140,9 @@ def _leading_name(text: str) -> str | None:
 def _dateish(part: str) -> bool:
     from corpuskit_news.dates import find_date, looks_relative
 
-    return find_date(part) is not None or looks_relative(part) or is_readtime(part) or not _WORD.search(part)
+    # (a day-first reading only tells a date from a non-date: "08/01/2014" is a date either way)
+    dated = find_date(part) is not None or find_date(part, dayfirst=True) is not None
+    return dated or looks_relative(part) or is_readtime(part) or not _WORD.search(part)
 
 
 def content_words(text: str) -> set[str]:
@@ -138,8 +153,8 @@ def content_words(text: str) -> set[str]:
 def _headline_shaped(line: Line) -> bool:
     if not 3 <= line.words <= 30 or len(line.text) > 220 or line.linky or line.cue or line.caption:
         return False
-    if line.dated or is_readtime(line.text):
-        return False
+    if line.dated or is_readtime(line.text) or BYLINE_PREFIX.match(line.text):
+        return False  # ("By: Wire Service" is the byline, not a headline)
     if line.text.endswith(".") and not _ABBREVIATION_END.search(line.text):
         return False
     return not line.prose or line.words <= 20
@@ -156,14 +171,14 @@ def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool
     best: tuple[float, Line] | None = None
     overlaps: dict[int, float] = {}
     for pos, line in enumerate(candidates):
-        if not _headline_shaped(line) or line.text.count(",") >= 2 * max(1, line.words // 6):
-            continue
+        if not _headline_shaped(line) or (line.text.count(",") >= 2 * max(1, line.words // 6) and line.stop < 0.1):
+            continue  # a list of labels or names ("World, Business, Sport"), not a sentence-like headline
         words = content_words(line.text)
         if not words:
             continue
         overlap = len(words & body) / len(words)
         score = 2.0 * overlap * min(1.0, len(words) / 4)
-        if any(header[pos + 1 : pos + 5]):
+        if any(header[pos + 1 : pos + 8]):  # (sharing buttons may sit between them)
             score += 1.0
         folded = line.text.casefold()
         if any(folded in other.text.casefold() for other in candidates if other is not line):

@@ -71,17 +71,24 @@ NON_NAME_WORDS = frozenset(
         style region regio abo accueil portada inicio capa nieuws startseite actualités cronaca join now
         accept manage click download follow watch listen play continue skip close open back next previous
         print email save log sign view show hide load all free offer text size edit profile account
-        editorial writers writer columnist correspondent contributor photographer"""
+        editorial writers writer columnist correspondent contributor photographer
+        publicité publicidad publicidade pubblicità anzeige werbung advertentie реклама ad ads advertising
+        promoted sponsor loading rss feed feeds
+        monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag
+        samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves
+        viernes sábado domingo"""
     )
 )
 """Words that make a capitalised short line a label rather than a person's name."""
 
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:written|reported|posted|interview|interviewed|text|words|story|compiled)\s+by|"
-    r"by|von|par|por|di|door|da|av|af|de)\s*[:\-]?\s+(?=\S)",
+    r"by|von|par|por|di|door|da|av|af|de|(?:authors?|autor(?:es|en|i|s|a)?|auteurs?|autores?|autori)\s*:)"
+    r"\s*[:\-]?\s+(?=\S)",
     re.IGNORECASE,
 )
-"""A byline's leading word in the covered languages ("By", "Von", "Par", "Por", "di", "door")."""
+"""A byline's leading word in the covered languages ("By", "Von", "Par", "Por", "di", "door"), or an
+"Author(s):" label."""
 
 AGENCIES = frozenset(
     s.casefold()
@@ -126,6 +133,8 @@ _STRONG = {
     "promotion": r"download (?:the|our) .{0,30}app|on our app|telegram channel|follow (?:us|.{0,30}) on "
     r"(?:whatsapp|telegram|twitter|facebook|instagram)|send us your (?:tips|stories|photos)|"
     r"no seu whatsapp|clique aqui|click here|tax-deductible|make a donation|donate now|gift of any size",
+    # "spotted a typo? select the text and press Ctrl+Enter" (the key combination is the same in every language)
+    "error_report": r"\bctrl\s*\+\s*enter\b",
 }
 _WEAK = {
     "reader_appeal": r"\b(?:support (?:our|independent)|our (?:reporting|journalism|work) (?:depends|relies)|"
@@ -134,6 +143,7 @@ _WEAK = {
     "bio": r"\b(?:is an? (?:\w+ ){0,3}(?:journalist|writer|reporter|correspondent|columnist|editor|author)|"
     r"covers .{0,40} for |reach (?:him|her|them) at|based in \w+ (?:and|who) (?:writes|covers))",
     "contact": r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.",
+    "credits": r"\bcontributed(?: reporting)? to this (?:report|story|article)|\badditional reporting by\b",
     "publisher_note": r"\bis (?:published by|part of|a registered|a division of|a member of)\b|"
     r"can also be accessed|alternate address",
 }
@@ -145,7 +155,7 @@ _TEASER = (
     r"recent (?:news|posts|stories)|top stories|"
     r"latest news|promoted(?: stories| content)?|editor'?s picks|don'?t miss|"
     r"lesen sie auch|mehr zum thema|meistgelesen|auch interessant|weitere artikel|"
-    r"à lire aussi|lire aussi|les plus lus|sur le même sujet|"
+    r"[àa] lire aussi|lire aussi|les plus lus|sur le même sujet|"
     r"te puede interesar|lo más leído|noticias relacionadas|leer más|"
     r"leia também|mais lidas|veja também|"
     r"leggi anche|i più letti|potrebbe interessarti|"
@@ -168,6 +178,8 @@ _ANCHORS = {
     "cookies": "cookie cookies",
     "comments_form": "email address required comments closed comentar reply log",
     "promotion": "download app telegram follow whatsapp send clique click donation donate gift tax-deductible",
+    "error_report": "ctrl",
+    "credits": "contributed additional",
     "reader_appeal": "support readers reporting journalism work consider find value deserve deserves paywall "
     "subscription unterstützen soutenez",
     "bio": "journalist writer reporter correspondent columnist editor author covers reach based",

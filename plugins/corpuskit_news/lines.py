@@ -30,8 +30,11 @@ _LINKY = re.compile(
 _CAPTION = re.compile(
     r"\((?i:[^()]{0,40}\b(?:photo|foto|image|picture|file)\b[^()]{0,40})\)|"
     r"\b(?:Photo|PHOTO|Foto|FOTO|Photograph|Picture|Credit|Crédit|Crédito|Bild|Imagen|Immagine|Illustration)s?"
-    r"\s*(?::|/|by\b)|(?i:\bfile photo\b|© ?photo|\bgetty images\b|\bshutterstock\b|\bphoto by\b)",
+    r"\s*(?::|/|by\b)|(?i:\bfile photo\b|© ?photo|\bgetty images|\bshutterstock\b|\bphoto by\b)|"
+    r"\|\s*[^|]{0,40}\b(?:Photo|PHOTO|Foto|FOTO|Photograph|Image)s?\b[^|]{0,12}$",  # "... | AP Photo"
 )
+_CREDIT_START = re.compile(r"^[A-ZÀ-Þ][\w'.-]+(?: [A-ZÀ-Þ][\w'.-]+){1,2} ?/ ?[A-ZÀ-Þ][\w&.-]*(?: [A-ZÀ-Þ][\w&.-]*)* ")
+"""A photographer's credit glued to the front of a caption: "Jane Doe/Agency Name The mayor ..." """
 _READTIME = re.compile(
     r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minuten|minutos|minuti|minuut|minuten)\b\.?\s*(?:read|lesezeit|de lecture|"
     r"de lectura|de leitura|di lettura|leestijd)?|\b(?:lesezeit|leestijd|temps de lecture|tiempo de lectura)\b|"
@@ -130,6 +133,19 @@ def _maybe_linky(text: str) -> bool:
     )
 
 
+_COPYRIGHT_MARK = re.compile(r"©|\((?i:c)\)|(?i:copyright)")
+
+
+def _maybe_copyright(text: str) -> bool:
+    return "©" in text or "(c)" in text or "(C)" in text or "opyright" in text or "OPYRIGHT" in text
+
+
+def _credit_suffix(text: str) -> int | None:
+    """Where a credit starts when the line's only copyright mark sits in its last fifth, after the text proper."""
+    marks = [m.start() for m in _COPYRIGHT_MARK.finditer(text)]
+    return marks[0] if len(marks) == 1 and marks[0] >= 0.8 * len(text) else None
+
+
 def _ends_with_agency(text: str) -> bool:
     head, _, last = text.rpartition(". ")
     return bool(head) and last.strip().casefold() in AGENCIES
@@ -170,11 +186,20 @@ def _measure(index: int, text: str) -> Line:
     else:
         stop = caps = 0.0
     bare = text.rstrip(_TRAILING)
+    credit = _credit_suffix(text) if len(text) >= 100 and _maybe_copyright(text) else None
+    if credit is not None:
+        bare = text[:credit].rstrip(_TRAILING)  # "... the minister said. (c)AFP": the credit is not the end
     terminal = bare.endswith((".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।")) or (bare.endswith(":") and n >= 8)
     lower = set(lowered)
     linky = (n < 25 or text.count("/") > 3) and _maybe_linky(text) and bool(_LINKY.search(text))
     cue = cue_of(text, lower)
-    caption = (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))) or _ends_with_agency(text)
+    if cue is not None and cue[1] == "copyright" and credit is not None:
+        cue = None  # the wire's credit closing a paragraph does not make it a copyright line
+    caption = (
+        (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text)))
+        or _ends_with_agency(text)
+        or ("/" in text[:60] and _CREDIT_START.match(text) is not None)
+    )
     dated = n <= 20 and (
         (_YEAR.search(text) is not None and find_date(text, dayfirst=True) is not None)
         or (n <= 6 and not lower.isdisjoint(_RELATIVE_WORDS) and looks_relative(text))

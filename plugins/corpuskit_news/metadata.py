@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ from corpuskit.stage import Mapper, param, stage
 from corpuskit_news.boilerplate import boilerplate_meta
 from corpuskit_news.dates import find_dates
 from corpuskit_news.language import detect_language, load_identifier
+from corpuskit_news.lines import measure
 from corpuskit_news.publisher import find_publisher, publisher_key
 from corpuskit_news.segment import analyse
 
@@ -25,6 +26,8 @@ _PUBLISH_WORD = re.compile(
     r"veröffentlicht|aktualisiert|gepubliceerd|bijgewerkt|first published|last updated)\b",
     re.IGNORECASE,
 )
+_UPDATE_WORDS = ("updated", "mis à", "actualizado", "atualizado", "aggiornato", "aktualisiert", "bijgewerkt",
+                 "last updated")
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,60})$")
 
 
@@ -55,23 +58,53 @@ class PageHeader:
 def published_date(header: PageHeader, *, dayfirst: bool | None = None) -> str | None:
     """The publication date as ``YYYY-MM-DD`` from the page's date lines, or None.
 
-    In order: a header line that says published/updated; the date line under the
-    headline; any short dated line between the headline and the article; a footer line
-    that says published ("First Published: ..."). Relative times give nothing.
+    In order: a header line that says published (then one that says updated); the byline
+    when it carries a date; the date line under the headline; any short dated line between
+    the headline and the article (captions excluded); a short dated line just above the
+    headline; a footer line that says published ("First Published: ..."). Relative times
+    give nothing.
     """
-    below_title = _below_title(header)
-    candidates = [
-        [ln for ln in header.header if _PUBLISH_WORD.search(ln)],
-        [header.dateline] if header.dateline else [],
-        [ln for ln in below_title if len(ln.split()) <= 20],
-        [ln for ln in header.footer if _PUBLISH_WORD.search(ln) and len(ln.split()) <= 20],
-    ]
-    for lines in candidates:
-        for line in lines:
-            date = _date_after_keyword(line, dayfirst)
-            if date:
-                return date
+    seen: set[str] = set()
+    for line in _date_candidates(header):
+        if line in seen:
+            continue
+        seen.add(line)
+        date = _date_after_keyword(line, dayfirst)
+        if date:
+            return date
+        if dayfirst is None and _AMBIGUOUS.search(line) and find_dates(line, dayfirst=True):
+            return None  # the date line's date is ambiguous ("08/01/2014"): the caller decides the order
     return None
+
+
+_AMBIGUOUS = re.compile(r"\d[./-]\d")
+
+
+def _date_candidates(header: PageHeader) -> Iterator[str]:
+    """The lines that may state the publication date, most telling first (generated lazily)."""
+    said = [ln for ln in header.header if _PUBLISH_WORD.search(ln)]
+    yield from (ln for ln in said if not _updated(ln))
+    yield from said
+    if header.byline:
+        yield header.byline  # "Jane Doe | Madrid | 08/01/2014"
+    if header.dateline:
+        yield header.dateline
+    # a photo's date is not the page's
+    yield from (ln for ln in _below_title(header) if len(ln.split()) <= 20 and not measure(0, ln).caption)
+    yield from (ln for ln in _above_title(header) if len(ln.split()) <= 8)  # a date over the headline
+    yield from (ln for ln in header.footer if _PUBLISH_WORD.search(ln) and len(ln.split()) <= 20)
+
+
+def _updated(line: str) -> bool:
+    m = _PUBLISH_WORD.search(line)
+    return m is not None and m.group(0).lower().startswith(_UPDATE_WORDS)
+
+
+def _above_title(header: PageHeader) -> list[str]:
+    if header.title_line and header.title_line in header.header:
+        at = header.header.index(header.title_line)
+        return list(header.header[max(0, at - 3) : at])
+    return []
 
 
 def _below_title(header: PageHeader) -> list[str]:
@@ -85,8 +118,7 @@ def _date_after_keyword(line: str, dayfirst: bool | None) -> str | None:
     if not dates:
         return None
     m = _PUBLISH_WORD.search(line)
-    if m and not m.group(0).lower().startswith(("updated", "mis à", "actualizado", "atualizado", "aggiornato",
-                                                  "aktualisiert", "bijgewerkt")):
+    if m and not m.group(0).lower().startswith(_UPDATE_WORDS):
         after = [d for offset, d in dates if offset >= m.start()]
         if after:
             return after[0].isoformat()
@@ -120,7 +152,9 @@ class NewsMetadata(Mapper):
     - ``author``: the byline's person(s), or the agency ("Reuters") when that is the
       byline; desk and staff bylines give None.
     - ``publisher``: the outlet, from the masthead, "© 2025 X", "X staff", "X's website",
-      "X is part of ..." (clues that name one outlet pool their weight).
+      "X is part of ...", the name the page repeats across its menus and footers, and a
+      name spelling the page's own web address (clues that name one outlet pool their
+      weight; an owner company's name weighs less).
     - ``published``: ``YYYY-MM-DD`` from the page's date lines ("Wednesday, January 01,
       2025", "Jan 01 2025 | 11:45 PM IST", "01.01.2025", "14 de enero de 2025", ...).
       "2 hours ago" is not a date; "03/04/2025" is ambiguous (None) on English pages and

@@ -4,25 +4,36 @@ Each clue proposes a name with a weight; names that are the same outlet ("Weser-
 "Weser-Bote Verlag GmbH", "THE RIFT STANDARD" and "The Rift Standard") pool their weight,
 mentions elsewhere on the page add a little, and the best pool wins if it has at least one
 strong clue's worth. A page that never names its outlet gets None.
+
+On real pages the masthead is often a logo (no text) and the first short lines are menus,
+so one more clue counts: the name that recurs across many distinct furniture lines ("More
+From X", "X Staff", "Subscribe to X", "Jobs at X", "X Store") - outlets name themselves all
+over their menus and footers. Only name-shaped words count (all-capital or camel-case
+single words, capitalised word runs), compared without case or accents.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from corpuskit_news.lexicon import AGENCIES
+from corpuskit_news.dates import find_date
+from corpuskit_news.lexicon import AGENCIES, STOPWORDS
 
 __all__ = ["find_publisher", "publisher_key"]
 
 _LEGAL_DOTTED = re.compile(
-    r"\b(?:S\.\s?[AL]\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|Ltd\.|Inc\.|Co\.|Corp\.|P\.?IVA.*)", re.IGNORECASE
+    r"\b(?:S\.\s?[AL]\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|L\.P\.|Ltd\.|Inc\.|Co\.|Corp\.|P\.?IVA.*)", re.IGNORECASE
 )
 _LEGAL = {"ltd", "limited", "llc", "inc", "gmbh", "ag", "sa", "sl", "srl", "spa", "bv", "nv", "as", "asa", "ab",
           "oy", "plc", "pvt", "private", "corp", "corporation", "lp", "llp", "kg"}
 _HOUSE = {"co", "company", "group", "media", "verlag", "ediciones", "editora", "edizioni", "éditions",
-          "publishing", "publications", "holdings", "uitgeverij", "the"}
+          "publishing", "publications", "holdings", "uitgeverij", "ventures", "enterprises", "the"}
 _PARTICLES = (
     "of|the|on|upon|de|del|della|dello|do|da|das|dos|du|di|van|het|aan|la|le|el|am|an|im|auf|ob|bei|zu|zum|zur|"
     "sur|sul|sulla|og|och|und|y|i"
@@ -32,6 +43,7 @@ _NAME = (
 )
 _COPYRIGHT = re.compile(
     r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?:(?i:all rights reserved|by)\s+)?"  # "© 2011 All Rights Reserved AOL News", "Copyright by x.com"
     r"(?P<name>[^\W\d_][^.,|;:()\n]{1,80}?)(?=\s*(?:[.,|;:()]|\s[-–—]\s|\s(?:19|20)\d\d\b|$))"
 )
 _STAFF = re.compile(r"\b(?:by\s+)?(?:the\s+)?" + _NAME + r"\s+staff\b")
@@ -44,15 +56,27 @@ _DOMAIN = re.compile(r"\b(?:www\.)?([a-z0-9-]{3,})\.(?:[a-z]{2,3})(?:\.[a-z]{2})
 _UI_WORDS = {"skip", "accept", "manage", "sign", "log", "login", "subscribe", "search", "menu", "home", "close",
              "register", "donate", "share", "notification", "userprofile", "breaking", "advertisement", "×", "join",
              "watch", "listen", "download", "follow", "read", "more", "view", "load", "click", "written", "posted",
-             "published", "updated", "print", "open", "back", "next", "previous", "tags", "topics"}
+             "published", "updated", "print", "open", "back", "next", "previous", "tags", "topics", "rss", "feed",
+             "feedback"}
 _CONNECTORS = {"of", "the", "de", "del", "do", "da", "du", "di", "van", "het", "la", "le", "el", "and", "&", "und",
                "et", "y", "e", "des", "der", "den", "on", "upon", "della", "dello", "das", "dos", "aan", "am", "an",
                "im", "auf", "ob", "bei", "zu", "zum", "zur", "sur", "sul", "sulla", "og", "och", "i"}
 _YEAR_TAIL = re.compile(r"\s+(?:19|20)\d\d$")
 _RIGHTS = re.compile(
-    r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$",
+    r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$|\s*(?:版權所有|版权所有|著作権).*$",
     re.IGNORECASE,
 )
+
+
+_TOKEN = re.compile(r"[^\W_][\w&'’.-]*[^\W_]|[^\W_]")
+_LEGAL_TAIL = re.compile(r",?\s*(?:" + "|".join(sorted(_LEGAL)) + r")\b\.?", re.IGNORECASE)
+_ARTICLES = frozenset(
+    ("the", "le", "la", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "os")
+)
+_RECUR_MIN_LINES = 3
+_RECUR_MAX_WORDS = 8
+"""Only short lines (menus, footers, credits) are counted: teaser headlines and blurbs name topics."""
+"""A name counts as recurring when found in at least this many distinct furniture lines."""
 
 
 @dataclass
@@ -103,6 +127,92 @@ def _masthead_shaped(line: str) -> bool:
     return True
 
 
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _name_token(token: str) -> bool:
+    return token[0].isupper() or (token[0].isdigit() and token.isalnum())
+
+
+def _shaped_single(token: str) -> bool:
+    """An all-capital word ("WIRED", "AOL") or a camel-case one ("TechCrunch"): a brand, not a word."""
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    return all(c.isupper() for c in letters) or any(a.islower() and b.isupper() for a, b in itertools.pairwise(token))
+
+
+def _line_names(line: str) -> set[str]:
+    """Runs of 1-3 capitalised words of one line, in their display form."""
+    tokens = [t.rstrip(".") for t in _TOKEN.findall(line)]
+    names: set[str] = set()
+    for i, first in enumerate(tokens):
+        if not first or not first[0].isupper() or first.casefold() in _UI_WORDS:
+            continue
+        if _fold(first) in STOPWORDS and not (
+            _fold(first) in _ARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+        ):
+            continue  # an article starts a name only before a capital ("Le Figaro", "The Guardian")
+        for j in range(i + 1, min(i + 4, len(tokens) + 1)):
+            if not tokens[j - 1] or not _name_token(tokens[j - 1]):
+                break
+            words = tokens[i:j]
+            if _fold(words[-1]) in STOPWORDS or any(w.casefold() in _UI_WORDS for w in words):
+                continue
+            names.add(" ".join(words))
+    return names
+
+
+@lru_cache(maxsize=65536)
+def _line_keys(line: str) -> tuple[tuple[str, str, bool], ...]:
+    """``(key, name, shaped)`` for the names of one line (menus and footers repeat across a corpus: cached)."""
+    if len(line.split()) > _RECUR_MAX_WORDS:
+        return ()
+    return tuple((_fold(n), n, " " not in n and _shaped_single(n)) for n in _line_names(line))
+
+
+def _article_subject(name: str, body: str) -> bool:
+    """Whether the article mentions a word of ``name`` (exact case, not a function word) twice or more."""
+    return any(body.count(w) > 1 for w in name.split() if _fold(w) not in STOPWORDS)
+
+
+def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tuple[str, int]]:
+    """Names found in at least ``_RECUR_MIN_LINES`` distinct furniture lines, with that count.
+
+    Of names that recur equally often, only the longest is given ("FOX 13" over "FOX"). A
+    name the article itself mentions more than once is its subject, not its publisher.
+    """
+    counts: Counter[str] = Counter()
+    shaped: Counter[str] = Counter()
+    display: dict[str, str] = {}
+    for line in dict.fromkeys(lines):
+        if line.count(" ") >= _RECUR_MAX_WORDS or line.casefold() in skip:
+            continue
+        for key, name, is_shaped in _line_keys(line):
+            counts[key] += 1
+            if is_shaped:
+                shaped[key] += 1
+                display[key] = name
+            display.setdefault(key, name)
+    frequent = {
+        k: n
+        for k, n in counts.items()
+        if n >= _RECUR_MIN_LINES
+        and find_date(display[k]) is None  # comment timestamps ("Oct 9 2010") recur too
+        and (" " in k or 2 * shaped[k] > n)  # a single word is a brand when mostly written as one
+        and not _article_subject(display[k], body)
+    }
+    kept = [
+        (display[k], n)
+        for k, n in frequent.items()
+        if not any(o != k and n <= m and (o.startswith(k + " ") or o.endswith(" " + k)) for o, m in frequent.items())
+    ]
+    return sorted(kept, key=lambda item: -item[1])
+
+
 def find_publisher(
     header: Sequence[str], footer: Sequence[str], body: str = "", *, exclude: Sequence[str] = ()
 ) -> str | None:
@@ -128,8 +238,10 @@ def find_publisher(
                 # A company ("Beacon Media Ltd") may own the outlet, an agency ("AFP") wrote the
                 # wire copy: both weigh less than the outlet's own name.
                 name = m.group("name")
-                weight = 0.5 if name.casefold() in AGENCIES else 1.0 if _is_corporate(name) else 1.5
-                clues.append(("copyright", name, weight))
+                tail = re.search(re.escape(name) + _LEGAL_TAIL.pattern, raw, re.IGNORECASE)
+                corporate = _is_corporate(name) or tail is not None
+                weight = 0.5 if name.casefold() in AGENCIES else 1.0 if corporate else 1.5
+                clues.append(("company" if corporate else "copyright", name, weight))
         checks = (
             (_STAFF, "staff", 1.5, "staff" in low),
             (_WEBSITE, "website", 1.5, "’s " in raw or "'s " in raw),
@@ -139,6 +251,22 @@ def find_publisher(
             m = pattern.search(raw) if plausible else None
             if m:
                 clues.append((source, m.group("name"), weight))
+    for name, count in _recurring_names(lines, skip, body)[:3]:
+        # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
+        words = set(_fold(name).split())
+        owner = next(
+            (
+                c
+                for c in clues
+                if c[0] != "company" and words < set(_fold(c[1]).split()) and not _fold(c[1]).startswith(_fold(name))
+            ),
+            None,
+        )
+        weight = min(3.0, 0.4 * count)
+        clues.append((owner[0], owner[1], weight) if owner else ("recurring", name, weight))
+    furniture = "\n".join(lines).casefold()
+    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
+    clues.extend(("domain", name, 1.0) for name in _domain_names(lines, squashed_domains - _PLATFORMS))
     pools: list[_Pool] = []
     for source, name, weight in clues:
         display = _display(name)
@@ -155,9 +283,7 @@ def find_publisher(
             pool.key = key
     if not pools:
         return None
-    furniture = "\n".join(lines).casefold()
     text = furniture + "\n" + body.casefold()
-    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
     for pool in pools:
         mentions = max(text.count(display.casefold()) for _, display in pool.names)
         pool.score += min(1.2, 0.3 * max(0, mentions - len(pool.names)))
@@ -166,18 +292,66 @@ def find_publisher(
     best = max(pools, key=lambda p: p.score)
     if best.score < 1.5:
         return None
-    return _choose_display(best)
+    return _choose_display(best, lines)
+
+
+_PLATFORMS = frozenset(
+    (
+        "facebook", "twitter", "google", "youtube", "instagram", "linkedin", "pinterest", "whatsapp", "tiktok",
+        "reddit", "tumblr", "wordpress", "gmail", "yahoo", "apple", "microsoft", "amazon", "disqus", "flickr",
+        "vimeo", "medium", "substack", "blogspot",
+    )
+)
+"""Domains of platforms a page links to or mails through: never the outlet's own."""
+
+
+def _domain_names(lines: Sequence[str], labels: set[str]) -> list[str]:
+    """Names on the page that spell one of its own web addresses ("USA TODAY" for usatoday.com)."""
+    found: list[str] = []
+    for label in labels:
+        if len(label) < 3:
+            continue
+        spelled: set[str] = set()
+        for line in lines:
+            if label not in line.casefold().replace(" ", ""):
+                continue
+            for name in _line_names(line):
+                words = _fold(name).split()
+                if words and words[0] in _ARTICLES:
+                    words = words[1:]
+                if "".join(re.sub(r"\W", "", w) for w in words) == label:
+                    spelled.add(name)
+        if spelled:
+            found.append(max(spelled, key=lambda n: (len(n.split()), n)))  # with its article: "Le Figaro"
+    return found
 
 
 def _same(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def _choose_display(pool: _Pool) -> str:
-    names = [d for _, d in pool.names]
+def _choose_display(pool: _Pool, lines: Sequence[str]) -> str:
+    # The outlet's own name (masthead, copyright, staff) over a recurring or address-spelling name
+    # over a company's.
+    names = (
+        [d for s, d in pool.names if s not in ("recurring", "domain", "company")]
+        or [d for s, d in pool.names if s == "recurring"]
+        or [d for s, d in pool.names if s == "domain"]
+        or [d for _, d in pool.names]
+    )
     mixed = [n for n in names if not n.isupper()] or names
+    # a brand that stands alone on a line beats a menu item that adds a section to it ("BRAND Jobs")
+    sources = {s for s, _ in pool.names}
+    if "recurring" in sources and "masthead" in sources:
+        alone = {line.casefold() for line in lines}
+        for r in (d for s, d in pool.names if s == "recurring" and d.casefold() in alone):
+            if any(s == "masthead" and d.casefold().startswith(r.casefold() + " ") for s, d in pool.names):
+                return r
     masthead = [d for s, d in pool.names if s == "masthead" and not d.isupper()]
     if masthead:
         return masthead[0]
     best = min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))
-    return best.title() if best.isupper() and " " in best else best
+    if best.isupper() and " " in best:  # "THE RIFT STANDARD" -> "The Rift Standard", "USA TODAY" -> "USA Today"
+        return " ".join(w if len(w) <= 3 and w.isalpha() and w.casefold() not in _CONNECTORS else w.title()
+                        for w in best.split())
+    return best

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 
 from corpuskit.linefreq import line_hash
 from corpuskit_news.header import byline_name, choose_title, is_desk
+from corpuskit_news.lexicon import AGENCIES as AGENCY_NAMES
+from corpuskit_news.lexicon import NON_NAME_WORDS
 from corpuskit_news.lines import Line, is_readtime, measure, non_latin, relax_prose, split_lines
 
 __all__ = ["Page", "analyse"]
@@ -41,6 +43,7 @@ __all__ = ["Page", "analyse"]
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|replies|responses|reactions?|réactions?|réagir|commentaires?|kommentare|"
     r"kommentieren|comentarios|comentários|commenti|reacties|reageer|leave a reply|join the conversation|"
+    r"comment|commenter|comentar|commentare|commenta|"
     r"discussion|show comments|view comments)\s*(?:\(\d+\)|\d+)?\s*:?$",
     re.IGNORECASE,
 )
@@ -71,9 +74,17 @@ def _is_comments_heading(line: Line) -> bool:
     return line.words <= 4 and _COMMENTS.match(line.text) is not None
 
 
+def _one_word_heading(line: Line) -> bool:
+    """A one-word subheading ("Background", "Consenso"), not a label ("Advertisement", "Share")."""
+    text = line.text.rstrip(":")
+    return line.words == 1 and len(text) >= 4 and text.isalpha() and text[0].isupper() and (
+        text.casefold() not in NON_NAME_WORDS
+    )
+
+
 def _subheading_shaped(line: Line) -> bool:
     return (
-        2 <= line.words <= 12
+        (2 <= line.words <= 12 or _one_word_heading(line))
         and len(line.text) <= 100
         and not line.linky
         and line.cue is None
@@ -166,7 +177,7 @@ def _densest_run(weights: list[float]) -> tuple[int, int] | None:
 
 def _first_paragraph_run(lines: list[Line], start: int, end: int) -> int:
     for i in range(start, end):
-        if lines[i].prose and lines[i + 1].prose:
+        if lines[i].prose and lines[i + 1].prose and not (lines[i].caption or lines[i + 1].caption):
             return i
     return start
 
@@ -204,7 +215,7 @@ def _continuations(lines: list[Line], end: int, max_gap: int) -> list[tuple[int,
 
 
 def _bio_like(line: Line, author: str | None) -> bool:
-    return bool(author) and line.text.startswith(author) and line.words < 60  # type: ignore[arg-type]
+    return bool(author) and line.text.startswith(author) and line.words <= _FURNITURE_WORDS  # type: ignore[arg-type]
 
 
 def _blocks(lines: list[Line], start: int, end: int) -> list[tuple[bool, int, int]]:
@@ -230,9 +241,47 @@ def _is_teaser_heading(line: Line) -> bool:
     return line.cue is not None and line.cue[1] == "teaser_heading"
 
 
+_CARD_WORDS = 50
+"""Teaser cards' blurbs are short: one or two sentences."""
+
+
+def _card_blurbs(lines: list[Line], blocks: list[tuple[bool, int, int]]) -> set[int]:
+    """Indices (into ``blocks``) of the blurbs of a list of teaser cards.
+
+    A card is a headline, a one- or two-sentence blurb and often a name or a date: a chain
+    of at least three lone short paragraphs, each two or three short lines from the next,
+    is such a list ("More from ...", "Most popular"). An article's subheadings come one at a
+    time and its paragraphs run on.
+    """
+    def blurb(b: int) -> bool:
+        kind, first, last = blocks[b]
+        line = lines[first]
+        return kind and first == last and line.words <= _CARD_WORDS and line.sentences <= 2
+
+    def card_gap(b: int) -> bool:
+        kind, first, last = blocks[b]
+        return not kind and 2 <= last - first + 1 <= 3 and not any(ln.terminal for ln in lines[first : last + 1])
+
+    found: set[int] = set()
+    chain: list[int] = []
+    for b in range(len(blocks)):
+        if not blurb(b):
+            continue
+        if chain and not (b - chain[-1] == 2 and card_gap(b - 1)):
+            if len(chain) >= 3:
+                found.update(chain)
+            chain = []
+        chain.append(b)
+    if len(chain) >= 3:
+        found.update(chain)
+    return found
+
+
 def _absorb_blurbs(lines: list[Line], blocks: list[tuple[bool, int, int]]) -> list[tuple[bool, int, int]]:
     """Single one-sentence paragraphs next to a teaser block are its blurbs: merge them in."""
     kinds = [kind for kind, _, _ in blocks]
+    for b in _card_blurbs(lines, blocks):
+        kinds[b] = False
     for b, (kind, first, last) in enumerate(blocks):
         if kind and b > 0 and last - first < 3 and _is_teaser_heading(lines[blocks[b - 1][2]]):
             kinds[b] = False  # paragraphs right under "Popular posts" are its blurbs
@@ -255,7 +304,13 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
     """Decide the lines of the article's spans; return the kept ones."""
     kept: list[Line] = []
     for start, end in spans:
-        for kind, first, last in _absorb_blurbs(lines, _blocks(lines, start, end)):
+        blocks = _absorb_blurbs(lines, _blocks(lines, start, end))
+        tail = blocks[-1]
+        if len(blocks) >= 3 and tail[0] and tail[1] == tail[2] and _teaser_gap(lines, *blocks[-2][1:]):
+            # one paragraph after a teaser block is not the article going on (two are: see continuations)
+            page.removed.append((lines[tail[1]], _reason(lines[tail[1]], "after article")))
+            blocks = blocks[:-1]
+        for kind, first, last in blocks:
             if kind:
                 for line in lines[first : last + 1]:
                     if _strong_cue(line) or (line.cue and line.cue[0] == "teaser"):
@@ -301,9 +356,9 @@ def _trim_edges(kept: list[Line], page: Page, author: str | None) -> list[Line]:
     while kept and (dirty(kept[-1]) or _bio_like(kept[-1], author)):
         line = kept.pop()
         page.removed.append((line, "edge: " + _reason(line, "bio")))
-    while kept and dirty(kept[0]):
+    while kept and (dirty(kept[0]) or _bio_like(kept[0], author)):
         line = kept.pop(0)
-        page.removed.append((line, "edge: " + _reason(line, "note")))
+        page.removed.append((line, "edge: " + _reason(line, "bio" if _bio_like(line, author) else "note")))
     while kept and not kept[-1].prose and not _short_sentence(kept[-1]):
         # a heading cannot end the article ("About the ..." over a trimmed note)
         page.removed.append((kept.pop(), "edge: heading"))
@@ -315,6 +370,11 @@ def _mark_repetition(lines: list[Line], frequent: Collection[int]) -> None:
     for line in lines:
         if line.words >= 3 and counts[line.text.casefold()] > 1:
             line.repeated = True
+    for i, line in enumerate(lines[:-1]):
+        # a share box or a teaser may quote the lead: the copy running on into more prose is the article's
+        nxt = lines[i + 1]
+        if line.repeated and line.prose and line.words >= 15 and nxt.prose and not nxt.repeated:
+            line.repeated = False
     if frequent:
         flagged = [line for line in lines if line_hash(line.text) in frequent]
         prose_words = sum(line.words for line in lines if line.prose)
@@ -343,7 +403,8 @@ def _header(page: Page, before: list[Line], body: list[Line]) -> None:
                 continue
         if page.author is None and not line.caption:
             near_date = any(ln.dated for ln in before[max(0, pos - 1) : pos + 4] if ln is not line)
-            bare_ok = page.title is not None and line.index > zone_from and near_date
+            handle = pos + 1 < len(before) and _HANDLE.match(before[pos + 1].text) is not None  # "Jane Doe", "@janedoe"
+            bare_ok = page.title is not None and line.index > zone_from and (near_date or handle)
             name = byline_name(line.text, bare_ok=bare_ok)
             if name and not is_desk(name):
                 page.author, page.byline = name, line
@@ -352,6 +413,24 @@ def _header(page: Page, before: list[Line], body: list[Line]) -> None:
             page.dateline = line
         elif page.standfirst is None and line.prose and not line.caption and line.cue is None and page.title:
             page.standfirst = line
+    if page.author is None and page.title is not None:
+        _byline_over_title(page, before)
+
+
+_HANDLE = re.compile(r"^@\w{2,30}$")
+
+
+def _byline_over_title(page: Page, before: list[Line]) -> None:
+    """A bare name a few lines over the headline, next to a date line ("Jane Doe / Section / Nov 7, 2023")."""
+    at = before.index(page.title)  # type: ignore[arg-type]
+    above = before[max(0, at - 3) : at]
+    if not any(ln.dated for ln in above):
+        return
+    for line in above:
+        name = None if line.dated or line.caption else byline_name(line.text, bare_ok=True)
+        if name and not is_desk(name) and name.casefold() not in AGENCY_NAMES:
+            page.author, page.byline = name, line
+            return
 
 
 def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int = 15) -> Page:
@@ -380,7 +459,8 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
         return page
     start, end = span
     first_run = _first_paragraph_run(lines, start, end)
-    headers = [i for i in range(first_run) if _is_header_line(lines[i]) and not lines[i].prose]
+    # a caption marks the body's start even when it is a long, prose-shaped one
+    headers = [i for i in range(first_run) if _is_header_line(lines[i]) and (not lines[i].prose or lines[i].caption)]
     if headers and headers[-1] >= start:
         start = headers[-1] + 1
     spans = [(start, end), *_continuations(lines, end, max_gap)]

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from corpuskit_news.dates import find_date, find_dates, looks_relative
+from corpuskit_news.metadata import PageHeader, published_date
 
 
 @pytest.mark.parametrize(
@@ -29,6 +30,10 @@ from corpuskit_news.dates import find_date, find_dates, looks_relative
         ("Publicado em 21/06/2024 às 09h15", dt.date(2024, 6, 21)),
         ("Apr. 24, 2014, 9:49 AM", dt.date(2014, 4, 24)),
         ("18 сентября 2024, 14:20", dt.date(2024, 9, 18)),
+        ("2018年6月18日 10:01　発信地：東京", dt.date(2018, 6, 18)),
+        ("2024년 3월 5일 09:30", dt.date(2024, 3, 5)),
+        ("الأربعاء، 28 آب/أغسطس 2013، آخر تحديث 14:00", dt.date(2013, 8, 28)),
+        ("5 كانون الثاني 2014", dt.date(2014, 1, 5)),
     ],
 )
 def test_absolute_dates(line, expected):
@@ -57,3 +62,24 @@ def test_impossible_dates_and_plain_numbers_give_nothing():
 def test_find_dates_in_order():
     dates = find_dates("Publicado em 21/06/2024 às 09h15 | Atualizado em 22/06/2024 às 11h02")
     assert [d for _, d in dates] == [dt.date(2024, 6, 21), dt.date(2024, 6, 22)]
+
+
+def _header(*lines: str, title: str, byline: str | None = None, dateline: str | None = None) -> PageHeader:
+    return PageHeader(tuple(lines), (), title, None, byline, dateline)
+
+
+def test_published_beats_updated_and_a_photo_date_is_not_the_page_date():
+    header = _header("Ledger", "Bridge to reopen", "Mis à jour le 06/04/2013 à 10:37", "Publié le 05/04/2013 à 17:08",
+                     title="Bridge to reopen")
+    assert published_date(header, dayfirst=True) == "2013-04-05"
+    caption = "The bridge on 27 June 2012. Photo: Ana Ortiz"
+    header = _header("Ledger", "Nov 7, 2023 2:00 AM", "Bridge to reopen", caption, title="Bridge to reopen")
+    assert published_date(header) == "2023-11-07"  # the date over the headline, not the caption's
+
+
+def test_a_dated_byline_comes_first_and_an_ambiguous_date_is_left_to_the_caller():
+    byline = "Pablo Ortega | Valencia | 08/01/2014"
+    header = _header("Bridge to reopen", byline, "27-06-2012", title="Bridge to reopen", byline=byline,
+                     dateline="27-06-2012")
+    assert published_date(header) is None
+    assert published_date(header, dayfirst=True) == "2014-01-08"

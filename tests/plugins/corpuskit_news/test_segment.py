@@ -108,3 +108,79 @@ def test_non_latin_article_among_latin_furniture():
     text = "\n".join(["Example Herald", "News", "Sports", "Новый мост через Казанку", "By Jane Doe", *russian,
                       "Related News", "Council delays vote on parking plan", "© 2025 Example Herald"])
     assert analyse(text).text.split("\n") == russian
+
+
+CARDS = [
+    "Ferry service to resume after winter repairs",
+    "The ferry between the two banks will run again from April. The operator said so on Friday.",
+    "Grace Mutua",
+    "Police identify driver in highway crash",
+    "Investigators said the driver lost control on the wet road. It happened shortly after midnight.",
+    "Jonas Weber",
+    "High school robotics team heads to finals",
+    "The team built its robot in a borrowed garage. It beat twelve other schools at the regional round.",
+    "Priya Natarajan",
+    "Council delays vote on waterfront parking plan",
+    "The council wants another study of traffic on the riverside road before it decides anything at all.",
+    "Alma Reyes",
+    "The Valley Ledger is the valley's independent newspaper. It has reported on the towns of the Alder River "
+    "since 1921 and is owned by a local foundation that funds its reporting and keeps it free to read.",
+    "Subscribe",
+]
+
+
+def test_a_list_of_teaser_cards_and_a_lone_paragraph_after_it_go():
+    text = "\n".join(["The Valley Ledger", "County will rebuild the Alder River bridge", *PARAGRAPHS, *CARDS])
+    assert analyse(text).text.split("\n") == PARAGRAPHS
+
+
+def test_a_prose_shaped_caption_marks_where_the_body_starts():
+    deck = "The valley has waited two years for the bridge. Now the county has found the money to rebuild it."
+    caption = "The closed bridge over the Alder River, seen from the east bank.Photograph: Ana Ortiz/Getty Images"
+    text = "\n".join(["The Valley Ledger", "County will rebuild the Alder River bridge", deck, caption, *PARAGRAPHS])
+    result = analyse(text)
+    assert result.text.split("\n") == PARAGRAPHS
+    assert result.standfirst is not None and result.standfirst.text == deck
+
+
+def test_photo_credits_glued_to_captions_are_captions():
+    credits = [
+        "Ana Ortiz/Valley Images Board member Alma Reyes said the bridge was the most requested project.",
+        "The bridge has been closed to cars since the flood damaged its piers two years ago. | AP Photo",
+    ]
+    text = "\n".join(["The Valley Ledger", *PARAGRAPHS[:3], credits[0], *PARAGRAPHS[3:5], credits[1], PARAGRAPHS[5]])
+    assert analyse(text).text.split("\n") == PARAGRAPHS
+
+
+def test_an_author_bio_above_the_article_and_comment_rules_below_it_go():
+    bio = ("Tomas Lindgren currently works at the Ledger. He grew up in the valley and has written about "
+           "its roads and rivers since 2015.")
+    rules = ["Comment", "Comments are the opinion of their authors, not of the newspaper or its staff.",
+             "Insults and comments that break the law will be removed by the moderators without notice."]
+    text = "\n".join(["The Valley Ledger", "County will rebuild the Alder River bridge", "By Tomas Lindgren",
+                      "March 3, 2025", bio, *PARAGRAPHS, *rules, "© 2025 The Valley Ledger"])
+    assert analyse(text).text.split("\n") == PARAGRAPHS
+
+
+def test_a_share_box_quoting_the_lead_does_not_cost_the_article_its_lead():
+    share = ["Share this story", "Post to Facebook", PARAGRAPHS[0], "Cancel", "Send"]
+    text = "\n".join(["The Valley Ledger", *share, "County will rebuild the Alder River bridge", "By Tomas Lindgren",
+                      *PARAGRAPHS])
+    assert analyse(text).text.split("\n") == PARAGRAPHS
+
+
+def test_bylines_beside_a_handle_or_over_the_headline():
+    title = "County will rebuild the Alder River bridge"
+    with_handle = "\n".join(["The Valley Ledger", title, "Share", "Tomas Lindgren", "@tlindgren", *PARAGRAPHS])
+    assert analyse(with_handle).author == "Tomas Lindgren"
+    over_title = "\n".join(["The Valley Ledger", "Tomas Lindgren", "Local", "Mar 3, 2025 7:10 AM", title, *PARAGRAPHS])
+    result = analyse(over_title)
+    assert result.author == "Tomas Lindgren" and result.title is not None and result.title.text == title
+
+
+def test_a_one_word_subheading_stays_an_ad_label_goes():
+    text = "\n".join(["The Valley Ledger", *PARAGRAPHS[:2], "Background", *PARAGRAPHS[2:4], "Advertisement",
+                      *PARAGRAPHS[4:]])
+    kept = analyse(text).text.split("\n")
+    assert "Background" in kept and "Advertisement" not in kept
+    assert [k for k in kept if k != "Background"] == PARAGRAPHS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from corpuskit_news.header import byline_name, choose_title, is_name
+from corpuskit_news.header import byline_name, choose_title, is_desk, is_name
 from corpuskit_news.lexicon import cue_of
 from corpuskit_news.lines import measure
 from corpuskit_news.publisher import find_publisher
@@ -50,6 +50,9 @@ def test_caption_and_date_signals():
     ("The views expressed in this column are those of the author.", "strong"),
     ("© 2025 Example Daily. All rights reserved.", "strong"),
     ("Support independent journalism: readers like you keep us going.", "weak"),
+    ("Spotted a mistake? Select the text and press Ctrl+Enter to tell the editors.", "strong"),
+    ("Ana Diaz and Luc Martin contributed to this report.", "weak"),
+    ("A lire aussi : Le conseil reporte le vote", "teaser"),
 ])
 def test_cues(text, strength):
     cue = cue_of(text)
@@ -72,6 +75,13 @@ def test_no_cue_in_ordinary_prose():
     ("Reuters", "Reuters"),
     ("By Associated Press", "Associated Press"),
     ("Ngọc Vân |", "Ngọc Vân"),
+    ("By JANE O'DOHERTY", "Jane O'Doherty"),
+    ("By SAM WHITFORD & ANA DIAZ | 10/9/10 7:15 AM EDT", "Sam Whitford & Ana Diaz"),
+    ("Par Claire Dumas, Luc Martin", "Claire Dumas, Luc Martin"),
+    ("Authors: Anna Becker (regional news editor)", "Anna Becker"),
+    ("Pablo Ortega | Valencia | 08/01/2014", "Pablo Ortega"),
+    ("Par CLAIRE DUMAS, LUC MARTIN Envoyés spéciaux à Lyon", "Claire Dumas, Luc Martin"),
+    ("By Ana Wirth Tuesday, Aug. 17, 2010", "Ana Wirth"),
 ])
 def test_bylines(line, name):
     assert byline_name(line) == name
@@ -80,6 +90,10 @@ def test_bylines(line, name):
 @pytest.mark.parametrize("line", ["Breaking News", "Text Size", "Join Now", "Vladimir Putin, Putin", "Written by"])
 def test_not_bylines(line):
     assert byline_name(line, bare_ok=True) is None
+
+
+def test_wire_service_bylines_are_desks():
+    assert is_desk("Metro Wire") and is_desk("StarWire Desk") and not is_desk("Ana Wirth")
 
 
 def test_bare_name_only_where_allowed():
@@ -95,6 +109,15 @@ def test_headline_is_the_line_sharing_words_with_the_article():
     ])]
     title = choose_title(lines, PARAGRAPH + " The bridge repairs begin in May.", [False, False, False, True])
     assert title is not None and title.text == "Bridge closes for six months of repairs"
+
+
+def test_a_byline_is_no_headline_and_a_headline_may_have_commas():
+    texts = ["Example Daily", "Facebook", "Tweet", "New year, new rules: bridges, buses and ferries", "By: Metro Wire",
+             "Posted at 2025-01-01", "By Jane Doe"]
+    lines = [measure(i, t) for i, t in enumerate(texts)]
+    opening = "New rules for bridges, buses and ferries take effect with the new year across the county."
+    title = choose_title(lines, opening, [False, False, False, False, True, True, True])
+    assert title is not None and title.text == texts[3]
 
 
 def test_publisher_clues_pool():
@@ -138,3 +161,9 @@ def test_hard_wrapped_paragraphs_are_joined():
     assert units[0].startswith("So, let's start") and units[0].endswith("as a fallacy.")
     assert units[1:] == ["Next paragraph starts here.", "Torino, il mercato di Porta Palazzo cambia orari per l'estate",
                          "di Marco Ferri"]
+
+
+def test_a_wire_credit_closing_a_paragraph_is_not_a_copyright_line():
+    line = measure(0, PARAGRAPH + " The work is due to start in the spring, the county said. (c)AFP/Ana Diaz")
+    assert line.prose and line.terminal and line.cue is None
+    assert measure(0, "(c) 2024 Example Daily. All rights reserved.").cue == ("strong", "copyright")

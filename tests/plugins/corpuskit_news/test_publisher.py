@@ -1,0 +1,65 @@
+"""news publisher: the name an outlet gives itself all over its menus and footers."""
+
+import pytest
+from corpuskit_news.publisher import find_publisher
+
+MENUS = ["Sign In", "Sections", "World", "Business", "KESTREL Studios", "Shop the KESTREL Store"]
+FOOTER = ["More From KESTREL", "Kestrel Staff", "Careers", "© 2024 Kestrel Holdings USA, LLC. All rights reserved."]
+BODY = "The council met on Tuesday. It voted to approve the plan, officials said."
+
+
+def test_recurring_brand_beats_menu_lines_and_the_owner_company() -> None:
+    assert find_publisher(["SubscribeSubscribe", *MENUS], FOOTER, BODY) == "KESTREL"
+
+
+def test_recurring_name_needs_several_lines() -> None:
+    assert find_publisher(["Menu", "World"], ["Careers", "Shop the KESTREL Store"], BODY) is None
+
+
+def test_a_topic_the_article_keeps_naming_is_not_the_publisher() -> None:
+    teasers = ["Harbor Bridge reopens", "Harbor Bridge tolls rise", "Why Harbor Bridge matters", "Sports"]
+    body = "Harbor Bridge closed on Monday. Engineers said Harbor Bridge needs new cables."
+    assert find_publisher(["Menu", *teasers], ["Careers"], body) is None
+
+
+def test_a_recurring_word_backs_the_masthead_it_belongs_to() -> None:
+    footer = ["More from the BEACON", "BEACON Events", "BEACON Jobs", "© Beacon Media Ltd 2025"]
+    assert find_publisher(["DAILY BEACON", "News", "Sport"], footer, BODY) == "Daily Beacon"
+
+
+def test_a_menu_item_adding_a_section_to_the_brand_gives_the_brand():
+    header = ["KESTREL Jobs", "Top", "KESTREL", "KESTREL Pro", "News"]
+    footer = ["More on KESTREL", "KESTREL Jobs", "Oct 9 2010", "Oct 9 2010 - 7:28", "Oct 9 2010 - 8:01"]
+    assert find_publisher(header, footer, BODY) == "KESTREL"
+
+
+def test_a_venture_holding_the_copyright_is_the_owner_not_the_outlet():
+    footer = ["KESTREL Commentary", "KESTREL Conversations", "KESTREL Headlines", "© 2011 KESTREL Internet Ventures."]
+    assert find_publisher(["Editions", "USA"], footer, BODY) == "KESTREL"
+
+
+def test_a_name_spelling_the_pages_own_address_is_a_clue():
+    footer = ["Sign up", "Look for your photo in KESTREL NEWS online and in print.", "Terms | kestrelnews.com/terms"]
+    assert find_publisher(["Menu", "World"], footer, BODY) == "Kestrel News"  # (capitals are title-cased)
+
+
+def test_a_platform_address_is_not_the_outlet():
+    footer = ["Share on Facebook", "Facebook", "Follow us at facebook.com/valley", "Careers"]
+    assert find_publisher(["Menu", "World"], footer, BODY) is None
+
+
+@pytest.mark.parametrize(
+    ("footer", "name"),
+    [
+        ("© 2011 All Rights Reserved Kestrel News.", "Kestrel News"),
+        ("Copyright by kestrel.com", "kestrel"),
+        ("© 2010 Kestrel L.P. All rights reserved.", "Kestrel"),
+        ("© 2023 中央通訊社版權所有", "中央通訊社"),
+    ],
+)
+def test_copyright_lines_name_the_holder(footer, name):
+    assert find_publisher(["Menu"], [footer], BODY) == name
+
+
+def test_capital_names_are_title_cased_acronyms_kept():
+    assert find_publisher(["Menu"], ["© 2014 USA TODAY"], BODY) == "USA Today"
