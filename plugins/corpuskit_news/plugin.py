@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from corpuskit import hookimpl
-from corpuskit.registry import StageRegistry
 from corpuskit_news.boilerplate import NewsBoilerplate
 from corpuskit_news.entities import NewsEntities
 from corpuskit_news.metadata import NewsMetadata
@@ -11,7 +12,7 @@ from corpuskit_news.quotes import NewsQuotes
 
 
 @hookimpl
-def corpuskit_register_stages(registry: StageRegistry) -> None:
+def corpuskit_register_stages(registry: Any) -> None:
     """Register the news stages."""
     registry.add(NewsBoilerplate)
     registry.add(NewsMetadata)
