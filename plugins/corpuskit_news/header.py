@@ -31,7 +31,7 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
 def is_name(text: str) -> bool:
-    """Whether ``text`` reads as a person's name ("Pieter de Vries", "Bùi Đức")."""
+    """Whether ``text`` reads as a person's name ("Pieter de Vries", "Nguyễn Văn An")."""
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
         return False
