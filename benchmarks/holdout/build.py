@@ -1,6 +1,6 @@
 """Rebuild the held-out news evaluation set from the real pages in devdata.
 
-    python benchmarks/holdout/build.py [--devdata /work/shared/devdata] [--out benchmarks/data]
+    python benchmarks/holdout/build.py [--devdata ../shared/devdata] [--out benchmarks/data]
 
 The pages are real news pages (copyright of their publishers), so the repository keeps
 only what is needed to rebuild the set: this script, the renderer
@@ -37,7 +37,7 @@ from benchmarks.render_html import render_file
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-DEVDATA = Path("/work/shared/devdata")
+DEVDATA = Path(__file__).resolve().parents[3] / "shared" / "devdata"  # ../shared beside the repo
 FIELDS = ("title", "author", "publisher", "published", "language")
 
 
