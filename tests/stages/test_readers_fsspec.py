@@ -164,6 +164,7 @@ def test_url_fingerprint_changes_with_the_content(mem):
     fs, base = mem
     fs.pipe(f"{base}/d.jsonl", b'{"text": "a"}\n')
     first = url_fingerprint(f"{base}/d.jsonl")
+    assert url_fingerprint(f"{base}/d.jsonl") == first
     fs.pipe(f"{base}/d.jsonl", b'{"text": "ab"}\n')
     assert url_fingerprint(f"{base}/d.jsonl") != first
     assert url_fingerprint(f"{base}/gone.jsonl")[1:] == [-1, -1]
@@ -226,3 +227,18 @@ def test_run_directory_url_is_refused(tmp_path):
     with pytest.raises(ConfigError, match=r"run_dir: the run directory must be a path every node shares") as err:
         Pipeline.from_dict(spec, plugins=load_plugins(autoload=False)).run(run_dir="s3://bucket/runs/x")
     assert err.value.exit_code == 2
+
+
+def test_resume_notices_a_changed_url_input(tmp_path, mem):
+    from corpuskit import ResumeError
+
+    fs, base = mem
+    fs.pipe(f"{base}/in.jsonl", jsonl_bytes(corpus_records(40)))
+    spec = {"stages": [{"read_jsonl": {"paths": [f"{base}/in.jsonl"], "shard_size": 800}},
+                       {"write_jsonl": {"path": "o.jsonl"}}]}
+    pipeline = Pipeline.from_dict(spec, plugins=load_plugins(autoload=False))
+    pipeline.run(run_dir="r")
+    (tmp_path / "r" / "stats.json").unlink()  # as if the run had been interrupted before its end
+    fs.pipe(f"{base}/in.jsonl", jsonl_bytes(corpus_records(41)))
+    with pytest.raises(ResumeError, match="the input files changed since it started"):
+        pipeline.run(run_dir="r", resume=True)
