@@ -25,6 +25,7 @@ from corpuskit.executors.base import TaskFailed, available_cores
 from corpuskit.plan import Segment, plan_segments
 from corpuskit.plugins import Plugins
 from corpuskit.progress import NullProgress, Progress
+from corpuskit.remote import is_url, url_fingerprint
 from corpuskit.result import RunResult, format_report
 from corpuskit.rundir import RunDir, write_atomic
 from corpuskit.runinfo import RunInfo
@@ -63,7 +64,14 @@ class Runner:
         self.plugins = plugins
         self.executor_name = executor or config.executor or default_executor
         self.workers = workers or config.workers or available_cores()
-        self.rd = RunDir(run_dir or config.run_dir or Path(".corpuskit") / "runs" / config.name)
+        root = run_dir or config.run_dir or Path(".corpuskit") / "runs" / config.name
+        if is_url(str(root)):
+            raise ConfigError(
+                f"the run directory must be a path every node shares (NFS, a mounted bucket), not a URL: '{root}'",
+                key="run_dir",
+                hint="input paths and write_jsonl's path may be URLs; see docs/cluster.md, 'Shared storage'",
+            )
+        self.rd = RunDir(root)
         self.resume = resume
         self.progress = progress or NullProgress()
         self.token = uuid.uuid4().hex
@@ -111,6 +119,9 @@ class Runner:
         sources = sorted({src for _, sh in shards for src in (sh.items or (sh.source,))})
         inputs = []
         for path in sources:
+            if is_url(path):
+                inputs.append(url_fingerprint(path))
+                continue
             try:
                 st = os.stat(path)
                 inputs.append([path, st.st_size, st.st_mtime_ns])

@@ -14,8 +14,9 @@ import orjson
 from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.errors import DataError, InputError
-from corpuskit.fileio import compression_of, open_read
+from corpuskit.fileio import compression_of, file_size, open_binary, open_read
 from corpuskit.markers import hookimpl
+from corpuskit.remote import expand_url, is_url
 from corpuskit.stage import Loader, Shard, param, stage
 
 __all__ = ["ReadJsonl", "ReadText", "expand_paths"]
@@ -24,11 +25,16 @@ MiB = 1 << 20
 
 
 def expand_paths(patterns: tuple[str, ...], stage_name: str) -> list[str]:
-    """Files matching each glob pattern, in pattern order then sorted; missing -> InputError."""
+    """Files matching each glob pattern, in pattern order then sorted; missing -> InputError.
+
+    A pattern with a scheme (``s3://bucket/*.jsonl``) is expanded by fsspec.
+    """
     files: list[str] = []
     seen: set[str] = set()
     for pattern in patterns:
-        if glob.has_magic(pattern):
+        if is_url(pattern):
+            matched = expand_url(pattern, stage_name)
+        elif glob.has_magic(pattern):
             matched = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
             if not matched:
                 raise InputError(
@@ -64,13 +70,15 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
 @stage("read_text", kind="load")
 @attrs.frozen
 class ReadText(Loader):
-    """Reads one document per text file; the id is the file's stem.
+    """Reads one document per text file (local or an fsspec URL); the id is the file's stem.
 
     meta: ``source`` = ``{"path": ...}``. A file that is not valid in ``encoding``
     is rejected (reason ``not utf-8``) with its path and byte offset; the run goes on.
     """
 
-    paths: tuple[str, ...] = param(doc="files, directories or glob patterns (** recurses)")
+    paths: tuple[str, ...] = param(
+        doc="files, directories or glob patterns (** recurses); fsspec URLs (s3://...) too"
+    )
     encoding: str = param("utf-8", doc="text encoding of the files")
     files_per_shard: int = param(256, doc="files read together as one unit of parallel work")
 
@@ -79,13 +87,17 @@ class ReadText(Loader):
         shards = []
         for i in range(0, len(files), self.files_per_shard):
             group = tuple(files[i : i + self.files_per_shard])
-            weight = sum(os.path.getsize(f) for f in group)
+            weight = sum(file_size(f) for f in group)
             shards.append(Shard(source=group[0], items=group, weight=weight))
         return shards
 
     def read(self, shard: Shard, ctx: StageContext) -> Iterator[Document]:
         for path in shard.items or (shard.source,):
-            data = Path(path).read_bytes()
+            if is_url(path):
+                with open_binary(path) as fh:
+                    data = fh.read()
+            else:
+                data = Path(path).read_bytes()
             doc_id = Path(path).stem
             meta: dict[str, Any] = {"source": {"path": path}}
             try:
@@ -103,7 +115,10 @@ class ReadJsonl(Loader):
     """Reads one document per JSON line (plain, .gz or .zst files).
 
     Large plain files are split into byte ranges on line boundaries so one file
-    still uses every worker. Records are ``{"id", "text", "meta"}``; the field names
+    still uses every worker. Paths may be fsspec URLs (``s3://bucket/*.jsonl``): ranges
+    are then read through the filesystem's seek and ranged reads; numbering the lines of
+    a split file reads it once while planning (set ``shard_size`` above the file sizes to
+    keep one shard per file and skip that). Records are ``{"id", "text", "meta"}``; the field names
     are configurable, and any other top-level field is kept in ``meta``.
 
     meta: ``source`` = ``{"path": ..., "line": ...}``. A malformed line is rejected
@@ -111,7 +126,9 @@ class ReadJsonl(Loader):
     on, unless ``on_error: fail``.
     """
 
-    paths: tuple[str, ...] = param(doc="files, directories or glob patterns (** recurses)")
+    paths: tuple[str, ...] = param(
+        doc="files, directories or glob patterns (** recurses); fsspec URLs (s3://...) too"
+    )
     id_field: str = param("id", doc="record field holding the id (missing: FILESTEM:LINE)")
     text_field: str = param("text", doc="record field holding the text")
     meta_field: str = param("meta", doc="record field holding a metadata object")
@@ -122,14 +139,15 @@ class ReadJsonl(Loader):
 
     def plan(self, ctx: StageContext) -> list[Shard]:
         files = expand_paths(self.paths, "read_jsonl")
-        total = sum(os.path.getsize(f) for f in files)
+        sizes = [file_size(f) for f in files]
+        total = sum(sizes)
         size = self.shard_size or min(64 * MiB, max(MiB, total // max(1, 4 * int(ctx.options.get("workers", 1)))))
         shards: list[Shard] = []
-        for path in files:
+        for path, length in zip(files, sizes, strict=True):
             if compression_of(path):
-                shards.append(Shard(source=path, weight=os.path.getsize(path)))
+                shards.append(Shard(source=path, weight=length))
             else:
-                shards.extend(split_lines(path, size))
+                shards.extend(split_lines(path, size, length))
         return shards
 
     def read(self, shard: Shard, ctx: StageContext) -> Iterator[Document]:
@@ -185,14 +203,18 @@ class ReadJsonl(Loader):
         return None
 
 
-def split_lines(path: str, size: int) -> list[Shard]:
-    """Byte ranges of about ``size`` bytes that start and end on line boundaries."""
-    total = os.path.getsize(path)
+def split_lines(path: str, size: int, total: int | None = None) -> list[Shard]:
+    """Byte ranges of about ``size`` bytes that start and end on line boundaries.
+
+    Works on URLs too, through the filesystem's seek and read; numbering the lines
+    reads the file once (for a URL: downloads it once, at planning time).
+    """
+    total = file_size(path) if total is None else total
     if total <= size:
         return [Shard(source=path, start=0, end=None, line=1, weight=total)]
     shards: list[Shard] = []
     start, line = 0, 1
-    with open(path, "rb") as fh:
+    with open_binary(path) as fh:
         while start < total:
             target = start + size
             if target >= total:

@@ -13,6 +13,7 @@ from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.fileio import atomic_concat, compression_of
 from corpuskit.markers import hookimpl
+from corpuskit.remote import is_url, url_prepare_output
 from corpuskit.stage import Exporter, param, stage
 
 __all__ = ["JsonlPartWriter", "WriteJsonl"]
@@ -41,9 +42,15 @@ class WriteJsonl(Exporter):
     Each shard is written to a part in the run directory; at the end the parts are
     joined in input order under a temporary name and renamed to ``path``, so a crashed
     run never leaves a half file there. Records are ``{"id", "text", "meta"}``.
+
+    ``path`` may be an fsspec URL (``s3://bucket/out.jsonl.zst``): the parts are still
+    written in the run directory, and the commit streams them to a temporary object next
+    to ``path`` and moves it into place (``fs.mv``).
     """
 
-    path: str = param(doc="output file; .gz or .zst compresses (relative to the working directory)")
+    path: str = param(
+        doc="output file or fsspec URL; .gz or .zst compresses (relative to the working directory)"
+    )
     compression: Literal["auto", "none", "gzip", "zstd"] = param(
         "auto", doc="auto: from the file extension"
     )
@@ -53,6 +60,9 @@ class WriteJsonl(Exporter):
 
     def prepare_output(self, ctx: StageContext) -> None:
         """Before the run: create the output's directory and check it is writable (OSError if not)."""
+        if is_url(self.path):
+            url_prepare_output(self.path, key="write_jsonl.path")
+            return
         final = Path(self.path)
         final.parent.mkdir(parents=True, exist_ok=True)
         probe = final.with_name(f".{final.name}.probe-{os.getpid()}")
@@ -64,7 +74,8 @@ class WriteJsonl(Exporter):
 
     def commit(self, parts: list[Path], ctx: StageContext) -> list[str]:
         compression = compression_of(self.path) if self.compression == "auto" else self.compression
-        atomic_concat(parts, Path(self.path), None if compression == "none" else compression)
+        final = self.path if is_url(self.path) else Path(self.path)
+        atomic_concat(parts, final, None if compression == "none" else compression)
         return [self.path]
 
 
