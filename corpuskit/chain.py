@@ -209,15 +209,17 @@ def apply_global(
 
 def keys_of(
     stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: ErrorBudget, deadline: Any = NO_DEADLINE
-) -> list[Any] | None:
-    """A global stage's keys for one document (counted in); None if it raised or timed out (rejected)."""
+) -> tuple[Document, list[Any]] | None:
+    """A global stage's prepared document and keys (counted in); None if it raised or timed out (rejected)."""
+    prepare = getattr(stage, "prepare", None)
     stats = ctx.stats
     stats.docs_in += 1
     t0 = time.perf_counter()
     deadline.start_document()
     deadline.enter()
     try:
-        pairs = list(stage.keys(doc, ref, ctx))
+        prepared_doc = prepare(doc, ctx) if prepare is not None else doc
+        pairs = list(stage.keys(prepared_doc, ref, ctx))
     except DocumentTimeout:
         stats.seconds += time.perf_counter() - t0
         reject_timeout(doc, ctx, budget, deadline)
@@ -234,4 +236,4 @@ def keys_of(
         deadline.leave()
     stats.seconds += time.perf_counter() - t0
     budget.succeeded()
-    return pairs
+    return prepared_doc, pairs

@@ -54,9 +54,10 @@ def _global(
     held: list[Document] = []
     by_bucket: dict[int, list[tuple[Any, Any]]] = {}
     for doc in docs:
-        pairs = keys_of(stage, doc, Ref(0, len(held)), ctx, budget)
-        if pairs is None:
+        found = keys_of(stage, doc, Ref(0, len(held)), ctx, budget)
+        if found is None:
             continue
+        doc, pairs = found
         for key, value in pairs:
             by_bucket.setdefault(bucket_of(key, buckets), []).append((key, value))
         held.append(doc)

@@ -186,7 +186,10 @@ class GlobalStage:
     1. ``keys(doc, ref, ctx)`` - map, in parallel over shards: yield small
        ``(key, value)`` pairs per document (a text hash, band signatures, line
        hashes). ``ref`` is the document's :class:`Ref` in input order; put it in the
-       value when the reduce must address the document.
+       value when the reduce must address the document. ``prepare(doc, ctx)``, if the
+       stage needs it, runs just before ``keys``: the document it returns is the one
+       ``keys`` sees and the runner keeps for ``apply`` - a place for per-document work
+       that both phases need, done once (store it in ``meta`` and drop it in apply).
     2. ``reduce(bucket, items, ctx)`` - in parallel over buckets: ``items`` are all the
        ``(key, value)`` pairs whose key falls in ``bucket`` (keys are partitioned by a
        stable hash, so equal keys meet in one bucket), in input order. Yield partial
@@ -205,6 +208,10 @@ class GlobalStage:
 
     def setup(self, ctx: StageContext) -> None:
         """Load what the stage needs once per worker."""
+
+    def prepare(self, doc: Document, ctx: StageContext) -> Document:
+        """The document that ``keys`` sees and ``apply`` later receives (default: unchanged)."""
+        return doc
 
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterable[tuple[Any, Any]]:
         raise NotImplementedError

@@ -285,9 +285,10 @@ def _save_for_global(
     index = 0
     with open(path, "wb") as out:
         for doc in docs:
-            pairs = keys_of(stage, doc, Ref(task.shard_index, index), ctx, budget, deadline)
-            if pairs is None:
+            found = keys_of(stage, doc, Ref(task.shard_index, index), ctx, budget, deadline)
+            if found is None:
                 continue
+            doc, pairs = found
             writer.add_all(pairs)
             out.write(orjson.dumps(doc.to_record(), option=orjson.OPT_APPEND_NEWLINE))
             index += 1

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from corpuskit import Document, Filter, Mapper, StageContext, hookimpl, param, stage
+from corpuskit import Document, Filter, GlobalStage, Mapper, StageContext, hookimpl, param, stage
 
 
 @stage("test.fail_on", kind="clean")
@@ -45,8 +45,31 @@ class SetupCounter(Mapper):
         return doc.with_meta(setups=ctx.state["setups"])
 
 
+@stage("test.word_rank", kind="extract")
+@attrs.frozen
+class WordRank(GlobalStage):
+    """Ranks documents by word count across the corpus; counts words once, in prepare."""
+
+    def prepare(self, doc: Document, ctx: StageContext) -> Document:
+        ctx.count("prepared")
+        return doc.with_meta(_words=len(doc.text.split()))
+
+    def keys(self, doc: Document, ref: Any, ctx: StageContext) -> Any:
+        yield 0, (doc.meta["_words"], tuple(ref))
+
+    def reduce(self, bucket: int, items: Any, ctx: StageContext) -> Any:
+        ordered = sorted(items, key=lambda kv: (-kv[1][0], kv[1][1]))
+        for rank, (_, (_, ref)) in enumerate(ordered, start=1):
+            yield ref, rank
+
+    def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document:
+        meta = {k: v for k, v in doc.meta.items() if k != "_words"}
+        return Document(doc.id, doc.text, {**meta, "words": doc.meta["_words"], "rank": decisions[0]})
+
+
 @hookimpl
 def corpuskit_register_stages(registry: Any) -> None:
+    registry.add(WordRank)
     registry.add(FailOn)
     registry.add(Lose)
     registry.add(SetupCounter)

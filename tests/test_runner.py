@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from corpuskit import Pipeline, RunError, StageError
+from corpuskit import Document, Pipeline, RunError, StageError
 from corpuskit.plugins import load_plugins
 from tests import stagelib
 from tests.helpers import corpus_records, read_jsonl, write_jsonl
@@ -132,3 +132,21 @@ def test_unwritable_run_directory_is_a_clear_error(corpus, plugins, tmp_path):
     blocker.write_text("not a directory")
     with pytest.raises(RunError, match=r"cannot prepare the run directory .*file/run: Not a directory"):
         pipeline(plugins, "normalize").run(run_dir=blocker / "run")
+
+
+@pytest.mark.parametrize("executor", ["serial", "local"])
+def test_prepare_hands_per_document_work_from_map_to_apply(tmp_path, plugins, executor):
+    write_jsonl(tmp_path / "corpus.jsonl", [{"id": f"d{i}", "text": "w " * (i % 7 + 1)} for i in range(40)])
+    result = pipeline(plugins, "test.word_rank").run(executor=executor, workers=2)
+    out = read_jsonl(tmp_path / "out/result.jsonl")
+    assert all("_words" not in r["meta"] for r in out)
+    assert [r["meta"]["words"] for r in out] == [i % 7 + 1 for i in range(40)]
+    assert sorted(r["meta"]["rank"] for r in out) == list(range(1, 41))
+    assert result.stats["1:test.word_rank"].counters["prepared"] == 40  # once per document
+
+
+def test_prepare_in_memory(plugins):
+    texts = ["a b c", "a", "a b"]
+    pipeline = Pipeline.from_dict({"stages": ["test.word_rank"]}, plugins=plugins)
+    docs = pipeline.process(Document(str(i), t) for i, t in enumerate(texts))
+    assert [(d.meta["words"], d.meta["rank"]) for d in docs] == [(3, 1), (1, 3), (2, 2)]
