@@ -8,7 +8,6 @@ finds the document's entities again and writes them under their canonical names.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -72,11 +71,6 @@ class NewsEntities(GlobalStage):
         8, doc="How many of a document's top people and organisations count as context for a name.",
         validator=attrs.validators.ge(0),
     )
-    cache_docs: int = param(
-        50_000, doc="Per worker, keep the mentions found in the map phase for up to this many documents "
-        "(about 1 KB each) so the apply phase need not find them again; 0 turns the cache off.",
-        validator=attrs.validators.ge(0),
-    )
     spacy_model: str | None = param(
         None, doc="Name of an installed spaCy model (e.g. en_core_web_sm) to find mentions with; "
         "never downloaded. Null: the built-in rules."
@@ -88,28 +82,32 @@ class NewsEntities(GlobalStage):
         if self.spacy_model:
             _spacy(self.spacy_model)
 
-    def extract(self, doc: Document, *, keep: bool = False) -> list[Entity]:
+    def _recognize(self, text: str) -> list[Mention]:
+        if self.spacy_model:
+            return _spacy_mentions(text, self.spacy_model)
+        return recognize(text, gazetteer())
+
+    def extract(self, doc: Document) -> list[Entity]:
         """This document's entities under their in-document names (unknown ones included).
 
-        The map phase keeps the document's mentions in a per-worker cache (``keep``) so
-        the apply phase, when it runs in the same worker, skips recognising them again.
+        Uses the mentions ``prepare`` found in the map phase when the document carries
+        them, so the apply phase does not recognise them again.
         """
-        key = (doc.id, hash(doc.text))
-        mentions = _MENTIONS.take(key, doc.text)
-        if mentions is None:
-            if self.spacy_model:
-                mentions = _spacy_mentions(doc.text, self.spacy_model)
-            else:
-                mentions = recognize(doc.text, gazetteer())
-            if keep and self.cache_docs:
-                _MENTIONS.put(key, mentions, self.cache_docs)
+        packed = doc.meta.get(MENTIONS_KEY)
+        mentions = _unpack(packed, doc.text) if packed is not None else self._recognize(doc.text)
         return extract_entities(doc.text, gazetteer(), mentions=mentions)
 
     # -- map -----------------------------------------------------------------------
+    def prepare(self, doc: Document, ctx: StageContext) -> Document:
+        """Recognise the mentions once; the runner keeps them with the document for apply."""
+        if not self.merge_across:
+            return doc
+        return doc.with_meta(**{MENTIONS_KEY: _pack(self._recognize(doc.text))})
+
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[str, NameForm]]:
         if not self.merge_across:
             return
-        entities = self.extract(doc, keep=True)
+        entities = self.extract(doc)
         ranked = sorted((e for e in entities if e.type in (PERSON, ORG)), key=lambda e: -e.count)
         context = [_blocking_key(e) for e in ranked[: self.context_size]]
         for entity in entities:
@@ -140,7 +138,9 @@ class NewsEntities(GlobalStage):
         kept = [e for e in merged.values() if e.count >= self.min_count]
         kept.sort(key=lambda e: (-e.count, e.first))
         ctx.count("entities", len(kept))
-        return doc.with_meta(entities=[e.to_meta() for e in kept])
+        meta = {k: v for k, v in doc.meta.items() if k != MENTIONS_KEY}
+        meta["entities"] = [e.to_meta() for e in kept]
+        return Document(doc.id, doc.text, meta)
 
     def process(self, docs: Iterable[Document], ctx: StageContext) -> Iterator[Document]:
         """Per-document use without the corpus merge (as ``merge_across: false``)."""
@@ -152,38 +152,28 @@ def _as_rename(decision: Any) -> Rename:
     return decision if isinstance(decision, Rename) else Rename(*decision)
 
 
-# -- the map -> apply mention cache --------------------------------------------------
+# -- mentions carried from prepare to apply --------------------------------------
+MENTIONS_KEY = "news.entities.mentions"
+"""Transient meta key: written by ``prepare`` in the map phase, removed by ``apply``."""
 _TYPES = (PERSON, ORG, PLACE, UNKNOWN)
 
 
-class _MentionCache:
-    """Mentions by (doc id, text hash), packed as ints; oldest dropped first when full."""
-
-    def __init__(self) -> None:
-        self._items: dict[tuple[str, int], array] = {}
-
-    def put(self, key: tuple[str, int], mentions: list[Mention], limit: int) -> None:
-        while len(self._items) >= limit:
-            del self._items[next(iter(self._items))]
-        packed = array("l")
-        for m in mentions:
-            packed.extend((m.form_start if m.form_start >= 0 else m.start, m.start, m.end, _TYPES.index(m.type)))
-        self._items[key] = packed
-
-    def take(self, key: tuple[str, int], text: str) -> list[Mention] | None:
-        packed = self._items.pop(key, None)
-        if packed is None:
-            return None
-        out = []
-        for i in range(0, len(packed), 4):
-            form_start, start, end, etype = packed[i : i + 4]
-            name = " ".join(text[start:end].split())
-            form = " ".join(text[form_start:end].split())
-            out.append(Mention(start, end, name, form, _TYPES[etype], form_start))
-        return out
+def _pack(mentions: list[Mention]) -> list[int]:
+    """Mentions as a flat JSON-able list of ints: form start, start, end, type."""
+    packed: list[int] = []
+    for m in mentions:
+        packed.extend((m.form_start if m.form_start >= 0 else m.start, m.start, m.end, _TYPES.index(m.type)))
+    return packed
 
 
-_MENTIONS = _MentionCache()
+def _unpack(packed: list[int], text: str) -> list[Mention]:
+    out = []
+    for i in range(0, len(packed), 4):
+        form_start, start, end, etype = packed[i : i + 4]
+        name = " ".join(text[start:end].split())
+        form = " ".join(text[form_start:end].split())
+        out.append(Mention(start, end, name, form, _TYPES[etype], form_start))
+    return out
 
 
 # -- optional spaCy ------------------------------------------------------------------
