@@ -8,6 +8,7 @@ finds the document's entities again and writes them under their canonical names.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -90,19 +91,20 @@ class NewsEntities(GlobalStage):
     def extract(self, doc: Document) -> list[Entity]:
         """This document's entities under their in-document names (unknown ones included).
 
-        Uses the mentions ``prepare`` found in the map phase when the document carries
-        them, so the apply phase does not recognise them again.
+        Uses what ``prepare`` found in the map phase when the document carries it, so
+        the apply phase does not find the entities again.
         """
-        packed = doc.meta.get(MENTIONS_KEY)
-        mentions = _unpack(packed, doc.text) if packed is not None else self._recognize(doc.text)
-        return extract_entities(doc.text, gazetteer(), mentions=mentions)
+        found = doc.meta.get(FOUND_KEY)
+        if found is not None:
+            return _entities_from_meta(found)
+        return extract_entities(doc.text, gazetteer(), mentions=self._recognize(doc.text))
 
     # -- map -----------------------------------------------------------------------
     def prepare(self, doc: Document, ctx: StageContext) -> Document:
-        """Recognise the mentions once; the runner keeps them with the document for apply."""
+        """Find the entities once; the runner keeps them with the document for apply."""
         if not self.merge_across:
             return doc
-        return doc.with_meta(**{MENTIONS_KEY: _pack(self._recognize(doc.text))})
+        return doc.with_meta(**{FOUND_KEY: _entities_to_meta(self.extract(doc))})
 
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[str, NameForm]]:
         if not self.merge_across:
@@ -138,7 +140,7 @@ class NewsEntities(GlobalStage):
         kept = [e for e in merged.values() if e.count >= self.min_count]
         kept.sort(key=lambda e: (-e.count, e.first))
         ctx.count("entities", len(kept))
-        meta = {k: v for k, v in doc.meta.items() if k != MENTIONS_KEY}
+        meta = {k: v for k, v in doc.meta.items() if k != FOUND_KEY}
         meta["entities"] = [e.to_meta() for e in kept]
         return Document(doc.id, doc.text, meta)
 
@@ -152,28 +154,21 @@ def _as_rename(decision: Any) -> Rename:
     return decision if isinstance(decision, Rename) else Rename(*decision)
 
 
-# -- mentions carried from prepare to apply --------------------------------------
-MENTIONS_KEY = "news.entities.mentions"
+# -- entities carried from prepare to apply -----------------------------------------
+FOUND_KEY = "news.entities.found"
 """Transient meta key: written by ``prepare`` in the map phase, removed by ``apply``."""
-_TYPES = (PERSON, ORG, PLACE, UNKNOWN)
 
 
-def _pack(mentions: list[Mention]) -> list[int]:
-    """Mentions as a flat JSON-able list of ints: form start, start, end, type."""
-    packed: list[int] = []
-    for m in mentions:
-        packed.extend((m.form_start if m.form_start >= 0 else m.start, m.start, m.end, _TYPES.index(m.type)))
-    return packed
+def _entities_to_meta(entities: list[Entity]) -> list[list[Any]]:
+    """A document's entities as JSON-able rows (they travel with it between phases)."""
+    return [[e.type, e.name, e.key, e.given, dict(e.forms), dict(e.names), e.first] for e in entities]
 
 
-def _unpack(packed: list[int], text: str) -> list[Mention]:
-    out = []
-    for i in range(0, len(packed), 4):
-        form_start, start, end, etype = packed[i : i + 4]
-        name = " ".join(text[start:end].split())
-        form = " ".join(text[form_start:end].split())
-        out.append(Mention(start, end, name, form, _TYPES[etype], form_start))
-    return out
+def _entities_from_meta(rows: list[list[Any]]) -> list[Entity]:
+    return [
+        Entity(type=t, name=n, key=k, given=g, forms=Counter(forms), names=Counter(names), first=first)
+        for t, n, k, g, forms, names, first in rows
+    ]
 
 
 # -- optional spaCy ------------------------------------------------------------------
