@@ -167,6 +167,41 @@ def timed_source(
             stats.docs_in += stats.rejected_total - rejected_before
 
 
+_FAILED: Any = object()
+
+
+def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: ErrorBudget,
+             deadline: Any) -> Any:
+    """``call()`` for one document under its deadline, timed as the stage's work.
+
+    An exception or a timeout rejects ``doc`` (counted against ``max_errors``) and
+    returns ``_FAILED``; corpuskit's own errors propagate.
+    """
+    stats = ctx.stats
+    t0 = time.perf_counter()
+    deadline.start_document()
+    deadline.enter()
+    try:
+        result = call()
+    except DocumentTimeout:
+        stats.seconds += time.perf_counter() - t0
+        reject_timeout(doc, ctx, budget, deadline)
+        return _FAILED
+    except CorpuskitError:
+        raise
+    except Exception as exc:
+        error = describe_exception(exc)
+        ctx.reject(doc, f"error: {type(exc).__name__}", error)
+        stats.seconds += time.perf_counter() - t0
+        budget.failed(ctx.stage, doc.id, error)
+        return _FAILED
+    finally:
+        deadline.leave()
+    stats.seconds += time.perf_counter() - t0
+    budget.succeeded()
+    return result
+
+
 def apply_global(
     stage: Any,
     docs: Iterator[Document],
@@ -181,28 +216,8 @@ def apply_global(
     """
     stats = ctx.stats
     for index, doc in enumerate(docs):
-        t0 = time.perf_counter()
-        deadline.start_document()
-        deadline.enter()
-        try:
-            result = stage.apply(doc, decisions_for(index), ctx)
-        except DocumentTimeout:
-            stats.seconds += time.perf_counter() - t0
-            reject_timeout(doc, ctx, budget, deadline)
-            continue
-        except CorpuskitError:
-            raise
-        except Exception as exc:
-            error = describe_exception(exc)
-            ctx.reject(doc, f"error: {type(exc).__name__}", error)
-            stats.seconds += time.perf_counter() - t0
-            budget.failed(ctx.stage, doc.id, error)
-            continue
-        finally:
-            deadline.leave()
-        stats.seconds += time.perf_counter() - t0
-        budget.succeeded()
-        if result is not None:
+        result = _guarded(lambda: stage.apply(doc, decisions_for(index), ctx), doc, ctx, budget, deadline)  # noqa: B023
+        if result is not _FAILED and result is not None:
             stats.docs_out += 1
             yield result
 
@@ -212,28 +227,11 @@ def keys_of(
 ) -> tuple[Document, list[Any]] | None:
     """A global stage's prepared document and keys (counted in); None if it raised or timed out (rejected)."""
     prepare = getattr(stage, "prepare", None)
-    stats = ctx.stats
-    stats.docs_in += 1
-    t0 = time.perf_counter()
-    deadline.start_document()
-    deadline.enter()
-    try:
+    ctx.stats.docs_in += 1
+
+    def call() -> tuple[Document, list[Any]]:
         prepared_doc = prepare(doc, ctx) if prepare is not None else doc
-        pairs = list(stage.keys(prepared_doc, ref, ctx))
-    except DocumentTimeout:
-        stats.seconds += time.perf_counter() - t0
-        reject_timeout(doc, ctx, budget, deadline)
-        return None
-    except CorpuskitError:
-        raise
-    except Exception as exc:
-        error = describe_exception(exc)
-        ctx.reject(doc, f"error: {type(exc).__name__}", error)
-        stats.seconds += time.perf_counter() - t0
-        budget.failed(ctx.stage, doc.id, error)
-        return None
-    finally:
-        deadline.leave()
-    stats.seconds += time.perf_counter() - t0
-    budget.succeeded()
-    return prepared_doc, pairs
+        return prepared_doc, list(stage.keys(prepared_doc, ref, ctx))
+
+    found = _guarded(call, doc, ctx, budget, deadline)
+    return None if found is _FAILED else found
