@@ -27,6 +27,7 @@ OPTIONS = {
     "runtime_env": "Ray runtime_env for the run's tasks (env_vars, py_modules, pip, ...)",
     "namespace": "Ray namespace of the run (default: Ray's anonymous one)",
     "log_to_driver": "forward worker stdout/stderr to the driver (default false)",
+    "scheduling": "default (Ray packs tasks near the driver first) or spread (round-robin over the nodes)",
 }
 
 
@@ -111,10 +112,15 @@ class RayExecutor:
                 ray.init(address="local", num_cpus=self.workers, include_dashboard=False,
                          _node_ip_address="127.0.0.1", **kwargs)
             self._owns_connection = True
+        scheduling = str(self.options.get("scheduling", "default")).upper()
+        if scheduling not in ("DEFAULT", "SPREAD"):
+            raise ConfigError(f"ray.scheduling must be 'default' or 'spread', not {scheduling.lower()!r}",
+                              key="ray.scheduling")
         self._remote = ray.remote(run_unit).options(
             num_cpus=float(self.options.get("num_cpus_per_task", 1)),
             max_retries=self.retries,
             retry_exceptions=False,
+            scheduling_strategy=scheduling,
         )
         return self._remote
 

@@ -45,6 +45,7 @@ def cluster():
     started = Cluster(initialize_head=True, head_node_args={**node_args, "include_dashboard": False})
     try:
         started.add_node(**node_args)
+        started.wait_for_nodes()
         yield started
     finally:
         pids = _pids_of([started.head_node, *started.worker_nodes])
@@ -68,8 +69,9 @@ def _running(pid: int) -> bool:
 
 
 def ray_section(cluster) -> dict[str, Any]:
-    """Join the test cluster; its workers import the test stages from this checkout."""
-    return {"address": cluster.address, "runtime_env": {"env_vars": {"PYTHONPATH": str(REPO)}}}
+    """Join the test cluster, tasks spread over both nodes; workers import the test stages from this checkout."""
+    return {"address": cluster.address, "scheduling": "spread",
+            "runtime_env": {"env_vars": {"PYTHONPATH": str(REPO)}}}
 
 
 @pytest.fixture
