@@ -94,6 +94,8 @@ def run_stream_stage(
     try:
         while True:
             t0 = time.perf_counter()
+            if output is None:  # a (re)started stage gets a fresh budget, not the one it spent
+                deadline.start_document()
             deadline.enter()
             try:
                 if output is None:

@@ -38,6 +38,8 @@ class Alarm:
         self._use_signal = hasattr(signal, "setitimer") and self._thread is threading.main_thread()
         self._previous: Any = None
         self._deadline: float | None = None
+        self._armed = False
+        self._fired = False
         self._cond = threading.Condition()
         self._closed = False
         if self._use_signal:
@@ -46,11 +48,16 @@ class Alarm:
             threading.Thread(target=self._watch, name="corpuskit-timeout", daemon=True).start()
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
-        raise DocumentTimeout()
+        # Python runs a signal's handler a few bytecodes after the signal arrives, so it
+        # can run after disarm(): a timer that was stopped must not interrupt anything.
+        if self._armed:
+            self._armed = False
+            raise DocumentTimeout()
 
     def arm(self, seconds: float) -> None:
         """Raise :class:`DocumentTimeout` in ``seconds`` unless disarmed first."""
         seconds = max(seconds, 1e-4)
+        self._armed = True
         if self._use_signal:
             signal.setitimer(signal.ITIMER_REAL, seconds)
             return
@@ -60,13 +67,18 @@ class Alarm:
 
     def disarm(self) -> float:
         """Stop the timer; the seconds that were left."""
+        self._armed = False
         if self._use_signal:
             left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
             return left
         with self._cond:
+            fired = self._fired
             left = 0.0 if self._deadline is None else max(0.0, self._deadline - time.monotonic())
             self._deadline = None
-            return left
+            self._fired = False
+        if fired:  # the watchdog raised, but the exception has not reached this thread yet
+            self._set_async_exc(None)
+        return left
 
     def close(self) -> None:
         """Disarm and restore the previous ``SIGALRM`` handler."""
@@ -88,9 +100,15 @@ class Alarm:
                     self._cond.wait(left)
                     continue
                 self._deadline = None
-                ident = self._thread.ident
-                if ident is not None:
-                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(DocumentTimeout))
+                self._fired = True
+                self._set_async_exc(DocumentTimeout)
+
+    def _set_async_exc(self, exc: type[BaseException] | None) -> None:
+        """Schedule ``exc`` in the alarm's thread; ``None`` cancels one still pending."""
+        ident = self._thread.ident
+        if ident is not None:
+            arg = ctypes.c_void_p() if exc is None else ctypes.py_object(exc)  # NULL clears
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), arg)
 
 
 class Deadline:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 from pathlib import Path
 
 import orjson
 import pytest
 
-from corpuskit import Pipeline
+from corpuskit import Document, Mapper, Pipeline, StageContext
+from corpuskit.chain import ErrorBudget, run_stream_stage
+from corpuskit.deadline import Alarm, Deadline, DocumentTimeout
 from corpuskit.plugins import load_plugins
+from corpuskit.stats import StageStats
 from tests import faultstages
 from tests.helpers import ARTICLE, read_jsonl, write_jsonl
 
@@ -88,3 +92,60 @@ def test_the_timeout_is_restored_for_the_next_document_after_a_reject(hang_corpu
     result = run(plugins, {"test.hang_on": {"how": "spin"}})
     assert result.stats["1:test.hang_on"].rejected == {"timeout": 2}
     assert [r["document"]["id"] for r in rejects()] == ["d5", "d6"]
+
+
+class RecordingAlarm:
+    """An Alarm stand-in without a clock: remembers every arm(), ``expire()`` spends the time."""
+
+    def __init__(self) -> None:
+        self.armed: list[float] = []
+        self.remaining = 0.0
+
+    def arm(self, seconds: float) -> None:
+        self.armed.append(seconds)
+        self.remaining = seconds
+
+    def disarm(self) -> float:
+        return self.remaining
+
+    def expire(self) -> None:
+        self.remaining = 0.0
+        raise DocumentTimeout()
+
+
+class ExpireOn(Mapper):
+    def __init__(self, alarm: RecordingAlarm) -> None:
+        self.alarm = alarm
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        if doc.id == "bad":
+            self.alarm.expire()
+        return doc
+
+
+def test_after_a_timeout_the_stage_is_rearmed_with_a_full_budget_not_the_spent_one():
+    # Regression: the spent budget (0s) used to re-arm the alarm as the stage restarted, so the
+    # alarm could fire before the next document was read and fail the whole run.
+    alarm = RecordingAlarm()
+    ctx = StageContext("1:expire", StageStats("1:expire"), [].append)
+    docs = [Document(id=i, text="x") for i in ("a", "bad", "b")]
+    out = run_stream_stage(ExpireOn(alarm), iter(docs), ctx, ErrorBudget(10), Deadline(alarm, 2.0))
+    assert [d.id for d in out] == ["a", "b"]
+    assert ctx.stats.rejected == {"timeout": 1}
+    assert min(alarm.armed) == 2.0
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs SIGALRM")
+def test_a_signal_handled_after_disarm_does_not_interrupt():
+    # Python runs a signal handler some bytecodes after the signal arrived: it can run after the
+    # timer was disarmed. Simulate that by delivering SIGALRM by hand once the alarm is disarmed.
+    alarm = Alarm()
+    try:
+        alarm.arm(30)
+        alarm.disarm()
+        signal.raise_signal(signal.SIGALRM)
+        alarm.arm(30)
+        with pytest.raises(DocumentTimeout):
+            signal.raise_signal(signal.SIGALRM)
+    finally:
+        alarm.close()
