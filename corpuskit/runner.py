@@ -9,6 +9,7 @@ marker in the run directory, which is what ``resume`` trusts.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import time
 import uuid
@@ -21,7 +22,7 @@ import yaml
 from corpuskit.config import PipelineConfig
 from corpuskit.context import StageContext
 from corpuskit.errors import ConfigError, CorpuskitError, InputError, ResumeError, RunError, did_you_mean
-from corpuskit.executors.base import TaskFailed, available_cores
+from corpuskit.executors.base import MAIN_GUARD_HINT, TaskFailed, available_cores
 from corpuskit.plan import Segment, plan_segments
 from corpuskit.plugins import Plugins
 from corpuskit.progress import NullProgress, Progress
@@ -45,6 +46,17 @@ from corpuskit.worker import (
 __all__ = ["Runner"]
 
 
+def _refuse_in_a_starting_worker() -> None:
+    """Stop a worker process that runs a pipeline while it imports the user's script.
+
+    The ``local`` executor starts workers with ``spawn``, which imports the main
+    script again; without a ``__main__`` guard that import would start the whole
+    run again inside the worker. Exits the worker with one clear line instead.
+    """
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise SystemExit(f"corpuskit: a worker process was asked to run a pipeline while it started: {MAIN_GUARD_HINT}")
+
+
 class Runner:
     """Runs a validated pipeline over its loaders' input with one executor."""
 
@@ -60,6 +72,7 @@ class Runner:
         progress: Progress | None = None,
         default_executor: str = "serial",
     ) -> None:
+        _refuse_in_a_starting_worker()
         self.config = config
         self.plugins = plugins
         self.executor_name = executor or config.executor or default_executor

@@ -11,7 +11,10 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["Executor", "TaskFailed", "available_cores"]
+__all__ = ["MAIN_GUARD_HINT", "Executor", "TaskFailed", "available_cores"]
+
+MAIN_GUARD_HINT = ("a script that runs a pipeline with the local executor must guard it with "
+                   "`if __name__ == \"__main__\":` (worker processes start by importing the script)")
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -8,7 +8,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from corpuskit.executors.base import TaskFailed, available_cores
+from corpuskit.executors.base import MAIN_GUARD_HINT, TaskFailed, available_cores
 
 __all__ = ["LocalExecutor"]
 
@@ -28,6 +28,7 @@ class LocalExecutor:
         self.retries = retries
         self.options = options or {}
         self._pool: ProcessPoolExecutor | None = None
+        self._any_done = False  # a unit finished: the workers start fine
 
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -65,6 +66,7 @@ class LocalExecutor:
                     broken = True
                     self._retry(i, attempts, queue, exc)
                     continue
+                self._any_done = True
                 if on_done is not None:
                     on_done(tasks[i], results[i])
             if broken:
@@ -78,11 +80,12 @@ class LocalExecutor:
         attempts[i] += 1
         if attempts[i] > self.retries:
             self._reset_pool()
-            raise TaskFailed(
-                f"a worker process died while running work unit {i} "
-                f"({attempts[i]} attempts, retries={self.retries})",
-                exc,
-            )
+            message = (f"a worker process died while running work unit {i} "
+                       f"({attempts[i]} attempts, retries={self.retries})")
+            if not self._any_done:
+                message += ("; no worker ever finished a unit, so they may die as they start "
+                            f"(see their errors above): {MAIN_GUARD_HINT}")
+            raise TaskFailed(message, exc)
         queue.append(i)
 
     def close(self) -> None:
