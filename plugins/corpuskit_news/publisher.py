@@ -44,8 +44,27 @@ _NAME = (
 _COPYRIGHT = re.compile(
     r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?:(?i:all rights reserved|by)\s+)?"  # "© 2011 All Rights Reserved AOL News", "Copyright by x.com"
-    r"(?P<name>[^\W\d_][^.,|;:()\n]{1,80}?)(?=\s*(?:[.,|;:()]|\s[-–—]\s|\s(?:19|20)\d\d\b|$))"
+    r"(?P<name>[^\W\d_](?:[^.,|;:()/\n]|\.(?=[a-z]{2,4}\b)){1,80}?)(?=\s*(?:[,|;:()/]|\.(?![a-z]{2,4}\b)|\s[-–—]\s|\s(?:19|20)\d\d\b|$))"
 )
+_CREDIT_MAX_WORDS = 4
+"""A "© Name" line this short, without a year or "rights", above the page's last fifth, credits a photo."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ADDRESS = re.compile(r"^[A-Z][\w-]{2,}\.(?:com|net|org|info|[a-z]{2})$", re.IGNORECASE)
+_TLD = re.compile(r"(?<=\w)\.(?:com|net|org|info|co\.uk|[a-z]{2})$", re.IGNORECASE)
+_LEAD_HOUSE = frozenset(("ediciones", "editions", "éditions", "edizioni", "editora", "editorial", "grupo", "gruppo",
+                         "groupe", "verlag", "verlagsgruppe"))
+"""Publishing-house words before an outlet's name ("Ediciones El País"): the outlet is what follows."""
+_NAV_TAIL = re.compile(r"\s+(?:homepage|home\s+page|startseite|page\s+d'accueil)$", re.IGNORECASE)
+"""A logo's link text ("X Homepage") names the outlet before it."""
+_OWNER = re.compile(
+    r"\b(?i:(?:a|an|une?|una|uno|ein|eine)\s+(?:company|member|division|subsidiary|brand|empresa|entreprise|"
+    r"soci[ée]t[ée]|filiale|unternehmen|marca|azienda)\s+(?:of|de|du|des|der|del|della|di)|part\s+of|owned\s+by|"
+    r"propiedad\s+de|filiale\s+de)(?i:\s+(?:the\s+|la\s+|le\s+|el\s+)?(?:groupe?\s+|grupo\s+|gruppo\s+)?)"
+    + _NAME
+)
+"""An owner named by the page ("Una empresa de PRISA", "part of X Media"): not the outlet itself."""
+_RANK_ROW = re.compile(r"^\d{1,2}[.)]?\s")
+"""A ranked list or table row ("1 NCIS CBS 138", "3. Most read story"): data, not menus."""
 _STAFF = re.compile(r"\b(?:by\s+)?(?:the\s+)?" + _NAME + r"\s+staff\b")
 _WEBSITE = re.compile(_NAME + r"[’']s\s+(?:website|site|app|newsletter)\b")
 _SUBJECT = re.compile(
@@ -88,7 +107,9 @@ class _Pool:
 
 def publisher_key(name: str) -> str:
     """A comparison key: case-folded words without legal forms, publishing-house words, 'the'."""
-    words = re.findall(r"[\w&]+", _LEGAL_DOTTED.sub(" ", name).casefold())
+    words = re.findall(r"[\w&]+", _TLD.sub("", _LEGAL_DOTTED.sub(" ", name).strip()).casefold())
+    while len(words) > 1 and words[0] in _LEAD_HOUSE:
+        words.pop(0)
     while len(words) > 1 and (words[-1] in _LEGAL or words[-1] in _HOUSE):
         words.pop()
     while len(words) > 1 and words[0] == "the":
@@ -98,9 +119,11 @@ def publisher_key(name: str) -> str:
 
 def _display(name: str) -> str:
     name = _YEAR_TAIL.sub("", _RIGHTS.sub("", _LEGAL_DOTTED.sub(" ", name))).strip(" ,.-–|")
-    words = name.split()
+    words = _NAV_TAIL.sub("", name).split()
     while len(words) > 1 and words[-1].casefold().strip(".") in _LEGAL:
         words.pop()
+    while len(words) > 1 and words[0].casefold() in _LEAD_HOUSE:
+        words.pop(0)
     return " ".join(words)
 
 
@@ -179,17 +202,21 @@ def _article_subject(name: str, body: str) -> bool:
     return any(body.count(w) > 1 for w in name.split() if _fold(w) not in STOPWORDS)
 
 
-def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tuple[str, int]]:
+def _recurring_names(
+    lines: Sequence[str], skip: set[str], body: str, named: Sequence[str] = ()
+) -> list[tuple[str, int]]:
     """Names found in at least ``_RECUR_MIN_LINES`` distinct furniture lines, with that count.
 
     Of names that recur equally often, only the longest is given ("FOX 13" over "FOX"). A
-    name the article itself mentions more than once is its subject, not its publisher.
+    name the article itself mentions more than once is its subject, not its publisher -
+    unless a masthead or copyright clue (``named``, comparison keys) names it: outlets cite
+    themselves. Ranked list and table rows ("1 NCIS CBS 138") are data, not furniture.
     """
     counts: Counter[str] = Counter()
     shaped: Counter[str] = Counter()
     display: dict[str, str] = {}
     for line in dict.fromkeys(lines):
-        if line.count(" ") >= _RECUR_MAX_WORDS or line.casefold() in skip:
+        if line.count(" ") >= _RECUR_MAX_WORDS or line.casefold() in skip or _RANK_ROW.match(line):
             continue
         for key, name, is_shaped in _line_keys(line):
             counts[key] += 1
@@ -203,7 +230,7 @@ def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tu
         if n >= _RECUR_MIN_LINES
         and find_date(display[k]) is None  # comment timestamps ("Oct 9 2010") recur too
         and (" " in k or 2 * shaped[k] > n)  # a single word is a brand when mostly written as one
-        and not _article_subject(display[k], body)
+        and (not _article_subject(display[k], body) or any(_same(publisher_key(display[k]), o) for o in named))
     }
     kept = [
         (display[k], n)
@@ -220,26 +247,72 @@ def find_publisher(
 
     ``exclude`` holds lines that are known to be something else (the headline, the byline).
     """
-    clues: list[tuple[str, str, float]] = []
     skip = {e.casefold() for e in exclude if e}
-    for line in header[:8]:
-        if line.casefold() in skip:
-            continue
-        if _masthead_shaped(line):
-            clues.append(("masthead", line, 1.5))
-            break
     lines = [*header, *footer]
-    for raw in lines:
+    clues = _line_clues(lines)
+    furniture = "\n".join(lines).casefold()
+    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
+    domains = _domain_names(lines, squashed_domains - _PLATFORMS)
+    hints = {w for _, name, _ in clues for w in _fold(name).split()} | set(squashed_domains)
+    masthead = _masthead(header, lines, skip, hints)
+    if masthead:
+        clues.insert(0, ("masthead", masthead, 1.5))
+    clues.extend(("address", name, 1.0) for name in _address_names(lines))
+    named = [publisher_key(_display(n)) for s, n, _ in clues if s in ("masthead", "copyright", "staff", "website")]
+    for name, count in _recurring_names(lines, skip, body, named)[:3]:
+        # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
+        words = set(_fold(name).split())
+        owner = next(
+            (
+                c
+                for c in clues
+                if c[0] not in ("company", "credit")
+                and words < set(_fold(c[1]).split())
+                and not _fold(c[1]).startswith(_fold(name))
+            ),
+            None,
+        )
+        weight = min(3.0, 0.4 * count)
+        clues.append((owner[0], owner[1], weight) if owner else ("recurring", name, weight))
+    clues.extend(("domain", name, 1.0) for name in domains)
+    pools = _pool(clues)
+    if not pools:
+        return None
+    text = furniture + "\n" + body.casefold()
+    owners = {publisher_key(_display(m.group("name"))) for line in lines for m in _OWNER.finditer(line)}
+    for pool in pools:
+        mentions = max(text.count(display.casefold()) for _, display in pool.names)
+        pool.score += min(1.2, 0.3 * max(0, mentions - len(pool.names)))
+        if pool.key.replace(" ", "") in squashed_domains:
+            pool.score += 0.5
+        if any(_same(pool.key, o) for o in owners if o):
+            pool.score *= 0.5  # the group that owns the outlet ("Una empresa de PRISA")
+    best = max(pools, key=lambda p: p.score)
+    if best.score < 1.5:
+        return None
+    return _choose_display(best, lines)
+
+
+def _line_clues(lines: Sequence[str]) -> list[tuple[str, str, float]]:
+    """Copyright holders, "X staff", "X's website", "X is part of" clues: (source, name, weight)."""
+    clues: list[tuple[str, str, float]] = []
+    site_footer = 0.8 * len(lines)
+    for at, raw in enumerate(lines):
         low = raw.lower()
         if "©" in raw or "opyright" in low or "(c)" in low:
             line = _LEGAL_DOTTED.sub(" ", raw)
+            short = len(raw.split()) <= _CREDIT_MAX_WORDS and not _YEAR.search(raw) and "right" not in low
+            credit = short and at < site_footer  # (the page's own "© Outlet" closes the page)
             for m in _COPYRIGHT.finditer(line):
-                # A company name ("Beacon Media Ltd") may be the owner, not the outlet: weaker.
                 # A company ("Beacon Media Ltd") may own the outlet, an agency ("AFP") wrote the
-                # wire copy: both weigh less than the outlet's own name.
+                # wire copy, a short "© Name" line credits a photo: all weigh less than the
+                # outlet's own name.
                 name = m.group("name")
                 tail = re.search(re.escape(name) + _LEGAL_TAIL.pattern, raw, re.IGNORECASE)
                 corporate = _is_corporate(name) or tail is not None
+                if credit:
+                    clues.append(("credit", name, 0.5))
+                    continue
                 weight = 0.5 if name.casefold() in AGENCIES else 1.0 if corporate else 1.5
                 clues.append(("company" if corporate else "copyright", name, weight))
         checks = (
@@ -251,22 +324,54 @@ def find_publisher(
             m = pattern.search(raw) if plausible else None
             if m:
                 clues.append((source, m.group("name"), weight))
-    for name, count in _recurring_names(lines, skip, body)[:3]:
-        # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
-        words = set(_fold(name).split())
-        owner = next(
-            (
-                c
-                for c in clues
-                if c[0] != "company" and words < set(_fold(c[1]).split()) and not _fold(c[1]).startswith(_fold(name))
-            ),
-            None,
-        )
-        weight = min(3.0, 0.4 * count)
-        clues.append((owner[0], owner[1], weight) if owner else ("recurring", name, weight))
-    furniture = "\n".join(lines).casefold()
-    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
-    clues.extend(("domain", name, 1.0) for name in _domain_names(lines, squashed_domains - _PLATFORMS))
+    return clues
+
+
+def _masthead(header: Sequence[str], lines: Sequence[str], skip: set[str], hints: set[str]) -> str | None:
+    """The masthead among the page's first lines.
+
+    A logo's text often follows a menu item or two, so of the masthead-shaped lines among
+    the first eight the first one that shares a word with the page's copyright holder or web
+    address is preferred, then one that recurs as a whole line three or more times (the logo
+    in header, sticky bar and footer), else the first. A single plain word ("Gizmodo") counts
+    only when it recurs so and opens the page or shares such a word.
+    """
+    whole = Counter(line.casefold() for line in lines)
+    candidates: list[tuple[int, str]] = []
+    for at, line in enumerate(header[:8]):
+        low = line.casefold()
+        if low in skip:
+            continue
+        recurs = whole[low] >= 3 and low not in _UI_WORDS and find_date(line) is None
+        hinted = bool(hints & set(_fold(line).split()) - STOPWORDS)
+        plain_word = " " not in line and line[:1].isupper() and line.isalpha() and len(line) >= 4
+        if _masthead_shaped(line) or (plain_word and recurs and (hinted or at == 0)):
+            candidates.append((2 * hinted + recurs, line))
+    if not candidates:
+        return None
+    best = max(rank for rank, _ in candidates)
+    return next(line for rank, line in candidates if rank == best)
+
+
+def _address_names(lines: Sequence[str]) -> list[str]:
+    """A web address written as a name ("Cleveland.com", "SOTT.NET") in two or more short lines."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for line in dict.fromkeys(lines):
+        if "." not in line or len(line.split()) > _RECUR_MAX_WORDS:
+            continue
+        for token in line.split():
+            token = token.strip(",;:!?()[]«»\"'")
+            if _ADDRESS.match(token) and token.split(".")[0].casefold() not in _PLATFORMS:
+                key = token.casefold()
+                counts[key] += 1
+                if key not in shown or (shown[key].isupper() and not token.isupper()):
+                    shown[key] = token
+    return [shown[k] for k, n in counts.items() if n >= 2]
+
+
+def _pool(clues: list[tuple[str, str, float]]) -> list[_Pool]:
+    """Clues naming one outlet pooled by their comparison key."""
     pools: list[_Pool] = []
     for source, name, weight in clues:
         display = _display(name)
@@ -281,18 +386,7 @@ def find_publisher(
         pool.score += weight
         if len(key) < len(pool.key):
             pool.key = key
-    if not pools:
-        return None
-    text = furniture + "\n" + body.casefold()
-    for pool in pools:
-        mentions = max(text.count(display.casefold()) for _, display in pool.names)
-        pool.score += min(1.2, 0.3 * max(0, mentions - len(pool.names)))
-        if pool.key.replace(" ", "") in squashed_domains:
-            pool.score += 0.5
-    best = max(pools, key=lambda p: p.score)
-    if best.score < 1.5:
-        return None
-    return _choose_display(best, lines)
+    return pools
 
 
 _PLATFORMS = frozenset(
@@ -331,26 +425,39 @@ def _same(a: str, b: str) -> bool:
 
 
 def _choose_display(pool: _Pool, lines: Sequence[str]) -> str:
-    # The outlet's own name (masthead, copyright, staff) over a recurring or address-spelling name
-    # over a company's.
+    # The outlet's own name (masthead, copyright, staff) over its web address written as a name
+    # over a recurring or address-spelling name over a company's or a photo credit's.
     names = (
-        [d for s, d in pool.names if s not in ("recurring", "domain", "company")]
+        [d for s, d in pool.names if s not in ("recurring", "domain", "company", "credit", "address")]
+        or [d for s, d in pool.names if s == "address"]
         or [d for s, d in pool.names if s == "recurring"]
         or [d for s, d in pool.names if s == "domain"]
         or [d for _, d in pool.names]
     )
     mixed = [n for n in names if not n.isupper()] or names
-    # a brand that stands alone on a line beats a menu item that adds a section to it ("BRAND Jobs")
+    # a brand that stands alone on a line, or is written as one ("KESTREL") where no other clue
+    # confirms the longer masthead, beats a menu item that adds a section to it ("BRAND Jobs")
     sources = {s for s, _ in pool.names}
     if "recurring" in sources and "masthead" in sources:
         alone = {line.casefold() for line in lines}
-        for r in (d for s, d in pool.names if s == "recurring" and d.casefold() in alone):
+        heads = {d.casefold() for s, d in pool.names if s == "masthead"}
+        confirmed = any(s not in ("masthead", "recurring") and d.casefold() in heads for s, d in pool.names)
+        brands = (
+            d
+            for s, d in pool.names
+            if s == "recurring" and (d.casefold() in alone or (_shaped_single(d) and not confirmed))
+        )
+        for r in brands:
             if any(s == "masthead" and d.casefold().startswith(r.casefold() + " ") for s, d in pool.names):
                 return r
     masthead = [d for s, d in pool.names if s == "masthead" and not d.isupper()]
     if masthead:
         return masthead[0]
     best = min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))
+    if _TLD.search(best):  # "CNBC.com" -> "CNBC" when the page also names itself without the address
+        named = ("recurring", "company", "copyright", "masthead")
+        plain = [d for s, d in pool.names if s in named and not _TLD.search(d)]
+        best = next((d for d in plain if publisher_key(d) == publisher_key(best)), best)
     if best.isupper() and " " in best:  # "THE RIFT STANDARD" -> "The Rift Standard", "USA TODAY" -> "USA Today"
         return " ".join(w if len(w) <= 3 and w.isalpha() and w.casefold() not in _CONNECTORS else w.title()
                         for w in best.split())
