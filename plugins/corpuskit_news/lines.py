@@ -85,6 +85,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     A text wrapped at a fixed width (mail, ``<pre>`` blocks, some dumps) cuts paragraphs
     into lines of 40-100 characters that end mid-sentence and continue in lower case on
     the next line: those are joined back (the paragraph keeps its first line's index).
+    A file name or address alone on the next line ("photo.JPG") is not a continuation.
     """
     units: list[tuple[int, str]] = []
     last_width = 0  # width of the previous physical line, 0 after a blank one
@@ -98,6 +99,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
             and s[0].islower()
             and not units[-1][1].endswith(_WRAP_END)
             and BYLINE_PREFIX.match(s) is None  # "di Marco Ferri" under a headline
+            and _LONE_NAME.fullmatch(s) is None  # an image's file name under a headline ("photo.JPG")
         )
         if wrapped:
             units[-1] = (units[-1][0], units[-1][1] + " " + s)
@@ -107,6 +109,8 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return units
 
 
+_LONE_NAME = re.compile(r"[\w-]+(?:\.[A-Za-z0-9]{2,5})+")
+"""A file name or web address alone on a line: never the rest of a wrapped sentence."""
 _WRAP_END = (".", "!", "?", "…", ":", '"', "”", "»", "|", "。")
 
 

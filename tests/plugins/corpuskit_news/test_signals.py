@@ -163,6 +163,14 @@ def test_hard_wrapped_paragraphs_are_joined():
                          "di Marco Ferri"]
 
 
+def test_an_image_file_name_under_a_headline_is_not_its_continuation():
+    from corpuskit_news.lines import split_lines
+
+    text = "Let me look that up for you: the year's most popular searches\nsearch.JPG\nwww.example.org\n"
+    assert [t for _, t in split_lines(text)] == [
+        "Let me look that up for you: the year's most popular searches", "search.JPG", "www.example.org"]
+
+
 def test_a_wire_credit_closing_a_paragraph_is_not_a_copyright_line():
     line = measure(0, PARAGRAPH + " The work is due to start in the spring, the county said. (c)AFP/Ana Diaz")
     assert line.prose and line.terminal and line.cue is None
