@@ -175,3 +175,19 @@ def test_a_wire_credit_closing_a_paragraph_is_not_a_copyright_line():
     line = measure(0, PARAGRAPH + " The work is due to start in the spring, the county said. (c)AFP/Ana Diaz")
     assert line.prose and line.terminal and line.cue is None
     assert measure(0, "(c) 2024 Example Daily. All rights reserved.").cue == ("strong", "copyright")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Jane Roe Senior Washington Correspondent", "Jane Roe"),
+        ("Ana Díaz Corresponsal en Bruselas", None),  # (a lower-case word inside the title: not this form)
+        ("Jane Roe 8/17/13 11:04am Yesterday 11:04am", "Jane Roe"),
+        ("North Korea 09:31 August 20, 2019", None),  # a time, then the date: a section line
+        ("Partly Sunny 17.3℃ 16° / 28°", None),
+        ("By JANE ROE, Executive Editor | Friday June 7, 2013 @ 6:43pm EDTTags: " + "Topic One, Topic Two, " * 4,
+         "Jane Roe"),
+    ],
+)
+def test_bylines_with_a_job_title_a_glued_date_or_glued_tags(line, name):
+    assert byline_name(line) == name
