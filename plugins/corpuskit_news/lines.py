@@ -9,6 +9,7 @@ calls, no per-character Python loops.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -223,6 +224,28 @@ def _measure(index: int, text: str) -> Line:
         if cue[0] == "strong":
             line.hits = strong_hits(text, lower)
     return line
+
+
+_CREDIT_WORDS = 6
+_CAPTION_MAX_WORDS = 60
+
+
+def mark_captions_under_credits(lines: list[Line]) -> None:
+    """Mark the line under a photo's "© Holder" credit as the photo's caption.
+
+    Pages that print the credit above the picture's description leave a prose-shaped
+    caption between paragraphs; a short "© Name" line without a year (not the page's
+    copyright) says a picture sits there, and its description follows (one or two
+    sentences, or a short label). Credits in other forms ("AP Photo/X", "(Credit: X)")
+    close a caption as often as they open one, so they say nothing about the next line.
+    """
+    for above, line in itertools.pairwise(lines):
+        credit = (
+            above.text.startswith("©") and above.words <= _CREDIT_WORDS and not any(c.isdigit() for c in above.text)
+        )
+        describes = not line.dated and line.cue is None and line.words <= _CAPTION_MAX_WORDS and line.sentences <= 2
+        if credit and describes:
+            line.caption = True
 
 
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")

@@ -36,7 +36,15 @@ from corpuskit.linefreq import line_hash
 from corpuskit_news.header import byline_name, choose_title, is_desk
 from corpuskit_news.lexicon import AGENCIES as AGENCY_NAMES
 from corpuskit_news.lexicon import NON_NAME_WORDS
-from corpuskit_news.lines import Line, is_readtime, measure, non_latin, relax_prose, split_lines
+from corpuskit_news.lines import (
+    Line,
+    is_readtime,
+    mark_captions_under_credits,
+    measure,
+    non_latin,
+    relax_prose,
+    split_lines,
+)
 
 __all__ = ["Page", "analyse"]
 
@@ -452,6 +460,7 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
             if not line.prose and line.stop == 0.0 and len(line.text) >= 20 and non_latin(line.text):
                 relax_prose(line)
     _mark_repetition(lines, frequent)
+    mark_captions_under_credits(lines)
     span = _densest_run(_weights(lines))
     if span is None:
         page.removed = [(line, "no article prose") for line in lines]

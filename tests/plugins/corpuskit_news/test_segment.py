@@ -184,3 +184,18 @@ def test_a_one_word_subheading_stays_an_ad_label_goes():
     kept = analyse(text).text.split("\n")
     assert "Background" in kept and "Advertisement" not in kept
     assert [k for k in kept if k != "Background"] == PARAGRAPHS
+
+
+def test_the_description_under_a_short_copyright_credit_is_a_caption():
+    caption = "The old crane over the east dock was taken down on Thursday. Engineers watched from the pier."
+    text = "\n".join(["Example Post", PARAGRAPHS[0], PARAGRAPHS[1], "© Harbor Pictures", caption,
+                      PARAGRAPHS[3], PARAGRAPHS[4], "© 2025 Example Post. All rights reserved."])
+    result = analyse(text)
+    reasons = {line.text: reason for line, reason in result.removed}
+    assert reasons.get(caption) == "caption"
+    assert [line.text for line in result.kept] == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4]]
+
+
+def test_a_dated_copyright_line_marks_no_caption():
+    text = "\n".join(["Example Post", PARAGRAPHS[0], "© 2025 Example Post", PARAGRAPHS[1], PARAGRAPHS[3]])
+    assert PARAGRAPHS[1] in analyse(text).text
