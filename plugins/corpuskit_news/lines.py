@@ -138,6 +138,12 @@ def _maybe_linky(text: str) -> bool:
     )
 
 
+_TRUNCATED = re.compile(
+    r"(?:…|\.\.\.)\s*(?:\(|\[)?(?i:read|read more|more|continue reading|weiterlesen|mehr|lire la suite|la suite|"
+    r"leer más|seguir leyendo|leia mais|continua(?: a leggere)?|lees verder|meer)(?:\s*(?:…|\.\.\.|»|›|>|→))?"
+    r"\s*(?:\)|\])?$|\[(?:…|\.\.\.)\]$"
+)
+"""A teaser blurb cut short: an ellipsis, then a link to the story ("... Read more", "… Read…", "[…]")."""
 _COPYRIGHT_MARK = re.compile(r"©|\((?i:c)\)|(?i:copyright)")
 
 
@@ -198,6 +204,8 @@ def _measure(index: int, text: str) -> Line:
     lower = set(lowered)
     linky = (n < 25 or text.count("/") > 3) and _maybe_linky(text) and bool(_LINKY.search(text))
     cue = cue_of(text, lower)
+    if cue is None and ("…" in text or "..." in text) and _TRUNCATED.search(text):
+        cue = ("teaser", "teaser")  # a blurb cut short with a link to the story ("... Read more")
     if cue is not None and cue[1] == "copyright" and credit is not None:
         cue = None  # the wire's credit closing a paragraph does not make it a copyright line
     caption = (

@@ -191,3 +191,18 @@ def test_a_wire_credit_closing_a_paragraph_is_not_a_copyright_line():
 )
 def test_bylines_with_a_job_title_a_glued_date_or_glued_tags(line, name):
     assert byline_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "teaser"),
+    [
+        ("Laptops are at a point right now where they should all be more or less excellent, and… Read…", True),
+        ("The county has finally settled the long dispute over the dock... Read more", True),
+        ("A short excerpt of a post about the harbour festival and its many stalls [...]", True),
+        ("Die Stadt hat den Streit um den Hafen endlich beigelegt … weiterlesen", True),
+        ("The council met... and then, after a long debate, it voted to close the old bridge.", False),
+        ("He paused for a long time before answering the question...", False),
+    ],
+)
+def test_a_blurb_cut_short_with_a_link_to_the_story_is_a_teaser(text, teaser):
+    assert (measure(0, text).cue == ("teaser", "teaser")) is teaser
