@@ -157,6 +157,18 @@ def _credit_suffix(text: str) -> int | None:
     return marks[0] if len(marks) == 1 and marks[0] >= 0.8 * len(text) else None
 
 
+_BRACKET_TAIL = re.compile(r"\s*\[[^\[\]]{3,}\]$")
+_PARAGRAPH_WORDS = 25
+
+
+def _without_credit_tail(text: str) -> str:
+    """A paragraph without the bracketed image credits some pages append ("... [Top Image: X, Maps: Y]")."""
+    tail = _BRACKET_TAIL.search(text) if text.endswith("]") else None
+    if tail is None or len(text[: tail.start()].split()) < _PARAGRAPH_WORDS:
+        return text
+    return text[: tail.start()]
+
+
 def _ends_with_agency(text: str) -> bool:
     head, _, last = text.rpartition(". ")
     return bool(head) and last.strip().casefold() in AGENCIES
@@ -209,7 +221,7 @@ def _measure(index: int, text: str) -> Line:
     if cue is not None and cue[1] == "copyright" and credit is not None:
         cue = None  # the wire's credit closing a paragraph does not make it a copyright line
     caption = (
-        (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text)))
+        (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(_without_credit_tail(text))))
         or _ends_with_agency(text)
         or ("/" in text[:60] and _CREDIT_START.match(text) is not None)
     )
@@ -232,6 +244,26 @@ def _measure(index: int, text: str) -> Line:
         if cue[0] == "strong":
             line.hits = strong_hits(text, lower)
     return line
+
+
+_QUOTES = ('"', "“", "„", "«", "‘", "'", "»", "‹", "›", "「", "『")
+
+
+def lead_in(line: Line, nxt: Line) -> bool:
+    """Whether ``line`` introduces the quotation that ``nxt`` opens ("Pompeo declared," / '"The ...').
+
+    A sentence that hands over to a quoted paragraph ends in a comma or colon, so it is not
+    prose-shaped; it belongs to the article all the same.
+    """
+    return (
+        line.text.endswith((",", ":"))
+        and line.words >= 4
+        and line.stop >= 0.15
+        and line.cue is None
+        and not (line.linky or line.caption or line.dated)
+        and nxt.prose
+        and nxt.text.startswith(_QUOTES)
+    )
 
 
 _CREDIT_WORDS = 6

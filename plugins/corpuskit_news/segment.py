@@ -39,6 +39,7 @@ from corpuskit_news.lexicon import NON_NAME_WORDS
 from corpuskit_news.lines import (
     Line,
     is_readtime,
+    lead_in,
     mark_captions_under_credits,
     measure,
     non_latin,
@@ -333,7 +334,8 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
             keep_last = (
                 (len(gap) == 1 or (len(gap) == 2 and not heading))
                 and not any(g.prose for g in gap)
-                and (_subheading_shaped(gap[-1]) or (len(gap) == 1 and _short_sentence(gap[-1])))
+                and (_subheading_shaped(gap[-1]) or (len(gap) == 1 and _short_sentence(gap[-1]))
+                     or (len(gap) == 1 and last < end and lead_in(gap[-1], lines[last + 1])))
                 and last < end
             )
             reason = "teaser block" if len(gap) >= 3 or heading or any(g.prose for g in gap) else "short line"

@@ -199,3 +199,21 @@ def test_the_description_under_a_short_copyright_credit_is_a_caption():
 def test_a_dated_copyright_line_marks_no_caption():
     text = "\n".join(["Example Post", PARAGRAPHS[0], "© 2025 Example Post", PARAGRAPHS[1], PARAGRAPHS[3]])
     assert PARAGRAPHS[1] in analyse(text).text
+
+
+def test_a_sentence_handing_over_to_a_quoted_paragraph_stays():
+    quote = ('"We will rebuild the bridge before winter, and we will do it without closing the ferry," '
+             "the mayor told the council on Tuesday evening.")
+    text = "\n".join(["Example Post", PARAGRAPHS[0], PARAGRAPHS[1], "Speaking after the vote, the mayor declared,",
+                      quote, PARAGRAPHS[3]])
+    kept = [line.text for line in analyse(text).kept]
+    assert "Speaking after the vote, the mayor declared," in kept and quote in kept
+
+
+def test_bracketed_image_credits_closing_a_paragraph_do_not_make_it_a_caption():
+    from corpuskit_news.lines import measure
+
+    last = ("Now all you need to do is keep your gadgets charged through the day and you might just make it "
+            "through this semester in one piece. [Top Image: Jane Roe, Notes Image: Photo Agency / Shutterstock]")
+    assert not measure(0, last).caption
+    assert measure(0, "Students at the library. [Image: Photo Agency / Shutterstock]").caption
