@@ -18,7 +18,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,13 +49,13 @@ _COPYRIGHT = re.compile(
 _CREDIT_MAX_WORDS = 4
 """A "© Name" line this short, without a year or "rights", above the page's last fifth, credits a photo."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ADDRESS = re.compile(r"^[A-Z][\w-]{2,}\.(?:com|net|org|info|[a-z]{2})$", re.IGNORECASE)
 _TLD = re.compile(r"(?<=\w)\.(?:com|net|org|info|co\.uk|[a-z]{2})$", re.IGNORECASE)
 _LEAD_HOUSE = frozenset(("ediciones", "editions", "éditions", "edizioni", "editora", "editorial", "grupo", "gruppo",
                          "groupe", "verlag", "verlagsgruppe"))
 """Publishing-house words before an outlet's name ("Ediciones El País"): the outlet is what follows."""
 _NAV_TAIL = re.compile(r"\s+(?:homepage|home\s+page|startseite|page\s+d'accueil)$", re.IGNORECASE)
 """A logo's link text ("X Homepage") names the outlet before it."""
+_NAV_ENDS = frozenset(("page", "eite", "ueil"))
 _OWNER = re.compile(
     r"\b(?i:(?:a|an|une?|una|uno|ein|eine)\s+(?:company|member|division|subsidiary|brand|empresa|entreprise|"
     r"soci[ée]t[ée]|filiale|unternehmen|marca|azienda)\s+(?:of|de|du|des|der|del|della|di)|part\s+of|owned\s+by|"
@@ -63,6 +63,9 @@ _OWNER = re.compile(
     + _NAME
 )
 """An owner named by the page ("Una empresa de PRISA", "part of X Media"): not the outlet itself."""
+_OWNER_WORDS = ("company", "member", "division", "subsidiary", "brand", "empresa", "entreprise", "société",
+                "societe", "filiale", "unternehmen", "marca", "azienda", "part of", "owned by", "propiedad")
+"""Case-folded words without which no line names an owner (a cheap test before :data:`_OWNER`)."""
 _RANK_ROW = re.compile(r"^\d{1,2}[.)]?\s")
 """A ranked list or table row ("1 NCIS CBS 138", "3. Most read story"): data, not menus."""
 _STAFF = re.compile(r"\b(?:by\s+)?(?:the\s+)?" + _NAME + r"\s+staff\b")
@@ -103,11 +106,14 @@ class _Pool:
     key: str
     names: list[tuple[str, str]] = field(default_factory=list)  # (source, display)
     score: float = 0.0
+    owner_checked: bool = False
 
 
 def publisher_key(name: str) -> str:
     """A comparison key: case-folded words without legal forms, publishing-house words, 'the'."""
-    words = re.findall(r"[\w&]+", _TLD.sub("", _LEGAL_DOTTED.sub(" ", name).strip()).casefold())
+    if "." in name:
+        name = _TLD.sub("", _LEGAL_DOTTED.sub(" ", name).strip())
+    words = re.findall(r"[\w&]+", name.casefold())
     while len(words) > 1 and words[0] in _LEAD_HOUSE:
         words.pop(0)
     while len(words) > 1 and (words[-1] in _LEGAL or words[-1] in _HOUSE):
@@ -119,7 +125,7 @@ def publisher_key(name: str) -> str:
 
 def _display(name: str) -> str:
     name = _YEAR_TAIL.sub("", _RIGHTS.sub("", _LEGAL_DOTTED.sub(" ", name))).strip(" ,.-–|")
-    words = _NAV_TAIL.sub("", name).split()
+    words = (_NAV_TAIL.sub("", name) if name[-4:].casefold() in _NAV_ENDS else name).split()
     while len(words) > 1 and words[-1].casefold().strip(".") in _LEGAL:
         words.pop()
     while len(words) > 1 and words[0].casefold() in _LEAD_HOUSE:
@@ -132,6 +138,7 @@ def _is_corporate(name: str) -> bool:
     return any(w in _LEGAL or w in _HOUSE - {"the"} for w in words[1:])
 
 
+@lru_cache(maxsize=65536)
 def _masthead_shaped(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 6 or len(line) > 60 or line.endswith((".", "!", "?", ":")):
@@ -209,14 +216,16 @@ def _recurring_names(
 
     Of names that recur equally often, only the longest is given ("FOX 13" over "FOX"). A
     name the article itself mentions more than once is its subject, not its publisher -
-    unless a masthead or copyright clue (``named``, comparison keys) names it: outlets cite
+    unless a masthead or copyright clue (``named``, the names they give) names it: outlets cite
     themselves. Ranked list and table rows ("1 NCIS CBS 138") are data, not furniture.
     """
     counts: Counter[str] = Counter()
     shaped: Counter[str] = Counter()
     display: dict[str, str] = {}
     for line in dict.fromkeys(lines):
-        if line.count(" ") >= _RECUR_MAX_WORDS or line.casefold() in skip or _RANK_ROW.match(line):
+        if line.count(" ") >= _RECUR_MAX_WORDS or line.casefold() in skip:
+            continue
+        if line[:1].isdigit() and _RANK_ROW.match(line):
             continue
         for key, name, is_shaped in _line_keys(line):
             counts[key] += 1
@@ -230,7 +239,7 @@ def _recurring_names(
         if n >= _RECUR_MIN_LINES
         and find_date(display[k]) is None  # comment timestamps ("Oct 9 2010") recur too
         and (" " in k or 2 * shaped[k] > n)  # a single word is a brand when mostly written as one
-        and (not _article_subject(display[k], body) or any(_same(publisher_key(display[k]), o) for o in named))
+        and (not _article_subject(display[k], body) or _named(display[k], named))
     }
     kept = [
         (display[k], n)
@@ -238,6 +247,11 @@ def _recurring_names(
         if not any(o != k and n <= m and (o.startswith(k + " ") or o.endswith(" " + k)) for o, m in frequent.items())
     ]
     return sorted(kept, key=lambda item: -item[1])
+
+
+def _named(name: str, named: Sequence[str]) -> bool:
+    key = publisher_key(name)
+    return any(_same(key, publisher_key(_display(n))) for n in named)
 
 
 def find_publisher(
@@ -250,15 +264,18 @@ def find_publisher(
     skip = {e.casefold() for e in exclude if e}
     lines = [*header, *footer]
     clues = _line_clues(lines)
-    furniture = "\n".join(lines).casefold()
+    joined = "\n".join(lines)
+    furniture = joined.casefold()
     squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
     domains = _domain_names(lines, squashed_domains - _PLATFORMS)
-    hints = {w for _, name, _ in clues for w in _fold(name).split()} | set(squashed_domains)
+    def hints() -> set[str]:
+        return {w for _, name, _ in clues for w in _fold(name).split()} | squashed_domains
+
     masthead = _masthead(header, lines, skip, hints)
     if masthead:
         clues.insert(0, ("masthead", masthead, 1.5))
-    clues.extend(("address", name, 1.0) for name in _address_names(lines))
-    named = [publisher_key(_display(n)) for s, n, _ in clues if s in ("masthead", "copyright", "staff", "website")]
+    clues.extend(("address", name, 1.0) for name in _address_names(joined, squashed_domains))
+    named = [n for s, n, _ in clues if s in ("masthead", "copyright", "staff", "website")]
     for name, count in _recurring_names(lines, skip, body, named)[:3]:
         # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
         words = set(_fold(name).split())
@@ -279,18 +296,39 @@ def find_publisher(
     if not pools:
         return None
     text = furniture + "\n" + body.casefold()
-    owners = {publisher_key(_display(m.group("name"))) for line in lines for m in _OWNER.finditer(line)}
     for pool in pools:
         mentions = max(text.count(display.casefold()) for _, display in pool.names)
         pool.score += min(1.2, 0.3 * max(0, mentions - len(pool.names)))
         if pool.key.replace(" ", "") in squashed_domains:
             pool.score += 0.5
-        if any(_same(pool.key, o) for o in owners if o):
-            pool.score *= 0.5  # the group that owns the outlet ("Una empresa de PRISA")
     best = max(pools, key=lambda p: p.score)
+    own = ("masthead", "copyright", "staff", "website")
+    if not any(src in own for src, _ in best.names) and any(word in furniture for word in _OWNER_WORDS):
+        # (a name the page gives itself is not its owner's; a recurring one may be)
+        best = _demote_owners(pools, lines, furniture.split("\n"))
     if best.score < 1.5:
         return None
     return _choose_display(best, lines)
+
+
+def _demote_owners(pools: list[_Pool], lines: Sequence[str], folded: Sequence[str]) -> _Pool:
+    """The best pool once the group that owns the outlet ("Una empresa de PRISA") counts half.
+
+    Only the leading pools are checked, on the lines that name them (``folded``: ``lines``
+    case-folded).
+    """
+    for _ in range(3):
+        best = max(pools, key=lambda p: p.score)
+        if best.owner_checked:
+            return best
+        best.owner_checked = True
+        names = {display.casefold() for _, display in best.names}
+        named = [lines[i] for i, low in enumerate(folded) if any(n in low for n in names)]
+        owners = {publisher_key(_display(m.group("name"))) for line in named for m in _OWNER.finditer(line)}
+        if not any(o and _same(best.key, o) for o in owners):
+            return best
+        best.score *= 0.5
+    return max(pools, key=lambda p: p.score)
 
 
 def _line_clues(lines: Sequence[str]) -> list[tuple[str, str, float]]:
@@ -327,25 +365,36 @@ def _line_clues(lines: Sequence[str]) -> list[tuple[str, str, float]]:
     return clues
 
 
-def _masthead(header: Sequence[str], lines: Sequence[str], skip: set[str], hints: set[str]) -> str | None:
+def _masthead(
+    header: Sequence[str], lines: Sequence[str], skip: set[str], hints: Callable[[], set[str]]
+) -> str | None:
     """The masthead among the page's first lines.
 
     A logo's text often follows a menu item or two, so of the masthead-shaped lines among
     the first eight the first one that shares a word with the page's copyright holder or web
     address is preferred, then one that recurs as a whole line three or more times (the logo
     in header, sticky bar and footer), else the first. A single plain word ("Gizmodo") counts
-    only when it recurs so and opens the page or shares such a word.
+    only when it recurs so and opens the page or shares such a word. ``hints`` gives those
+    words (asked only when there is a choice to make).
     """
-    whole = Counter(line.casefold() for line in lines)
-    candidates: list[tuple[int, str]] = []
+    found: list[tuple[int, str, bool, bool]] = []
     for at, line in enumerate(header[:8]):
-        low = line.casefold()
-        if low in skip:
+        shaped = _masthead_shaped(line)
+        plain_word = not shaped and " " not in line and line[:1].isupper() and line.isalpha() and len(line) >= 4
+        if not (shaped or plain_word) or line.casefold() in skip:
             continue
-        recurs = whole[low] >= 3 and low not in _UI_WORDS and find_date(line) is None
-        hinted = bool(hints & set(_fold(line).split()) - STOPWORDS)
-        plain_word = " " not in line and line[:1].isupper() and line.isalpha() and len(line) >= 4
-        if _masthead_shaped(line) or (plain_word and recurs and (hinted or at == 0)):
+        recurs = lines.count(line) >= 3 and line.casefold() not in _UI_WORDS
+        if shaped or recurs:
+            found.append((at, line, shaped, recurs))
+    if not found:
+        return None
+    if len(found) == 1 and found[0][2]:
+        return found[0][1]  # one masthead-shaped line: nothing to choose
+    words = hints()
+    candidates: list[tuple[int, str]] = []
+    for at, line, shaped, recurs in found:
+        hinted = bool(words & set(_fold(line).split()) - STOPWORDS)
+        if shaped or hinted or at == 0:
             candidates.append((2 * hinted + recurs, line))
     if not candidates:
         return None
@@ -353,21 +402,28 @@ def _masthead(header: Sequence[str], lines: Sequence[str], skip: set[str], hints
     return next(line for rank, line in candidates if rank == best)
 
 
-def _address_names(lines: Sequence[str]) -> list[str]:
-    """A web address written as a name ("Cleveland.com", "SOTT.NET") in two or more short lines."""
-    counts: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for line in dict.fromkeys(lines):
-        if "." not in line or len(line.split()) > _RECUR_MAX_WORDS:
+def _address_names(joined: str, labels: set[str]) -> list[str]:
+    """A web address written as a name ("Cleveland.com", "SOTT.NET") in two or more short lines.
+
+    ``joined`` is the page's furniture lines joined by newlines, ``labels`` the names of
+    the web addresses found in it ("cleveland"): only those can be written so.
+    """
+    found: list[str] = []
+    for label in labels:
+        if len(label) < 3 or label in _PLATFORMS:
             continue
-        for token in line.split():
-            token = token.strip(",;:!?()[]«»\"'")
-            if _ADDRESS.match(token) and token.split(".")[0].casefold() not in _PLATFORMS:
-                key = token.casefold()
-                counts[key] += 1
-                if key not in shown or (shown[key].isupper() and not token.isupper()):
-                    shown[key] = token
-    return [shown[k] for k, n in counts.items() if n >= 2]
+        seen: dict[int, str] = {}  # line start -> the address as written there
+        pattern = r"(?<![\w.])" + re.escape(label) + r"\.(?:com|net|org|info|[a-z]{2})(?![\w.])"
+        for m in re.finditer(pattern, joined, re.IGNORECASE):
+            token = m.group(0)
+            start = joined.rfind("\n", 0, m.start()) + 1
+            end = joined.find("\n", m.end())
+            if token[0].isupper() and joined.count(" ", start, end if end >= 0 else len(joined)) < _RECUR_MAX_WORDS:
+                seen.setdefault(start, token)
+        if len(seen) >= 2:
+            shown = list(seen.values())
+            found.append(next((t for t in shown if not t.isupper()), shown[0]))  # "Sott.net" over "SOTT.NET"
+    return found
 
 
 def _pool(clues: list[tuple[str, str, float]]) -> list[_Pool]:
