@@ -30,6 +30,7 @@ _DESK = re.compile(r"\b(?:desk|staff|team|newsroom|wire|redaktion|rédaction|red
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _MAX_PREFIXED = 240
+_DIGIT = re.compile(r"\d")
 _ROLE_WORDS = """correspondent correspondents reporter writer editor columnist contributor critic producer analyst
     photographer anchor host editor-at-large corresponsal redactor redactora columnista enviado enviada
     correspondant correspondante rédacteur rédactrice chroniqueur envoyé envoyée korrespondent korrespondentin
@@ -126,6 +127,8 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
 
 def _name_then_date(text: str) -> str | None:
     """A name run straight into the date ("Jane Roe 8/17/13 11:04am"; not "North Korea 09:31 August 20")."""
+    if _DIGIT.search(text) is None:
+        return None
     name = _leading_name(text)
     if not name:
         return None
