@@ -195,8 +195,12 @@ def _short_line_fields(text: str) -> tuple[Any, ...]:
 
 
 def clear_cache() -> None:
-    """Forget the signals of short lines seen so far (benchmarks start cold with it)."""
+    """Forget the signals of short lines seen so far, and the masthead shapes of
+    :mod:`corpuskit_news.pagenames` (benchmarks start cold with it)."""
+    from corpuskit_news.pagenames import masthead_shaped
+
     _short_line_fields.cache_clear()
+    masthead_shaped.cache_clear()
 
 
 def _measure(index: int, text: str) -> Line:

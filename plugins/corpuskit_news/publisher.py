@@ -14,16 +14,22 @@ single words, capitalised word runs), compared without case or accents.
 
 from __future__ import annotations
 
-import itertools
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from corpuskit_news.dates import find_date
 from corpuskit_news.lexicon import AGENCIES, STOPWORDS
+from corpuskit_news.pagenames import (
+    ARTICLES,
+    CONNECTORS,
+    find_masthead,
+    fold,
+    line_names,
+    shaped_single,
+)
 
 __all__ = ["find_publisher", "publisher_key"]
 
@@ -75,14 +81,6 @@ _SUBJECT = re.compile(
     r"a\s+division|a\s+member|owned\s+by)"
 )
 _DOMAIN = re.compile(r"\b(?:www\.)?([a-z0-9-]{3,})\.(?:[a-z]{2,3})(?:\.[a-z]{2})?\b")
-_UI_WORDS = {"skip", "accept", "manage", "sign", "log", "login", "subscribe", "search", "menu", "home", "close",
-             "register", "donate", "share", "notification", "userprofile", "breaking", "advertisement", "×", "join",
-             "watch", "listen", "download", "follow", "read", "more", "view", "load", "click", "written", "posted",
-             "published", "updated", "print", "open", "back", "next", "previous", "tags", "topics", "rss", "feed",
-             "feedback"}
-_CONNECTORS = {"of", "the", "de", "del", "do", "da", "du", "di", "van", "het", "la", "le", "el", "and", "&", "und",
-               "et", "y", "e", "des", "der", "den", "on", "upon", "della", "dello", "das", "dos", "aan", "am", "an",
-               "im", "auf", "ob", "bei", "zu", "zum", "zur", "sur", "sul", "sulla", "og", "och", "i"}
 _YEAR_TAIL = re.compile(r"\s+(?:19|20)\d\d$")
 _RIGHTS = re.compile(
     r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$|\s*(?:版權所有|版权所有|著作権).*$",
@@ -90,11 +88,7 @@ _RIGHTS = re.compile(
 )
 
 
-_TOKEN = re.compile(r"[^\W_][\w&'’.-]*[^\W_]|[^\W_]")
 _LEGAL_TAIL = re.compile(r",?\s*(?:" + "|".join(sorted(_LEGAL)) + r")\b\.?", re.IGNORECASE)
-_ARTICLES = frozenset(
-    ("the", "le", "la", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "os")
-)
 _RECUR_MIN_LINES = 3
 _RECUR_MAX_WORDS = 8
 """Only short lines (menus, footers, credits) are counted: teaser headlines and blurbs name topics."""
@@ -139,74 +133,16 @@ def _is_corporate(name: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _masthead_shaped(line: str) -> bool:
-    words = line.split()
-    if not 1 <= len(words) <= 6 or len(line) > 60 or line.endswith((".", "!", "?", ":")):
-        return False
-    if not words[0][0].isupper() or words[0].casefold() in _UI_WORDS or any(c.isdigit() for c in line):
-        return False
-    if any(sep in line for sep in ("/", "|", "›", "»", ">", ":", ",")):
-        return False
-    latin = any("a" <= c.lower() <= "z" for c in line)
-    if latin and not all(w[0].isupper() or w in _CONNECTORS for w in words):
-        return False  # (sentence-case outlet names are the rule in Cyrillic and Greek)
-    if len(words) == 1:
-        word = words[0]
-        inner_capital = any(c.isupper() for c in word[1:])
-        return inner_capital and len(word) >= 4
-    return True
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.casefold()
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
-def _name_token(token: str) -> bool:
-    return token[0].isupper() or (token[0].isdigit() and token.isalnum())
-
-
-def _shaped_single(token: str) -> bool:
-    """An all-capital word ("WIRED", "AOL") or a camel-case one ("TechCrunch"): a brand, not a word."""
-    letters = [c for c in token if c.isalpha()]
-    if len(letters) < 3:
-        return False
-    return all(c.isupper() for c in letters) or any(a.islower() and b.isupper() for a, b in itertools.pairwise(token))
-
-
-def _line_names(line: str) -> set[str]:
-    """Runs of 1-3 capitalised words of one line, in their display form."""
-    tokens = [t.rstrip(".") for t in _TOKEN.findall(line)]
-    names: set[str] = set()
-    for i, first in enumerate(tokens):
-        if not first or not first[0].isupper() or first.casefold() in _UI_WORDS:
-            continue
-        if _fold(first) in STOPWORDS and not (
-            _fold(first) in _ARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
-        ):
-            continue  # an article starts a name only before a capital ("Le Figaro", "The Guardian")
-        for j in range(i + 1, min(i + 4, len(tokens) + 1)):
-            if not tokens[j - 1] or not _name_token(tokens[j - 1]):
-                break
-            words = tokens[i:j]
-            if _fold(words[-1]) in STOPWORDS or any(w.casefold() in _UI_WORDS for w in words):
-                continue
-            names.add(" ".join(words))
-    return names
-
-
-@lru_cache(maxsize=65536)
 def _line_keys(line: str) -> tuple[tuple[str, str, bool], ...]:
     """``(key, name, shaped)`` for the names of one line (menus and footers repeat across a corpus: cached)."""
     if len(line.split()) > _RECUR_MAX_WORDS:
         return ()
-    return tuple((_fold(n), n, " " not in n and _shaped_single(n)) for n in _line_names(line))
+    return tuple((fold(n), n, " " not in n and shaped_single(n)) for n in line_names(line))
 
 
 def _article_subject(name: str, body: str) -> bool:
     """Whether the article mentions a word of ``name`` (exact case, not a function word) twice or more."""
-    return any(body.count(w) > 1 for w in name.split() if _fold(w) not in STOPWORDS)
+    return any(body.count(w) > 1 for w in name.split() if fold(w) not in STOPWORDS)
 
 
 def _recurring_names(
@@ -269,23 +205,23 @@ def find_publisher(
     squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
     domains = _domain_names(lines, squashed_domains - _PLATFORMS)
     def hints() -> set[str]:
-        return {w for _, name, _ in clues for w in _fold(name).split()} | squashed_domains
+        return {w for _, name, _ in clues for w in fold(name).split()} | squashed_domains
 
-    masthead = _masthead(header, lines, skip, hints)
+    masthead = find_masthead(header, lines, skip, hints)
     if masthead:
         clues.insert(0, ("masthead", masthead, 1.5))
     clues.extend(("address", name, 1.0) for name in _address_names(joined, squashed_domains))
     named = [n for s, n, _ in clues if s in ("masthead", "copyright", "staff", "website")]
     for name, count in _recurring_names(lines, skip, body, named)[:3]:
         # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
-        words = set(_fold(name).split())
+        words = set(fold(name).split())
         owner = next(
             (
                 c
                 for c in clues
                 if c[0] not in ("company", "credit")
-                and words < set(_fold(c[1]).split())
-                and not _fold(c[1]).startswith(_fold(name))
+                and words < set(fold(c[1]).split())
+                and not fold(c[1]).startswith(fold(name))
             ),
             None,
         )
@@ -365,43 +301,6 @@ def _line_clues(lines: Sequence[str]) -> list[tuple[str, str, float]]:
     return clues
 
 
-def _masthead(
-    header: Sequence[str], lines: Sequence[str], skip: set[str], hints: Callable[[], set[str]]
-) -> str | None:
-    """The masthead among the page's first lines.
-
-    A logo's text often follows a menu item or two, so of the masthead-shaped lines among
-    the first eight the first one that shares a word with the page's copyright holder or web
-    address is preferred, then one that recurs as a whole line three or more times (the logo
-    in header, sticky bar and footer), else the first. A single plain word ("Gizmodo") counts
-    only when it recurs so and opens the page or shares such a word. ``hints`` gives those
-    words (asked only when there is a choice to make).
-    """
-    found: list[tuple[int, str, bool, bool]] = []
-    for at, line in enumerate(header[:8]):
-        shaped = _masthead_shaped(line)
-        plain_word = not shaped and " " not in line and line[:1].isupper() and line.isalpha() and len(line) >= 4
-        if not (shaped or plain_word) or line.casefold() in skip:
-            continue
-        recurs = lines.count(line) >= 3 and line.casefold() not in _UI_WORDS
-        if shaped or recurs:
-            found.append((at, line, shaped, recurs))
-    if not found:
-        return None
-    if len(found) == 1 and found[0][2]:
-        return found[0][1]  # one masthead-shaped line: nothing to choose
-    words = hints()
-    candidates: list[tuple[int, str]] = []
-    for at, line, shaped, recurs in found:
-        hinted = bool(words & set(_fold(line).split()) - STOPWORDS)
-        if shaped or hinted or at == 0:
-            candidates.append((2 * hinted + recurs, line))
-    if not candidates:
-        return None
-    best = max(rank for rank, _ in candidates)
-    return next(line for rank, line in candidates if rank == best)
-
-
 def _address_names(joined: str, labels: set[str]) -> list[str]:
     """A web address written as a name ("Cleveland.com", "SOTT.NET") in two or more short lines.
 
@@ -465,9 +364,9 @@ def _domain_names(lines: Sequence[str], labels: set[str]) -> list[str]:
         for line in lines:
             if label not in line.casefold().replace(" ", ""):
                 continue
-            for name in _line_names(line):
-                words = _fold(name).split()
-                if words and words[0] in _ARTICLES:
+            for name in line_names(line):
+                words = fold(name).split()
+                if words and words[0] in ARTICLES:
                     words = words[1:]
                 if "".join(re.sub(r"\W", "", w) for w in words) == label:
                     spelled.add(name)
@@ -501,7 +400,7 @@ def _choose_display(pool: _Pool, lines: Sequence[str]) -> str:
         brands = (
             d
             for s, d in pool.names
-            if s == "recurring" and (d.casefold() in alone or (_shaped_single(d) and not confirmed))
+            if s == "recurring" and (d.casefold() in alone or (shaped_single(d) and not confirmed))
         )
         for r in brands:
             if any(s == "masthead" and d.casefold().startswith(r.casefold() + " ") for s, d in pool.names):
@@ -515,6 +414,6 @@ def _choose_display(pool: _Pool, lines: Sequence[str]) -> str:
         plain = [d for s, d in pool.names if s in named and not _TLD.search(d)]
         best = next((d for d in plain if publisher_key(d) == publisher_key(best)), best)
     if best.isupper() and " " in best:  # "THE RIFT STANDARD" -> "The Rift Standard", "USA TODAY" -> "USA Today"
-        return " ".join(w if len(w) <= 3 and w.isalpha() and w.casefold() not in _CONNECTORS else w.title()
+        return " ".join(w if len(w) <= 3 and w.isalpha() and w.casefold() not in CONNECTORS else w.title()
                         for w in best.split())
     return best
