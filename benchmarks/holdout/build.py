@@ -6,7 +6,7 @@ The pages are real news pages (copyright of their publishers), so the repository
 only what is needed to rebuild the set: this script, the renderer
 (``benchmarks/render_html.py``) and one small gold file per page in
 ``benchmarks/holdout/gold/NAME.json`` (a second batch, annotated after the fixes the first
-one prompted, in ``gold2/``):
+one prompted, in ``gold2/``, later ones in ``gold3/`` ... ``gold5/``):
 
 * ``source`` - the page's path under devdata's ``html/`` and its ``sha256``;
 * ``article`` - the 1-based numbers of the rendered page's article lines, and
@@ -18,7 +18,7 @@ one prompted, in ``gold2/``):
 
 The build writes ``OUT/holdout/pages/NAME.txt`` (the rendered page) and
 ``OUT/holdout/gold/NAME.gold.json`` (the usual gold format, article lines as text), and the
-same under ``OUT/holdout2/`` for the second batch: the layout ``benchmarks/eval_news.py
+same under ``OUT/holdoutN/`` for batch N: the layout ``benchmarks/eval_news.py
 --root`` reads. ``OUT`` (``benchmarks/data/``) is git-ignored.
 """
 
@@ -65,8 +65,8 @@ def build_one(spec_path: Path, devdata: Path, out: Path) -> str:
     return name
 
 
-SETS = (("gold", "holdout"), ("gold2", "holdout2"), ("gold3", "holdout3"))
-"""(gold folder here, output folder under --out): three held-out batches, each annotated before its first run."""
+SETS = tuple((f"gold{n}", f"holdout{n}") for n in ("", "2", "3", "4", "5"))
+"""(gold folder here, output folder under --out): held-out batches, each annotated before its first run."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "data")
     args = parser.parse_args(argv)
     for gold_dir, name in SETS:
+        if not (HERE / gold_dir).is_dir():
+            continue
         out = args.out / name
         for sub in ("pages", "gold"):
             (out / sub).mkdir(parents=True, exist_ok=True)

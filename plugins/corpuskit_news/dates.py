@@ -1,6 +1,8 @@
 """Find calendar dates in page lines: "Wednesday, January 01, 2025", "Jan 01 2025 | 11:45 PM
 IST", "01.01.2025", "2025-04-02", "14 de enero de 2025", "5 février 2025", "29 nov. 2024", "2025年4月2日".
 
+A two-digit year ("8/17/13") is read with slashes only, 00-68 as 20xx.
+
 Only absolute dates count: "2 hours ago", "yesterday" or "Updated Tuesday" give None. A
 numeric date whose day and month could be swapped ("03/04/2025") is ambiguous and gives
 None unless the caller says which comes first (``dayfirst``); dotted dates ("12.03.2025")
@@ -66,7 +68,11 @@ _PATTERNS = [
     ),
     # 01.01.2025 (day first), 21/06/2024 and 03-04-2025 (order decided below)
     re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[0-3]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?!\d)"),
+    # 8/17/13 (two-digit year, slashes only; order decided below like the four-digit form)
+    re.compile(r"(?<![\w.:/])(?P<a>[0-3]?\d)(?P<s>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\w/.,:])"),
 ]
+_PIVOT = 69
+"""Two-digit years below this are 20xx, the others 19xx (as ``strptime``'s ``%y``)."""
 
 _RELATIVE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|"
@@ -113,7 +119,7 @@ def find_dates(line: str, *, dayfirst: bool | None = None) -> list[tuple[int, dt
             if any(s < end and start < e for s, e in taken):
                 continue
             g = m.groupdict()
-            y = int(g["y"])
+            y = int(g["y"]) if g.get("y") else int(g["yy"]) + (2000 if int(g["yy"]) < _PIVOT else 1900)
             if g.get("mon"):
                 date = _make(y, MONTHS[g["mon"].lower()], int(g["d"]))
             elif g.get("a"):

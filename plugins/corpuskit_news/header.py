@@ -1,7 +1,8 @@
 """The article's header lines: who wrote it (byline) and which line is its headline.
 
 A byline is "By NAME", "Von NAME", "Par NAME", ..., a bare agency ("Reuters"), "NAME |",
-"NAME - Jan 22, 2025", or a bare person's name right under the headline. A name is two to
+"NAME - Jan 22, 2025", "NAME 8/17/13 11:04am", "NAME Senior Correspondent" (a job title
+ending in a role word), or a bare person's name right under the headline. A name is two to
 five capitalised words (particles such as "de", "van", "da" allowed), none of them a
 section label. The headline is the line before the article that is shaped like a headline
 and shares the most words with the article's opening, preferring lines just above the
@@ -28,6 +29,15 @@ _DESK = re.compile(r"\b(?:desk|staff|team|newsroom|wire|redaktion|rédaction|red
                    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_MAX_PREFIXED = 240
+_DIGIT = re.compile(r"\d")
+_ROLE_WORDS = """correspondent correspondents reporter writer editor columnist contributor critic producer analyst
+    photographer anchor host editor-at-large corresponsal redactor redactora columnista enviado enviada
+    correspondant correspondante rédacteur rédactrice chroniqueur envoyé envoyée korrespondent korrespondentin
+    redakteur redakteurin reporterin autor autorin corrispondente inviato inviata giornalista repórter colunista
+    correspondente"""
+_ROLES = frozenset(_ROLE_WORDS.split())
+"""Job titles that close a writer's byline ("Senior Washington Correspondent")."""
 
 
 def is_name(text: str) -> bool:
@@ -65,9 +75,9 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     ``bare_ok`` accepts a line that is only a name (right under a headline, such a line is
     the byline; elsewhere it could be anything).
     """
-    if len(text) > 120:
-        return None
     m = BYLINE_PREFIX.match(text)
+    if len(text) > (_MAX_PREFIXED if m else 120):
+        return None  # (an explicit "By" survives tags the page glued on after the date)
     if m:
         rest = text[m.end():]
         first = _SPLIT.split(rest, maxsplit=1)[0].strip(" .")
@@ -112,6 +122,32 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
         return names[0]
     if agency := _agency(head):
         return agency if rest and all(_dateish(p) for p in rest) else None
+    return _name_then_date(text) or _name_then_role(text)
+
+
+def _name_then_date(text: str) -> str | None:
+    """A name run straight into the date ("Jane Roe 8/17/13 11:04am"; not "North Korea 09:31 August 20")."""
+    if _DIGIT.search(text) is None:
+        return None
+    name = _leading_name(text)
+    if not name:
+        return None
+    from corpuskit_news.dates import find_dates
+
+    tail = text[len(name):].strip(" ,.")
+    dates = tail[:1].isdigit() and (find_dates(tail) or find_dates(tail, dayfirst=True))
+    return name if dates and dates[0][0] == 0 else None  # the date itself follows, not a time or a figure
+
+
+def _name_then_role(text: str) -> str | None:
+    """A name followed by the writer's job title ("Jane Roe Senior Washington Correspondent")."""
+    tokens = text.split()
+    if len(tokens) > 9 or tokens[-1].casefold().strip(".,") not in _ROLES:
+        return None
+    for cut in range(2, min(5, len(tokens) - 1) + 1):
+        name, title = tokens[:cut], tokens[cut:]
+        if is_name(" ".join(name)) and all(t[0].isupper() or t.casefold() in NAME_PARTICLES for t in title):
+            return " ".join(name)
     return None
 
 

@@ -9,6 +9,7 @@ calls, no per-character Python loops.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -85,6 +86,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     A text wrapped at a fixed width (mail, ``<pre>`` blocks, some dumps) cuts paragraphs
     into lines of 40-100 characters that end mid-sentence and continue in lower case on
     the next line: those are joined back (the paragraph keeps its first line's index).
+    A file name or address alone on the next line ("photo.JPG") is not a continuation.
     """
     units: list[tuple[int, str]] = []
     last_width = 0  # width of the previous physical line, 0 after a blank one
@@ -98,6 +100,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
             and s[0].islower()
             and not units[-1][1].endswith(_WRAP_END)
             and BYLINE_PREFIX.match(s) is None  # "di Marco Ferri" under a headline
+            and _LONE_NAME.fullmatch(s) is None  # an image's file name under a headline ("photo.JPG")
         )
         if wrapped:
             units[-1] = (units[-1][0], units[-1][1] + " " + s)
@@ -107,6 +110,8 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return units
 
 
+_LONE_NAME = re.compile(r"[\w-]+(?:\.[A-Za-z0-9]{2,5})+")
+"""A file name or web address alone on a line: never the rest of a wrapped sentence."""
 _WRAP_END = (".", "!", "?", "…", ":", '"', "”", "»", "|", "。")
 
 
@@ -133,6 +138,12 @@ def _maybe_linky(text: str) -> bool:
     )
 
 
+_TRUNCATED = re.compile(
+    r"(?:…|\.\.\.)\s*(?:\(|\[)?(?i:read|read more|more|continue reading|weiterlesen|mehr|lire la suite|la suite|"
+    r"leer más|seguir leyendo|leia mais|continua(?: a leggere)?|lees verder|meer)(?:\s*(?:…|\.\.\.|»|›|>|→))?"
+    r"\s*(?:\)|\])?$|\[(?:…|\.\.\.)\]$"
+)
+"""A teaser blurb cut short: an ellipsis, then a link to the story ("... Read more", "… Read…", "[…]")."""
 _COPYRIGHT_MARK = re.compile(r"©|\((?i:c)\)|(?i:copyright)")
 
 
@@ -144,6 +155,18 @@ def _credit_suffix(text: str) -> int | None:
     """Where a credit starts when the line's only copyright mark sits in its last fifth, after the text proper."""
     marks = [m.start() for m in _COPYRIGHT_MARK.finditer(text)]
     return marks[0] if len(marks) == 1 and marks[0] >= 0.8 * len(text) else None
+
+
+_BRACKET_TAIL = re.compile(r"\s*\[[^\[\]]{3,}\]$")
+_PARAGRAPH_WORDS = 25
+
+
+def _without_credit_tail(text: str) -> str:
+    """A paragraph without the bracketed image credits some pages append ("... [Top Image: X, Maps: Y]")."""
+    tail = _BRACKET_TAIL.search(text) if text.endswith("]") else None
+    if tail is None or len(text[: tail.start()].split()) < _PARAGRAPH_WORDS:
+        return text
+    return text[: tail.start()]
 
 
 def _ends_with_agency(text: str) -> bool:
@@ -172,8 +195,12 @@ def _short_line_fields(text: str) -> tuple[Any, ...]:
 
 
 def clear_cache() -> None:
-    """Forget the signals of short lines seen so far (benchmarks start cold with it)."""
+    """Forget the signals of short lines seen so far, and the masthead shapes of
+    :mod:`corpuskit_news.pagenames` (benchmarks start cold with it)."""
+    from corpuskit_news.pagenames import masthead_shaped
+
     _short_line_fields.cache_clear()
+    masthead_shaped.cache_clear()
 
 
 def _measure(index: int, text: str) -> Line:
@@ -193,10 +220,12 @@ def _measure(index: int, text: str) -> Line:
     lower = set(lowered)
     linky = (n < 25 or text.count("/") > 3) and _maybe_linky(text) and bool(_LINKY.search(text))
     cue = cue_of(text, lower)
+    if cue is None and ("…" in text or "..." in text) and _TRUNCATED.search(text):
+        cue = ("teaser", "teaser")  # a blurb cut short with a link to the story ("... Read more")
     if cue is not None and cue[1] == "copyright" and credit is not None:
         cue = None  # the wire's credit closing a paragraph does not make it a copyright line
     caption = (
-        (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text)))
+        (not lower.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(_without_credit_tail(text))))
         or _ends_with_agency(text)
         or ("/" in text[:60] and _CREDIT_START.match(text) is not None)
     )
@@ -219,6 +248,48 @@ def _measure(index: int, text: str) -> Line:
         if cue[0] == "strong":
             line.hits = strong_hits(text, lower)
     return line
+
+
+_QUOTES = ('"', "“", "„", "«", "‘", "'", "»", "‹", "›", "「", "『")
+
+
+def lead_in(line: Line, nxt: Line) -> bool:
+    """Whether ``line`` introduces the quotation that ``nxt`` opens ("Pompeo declared," / '"The ...').
+
+    A sentence that hands over to a quoted paragraph ends in a comma or colon, so it is not
+    prose-shaped; it belongs to the article all the same.
+    """
+    return (
+        line.text.endswith((",", ":"))
+        and line.words >= 4
+        and line.stop >= 0.15
+        and line.cue is None
+        and not (line.linky or line.caption or line.dated)
+        and nxt.prose
+        and nxt.text.startswith(_QUOTES)
+    )
+
+
+_CREDIT_WORDS = 6
+_CAPTION_MAX_WORDS = 60
+
+
+def mark_captions_under_credits(lines: list[Line]) -> None:
+    """Mark the line under a photo's "© Holder" credit as the photo's caption.
+
+    Pages that print the credit above the picture's description leave a prose-shaped
+    caption between paragraphs; a short "© Name" line without a year (not the page's
+    copyright) says a picture sits there, and its description follows (one or two
+    sentences, or a short label). Credits in other forms ("AP Photo/X", "(Credit: X)")
+    close a caption as often as they open one, so they say nothing about the next line.
+    """
+    for above, line in itertools.pairwise(lines):
+        credit = (
+            above.text.startswith("©") and above.words <= _CREDIT_WORDS and not any(c.isdigit() for c in above.text)
+        )
+        describes = not line.dated and line.cue is None and line.words <= _CAPTION_MAX_WORDS and line.sentences <= 2
+        if credit and describes:
+            line.caption = True
 
 
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")

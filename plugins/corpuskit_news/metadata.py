@@ -61,8 +61,8 @@ def published_date(header: PageHeader, *, dayfirst: bool | None = None) -> str |
     In order: a header line that says published (then one that says updated); the byline
     when it carries a date; the date line under the headline; any short dated line between
     the headline and the article (captions excluded); a short dated line just above the
-    headline; a footer line that says published ("First Published: ..."). Relative times
-    give nothing.
+    headline, or the line right over it when it ends in the date; a footer line that says
+    published ("First Published: ..."). Relative times give nothing.
     """
     seen: set[str] = set()
     for line in _date_candidates(header):
@@ -78,6 +78,9 @@ def published_date(header: PageHeader, *, dayfirst: bool | None = None) -> str |
 
 
 _AMBIGUOUS = re.compile(r"\d[./-]\d")
+_TOOLBAR_WORDS = 16
+_ENDS_DATED = re.compile(r"(?:19|20)\d\d(?:,?\s+\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$", re.IGNORECASE)
+"""A line ending in a year, perhaps with a time and zone ("..., 2011, 6:37 PM EDT")."""
 
 
 def _date_candidates(header: PageHeader) -> Iterator[str]:
@@ -91,7 +94,10 @@ def _date_candidates(header: PageHeader) -> Iterator[str]:
         yield header.dateline
     # a photo's date is not the page's
     yield from (ln for ln in _below_title(header) if len(ln.split()) <= 20 and not measure(0, ln).caption)
-    yield from (ln for ln in _above_title(header) if len(ln.split()) <= 8)  # a date over the headline
+    above = _above_title(header)
+    yield from (ln for ln in above if len(ln.split()) <= 8)  # a date over the headline
+    if above and len(above[-1].split()) <= _TOOLBAR_WORDS and _ENDS_DATED.search(above[-1]):
+        yield above[-1]  # a tool bar ending in the date right over it ("text size: T T Section May 2, 2011")
     yield from (ln for ln in header.footer if _PUBLISH_WORD.search(ln) and len(ln.split()) <= 20)
 
 

@@ -14,9 +14,7 @@ single words, capitalised word runs), compared without case or accents.
 
 from __future__ import annotations
 
-import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +22,14 @@ from functools import lru_cache
 
 from corpuskit_news.dates import find_date
 from corpuskit_news.lexicon import AGENCIES, STOPWORDS
+from corpuskit_news.pagenames import (
+    ARTICLES,
+    CONNECTORS,
+    find_masthead,
+    fold,
+    line_names,
+    shaped_single,
+)
 
 __all__ = ["find_publisher", "publisher_key"]
 
@@ -44,8 +50,30 @@ _NAME = (
 _COPYRIGHT = re.compile(
     r"(?i:©|\(c\)|\bcopyrights?\b)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?:(?i:all rights reserved|by)\s+)?"  # "© 2011 All Rights Reserved AOL News", "Copyright by x.com"
-    r"(?P<name>[^\W\d_][^.,|;:()\n]{1,80}?)(?=\s*(?:[.,|;:()]|\s[-–—]\s|\s(?:19|20)\d\d\b|$))"
+    r"(?P<name>[^\W\d_](?:[^.,|;:()/\n]|\.(?=[a-z]{2,4}\b)){1,80}?)(?=\s*(?:[,|;:()/]|\.(?![a-z]{2,4}\b)|\s[-–—]\s|\s(?:19|20)\d\d\b|$))"
 )
+_CREDIT_MAX_WORDS = 4
+"""A "© Name" line this short, without a year or "rights", above the page's last fifth, credits a photo."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TLD = re.compile(r"(?<=\w)\.(?:com|net|org|info|co\.uk|[a-z]{2})$", re.IGNORECASE)
+_LEAD_HOUSE = frozenset(("ediciones", "editions", "éditions", "edizioni", "editora", "editorial", "grupo", "gruppo",
+                         "groupe", "verlag", "verlagsgruppe"))
+"""Publishing-house words before an outlet's name ("Ediciones El País"): the outlet is what follows."""
+_NAV_TAIL = re.compile(r"\s+(?:homepage|home\s+page|startseite|page\s+d'accueil)$", re.IGNORECASE)
+"""A logo's link text ("X Homepage") names the outlet before it."""
+_NAV_ENDS = frozenset(("page", "eite", "ueil"))
+_OWNER = re.compile(
+    r"\b(?i:(?:a|an|une?|una|uno|ein|eine)\s+(?:company|member|division|subsidiary|brand|empresa|entreprise|"
+    r"soci[ée]t[ée]|filiale|unternehmen|marca|azienda)\s+(?:of|de|du|des|der|del|della|di)|part\s+of|owned\s+by|"
+    r"propiedad\s+de|filiale\s+de)(?i:\s+(?:the\s+|la\s+|le\s+|el\s+)?(?:groupe?\s+|grupo\s+|gruppo\s+)?)"
+    + _NAME
+)
+"""An owner named by the page ("Una empresa de PRISA", "part of X Media"): not the outlet itself."""
+_OWNER_WORDS = ("company", "member", "division", "subsidiary", "brand", "empresa", "entreprise", "société",
+                "societe", "filiale", "unternehmen", "marca", "azienda", "part of", "owned by", "propiedad")
+"""Case-folded words without which no line names an owner (a cheap test before :data:`_OWNER`)."""
+_RANK_ROW = re.compile(r"^\d{1,2}[.)]?\s")
+"""A ranked list or table row ("1 NCIS CBS 138", "3. Most read story"): data, not menus."""
 _STAFF = re.compile(r"\b(?:by\s+)?(?:the\s+)?" + _NAME + r"\s+staff\b")
 _WEBSITE = re.compile(_NAME + r"[’']s\s+(?:website|site|app|newsletter)\b")
 _SUBJECT = re.compile(
@@ -53,14 +81,6 @@ _SUBJECT = re.compile(
     r"a\s+division|a\s+member|owned\s+by)"
 )
 _DOMAIN = re.compile(r"\b(?:www\.)?([a-z0-9-]{3,})\.(?:[a-z]{2,3})(?:\.[a-z]{2})?\b")
-_UI_WORDS = {"skip", "accept", "manage", "sign", "log", "login", "subscribe", "search", "menu", "home", "close",
-             "register", "donate", "share", "notification", "userprofile", "breaking", "advertisement", "×", "join",
-             "watch", "listen", "download", "follow", "read", "more", "view", "load", "click", "written", "posted",
-             "published", "updated", "print", "open", "back", "next", "previous", "tags", "topics", "rss", "feed",
-             "feedback"}
-_CONNECTORS = {"of", "the", "de", "del", "do", "da", "du", "di", "van", "het", "la", "le", "el", "and", "&", "und",
-               "et", "y", "e", "des", "der", "den", "on", "upon", "della", "dello", "das", "dos", "aan", "am", "an",
-               "im", "auf", "ob", "bei", "zu", "zum", "zur", "sur", "sul", "sulla", "og", "och", "i"}
 _YEAR_TAIL = re.compile(r"\s+(?:19|20)\d\d$")
 _RIGHTS = re.compile(
     r"\s+(?:all|todos|tous|alle|direitos|riproduzione|powered)\b.*$|\s*(?:版權所有|版权所有|著作権).*$",
@@ -68,11 +88,7 @@ _RIGHTS = re.compile(
 )
 
 
-_TOKEN = re.compile(r"[^\W_][\w&'’.-]*[^\W_]|[^\W_]")
 _LEGAL_TAIL = re.compile(r",?\s*(?:" + "|".join(sorted(_LEGAL)) + r")\b\.?", re.IGNORECASE)
-_ARTICLES = frozenset(
-    ("the", "le", "la", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het", "o", "os")
-)
 _RECUR_MIN_LINES = 3
 _RECUR_MAX_WORDS = 8
 """Only short lines (menus, footers, credits) are counted: teaser headlines and blurbs name topics."""
@@ -84,11 +100,16 @@ class _Pool:
     key: str
     names: list[tuple[str, str]] = field(default_factory=list)  # (source, display)
     score: float = 0.0
+    owner_checked: bool = False
 
 
 def publisher_key(name: str) -> str:
     """A comparison key: case-folded words without legal forms, publishing-house words, 'the'."""
-    words = re.findall(r"[\w&]+", _LEGAL_DOTTED.sub(" ", name).casefold())
+    if "." in name:
+        name = _TLD.sub("", _LEGAL_DOTTED.sub(" ", name).strip())
+    words = re.findall(r"[\w&]+", name.casefold())
+    while len(words) > 1 and words[0] in _LEAD_HOUSE:
+        words.pop(0)
     while len(words) > 1 and (words[-1] in _LEGAL or words[-1] in _HOUSE):
         words.pop()
     while len(words) > 1 and words[0] == "the":
@@ -98,9 +119,11 @@ def publisher_key(name: str) -> str:
 
 def _display(name: str) -> str:
     name = _YEAR_TAIL.sub("", _RIGHTS.sub("", _LEGAL_DOTTED.sub(" ", name))).strip(" ,.-–|")
-    words = name.split()
+    words = (_NAV_TAIL.sub("", name) if name[-4:].casefold() in _NAV_ENDS else name).split()
     while len(words) > 1 and words[-1].casefold().strip(".") in _LEGAL:
         words.pop()
+    while len(words) > 1 and words[0].casefold() in _LEAD_HOUSE:
+        words.pop(0)
     return " ".join(words)
 
 
@@ -109,87 +132,36 @@ def _is_corporate(name: str) -> bool:
     return any(w in _LEGAL or w in _HOUSE - {"the"} for w in words[1:])
 
 
-def _masthead_shaped(line: str) -> bool:
-    words = line.split()
-    if not 1 <= len(words) <= 6 or len(line) > 60 or line.endswith((".", "!", "?", ":")):
-        return False
-    if not words[0][0].isupper() or words[0].casefold() in _UI_WORDS or any(c.isdigit() for c in line):
-        return False
-    if any(sep in line for sep in ("/", "|", "›", "»", ">", ":", ",")):
-        return False
-    latin = any("a" <= c.lower() <= "z" for c in line)
-    if latin and not all(w[0].isupper() or w in _CONNECTORS for w in words):
-        return False  # (sentence-case outlet names are the rule in Cyrillic and Greek)
-    if len(words) == 1:
-        word = words[0]
-        inner_capital = any(c.isupper() for c in word[1:])
-        return inner_capital and len(word) >= 4
-    return True
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.casefold()
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
-def _name_token(token: str) -> bool:
-    return token[0].isupper() or (token[0].isdigit() and token.isalnum())
-
-
-def _shaped_single(token: str) -> bool:
-    """An all-capital word ("WIRED", "AOL") or a camel-case one ("TechCrunch"): a brand, not a word."""
-    letters = [c for c in token if c.isalpha()]
-    if len(letters) < 3:
-        return False
-    return all(c.isupper() for c in letters) or any(a.islower() and b.isupper() for a, b in itertools.pairwise(token))
-
-
-def _line_names(line: str) -> set[str]:
-    """Runs of 1-3 capitalised words of one line, in their display form."""
-    tokens = [t.rstrip(".") for t in _TOKEN.findall(line)]
-    names: set[str] = set()
-    for i, first in enumerate(tokens):
-        if not first or not first[0].isupper() or first.casefold() in _UI_WORDS:
-            continue
-        if _fold(first) in STOPWORDS and not (
-            _fold(first) in _ARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
-        ):
-            continue  # an article starts a name only before a capital ("Le Figaro", "The Guardian")
-        for j in range(i + 1, min(i + 4, len(tokens) + 1)):
-            if not tokens[j - 1] or not _name_token(tokens[j - 1]):
-                break
-            words = tokens[i:j]
-            if _fold(words[-1]) in STOPWORDS or any(w.casefold() in _UI_WORDS for w in words):
-                continue
-            names.add(" ".join(words))
-    return names
-
-
 @lru_cache(maxsize=65536)
 def _line_keys(line: str) -> tuple[tuple[str, str, bool], ...]:
     """``(key, name, shaped)`` for the names of one line (menus and footers repeat across a corpus: cached)."""
     if len(line.split()) > _RECUR_MAX_WORDS:
         return ()
-    return tuple((_fold(n), n, " " not in n and _shaped_single(n)) for n in _line_names(line))
+    return tuple((fold(n), n, " " not in n and shaped_single(n)) for n in line_names(line))
 
 
 def _article_subject(name: str, body: str) -> bool:
     """Whether the article mentions a word of ``name`` (exact case, not a function word) twice or more."""
-    return any(body.count(w) > 1 for w in name.split() if _fold(w) not in STOPWORDS)
+    return any(body.count(w) > 1 for w in name.split() if fold(w) not in STOPWORDS)
 
 
-def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tuple[str, int]]:
+def _recurring_names(
+    lines: Sequence[str], skip: set[str], body: str, named: Sequence[str] = ()
+) -> list[tuple[str, int]]:
     """Names found in at least ``_RECUR_MIN_LINES`` distinct furniture lines, with that count.
 
     Of names that recur equally often, only the longest is given ("FOX 13" over "FOX"). A
-    name the article itself mentions more than once is its subject, not its publisher.
+    name the article itself mentions more than once is its subject, not its publisher -
+    unless a masthead or copyright clue (``named``, the names they give) names it: outlets cite
+    themselves. Ranked list and table rows ("1 NCIS CBS 138") are data, not furniture.
     """
     counts: Counter[str] = Counter()
     shaped: Counter[str] = Counter()
     display: dict[str, str] = {}
     for line in dict.fromkeys(lines):
         if line.count(" ") >= _RECUR_MAX_WORDS or line.casefold() in skip:
+            continue
+        if line[:1].isdigit() and _RANK_ROW.match(line):
             continue
         for key, name, is_shaped in _line_keys(line):
             counts[key] += 1
@@ -203,7 +175,7 @@ def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tu
         if n >= _RECUR_MIN_LINES
         and find_date(display[k]) is None  # comment timestamps ("Oct 9 2010") recur too
         and (" " in k or 2 * shaped[k] > n)  # a single word is a brand when mostly written as one
-        and not _article_subject(display[k], body)
+        and (not _article_subject(display[k], body) or _named(display[k], named))
     }
     kept = [
         (display[k], n)
@@ -213,6 +185,11 @@ def _recurring_names(lines: Sequence[str], skip: set[str], body: str) -> list[tu
     return sorted(kept, key=lambda item: -item[1])
 
 
+def _named(name: str, named: Sequence[str]) -> bool:
+    key = publisher_key(name)
+    return any(_same(key, publisher_key(_display(n))) for n in named)
+
+
 def find_publisher(
     header: Sequence[str], footer: Sequence[str], body: str = "", *, exclude: Sequence[str] = ()
 ) -> str | None:
@@ -220,26 +197,96 @@ def find_publisher(
 
     ``exclude`` holds lines that are known to be something else (the headline, the byline).
     """
-    clues: list[tuple[str, str, float]] = []
     skip = {e.casefold() for e in exclude if e}
-    for line in header[:8]:
-        if line.casefold() in skip:
-            continue
-        if _masthead_shaped(line):
-            clues.append(("masthead", line, 1.5))
-            break
     lines = [*header, *footer]
-    for raw in lines:
+    clues = _line_clues(lines)
+    joined = "\n".join(lines)
+    furniture = joined.casefold()
+    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
+    domains = _domain_names(lines, squashed_domains - _PLATFORMS)
+    def hints() -> set[str]:
+        return {w for _, name, _ in clues for w in fold(name).split()} | squashed_domains
+
+    masthead = find_masthead(header, lines, skip, hints)
+    if masthead:
+        clues.insert(0, ("masthead", masthead, 1.5))
+    clues.extend(("address", name, 1.0) for name in _address_names(joined, squashed_domains))
+    named = [n for s, n, _ in clues if s in ("masthead", "copyright", "staff", "website")]
+    for name, count in _recurring_names(lines, skip, body, named)[:3]:
+        # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
+        words = set(fold(name).split())
+        owner = next(
+            (
+                c
+                for c in clues
+                if c[0] not in ("company", "credit")
+                and words < set(fold(c[1]).split())
+                and not fold(c[1]).startswith(fold(name))
+            ),
+            None,
+        )
+        weight = min(3.0, 0.4 * count)
+        clues.append((owner[0], owner[1], weight) if owner else ("recurring", name, weight))
+    clues.extend(("domain", name, 1.0) for name in domains)
+    pools = _pool(clues)
+    if not pools:
+        return None
+    text = furniture + "\n" + body.casefold()
+    for pool in pools:
+        mentions = max(text.count(display.casefold()) for _, display in pool.names)
+        pool.score += min(1.2, 0.3 * max(0, mentions - len(pool.names)))
+        if pool.key.replace(" ", "") in squashed_domains:
+            pool.score += 0.5
+    best = max(pools, key=lambda p: p.score)
+    own = ("masthead", "copyright", "staff", "website")
+    if not any(src in own for src, _ in best.names) and any(word in furniture for word in _OWNER_WORDS):
+        # (a name the page gives itself is not its owner's; a recurring one may be)
+        best = _demote_owners(pools, lines, furniture.split("\n"))
+    if best.score < 1.5:
+        return None
+    return _choose_display(best, lines)
+
+
+def _demote_owners(pools: list[_Pool], lines: Sequence[str], folded: Sequence[str]) -> _Pool:
+    """The best pool once the group that owns the outlet ("Una empresa de PRISA") counts half.
+
+    Only the leading pools are checked, on the lines that name them (``folded``: ``lines``
+    case-folded).
+    """
+    for _ in range(3):
+        best = max(pools, key=lambda p: p.score)
+        if best.owner_checked:
+            return best
+        best.owner_checked = True
+        names = {display.casefold() for _, display in best.names}
+        named = [lines[i] for i, low in enumerate(folded) if any(n in low for n in names)]
+        owners = {publisher_key(_display(m.group("name"))) for line in named for m in _OWNER.finditer(line)}
+        if not any(o and _same(best.key, o) for o in owners):
+            return best
+        best.score *= 0.5
+    return max(pools, key=lambda p: p.score)
+
+
+def _line_clues(lines: Sequence[str]) -> list[tuple[str, str, float]]:
+    """Copyright holders, "X staff", "X's website", "X is part of" clues: (source, name, weight)."""
+    clues: list[tuple[str, str, float]] = []
+    site_footer = 0.8 * len(lines)
+    for at, raw in enumerate(lines):
         low = raw.lower()
         if "©" in raw or "opyright" in low or "(c)" in low:
             line = _LEGAL_DOTTED.sub(" ", raw)
+            short = len(raw.split()) <= _CREDIT_MAX_WORDS and not _YEAR.search(raw) and "right" not in low
+            credit = short and at < site_footer  # (the page's own "© Outlet" closes the page)
             for m in _COPYRIGHT.finditer(line):
-                # A company name ("Beacon Media Ltd") may be the owner, not the outlet: weaker.
                 # A company ("Beacon Media Ltd") may own the outlet, an agency ("AFP") wrote the
-                # wire copy: both weigh less than the outlet's own name.
+                # wire copy, a short "© Name" line credits a photo: all weigh less than the
+                # outlet's own name.
                 name = m.group("name")
                 tail = re.search(re.escape(name) + _LEGAL_TAIL.pattern, raw, re.IGNORECASE)
                 corporate = _is_corporate(name) or tail is not None
+                if credit:
+                    clues.append(("credit", name, 0.5))
+                    continue
                 weight = 0.5 if name.casefold() in AGENCIES else 1.0 if corporate else 1.5
                 clues.append(("company" if corporate else "copyright", name, weight))
         checks = (
@@ -251,22 +298,35 @@ def find_publisher(
             m = pattern.search(raw) if plausible else None
             if m:
                 clues.append((source, m.group("name"), weight))
-    for name, count in _recurring_names(lines, skip, body)[:3]:
-        # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
-        words = set(_fold(name).split())
-        owner = next(
-            (
-                c
-                for c in clues
-                if c[0] != "company" and words < set(_fold(c[1]).split()) and not _fold(c[1]).startswith(_fold(name))
-            ),
-            None,
-        )
-        weight = min(3.0, 0.4 * count)
-        clues.append((owner[0], owner[1], weight) if owner else ("recurring", name, weight))
-    furniture = "\n".join(lines).casefold()
-    squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
-    clues.extend(("domain", name, 1.0) for name in _domain_names(lines, squashed_domains - _PLATFORMS))
+    return clues
+
+
+def _address_names(joined: str, labels: set[str]) -> list[str]:
+    """A web address written as a name ("Cleveland.com", "SOTT.NET") in two or more short lines.
+
+    ``joined`` is the page's furniture lines joined by newlines, ``labels`` the names of
+    the web addresses found in it ("cleveland"): only those can be written so.
+    """
+    found: list[str] = []
+    for label in labels:
+        if len(label) < 3 or label in _PLATFORMS:
+            continue
+        seen: dict[int, str] = {}  # line start -> the address as written there
+        pattern = r"(?<![\w.])" + re.escape(label) + r"\.(?:com|net|org|info|[a-z]{2})(?![\w.])"
+        for m in re.finditer(pattern, joined, re.IGNORECASE):
+            token = m.group(0)
+            start = joined.rfind("\n", 0, m.start()) + 1
+            end = joined.find("\n", m.end())
+            if token[0].isupper() and joined.count(" ", start, end if end >= 0 else len(joined)) < _RECUR_MAX_WORDS:
+                seen.setdefault(start, token)
+        if len(seen) >= 2:
+            shown = list(seen.values())
+            found.append(next((t for t in shown if not t.isupper()), shown[0]))  # "Sott.net" over "SOTT.NET"
+    return found
+
+
+def _pool(clues: list[tuple[str, str, float]]) -> list[_Pool]:
+    """Clues naming one outlet pooled by their comparison key."""
     pools: list[_Pool] = []
     for source, name, weight in clues:
         display = _display(name)
@@ -281,18 +341,7 @@ def find_publisher(
         pool.score += weight
         if len(key) < len(pool.key):
             pool.key = key
-    if not pools:
-        return None
-    text = furniture + "\n" + body.casefold()
-    for pool in pools:
-        mentions = max(text.count(display.casefold()) for _, display in pool.names)
-        pool.score += min(1.2, 0.3 * max(0, mentions - len(pool.names)))
-        if pool.key.replace(" ", "") in squashed_domains:
-            pool.score += 0.5
-    best = max(pools, key=lambda p: p.score)
-    if best.score < 1.5:
-        return None
-    return _choose_display(best, lines)
+    return pools
 
 
 _PLATFORMS = frozenset(
@@ -315,9 +364,9 @@ def _domain_names(lines: Sequence[str], labels: set[str]) -> list[str]:
         for line in lines:
             if label not in line.casefold().replace(" ", ""):
                 continue
-            for name in _line_names(line):
-                words = _fold(name).split()
-                if words and words[0] in _ARTICLES:
+            for name in line_names(line):
+                words = fold(name).split()
+                if words and words[0] in ARTICLES:
                     words = words[1:]
                 if "".join(re.sub(r"\W", "", w) for w in words) == label:
                     spelled.add(name)
@@ -331,27 +380,40 @@ def _same(a: str, b: str) -> bool:
 
 
 def _choose_display(pool: _Pool, lines: Sequence[str]) -> str:
-    # The outlet's own name (masthead, copyright, staff) over a recurring or address-spelling name
-    # over a company's.
+    # The outlet's own name (masthead, copyright, staff) over its web address written as a name
+    # over a recurring or address-spelling name over a company's or a photo credit's.
     names = (
-        [d for s, d in pool.names if s not in ("recurring", "domain", "company")]
+        [d for s, d in pool.names if s not in ("recurring", "domain", "company", "credit", "address")]
+        or [d for s, d in pool.names if s == "address"]
         or [d for s, d in pool.names if s == "recurring"]
         or [d for s, d in pool.names if s == "domain"]
         or [d for _, d in pool.names]
     )
     mixed = [n for n in names if not n.isupper()] or names
-    # a brand that stands alone on a line beats a menu item that adds a section to it ("BRAND Jobs")
+    # a brand that stands alone on a line, or is written as one ("KESTREL") where no other clue
+    # confirms the longer masthead, beats a menu item that adds a section to it ("BRAND Jobs")
     sources = {s for s, _ in pool.names}
     if "recurring" in sources and "masthead" in sources:
         alone = {line.casefold() for line in lines}
-        for r in (d for s, d in pool.names if s == "recurring" and d.casefold() in alone):
+        heads = {d.casefold() for s, d in pool.names if s == "masthead"}
+        confirmed = any(s not in ("masthead", "recurring") and d.casefold() in heads for s, d in pool.names)
+        brands = (
+            d
+            for s, d in pool.names
+            if s == "recurring" and (d.casefold() in alone or (shaped_single(d) and not confirmed))
+        )
+        for r in brands:
             if any(s == "masthead" and d.casefold().startswith(r.casefold() + " ") for s, d in pool.names):
                 return r
     masthead = [d for s, d in pool.names if s == "masthead" and not d.isupper()]
     if masthead:
         return masthead[0]
     best = min(mixed, key=lambda n: (len(publisher_key(n)), len(n)))
+    if _TLD.search(best):  # "CNBC.com" -> "CNBC" when the page also names itself without the address
+        named = ("recurring", "company", "copyright", "masthead")
+        plain = [d for s, d in pool.names if s in named and not _TLD.search(d)]
+        best = next((d for d in plain if publisher_key(d) == publisher_key(best)), best)
     if best.isupper() and " " in best:  # "THE RIFT STANDARD" -> "The Rift Standard", "USA TODAY" -> "USA Today"
-        return " ".join(w if len(w) <= 3 and w.isalpha() and w.casefold() not in _CONNECTORS else w.title()
+        return " ".join(w if len(w) <= 3 and w.isalpha() and w.casefold() not in CONNECTORS else w.title()
                         for w in best.split())
     return best

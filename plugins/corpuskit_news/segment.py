@@ -36,7 +36,16 @@ from corpuskit.linefreq import line_hash
 from corpuskit_news.header import byline_name, choose_title, is_desk
 from corpuskit_news.lexicon import AGENCIES as AGENCY_NAMES
 from corpuskit_news.lexicon import NON_NAME_WORDS
-from corpuskit_news.lines import Line, is_readtime, measure, non_latin, relax_prose, split_lines
+from corpuskit_news.lines import (
+    Line,
+    is_readtime,
+    lead_in,
+    mark_captions_under_credits,
+    measure,
+    non_latin,
+    relax_prose,
+    split_lines,
+)
 
 __all__ = ["Page", "analyse"]
 
@@ -325,7 +334,8 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
             keep_last = (
                 (len(gap) == 1 or (len(gap) == 2 and not heading))
                 and not any(g.prose for g in gap)
-                and (_subheading_shaped(gap[-1]) or (len(gap) == 1 and _short_sentence(gap[-1])))
+                and (_subheading_shaped(gap[-1]) or (len(gap) == 1 and _short_sentence(gap[-1]))
+                     or (len(gap) == 1 and last < end and lead_in(gap[-1], lines[last + 1])))
                 and last < end
             )
             reason = "teaser block" if len(gap) >= 3 or heading or any(g.prose for g in gap) else "short line"
@@ -452,6 +462,7 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
             if not line.prose and line.stop == 0.0 and len(line.text) >= 20 and non_latin(line.text):
                 relax_prose(line)
     _mark_repetition(lines, frequent)
+    mark_captions_under_credits(lines)
     span = _densest_run(_weights(lines))
     if span is None:
         page.removed = [(line, "no article prose") for line in lines]

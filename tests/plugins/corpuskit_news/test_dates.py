@@ -83,3 +83,25 @@ def test_a_dated_byline_comes_first_and_an_ambiguous_date_is_left_to_the_caller(
                      dateline="27-06-2012")
     assert published_date(header) is None
     assert published_date(header, dayfirst=True) == "2014-01-08"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane Roe 8/17/13 11:04am", dt.date(2013, 8, 17)),
+        ("posted 12/12/99", dt.date(1999, 12, 12)),
+        ("10/9/10", None),  # day and month could be swapped
+        ("see page 3/4/5", None),
+        ("version 1/2/13.4", None),
+    ],
+)
+def test_two_digit_years_with_slashes(line, expected):
+    assert find_date(line) == expected
+
+
+def test_a_tool_bar_ending_in_the_date_right_over_the_headline_dates_the_page():
+    bar = "text size: T T Your Company September 20, 2011, 6:37 PM EDT"
+    header = _header("Most read", bar, "Five Lessons", "By Jane Roe", title="Five Lessons")
+    assert published_date(header) == "2011-09-20"
+    far = _header(bar, "Most read", "Five Lessons", title="Five Lessons")  # not right over it
+    assert published_date(far) is None

@@ -52,7 +52,7 @@ def test_a_platform_address_is_not_the_outlet():
     ("footer", "name"),
     [
         ("© 2011 All Rights Reserved Kestrel News.", "Kestrel News"),
-        ("Copyright by kestrel.com", "kestrel"),
+        ("Copyright by kestrel.com", "kestrel.com"),  # (a name written as the address stays so)
         ("© 2010 Kestrel L.P. All rights reserved.", "Kestrel"),
         ("© 2023 中央通訊社版權所有", "中央通訊社"),
     ],
@@ -63,3 +63,49 @@ def test_copyright_lines_name_the_holder(footer, name):
 
 def test_capital_names_are_title_cased_acronyms_kept():
     assert find_publisher(["Menu"], ["© 2014 USA TODAY"], BODY) == "USA Today"
+
+
+def test_short_copyright_credits_on_photos_do_not_name_the_outlet():
+    footer = ["© Harbor Pictures", "A crane over the dock.", "© Harbor Pictures", "The dock at night.",
+              *[f"Footer link {i}" for i in range(6)], "© 2020 Kestrel Courier. All rights reserved."]
+    assert find_publisher(["Menu"], footer, BODY) == "Kestrel Courier"
+
+
+def test_a_copyright_holder_written_as_a_web_address_keeps_it_and_stops_at_a_slash():
+    footer = ["About us", "Original content © 2002-2023 by Kestrel.net/Signs Of Birds. See: Fair use."]
+    assert find_publisher(["Menu"], footer, BODY) == "Kestrel.net"
+
+
+def test_a_web_address_written_as_a_name_in_several_lines_names_the_outlet():
+    header = ["Kestrelton.com", "Menu", "Local News", "Sports"]
+    footer = ["Search Kestrelton.com", "About Kestrelton.com", "Careers"]
+    assert find_publisher(header, footer, BODY) == "Kestrelton.com"
+
+
+def test_a_logo_link_names_the_outlet_before_homepage():
+    assert find_publisher(["Kestrel Daily Homepage", "Politics"], ["Contact"], BODY) == "Kestrel Daily"
+
+
+def test_a_publishing_house_word_before_the_name_is_dropped():
+    assert find_publisher(["Menu"], ["© 2012 EDICIONES EL CÁRABO, S.L."], BODY) == "El Cárabo"
+
+
+def test_the_group_owning_the_outlet_is_not_the_outlet():
+    footer = ["KESTREL Radio", "KESTREL TV", "KESTREL Books", "KESTREL Digital", "Una empresa de KESTREL", "El Cárabo",
+              "© 2012 El Cárabo"]
+    assert find_publisher(["Menu"], footer, BODY) == "El Cárabo"
+
+
+def test_ranked_table_rows_are_not_menus():
+    rows = [f"{i} Show {i} NETX {100 + i}" for i in range(1, 7)]
+    assert find_publisher(["Menu"], rows, BODY) is None
+
+
+def test_a_single_word_logo_opening_the_page_and_repeated_is_the_masthead():
+    header = ["Kestrel", "Kinja", "Kestrel", "White Noise", "Science"]
+    assert find_publisher(header, ["Kestrel", "About", "© Talon Media 2013"], BODY) == "Kestrel"
+
+
+def test_of_the_first_lines_the_one_sharing_a_word_with_the_copyright_holder_is_the_masthead():
+    header = ["Business Exchange", "Kestrel Weekly", "Home", "Blogs"]
+    assert find_publisher(header, ["© 2011 Kestrel L.P. All Rights Reserved."], BODY) == "Kestrel Weekly"

@@ -184,3 +184,36 @@ def test_a_one_word_subheading_stays_an_ad_label_goes():
     kept = analyse(text).text.split("\n")
     assert "Background" in kept and "Advertisement" not in kept
     assert [k for k in kept if k != "Background"] == PARAGRAPHS
+
+
+def test_the_description_under_a_short_copyright_credit_is_a_caption():
+    caption = "The old crane over the east dock was taken down on Thursday. Engineers watched from the pier."
+    text = "\n".join(["Example Post", PARAGRAPHS[0], PARAGRAPHS[1], "© Harbor Pictures", caption,
+                      PARAGRAPHS[3], PARAGRAPHS[4], "© 2025 Example Post. All rights reserved."])
+    result = analyse(text)
+    reasons = {line.text: reason for line, reason in result.removed}
+    assert reasons.get(caption) == "caption"
+    assert [line.text for line in result.kept] == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4]]
+
+
+def test_a_dated_copyright_line_marks_no_caption():
+    text = "\n".join(["Example Post", PARAGRAPHS[0], "© 2025 Example Post", PARAGRAPHS[1], PARAGRAPHS[3]])
+    assert PARAGRAPHS[1] in analyse(text).text
+
+
+def test_a_sentence_handing_over_to_a_quoted_paragraph_stays():
+    quote = ('"We will rebuild the bridge before winter, and we will do it without closing the ferry," '
+             "the mayor told the council on Tuesday evening.")
+    text = "\n".join(["Example Post", PARAGRAPHS[0], PARAGRAPHS[1], "Speaking after the vote, the mayor declared,",
+                      quote, PARAGRAPHS[3]])
+    kept = [line.text for line in analyse(text).kept]
+    assert "Speaking after the vote, the mayor declared," in kept and quote in kept
+
+
+def test_bracketed_image_credits_closing_a_paragraph_do_not_make_it_a_caption():
+    from corpuskit_news.lines import measure
+
+    last = ("Now all you need to do is keep your gadgets charged through the day and you might just make it "
+            "through this semester in one piece. [Top Image: Jane Roe, Notes Image: Photo Agency / Shutterstock]")
+    assert not measure(0, last).caption
+    assert measure(0, "Students at the library. [Image: Photo Agency / Shutterstock]").caption

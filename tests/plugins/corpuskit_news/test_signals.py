@@ -163,7 +163,46 @@ def test_hard_wrapped_paragraphs_are_joined():
                          "di Marco Ferri"]
 
 
+def test_an_image_file_name_under_a_headline_is_not_its_continuation():
+    from corpuskit_news.lines import split_lines
+
+    text = "Let me look that up for you: the year's most popular searches\nsearch.JPG\nwww.example.org\n"
+    assert [t for _, t in split_lines(text)] == [
+        "Let me look that up for you: the year's most popular searches", "search.JPG", "www.example.org"]
+
+
 def test_a_wire_credit_closing_a_paragraph_is_not_a_copyright_line():
     line = measure(0, PARAGRAPH + " The work is due to start in the spring, the county said. (c)AFP/Ana Diaz")
     assert line.prose and line.terminal and line.cue is None
     assert measure(0, "(c) 2024 Example Daily. All rights reserved.").cue == ("strong", "copyright")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Jane Roe Senior Washington Correspondent", "Jane Roe"),
+        ("Ana Díaz Corresponsal en Bruselas", None),  # (a lower-case word inside the title: not this form)
+        ("Jane Roe 8/17/13 11:04am Yesterday 11:04am", "Jane Roe"),
+        ("North Korea 09:31 August 20, 2019", None),  # a time, then the date: a section line
+        ("Partly Sunny 17.3℃ 16° / 28°", None),
+        ("By JANE ROE, Executive Editor | Friday June 7, 2013 @ 6:43pm EDTTags: " + "Topic One, Topic Two, " * 4,
+         "Jane Roe"),
+    ],
+)
+def test_bylines_with_a_job_title_a_glued_date_or_glued_tags(line, name):
+    assert byline_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "teaser"),
+    [
+        ("Laptops are at a point right now where they should all be more or less excellent, and… Read…", True),
+        ("The county has finally settled the long dispute over the dock... Read more", True),
+        ("A short excerpt of a post about the harbour festival and its many stalls [...]", True),
+        ("Die Stadt hat den Streit um den Hafen endlich beigelegt … weiterlesen", True),
+        ("The council met... and then, after a long debate, it voted to close the old bridge.", False),
+        ("He paused for a long time before answering the question...", False),
+    ],
+)
+def test_a_blurb_cut_short_with_a_link_to_the_story_is_a_teaser(text, teaser):
+    assert (measure(0, text).cue == ("teaser", "teaser")) is teaser
