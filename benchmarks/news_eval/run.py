@@ -72,10 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source-root", type=Path, default=Path("/work/shared/devdata"),
                         help="where --holdout sources are read from")
     args = parser.parse_args(argv)
-    if args.holdout:
-        pages = load_holdout(args.holdout, args.source_root, args.pages)
-    else:
-        pages = load_gold(args.pages)
+    pages = load_holdout(args.holdout, args.source_root, args.pages) if args.holdout else load_gold(args.pages)
     metas = predict(pages)
     ent_rows, quote_rows = [], []
     print(f"{'page':28} {'ent P':>6} {'ent R':>6} {'gold':>5} {'speaker':>8} {'quotes':>6}")

@@ -30,6 +30,7 @@ from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.stage import Mapper, param, stage
 from corpuskit_news.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, fold
+from corpuskit_news.quote_marks import quotations
 
 __all__ = ["NewsQuotes"]
 
@@ -60,7 +61,6 @@ _CAP = r"[A-ZÀ-ÞА-Я][\w'’.\-]*"
 _NAME = rf"(?:{_CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?{_CAP}){{0,5}})"
 _PRONOUN = r"(?:he|she|it|He|She|It)"
 _OPEN, _CLOSE = "“\"„«", "”\"“»"
-_QUOTE = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]+)[{_CLOSE}]")
 _SPACE = re.compile(r"\s+")
 _LEAD = rf"[,.!?]?[{_CLOSE}]?,?[ \t]*(?:[—–][ \t]*)?"
 _ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?"
@@ -207,18 +207,18 @@ class NewsQuotes(Mapper):
     def find(self, text: str, speakers: _Speakers) -> Iterator[dict[str, Any]]:
         """The quotations of ``text`` in order."""
         previous: tuple[int, str | None] = (-(10**9), None)
-        for match in _QUOTE.finditer(text):
-            inner = match.group(1)
+        for quote in quotations(text):
+            inner = text[quote.start : quote.end]
             if len(inner.split()) < self.min_words:
                 continue
-            start = match.start(1)
-            stripped = inner.rstrip(" ,")
-            speaker = self._speaker(text, match.start(), match.end(), speakers)
-            if speaker is None and match.start() - previous[0] <= self.continuation_chars:
+            start = quote.start + len(inner) - len(inner.lstrip())
+            stripped = inner.strip().rstrip(" ,")
+            speaker = self._speaker(text, quote.open, quote.close, speakers)
+            if speaker is None and quote.open - previous[0] <= self.continuation_chars:
                 speaker = previous[1]
             if speaker is UNNAMED:
                 speaker = None
-            previous = (match.end(), speaker)
+            previous = (quote.close, speaker)
             yield {"speaker": speaker, "text": stripped, "start": start, "end": start + len(stripped)}
 
     def _speaker(self, text: str, qstart: int, qend: int, speakers: _Speakers) -> str | None:
