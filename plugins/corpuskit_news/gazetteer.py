@@ -224,6 +224,12 @@ class Gazetteer:
     places: dict[str, str]
     given_names: frozenset[str]
     demonyms: frozenset[str]
+    genders: dict[str, str] = attrs.field(factory=dict)
+    """Given name -> "m" or "f" where gender-guesser's list gives it one gender only."""
+
+    def gender(self, given_name: str) -> str | None:
+        """ "m", "f" or None (unknown or used for both) for a given name."""
+        return self.genders.get(fold(given_name))
 
     def place(self, name: str) -> str | None:
         """The canonical place for a name, or None."""
@@ -300,19 +306,34 @@ def _translated_countries(by_code: dict[str, str]) -> list[tuple[str, str]]:
     return out
 
 
-def _load_given_names(min_frequency: int = 2) -> frozenset[str]:
-    """First names from gender-guesser's data with a frequency of at least ``min_frequency``."""
+def _load_given_names(min_frequency: int = 2) -> tuple[frozenset[str], dict[str, str]]:
+    """First names from gender-guesser's data with a frequency of at least ``min_frequency``,
+    and the gender of every name the list gives one gender only: its sure entries ("M", "1M")
+    decide, its "mostly" entries ("?M") only when it has no sure one, "?" means both."""
     data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
     names: set[str] = set()
+    sure: dict[str, set[str]] = {}
+    mostly: dict[str, set[str]] = {}
     with data.open(encoding="utf-8") as handle:
         for line in handle:
             if line[:1] in "#=" or len(line) < 31:
                 continue
+            code, raw = line.split(None, 2)[:2]
+            name = fold(raw.replace("+", ""))
+            found = (mostly if code[0] == "?" else sure).setdefault(name, set())
+            found.update(c.lower() for c in code if c in "MF")
+            if code == "?":
+                found.update("mf")
             freqs = line[30:-1]
             best = max((int(c, 16) for c in freqs if c.strip() and c in "0123456789abcdefABCDEF"), default=0)
             if best >= min_frequency:
-                names.add(fold(line.split()[1].replace("+", "")))
-    return frozenset(names)
+                names.add(name)
+    genders = {}
+    for name in sure.keys() | mostly.keys():
+        found = sure.get(name) or mostly.get(name, set())
+        if len(found) == 1:
+            genders[name] = next(iter(found))
+    return frozenset(names), genders
 
 
 @functools.cache
@@ -320,7 +341,7 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use."""
     places, major, countries = _load_places()
     stop = NON_ENTITY | COMMON_WORDS | TITLES | ORG_CUES
-    given = _load_given_names()
+    given, genders = _load_given_names()
     # A place that is also a word or a given name only counts when it is a major one.
     for key in [k for k in places if k in stop or k in given]:
         if key not in major or key in NON_ENTITY:
@@ -329,4 +350,5 @@ def gazetteer() -> Gazetteer:
         places=places,
         given_names=frozenset(given - stop - TITLES - ORG_CUES),
         demonyms=frozenset(_demonyms(countries)),
+        genders=genders,
     )

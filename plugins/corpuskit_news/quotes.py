@@ -29,7 +29,7 @@ import attrs
 from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.stage import Mapper, param, stage
-from corpuskit_news.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, fold
+from corpuskit_news.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, fold, gazetteer
 from corpuskit_news.quote_marks import quotations
 
 __all__ = ["NewsQuotes"]
@@ -39,7 +39,7 @@ _VERBS = (
     r"noted|notes|explained|explains|warned|warns|wrote|writes|argued|argues|insisted|insists|"
     r"claimed|claims|declared|announced|acknowledged|remarked|replied|asked|asks|commented|"
     r"continued|urged|emphasi[sz]ed|emphasi[sz]es|recalled|admitted|conceded|suggested|predicted|"
-    r"concluded|tweeted|posted|testified|observed|agreed|cautioned|complained|confirmed|"
+    r"concluded|tweeted|posted|testified|observed|agreed|cautioned|complained|confirmed|saying|telling|"
     r"pointed out|went on|responded|reiterated|promised|vowed|recounted|revealed|"
     # de, fr, es, it, nl, pt
     r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|"
@@ -63,12 +63,28 @@ _PRONOUN = r"(?:he|she|it|He|She|It)"
 _OPEN, _CLOSE = "“\"„«", "”\"“»"
 _SPACE = re.compile(r"\s+")
 _LEAD = rf"[,.!?]?[{_CLOSE}]?,?[ \t]*(?:[—–][ \t]*)?"
-_ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?"
+_ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
 _AFTER = [
     re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]+(?P<name>{_NAME}|{_PRONOUN})\b"),
     re.compile(rf"{_LEAD}(?P<name>{_NAME}|{_PRONOUN})[ \t]+{_ADVERB}(?:{_VERBS})\b"),
     re.compile(rf"{_LEAD}{_ACCORDING}[ \t]+(?P<name>{_NAME})"),
 ]
+# A description before the name: '"...," EPP spokesman Alexander Radwan said' (a known person only).
+_DESCRIBED_BEFORE = re.compile(
+    rf"{_LEAD}(?:{_NAME}[ \t]+)?(?:[a-z][\w'’\-]*[ \t]+){{1,3}}(?P<name>{_NAME})[ \t]+{_ADVERB}(?:{_VERBS})\b"
+)
+# The attribution closes the sentence the quote is in: 'X had "no other course of action" but to
+# ask him to leave, lead singer Gary Lightbody has said.'
+_SENTENCE_FINAL = re.compile(
+    rf"[^.!?\n{_OPEN}{_CLOSE}]{{0,160}}?,[ \t]+(?:[\w'’\-]+[ \t]+){{0,4}}?(?P<name>{_NAME})[ \t]+{_ADVERB}"
+    rf"(?:{_VERBS})[ \t]*[.!?]"
+)
+# An attribution followed by a colon or a quote mark introduces the next quote ('". He said: "...').
+_INTRODUCES = re.compile(rf"[ \t]*(?:[:{_OPEN}]|,[ \t]*[{_OPEN}])")
+_THAT = re.compile(r"[ \t]+that\b")
+_GOES_ON = re.compile(r"\b(?:added|adds|continued|went on)\b")
+# "the 34-year-old told ...": an age stands for the person talked about, like a pronoun.
+_AGE = re.compile(r"(?:[Tt]he[ \t]+)?\d{1,3}-year-old$")
 # A description between the verb and the name: "said county agriculture officer Peter Musyoka",
 # "said the group's chairwoman, Esther Nduku": the first known person or organisation in the
 # rest of the sentence.
@@ -110,6 +126,9 @@ class _Speakers:
     canonical: dict[str, str]
     spellings: dict[str, tuple[str, ...]]
     people: frozenset[str]
+    genders: dict[str, str] = attrs.field(factory=dict)
+    quoted: tuple[tuple[int, int], ...] = ()
+    """Spans inside quotation marks: a name there is talked about, not an antecedent."""
 
     @classmethod
     def from_entities(cls, entities: list[dict[str, Any]]) -> _Speakers:
@@ -126,7 +145,8 @@ class _Speakers:
                 canonical.setdefault(fold(spelling), name)
             spellings[entity["type"]].extend(own)
         people = frozenset(e["name"] for e in entities or [] if e.get("type") == "person" and e.get("name"))
-        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people)
+        genders = {e["name"]: g for e in entities or [] if e.get("name") in people and (g := _gender(e))}
+        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, genders)
 
     def resolve(self, phrase: str) -> str | None:
         """The canonical name for a speaker phrase ("President Vladimir Putin" -> "Vladimir Putin")."""
@@ -149,16 +169,71 @@ class _Speakers:
                 return found
         return None
 
-    def nearest(self, text: str, end: int, pronoun: str, since: int = 0) -> str | None:
-        """The last person (or, for "it", organisation) mentioned in ``text[since:end]``."""
-        kind = "organization" if pronoun.lower() == "it" else "person"
+    def nearest(self, text: str, end: int, pronoun: str, since: int = 0, *, subject: bool = True) -> str | None:
+        """The person (for "it": organisation) a pronoun before ``end`` refers to.
+
+        Candidates are the mentions in ``text[since:end]`` outside quotation marks whose
+        gender does not contradict the pronoun's; the last one in subject position (it
+        starts its sentence or follows a short opening phrase: "Speaking in London,
+        Gen X said") wins over a nearer mention inside a sentence ("next to Mr Blair he
+        added"); without one, or with ``subject=False``, the last mention.
+        """
+        opener: tuple[int, str] | None = None
+        pronoun = pronoun.lower()
+        kind = "organization" if pronoun == "it" else "person"
         since = max(since, end - LOOKBACK)  # antecedents are near; keeps long documents linear
-        best, best_at = None, -1
+        wrong = {"he": "f", "she": "m"}.get(pronoun)
+        last: tuple[int, str] | None = None
         for spelling in self.spellings[kind]:
-            at = _last_word_match(text, spelling, since, end)
-            if at > best_at or (at == best_at and best is not None and len(spelling) > len(best)):
-                best, best_at = spelling, at
-        return self.canonical.get(fold(best)) if best is not None and best_at >= 0 else None
+            name = self.canonical.get(fold(spelling))
+            if name is None or (wrong and self.genders.get(name) == wrong):
+                continue
+            stop = end
+            while (at := _last_word_match(text, spelling, since, stop)) >= 0:
+                stop = at
+                if self._inside_quote(at):
+                    continue
+                if last is None or at > last[0]:
+                    last = (at, name)
+                if subject and _subject_position(text, at, at + len(spelling)):
+                    if opener is None or at > opener[0]:
+                        opener = (at, name)
+                    break
+        found = opener or last
+        return found[1] if found else None
+
+    def _inside_quote(self, at: int) -> bool:
+        return any(start <= at < stop for start, stop in self.quoted)
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f",
+                     "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
+_OPENING = re.compile(r"(?:(?:^|[.!?][\"”’']?\s+|\n)(?:(?:But|And|So|Yet|However|Then),?\s+)?"
+                      r"(?:[^.!?\n\"“”,]{0,60},\s+)?|,?\s+but\s+|;\s+)$")
+_LAST_WORD = re.compile(r"([A-Z][\w.\-]*)\s+$")
+
+
+def _gender(entity: dict[str, Any]) -> str | None:
+    """A person's gender from an honorific in its forms ("Mrs Lee") or its given name."""
+    for form in entity.get("forms", []):
+        found = _HONORIFIC_GENDER.get(fold(form.split()[0])) if form.split() else None
+        if found:
+            return found
+    words = entity["name"].split()
+    return gazetteer().gender(words[0]) if len(words) > 1 else None
+
+
+def _subject_position(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` opens its sentence (titles and a short opening
+    phrase before it aside) and is not a possessive."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    head = text[max(0, start - 120) : start]
+    while (word := _LAST_WORD.search(head)) and (
+        fold(word.group(1)).rstrip(".") in TITLES or fold(word.group(1)) in TITLE_PREFIXES
+    ):
+        head = head[: word.start()]  # "Gen Musharraf", "Prime Minister Tony Blair"
+    return _OPENING.search(head) is not None
 
 
 def _last_word_match(text: str, word: str, since: int, end: int) -> int:
@@ -207,7 +282,9 @@ class NewsQuotes(Mapper):
     def find(self, text: str, speakers: _Speakers) -> Iterator[dict[str, Any]]:
         """The quotations of ``text`` in order."""
         previous: tuple[int, str | None] = (-(10**9), None)
-        for quote in quotations(text):
+        found = list(quotations(text))
+        speakers = attrs.evolve(speakers, quoted=tuple((q.start, q.end) for q in found))
+        for quote in found:
             inner = text[quote.start : quote.end]
             if len(inner.split()) < self.min_words:
                 continue
@@ -226,12 +303,26 @@ class NewsQuotes(Mapper):
         after = text[qend : min(qend + self.window, line_end if line_end != -1 else len(text))]
         if _NEW_SENTENCE.match(text, qstart, qend) and _CAPITAL_NEXT.match(after):
             after = ""  # '"... policy." The council said ...': what follows is another sentence
+        elif after[:1] in ".!?" and _CAPITAL_NEXT.match(after, 1):
+            after = ""  # '"... him". He said: "...': the same, the stop outside the marks
+        ends_sentence = _NEW_SENTENCE.match(text, qstart, qend) is not None
+        deferred = None
         for pattern in _AFTER:
             found = pattern.match(after)
-            if found:
-                name = self._name(found.group("name"), text, qstart, speakers)
-                if name is not None:
-                    return name
+            if found is None or (ends_sentence and _THAT.match(after, found.end())):
+                continue  # '"...myself." Carpenter said that ...': a new sentence, reported speech
+            if _INTRODUCES.match(after, found.end()):
+                # '"..." Harris added: "..."' introduces the next quote; "added" says this was his too
+                deferred = deferred or (found if _GOES_ON.search(found.group()) else None)
+                continue
+            name = self._name(found.group("name"), text, qstart, speakers)
+            if name is not None:
+                return name
+        found = _DESCRIBED_BEFORE.match(after) or _SENTENCE_FINAL.match(after)
+        if found and not _INTRODUCES.match(after, found.end()):
+            name = speakers.known(_SPACE.sub(" ", found.group("name")))
+            if name is not None and name in speakers.people:
+                return name
         described = _DESCRIBED.match(after)
         if described:
             for candidate in _NAMES.finditer(described.group("rest")):
@@ -239,6 +330,8 @@ class NewsQuotes(Mapper):
                 if name is not None:
                     return name
         unnamed = _UNNAMED.match(after)
+        if unnamed and _AGE.search(unnamed.group().split(",")[-1].strip().rsplit(" ", 1)[0]):
+            return speakers.nearest(text, qstart, "they", subject=False)  # '"...," the 34-year-old told'
         if unnamed:  # '"...," a spokesman said': attributed, to nobody named ...
             titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
             return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
@@ -254,7 +347,7 @@ class NewsQuotes(Mapper):
         if incise:
             return self._name(incise.group("name"), text, qstart, speakers)
         if _BARE_VERB.match(after):  # '"...," afirmou.'
-            return speakers.nearest(text, qstart, "he", since=paragraph_from)
+            return speakers.nearest(text, qstart, "they", since=paragraph_from)
         for pattern in _EARLIER:
             found = None
             for found in pattern.finditer(text, paragraph_from, qstart):  # noqa: B007 - keep the last
@@ -263,6 +356,8 @@ class NewsQuotes(Mapper):
                 name = self._name(found.group("name"), text, found.start(), speakers, known_only=True)
                 if name is not None:
                     return name
+        if deferred is not None:
+            return self._name(deferred.group("name"), text, qstart, speakers)
         return None
 
     def _titled_earlier(self, attribution: str, text: str, qstart: int, speakers: _Speakers) -> str | None:
