@@ -107,7 +107,7 @@ def _people(mentions: list[Mention]) -> dict[str, list[Entity]]:
     return by_key
 
 
-def _others(mentions: list[Mention], gaz: Gazetteer) -> dict[str, Entity]:
+def _others(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> dict[str, Entity]:
     """Organisation, place and unknown entities by name key."""
     by_key: dict[str, Entity] = {}
     types: dict[str, Counter[str]] = {}
@@ -129,10 +129,10 @@ def _others(mentions: list[Mention], gaz: Gazetteer) -> dict[str, Entity]:
         # ties go to the stronger evidence: cues and acronyms (organisation) beat context (place)
         entity.type = max(votes, key=lambda t: (votes[t], t == ORG)) if votes else UNKNOWN
         entity.name = pick_name(entity.names)
-    return _short_names(by_key)
+    return _short_names(by_key, text)
 
 
-def _short_names(by_key: dict[str, Entity]) -> dict[str, Entity]:
+def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]:
     """ "Labour" joins "Labour Party", "Tortoise" joins "Tortoise Media": an organisation named without its cue."""
     short: dict[str, Entity] = {}
     for entity in by_key.values():
@@ -142,32 +142,81 @@ def _short_names(by_key: dict[str, Entity]) -> dict[str, Entity]:
     for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
         if entity.type == ORG and " " in entity.name:
             short.setdefault(name_key(_initials(entity.name)), entity)
+            for form in entity.forms:  # "European Commission (EC)": defined in the text, so two words do
+                initials = _initials(form, least=2)
+                if f"{form} ({initials})" in text:
+                    short.setdefault(name_key(initials), entity)
     for key in list(by_key):
         target = short.get(key)
         entity = by_key[key]
         if target is not None and target is not entity and " " not in entity.name:
             target.absorb(entity)
             del by_key[key]
+    _truncated(by_key)
     return by_key
 
 
-def _initials(name: str) -> str:
-    """ "Securities and Exchange Commission" -> "SEC" (capitalised words only)."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper()) if len(name.split()) > 2 else "\0"
+def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
+    """ "Juan Carlos" joins "Juan Carlos Ferrero": a name of given names only that begins a full name."""
+    everyone = [e for group in people.values() for e in group]
+    for key, group in list(people.items()):
+        for entity in list(group):
+            words = entity.name.split()
+            if len(words) < 2 or not all(fold(w) in gaz.given_names for w in words):
+                continue
+            owners = [e for e in everyone if e is not entity and e.name.startswith(entity.name + " ")]
+            if len(owners) == 1:
+                owners[0].absorb(entity)
+                group.remove(entity)
+                everyone.remove(entity)
+        if not group:
+            del people[key]
+
+
+def _truncated(by_key: dict[str, Entity]) -> None:
+    """ "Fed" joins "US Federal Reserve": one word that begins the first word of an organisation's name
+    (a leading acronym aside)."""
+    long = [e for e in by_key.values() if e.type == ORG and " " in e.name]
+    for key, entity in list(by_key.items()):
+        word = entity.name
+        if entity.type not in (ORG, UNKNOWN) or " " in word or len(word) < 3 or not word.istitle():
+            continue
+        owners = [e for e in long if any(w != word and w.startswith(word) for w in _head_words(e.name))]
+        if len(owners) == 1:
+            owners[0].absorb(entity)
+            del by_key[key]
+
+
+def _head_words(name: str) -> list[str]:
+    words = name.split()
+    return words[1:2] if words[0].isupper() and len(words) > 2 else words[:1]
+
+
+def _initials(name: str, least: int = 3) -> str:
+    """ "Securities and Exchange Commission" -> "SEC" (capitalised words only; names of ``least`` words)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()) if len(name.split()) >= least else "\0"
 
 
 def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
-    """An unknown word listed with a typed one ("Sberbank and Yandex") takes its type."""
+    """An unknown word listed with a typed one ("Sberbank and Yandex") takes its type; a name
+    typed elsewhere in the document counts as typed ("Everton, Chelsea and Charlton", where
+    "Charlton midfielder" made Charlton an organisation)."""
     out = list(mentions)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if (a.type == UNKNOWN) == (b.type == UNKNOWN) or PERSON in (a.type, b.type):
-            continue
-        if _LIST_GAP.fullmatch(text, a.end, b.start) or _in_list(text, out, i):
-            if a.type == UNKNOWN:
-                out[i] = a._replace(type=b.type)
-            else:
-                out[i + 1] = b._replace(type=a.type)
+    typed = {fold(m.name): m.type for m in out if m.type not in (UNKNOWN, PERSON)}
+    out = [m._replace(type=typed.get(fold(m.name), UNKNOWN)) if m.type == UNKNOWN else m for m in out]
+    changed = True
+    while changed:  # along a list: each newly typed item types its neighbours
+        changed = False
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
+            if (a.type == UNKNOWN) == (b.type == UNKNOWN) or PERSON in (a.type, b.type):
+                continue
+            if _LIST_GAP.fullmatch(text, a.end, b.start) or _in_list(text, out, i):
+                if a.type == UNKNOWN:
+                    out[i] = a._replace(type=b.type)
+                else:
+                    out[i + 1] = b._replace(type=a.type)
+                changed = True
     return out
 
 
@@ -197,7 +246,8 @@ def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None =
     if mentions is None:
         mentions = recognize(text, gaz)
     people = _people([m for m in mentions if m.type == PERSON])
-    others = _others([m for m in mentions if m.type != PERSON], gaz)
+    others = _others([m for m in mentions if m.type != PERSON], gaz, text)
+    _given_names_only(people, gaz)
     entities: list[Entity] = [e for group in people.values() for e in group]
     given = {fold(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}
     for entity in others.values():

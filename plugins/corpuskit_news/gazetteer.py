@@ -79,7 +79,7 @@ TITLES = word_set(
     professor dr. mr. mrs. ms. sir dame lord lady striker midfielder defender goalkeeper boss
     star actor actress singer author writer editor reporter correspondent presenter
     chancellor-elect president-elect speaker attorney lawyer inspector superintendent detective
-    sheriff prosecutor senior vp md partner strategist investor entrepreneur
+    sheriff prosecutor vp md partner strategist investor entrepreneur
     """
 ) | HONORIFICS
 
@@ -91,7 +91,8 @@ TITLE_PREFIXES = word_set(
     communications industry development immigration security treasury
     prime foreign home defence defense finance interior health trade culture energy justice
     shadow acting former first deputy vice chief managing executive general supreme crown grand
-    labour labor
+    labour labor senior monetary economic affairs high competition internal external digital
+    social employment fisheries budget consumer regional research welfare pensions
     """
 )
 
@@ -100,7 +101,7 @@ ORG_CUES = word_set(
     escola escuela école scuola schule colegio liceo instituto istituto institut hochschule
     consejo conselho consiglio conseil raad
     funds banks airlines brewery
-    brothers bros sons rovers wanderers athletic albion hotspur
+    brothers bros sons rovers wanderers athletic albion hotspur united rangers villa argyle
     bank inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa nv group ministry
     university college school institute agency party council committee commission media news
     times post journal herald gazette tribune telegraph company companies foundation fund
@@ -140,7 +141,8 @@ NON_ENTITY = word_set(
     october november december feb apr jun jul aug sep sept oct nov dec today yesterday
     tomorrow tonight mon tue wed thu fri is are was were be been being has have had do
     does did can could will would should might must shall west east north south god christmas
-    easter ramadan eid diwali tet internet web online covid-19 covid new old big small first
+    easter ramadan eid diwali tet younger elder volgens laut gemäß selon según segundo secondo
+    internet web online covid-19 covid new old big small first
     last next read share watch listen subscribe follow click photo image video file copyright
     source sources related more
     """
@@ -247,6 +249,9 @@ def _demonyms(countries: list[str]) -> set[str]:
             out.add(word[:-1] + "ian")
         elif word.endswith(("e", "y")):
             out.add(word[:-1] + "ian")
+            out.add(word + "an")  # Chilean, Zimbabwean
+        elif word.endswith("o"):
+            out.add(word[:-1] + "an")  # Moroccan
         else:
             out.add(word + "ian")
             out.add(word + "ese")
