@@ -22,6 +22,7 @@ from corpuskit_news.namekeys import name_key, skeleton, translit_key
 
 __all__ = ["Entity", "extract_entities", "head_key", "pick_name", "recognize"]
 
+_PARENTHESISED = re.compile(r"\(([A-Z]{2,6})\)")
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|&|und|oder|et|ou|y|o|e|ed|en)\s*")
 
 
@@ -139,12 +140,13 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
         words = entity.name.split()
         if entity.type == ORG and len(words) == 2 and fold(words[1]) in ORG_CUES:
             short.setdefault(name_key(words[0]), entity)
+    defined = set(_PARENTHESISED.findall(text)) if "(" in text else set()
     for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
         if entity.type == ORG and " " in entity.name:
             short.setdefault(name_key(_initials(entity.name)), entity)
-            for form in entity.forms:  # "European Commission (EC)": defined in the text, so two words do
+            for form in entity.forms if defined else ():  # "European Commission (EC)": defined, so two words do
                 initials = _initials(form, least=2)
-                if f"{form} ({initials})" in text:
+                if initials in defined and f"{form} ({initials})" in text:
                     short.setdefault(name_key(initials), entity)
     for key in list(by_key):
         target = short.get(key)
@@ -159,6 +161,8 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
 def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
     """ "Juan Carlos" joins "Juan Carlos Ferrero": a name of given names only that begins a full name."""
     everyone = [e for group in people.values() for e in group]
+    if len(everyone) < 2:
+        return
     for key, group in list(people.items()):
         for entity in list(group):
             words = entity.name.split()
@@ -177,9 +181,13 @@ def _truncated(by_key: dict[str, Entity]) -> None:
     """ "Fed" joins "US Federal Reserve": one word that begins the first word of an organisation's name
     (a leading acronym aside)."""
     long = [e for e in by_key.values() if e.type == ORG and " " in e.name]
+    if not long:
+        return
+    heads = {w for e in long for w in _head_words(e.name)}
     for key, entity in list(by_key.items()):
         word = entity.name
-        if entity.type not in (ORG, UNKNOWN) or " " in word or len(word) < 3 or not word.istitle():
+        if entity.type not in (ORG, UNKNOWN) or " " in word or len(word) < 3 or not word.istitle() or not any(
+                h.startswith(word) and h != word for h in heads):
             continue
         owners = [e for e in long if any(w != word and w.startswith(word) for w in _head_words(e.name))]
         if len(owners) == 1:
@@ -203,7 +211,7 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     "Charlton midfielder" made Charlton an organisation)."""
     out = list(mentions)
     typed = {fold(m.name): m.type for m in out if m.type not in (UNKNOWN, PERSON)}
-    out = [m._replace(type=typed.get(fold(m.name), UNKNOWN)) if m.type == UNKNOWN else m for m in out]
+    out = [m._replace(type=typed[fold(m.name)]) if m.type == UNKNOWN and fold(m.name) in typed else m for m in out]
     changed = True
     while changed:  # along a list: each newly typed item types its neighbours
         changed = False

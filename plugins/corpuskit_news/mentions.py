@@ -353,8 +353,7 @@ class _Scanner:
                 self._untitled(tokens[1:], employer=employer)
             return
         prev = self._prev_word(tokens[0].start)
-        if ctx.org_context(self.text, tokens[0].start, tokens[-1].end) and not (
-                n == 1 and words[0] in self.gaz.demonyms):  # not "a Moroccan newspaper"
+        if n > 1 and ctx.org_context(self.text, tokens[0].start, tokens[-1].end):
             self._emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
@@ -460,6 +459,8 @@ class _Scanner:
     def _org_like(self, tok: Tok, key: str, *, employer: bool, prev: str) -> bool:
         if employer or self._title_follows(tok.end) or key in _STANDALONE_ORGS:
             return True
+        if ctx.org_context(self.text, tok.start, tok.end):
+            return True  # "union Unison", "the Mirror newspaper", "economist at Acme", "makers like Dell"
         if ctx.ORG_SUFFIX.search(key) or (_CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
             return True
         if ctx.ORG_AFTER.match(self.text, tok.end) or ctx.SHARES_IN.search(self.text, max(0, tok.start - 20),

@@ -34,11 +34,8 @@ __all__ = [
     "PREP_THE",
     "SHARES_IN",
     "STAKE_IN",
-    "employer_before",
-    "example_of_orgs",
     "org_context",
     "org_noun_after",
-    "org_noun_before",
 ]
 
 EVENT_WORDS = word_set(
@@ -97,42 +94,48 @@ PLACE_NOUNS = word_set(
     """
 )
 _OUTLET_AFTER = word_set("newspaper magazine website tabloid broadcaster channel")
-_ORG_NOUN_BEFORE = re.compile(r"(?<![\w\-])([a-z][a-z\-]+)(?:,)?[ \t]+$")
 _OUTLET = re.compile(r"[ \t]+([a-z]+)\b")
-_EMPLOYER = re.compile(r"(?<![\w\-])([a-z][\w\-]*)[ \t]+(?:at|of|for|with)(?:[ \t]+the)?[ \t]+$")
-
-
-_EXAMPLES = re.compile(
-    r"\b(?:companies|firms|manufacturers|makers|carmakers|rivals|retailers|clubs|sides|banks|groups|brands"
-    r"|airlines|newspapers|broadcasters|networks|unions|charities|bands|labels|publishers|studios)"
-    r"[ \t]+(?:such[ \t]+as|like|including)[ \t]+$"
+_EMPLOYER_LINKS = frozenset(("at", "of", "for", "with"))
+_GROUP_PLURALS = word_set(
+    """companies firms manufacturers makers carmakers rivals retailers clubs sides banks groups brands airlines
+    newspapers broadcasters networks unions charities bands labels publishers studios"""
 )
 
 
+def _words_before(text: str, start: int) -> list[str]:
+    """The (up to four) words right before ``start``, in order; [] when punctuation other than a comma
+    comes first."""
+    if start < 2 or not text[start - 1].isspace():
+        return []
+    window = text[max(0, start - 48) : start]
+    words = window.split()
+    if len(window) == 48 and words:
+        words = words[1:]  # the first may be cut
+    return words[-4:]
+
+
 def org_context(text: str, start: int, end: int) -> bool:
-    """Any of the organisation contexts around the name at ``text[start:end]``."""
-    return (org_noun_before(text, start) or org_noun_after(text, end) or employer_before(text, start)
-            or example_of_orgs(text, start))
-
-
-def example_of_orgs(text: str, start: int) -> bool:
-    """ "manufacturers like Dell", "firms such as Acme": named as an example of organisations."""
-    return _EXAMPLES.search(text, max(0, start - 40), start) is not None
-
-
-def org_noun_before(text: str, start: int) -> bool:
-    """ "union Unison", "magazine Mac Format": a kind of organisation right before the name."""
-    found = _ORG_NOUN_BEFORE.search(text, max(0, start - 30), start)
-    return bool(found) and found.group(1) in ORG_NOUNS
+    """Any of the organisation contexts around the name at ``text[start:end]``:
+    "union Unison", "the Daily Record newspaper", "economist at Fannie Mae", "makers like Dell"."""
+    found = _OUTLET.match(text, end)
+    if found and found.group(1) in _OUTLET_AFTER:
+        return True
+    words = _words_before(text, start)
+    if not words:
+        return False
+    last = words[-1]
+    if last.rstrip(",") in ORG_NOUNS:
+        return True
+    if last == "the" and len(words) > 2 and words[-2] in _EMPLOYER_LINKS and words[-3] in TITLES:
+        return True
+    if last in _EMPLOYER_LINKS and len(words) > 1 and words[-2] in TITLES:
+        return True
+    if last in ("like", "including") and len(words) > 1:
+        return words[-2] in _GROUP_PLURALS
+    return last == "as" and len(words) > 2 and words[-2] == "such" and words[-3] in _GROUP_PLURALS
 
 
 def org_noun_after(text: str, end: int) -> bool:
     """ "the Daily Record newspaper": an outlet noun right after the name."""
     found = _OUTLET.match(text, end)
     return bool(found) and found.group(1) in _OUTLET_AFTER
-
-
-def employer_before(text: str, start: int) -> bool:
-    """ "chief economist at Fannie Mae", "a spokesman for Gracenote": a title, then at/of/for."""
-    found = _EMPLOYER.search(text, max(0, start - 40), start)
-    return bool(found) and found.group(1) in TITLES

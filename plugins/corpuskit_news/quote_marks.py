@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 __all__ = ["Quotation", "quotations"]
 
-_MARKS = re.compile("[\"“”„«»\n]")
+_MARKS = re.compile("[\"“”„«»]")
 _OPENS_BEFORE = frozenset(" \t\n([{—–-/")
 _SENTENCE_END = (".", "!", "?", ".'", "?'", "!'", "…")
 
@@ -71,13 +71,13 @@ def quotations(text: str) -> Iterator[Quotation]:
     opened_with: str | None = None
     for match in _MARKS.finditer(text):
         at, mark = match.start(), match.group()
-        if mark == "\n":
-            if opened_at is not None:
-                stop = _ran_on(text, opened_at + 1, at)
+        if opened_at is not None:
+            newline = text.find("\n", opened_at, at)
+            if newline != -1:  # the paragraph ended while the quotation was open
+                stop = _ran_on(text, opened_at + 1, newline)
                 if stop is not None:
                     yield Quotation(opened_at, opened_at + 1, stop, stop)
-            opened_at = opened_with = None
-            continue
+                opened_at = opened_with = None
         direction = _direction(text, at, mark, opened_with)
         if opened_at is None:
             if direction != "close":
@@ -92,6 +92,7 @@ def quotations(text: str) -> Iterator[Quotation]:
         yield Quotation(opened_at, opened_at + 1, at, at + 1)
         opened_at = opened_with = None
     if opened_at is not None:
-        stop = _ran_on(text, opened_at + 1, len(text))
+        newline = text.find("\n", opened_at)
+        stop = _ran_on(text, opened_at + 1, newline if newline != -1 else len(text))
         if stop is not None:
             yield Quotation(opened_at, opened_at + 1, stop, stop)

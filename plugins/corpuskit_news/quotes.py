@@ -103,16 +103,18 @@ _UNNAMED = re.compile(
 UNNAMED = "\x00unnamed"
 """Marks a quote attributed to someone not named; it ends as speaker null, not continued."""
 _BARE_VERB = re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]*[.!?]")
+# Searched (not matched) patterns start at a word boundary: the scan then skips the inside of words.
 _BEFORE = [
-    re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}"
+    re.compile(rf"\b(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}"
                rf"(?:{_VERBS})\b[^.!?{_OPEN}{_CLOSE}]{{0,120}}$"),
-    re.compile(rf"{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})[^.!?{_OPEN}{_CLOSE}]{{0,80}}$"),
+    re.compile(rf"\b{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"
+               rf"[^.!?{_OPEN}{_CLOSE}]{{0,80}}$"),
 ]
 # Attribution anywhere in the paragraph before the quote ("Her advice, she said, is ...").
 _EARLIER = [
-    re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}(?:{_VERBS})\b"),
-    re.compile(rf"(?:{_VERBS})[ \t]+(?P<name>{_NAME})"),
-    re.compile(rf"{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"),
+    re.compile(rf"\b(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}(?:{_VERBS})\b"),
+    re.compile(rf"\b(?:{_VERBS})[ \t]+(?P<name>{_NAME})"),
+    re.compile(rf"\b{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"),
 ]
 # "« ..., raconte Karim Benali, l'un des fondateurs. ... »": the attribution inside the quote.
 _INCISE = re.compile(rf",[ \t]+(?:{_VERBS})[ \t]+(?P<name>{_NAME})")
@@ -126,7 +128,8 @@ class _Speakers:
     canonical: dict[str, str]
     spellings: dict[str, tuple[str, ...]]
     people: frozenset[str]
-    genders: dict[str, str] = attrs.field(factory=dict)
+    entities: tuple[dict[str, Any], ...] = ()
+    genders: dict[str, str | None] = attrs.field(factory=dict)
     quoted: tuple[tuple[int, int], ...] = ()
     """Spans inside quotation marks: a name there is talked about, not an antecedent."""
 
@@ -145,8 +148,14 @@ class _Speakers:
                 canonical.setdefault(fold(spelling), name)
             spellings[entity["type"]].extend(own)
         people = frozenset(e["name"] for e in entities or [] if e.get("type") == "person" and e.get("name"))
-        genders = {e["name"]: g for e in entities or [] if e.get("name") in people and (g := _gender(e))}
-        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, genders)
+        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, tuple(entities or ()))
+
+    def gender(self, name: str) -> str | None:
+        """ "m", "f" or None for the person of that canonical name (worked out on first use)."""
+        if name not in self.genders:
+            entity = next((e for e in self.entities if e.get("name") == name and e.get("type") == "person"), None)
+            self.genders[name] = _gender(entity) if entity is not None else None
+        return self.genders[name]
 
     def resolve(self, phrase: str) -> str | None:
         """The canonical name for a speaker phrase ("President Vladimir Putin" -> "Vladimir Putin")."""
@@ -186,11 +195,13 @@ class _Speakers:
         last: tuple[int, str] | None = None
         for spelling in self.spellings[kind]:
             name = self.canonical.get(fold(spelling))
-            if name is None or (wrong and self.genders.get(name) == wrong):
+            if name is None or (wrong and self.gender(name) == wrong):
                 continue
             stop = end
             while (at := _last_word_match(text, spelling, since, stop)) >= 0:
                 stop = at
+                if opener is not None and at < opener[0]:
+                    break  # an earlier mention cannot beat the subject found already
                 if self._inside_quote(at):
                     continue
                 if last is None or at > last[0]:
