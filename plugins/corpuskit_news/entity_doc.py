@@ -209,9 +209,8 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     """An unknown word listed with a typed one ("Sberbank and Yandex") takes its type; a name
     typed elsewhere in the document counts as typed ("Everton, Chelsea and Charlton", where
     "Charlton midfielder" made Charlton an organisation)."""
-    out = list(mentions)
-    typed = {fold(m.name): m.type for m in out if m.type not in (UNKNOWN, PERSON)}
-    out = [m._replace(type=typed[fold(m.name)]) if m.type == UNKNOWN and fold(m.name) in typed else m for m in out]
+    typed = {m.name: m.type for m in mentions if m.type == ORG or m.type == PLACE}
+    out = [m._replace(type=typed[m.name]) if m.type == UNKNOWN and m.name in typed else m for m in mentions]
     changed = True
     while changed:  # along a list: each newly typed item types its neighbours
         changed = False

@@ -51,7 +51,6 @@ _STANDALONE_ORGS = word_set("congress parliament senate pentagon kremlin nato")
 _TITLEISH = TITLES | TITLE_PREFIXES
 _NEVER = (NON_ENTITY | COMMON_WORDS) - _TITLEISH
 _NEXT_WORD = re.compile(r"(?:['’‘]s)?[ \t]+([\w\-]+)")
-_NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
 _CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-ZÀ-Þ]")
 _PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
@@ -94,7 +93,6 @@ class _Scanner:
         self.headline_starts = [start for start, _ in self.headlines]
         self.lowercase_memo: dict[str, bool] = {}
         self.out: list[Mention] = []
-        self.typed: set[str] = set()  # names already typed in this document
 
     def run(self) -> list[Mention]:
         pieces = []
@@ -147,8 +145,6 @@ class _Scanner:
         begin = form_start if form_start is not None else start
         form = self.text[begin:end]
         self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype, begin))
-        if etype != UNKNOWN:
-            self.typed.add(fold(self.out[-1].name))
 
     def _place(self, tokens: list[Tok]) -> bool:
         if len(tokens) == 1:
@@ -257,8 +253,13 @@ class _Scanner:
             return False
         words = [bare(t.text) for t in tokens]
         return (self._place(tokens) or words[0] in self.gaz.given_names or any(w in ORG_CUES for w in words)
-                or " ".join(words) in self.typed or any(is_acronym(t.text) for t in tokens)
+                or any(is_acronym(t.text) for t in tokens) or self._typed_before(tokens)
                 or self._org_signal(tokens[0], words[0]) or self._placed(tokens, self._prev_word(tokens[0].start)))
+
+    def _typed_before(self, tokens: list[Tok]) -> bool:
+        """Whether the document named this organisation or place already ("Charlton midfielder ...")."""
+        name = " ".join(t.text for t in tokens)
+        return any(m.name == name and m.type in (ORG, PLACE) for m in self.out)
 
     def _name_before_connector(self, tokens: list[Tok]) -> bool:
         """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
@@ -353,7 +354,7 @@ class _Scanner:
                 self._untitled(tokens[1:], employer=employer)
             return
         prev = self._prev_word(tokens[0].start)
-        if n > 1 and ctx.org_context(self.text, tokens[0].start, tokens[-1].end):
+        if n > 1 and (self._after_name(tokens[-1].end) == "outlet" or ctx.org_before(self.text, tokens[0].start)):
             self._emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
@@ -457,10 +458,10 @@ class _Scanner:
             self._emit([tok], UNKNOWN)
 
     def _org_like(self, tok: Tok, key: str, *, employer: bool, prev: str) -> bool:
-        if employer or self._title_follows(tok.end) or key in _STANDALONE_ORGS:
-            return True
-        if ctx.org_context(self.text, tok.start, tok.end):
-            return True  # "union Unison", "the Mirror newspaper", "economist at Acme", "makers like Dell"
+        if employer or self._after_name(tok.end) or key in _STANDALONE_ORGS:
+            return True  # "Yandex chief executive ...", "the Mirror newspaper"
+        if ctx.org_before(self.text, tok.start):
+            return True  # "union Unison", "economist at Acme", "makers like Dell"
         if ctx.ORG_SUFFIX.search(key) or (_CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
             return True
         if ctx.ORG_AFTER.match(self.text, tok.end) or ctx.SHARES_IN.search(self.text, max(0, tok.start - 20),
@@ -469,20 +470,19 @@ class _Scanner:
         return (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end)
 
     def _org_signal(self, tok: Tok, key: str) -> bool:
-        """Evidence enough at a sentence start: "Sberbank", "PayPal", "Reuters", "Electrolux said it"."""
-        return bool(key in NEWS_AGENCIES or ctx.ORG_SUFFIX.search(key) or _CAMEL.match(tok.text)
-                    or ctx.ORG_AFTER.match(self.text, tok.end) or self._title_follows(tok.end)
-                    or (ctx.org_noun_after(self.text, tok.end) and key not in self.gaz.demonyms))
+        """Evidence enough at a sentence start: "Sberbank", "PayPal", "Reuters", "Electrolux said it",
+        "Yandex chief executive ...", "Mirror newspaper" (not "Moroccan newspaper")."""
+        if key in NEWS_AGENCIES or ctx.ORG_SUFFIX.search(key) or _CAMEL.match(tok.text):
+            return True
+        if ctx.ORG_AFTER.match(self.text, tok.end):
+            return True
+        after = ctx.after_name(self.text, tok.end)
+        return after == "title" or (after == "outlet" and key not in self.gaz.demonyms)
 
-    def _title_follows(self, end: int) -> bool:
-        """ "Yandex chief executive Tigran ...": a title right after a word names its employer."""
-        found = _NEXT_TWO.match(self.text, end)
-        if not found:
-            return False
-        first, second = fold(found.group(1)), fold(found.group(2) or "")
-        if first in ctx.CREATIVE_TITLES:
-            return False  # "Halloween writer Debra Hill": the work, not an employer
-        return (first in TITLES and first not in HONORIFICS) or (first in TITLE_PREFIXES and second in TITLES)
+    def _after_name(self, end: int) -> str:
+        """ "title" for "Yandex chief executive Tigran ..." (a title names its employer), "outlet" for
+        "the Mirror newspaper", else ""."""
+        return ctx.after_name(self.text, end)
 
     def _ends_phrase(self, end: int) -> bool:
         """"the X" names an organisation unless X modifies a following noun ("the Alqueva lake")."""

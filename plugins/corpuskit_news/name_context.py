@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from corpuskit_news.gazetteer import TITLES, word_set
+from corpuskit_news.gazetteer import HONORIFICS, TITLE_PREFIXES, TITLES, fold, word_set
 
 __all__ = [
     "COMMA_WORD",
@@ -28,14 +28,15 @@ __all__ = [
     "ORG_AFTER",
     "ORG_NOUNS",
     "ORG_SUFFIX",
+    "OUTLET_AFTER",
     "PLACE_NOUNS",
     "PLACE_OF",
     "PLACE_PREPOSITIONS",
     "PREP_THE",
     "SHARES_IN",
     "STAKE_IN",
-    "org_context",
-    "org_noun_after",
+    "after_name",
+    "org_before",
 ]
 
 EVENT_WORDS = word_set(
@@ -93,9 +94,10 @@ PLACE_NOUNS = word_set(
     border coast peninsula basin delta island neighbourhood neighborhood suburb
     """
 )
-_OUTLET_AFTER = word_set("newspaper magazine website tabloid broadcaster channel")
-_OUTLET = re.compile(r"[ \t]+([a-z]+)\b")
+OUTLET_AFTER = word_set("newspaper magazine website tabloid broadcaster channel")
+"""Nouns after an outlet's name: "the Daily Record newspaper"."""
 _EMPLOYER_LINKS = frozenset(("at", "of", "for", "with"))
+_LAST_WORDS = ORG_NOUNS | _EMPLOYER_LINKS | {"the", "like", "including", "as"}
 _GROUP_PLURALS = word_set(
     """companies firms manufacturers makers carmakers rivals retailers clubs sides banks groups brands airlines
     newspapers broadcasters networks unions charities bands labels publishers studios"""
@@ -114,12 +116,14 @@ def _words_before(text: str, start: int) -> list[str]:
     return words[-4:]
 
 
-def org_context(text: str, start: int, end: int) -> bool:
-    """Any of the organisation contexts around the name at ``text[start:end]``:
-    "union Unison", "the Daily Record newspaper", "economist at Fannie Mae", "makers like Dell"."""
-    found = _OUTLET.match(text, end)
-    if found and found.group(1) in _OUTLET_AFTER:
-        return True
+def org_before(text: str, start: int) -> bool:
+    """An organisation context before the name at ``start``: "union Unison", "economist at Fannie
+    Mae", "makers like Dell"."""
+    if start < 2 or text[start - 1] not in " \t":
+        return False
+    cut = text.rfind(" ", max(0, start - 24), start - 1)
+    if text[cut + 1 : start - 1].rstrip(",") not in _LAST_WORDS:
+        return False  # the usual case, decided without splitting the window
     words = _words_before(text, start)
     if not words:
         return False
@@ -135,7 +139,24 @@ def org_context(text: str, start: int, end: int) -> bool:
     return last == "as" and len(words) > 2 and words[-2] == "such" and words[-3] in _GROUP_PLURALS
 
 
-def org_noun_after(text: str, end: int) -> bool:
-    """ "the Daily Record newspaper": an outlet noun right after the name."""
-    found = _OUTLET.match(text, end)
-    return bool(found) and found.group(1) in _OUTLET_AFTER
+
+_NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
+
+
+def after_name(text: str, end: int) -> str:
+    """ "title" for "Yandex chief executive Tigran ..." (a title names its employer), "outlet" for
+    "the Mirror newspaper", else ""."""
+    if end >= len(text) or text[end] not in " \t":
+        return ""  # "However,", "Police's": no word follows
+    found = _NEXT_TWO.match(text, end)
+    if not found:
+        return ""
+    first = fold(found.group(1))
+    if first in OUTLET_AFTER:
+        return "outlet"
+    if first in CREATIVE_TITLES:
+        return ""  # "Halloween writer Debra Hill": the work, not an employer
+    if first in TITLES:
+        return "" if first in HONORIFICS else "title"
+    second = found.group(2)
+    return "title" if first in TITLE_PREFIXES and second is not None and fold(second) in TITLES else ""
