@@ -70,7 +70,8 @@ def quotations(text: str) -> Iterator[Quotation]:
     opened_at: int | None = None
     opened_with: str | None = None
     for match in _MARKS.finditer(text):
-        at, mark = match.start(), match.group()
+        at = match.start()
+        mark = text[at]
         if opened_at is not None:
             newline = text.find("\n", opened_at, at)
             if newline != -1:  # the paragraph ended while the quotation was open
@@ -78,7 +79,15 @@ def quotations(text: str) -> Iterator[Quotation]:
                 if stop is not None:
                     yield Quotation(opened_at, opened_at + 1, stop, stop)
                 opened_at = opened_with = None
-        direction = _direction(text, at, mark, opened_with)
+        if mark == '"':  # the common mark, inline: after a space and before a word it opens
+            before = text[at - 1] if at else "\n"
+            after = text[at + 1] if at + 1 < len(text) else "\n"
+            if before not in _OPENS_BEFORE or after.isspace():
+                direction = "close"
+            else:
+                direction = "either" if after in ",.;:!?)" else "open"
+        else:
+            direction = _direction(text, at, mark, opened_with)
         if opened_at is None:
             if direction != "close":
                 opened_at, opened_with = at, mark
