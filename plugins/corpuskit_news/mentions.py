@@ -93,6 +93,7 @@ class _Scanner:
         self.headline_starts = [start for start, _ in self.headlines]
         self.lowercase_memo: dict[str, bool] = {}
         self.out: list[Mention] = []
+        self.seen, self.seen_upto = set(), 0  # organisation and place names of ``out``, filled when needed
 
     def run(self) -> list[Mention]:
         pieces = []
@@ -258,8 +259,9 @@ class _Scanner:
 
     def _typed_before(self, tokens: list[Tok]) -> bool:
         """Whether the document named this organisation or place already ("Charlton midfielder ...")."""
-        name = " ".join(t.text for t in tokens)
-        return any(m.name == name and m.type in (ORG, PLACE) for m in self.out)
+        self.seen.update(m.name for m in self.out[self.seen_upto :] if m.type in (ORG, PLACE))  # new ones only
+        self.seen_upto = len(self.out)
+        return " ".join(t.text for t in tokens) in self.seen
 
     def _name_before_connector(self, tokens: list[Tok]) -> bool:
         """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
