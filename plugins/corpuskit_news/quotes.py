@@ -20,6 +20,7 @@ find is kept as written, titles removed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -130,6 +131,8 @@ class _Speakers:
     people: frozenset[str]
     entities: tuple[dict[str, Any], ...] = ()
     genders: dict[str, str | None] = attrs.field(factory=dict)
+    memo: dict[Any, Any] = attrs.field(factory=dict)
+    """Per-text caches (mentions by kind, subject tests), emptied for each text by ``find``."""
     quoted: tuple[tuple[int, int], ...] = ()
     """Spans inside quotation marks: a name there is talked about, not an antecedent."""
 
@@ -187,31 +190,54 @@ class _Speakers:
         Gen X said") wins over a nearer mention inside a sentence ("next to Mr Blair he
         added"); without one, or with ``subject=False``, the last mention.
         """
-        opener: tuple[int, str] | None = None
         pronoun = pronoun.lower()
-        kind = "organization" if pronoun == "it" else "person"
-        since = max(since, end - LOOKBACK)  # antecedents are near; keeps long documents linear
         wrong = {"he": "f", "she": "m"}.get(pronoun)
-        last: tuple[int, str] | None = None
-        for spelling in self.spellings[kind]:
-            name = self.canonical.get(fold(spelling))
-            if name is None or (wrong and self.gender(name) == wrong):
+        since = max(since, end - LOOKBACK)  # antecedents are near; keeps long documents linear
+        mentions = self._mentions(text, "organization" if pronoun == "it" else "person")
+        last = None
+        for i in range(bisect.bisect_left(mentions, (end,)) - 1, -1, -1):
+            at, stop, name, quoted = mentions[i]
+            if at < since:
+                break
+            if quoted or (wrong and self.gender(name) == wrong):
                 continue
-            stop = end
-            while (at := _last_word_match(text, spelling, since, stop)) >= 0:
-                stop = at
-                if opener is not None and at < opener[0]:
-                    break  # an earlier mention cannot beat the subject found already
-                if self._inside_quote(at):
-                    continue
-                if last is None or at > last[0]:
-                    last = (at, name)
-                if subject and _subject_position(text, at, at + len(spelling)):
-                    if opener is None or at > opener[0]:
-                        opener = (at, name)
-                    break
-        found = opener or last
-        return found[1] if found else None
+            if not subject:
+                return name
+            last = last or name
+            if self._subject(text, at, stop):
+                return name
+        return last
+
+    def _mentions(self, text: str, kind: str) -> list[tuple[int, int, str, bool]]:
+        """``(start, end, name, inside a quote)`` of every mention of a person (organisation) in ``text``,
+        in order; a mention inside a longer one ("Blair" in "Mr Blair") is left out. Built once per text."""
+        found = self.memo.get(kind)
+        if found is not None:
+            return found
+        spans = []
+        for spelling in set(self.spellings[kind]):
+            name = self.canonical.get(fold(spelling))
+            at = text.find(spelling) if name else -1
+            while at != -1:
+                stop = at + len(spelling)
+                if (at == 0 or not text[at - 1].isalnum()) and (stop == len(text) or not text[stop].isalnum()):
+                    spans.append((at, -stop, name))
+                at = text.find(spelling, at + 1)
+        spans.sort()
+        found, reach = [], -1
+        for at, negative_stop, name in spans:
+            if -negative_stop <= reach:
+                continue  # inside the previous, longer mention
+            reach = -negative_stop
+            found.append((at, reach, name, self._inside_quote(at)))
+        self.memo[kind] = found
+        return found
+
+    def _subject(self, text: str, start: int, end: int) -> bool:
+        key = ("subject", start)
+        if key not in self.memo:
+            self.memo[key] = _subject_position(text, start, end)
+        return self.memo[key]
 
     def _inside_quote(self, at: int) -> bool:
         return any(start <= at < stop for start, stop in self.quoted)
@@ -245,6 +271,23 @@ def _subject_position(text: str, start: int, end: int) -> bool:
     ):
         head = head[: word.start()]  # "Gen Musharraf", "Prime Minister Tony Blair"
     return _OPENING.search(head) is not None
+
+
+_STEP, _OVERLAP = 500, 200
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``, scanning windows from the end back: a
+    long paragraph is read only as far back as its last match (matches are short: ``_OVERLAP``)."""
+    hi = end
+    while True:
+        lo = max(start, hi - _STEP)
+        found = None
+        for found in pattern.finditer(text, lo, min(end, hi + _OVERLAP)):  # noqa: B007 - keep the last
+            pass
+        if found is not None or lo == start:
+            return found
+        hi = lo
 
 
 def _last_word_match(text: str, word: str, since: int, end: int) -> int:
@@ -294,7 +337,7 @@ class NewsQuotes(Mapper):
         """The quotations of ``text`` in order."""
         previous: tuple[int, str | None] = (-(10**9), None)
         found = list(quotations(text))
-        speakers = attrs.evolve(speakers, quoted=tuple((q.start, q.end) for q in found))
+        speakers = attrs.evolve(speakers, quoted=tuple((q.start, q.end) for q in found), memo={})
         for quote in found:
             inner = text[quote.start : quote.end]
             if len(inner.split()) < self.min_words:
@@ -360,9 +403,7 @@ class NewsQuotes(Mapper):
         if _BARE_VERB.match(after):  # '"...," afirmou.'
             return speakers.nearest(text, qstart, "they", since=paragraph_from)
         for pattern in _EARLIER:
-            found = None
-            for found in pattern.finditer(text, paragraph_from, qstart):  # noqa: B007 - keep the last
-                pass
+            found = _last_match(pattern, text, paragraph_from, qstart)
             if found:
                 name = self._name(found.group("name"), text, found.start(), speakers, known_only=True)
                 if name is not None:
