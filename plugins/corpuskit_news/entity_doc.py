@@ -160,19 +160,20 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
 
 def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
     """ "Juan Carlos" joins "Juan Carlos Ferrero": a name of given names only that begins a full name."""
-    everyone = [e for group in people.values() for e in group]
-    if len(everyone) < 2:
+    by_start: dict[str, list[Entity]] = {}  # "Juan Carlos" -> the people whose names go on after it
+    for group in people.values():
+        for entity in group:
+            words = entity.name.split()
+            for n in range(2, len(words)):
+                by_start.setdefault(" ".join(words[:n]), []).append(entity)
+    if not by_start:
         return
     for key, group in list(people.items()):
         for entity in list(group):
-            words = entity.name.split()
-            if len(words) < 2 or not all(fold(w) in gaz.given_names for w in words):
-                continue
-            owners = [e for e in everyone if e is not entity and e.name.startswith(entity.name + " ")]
-            if len(owners) == 1:
+            owners = by_start.get(entity.name)
+            if owners and len(owners) == 1 and all(fold(w) in gaz.given_names for w in entity.name.split()):
                 owners[0].absorb(entity)
                 group.remove(entity)
-                everyone.remove(entity)
         if not group:
             del people[key]
 
@@ -180,18 +181,18 @@ def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
 def _truncated(by_key: dict[str, Entity]) -> None:
     """ "Fed" joins "US Federal Reserve": one word that begins the first word of an organisation's name
     (a leading acronym aside)."""
-    long = [e for e in by_key.values() if e.type == ORG and " " in e.name]
-    if not long:
+    owners: dict[str, list[Entity]] = {}  # "Fed" -> the organisations whose head word starts so
+    for entity in by_key.values():
+        if entity.type == ORG and " " in entity.name:
+            for head in _head_words(entity.name):
+                for n in range(3, len(head)):
+                    owners.setdefault(head[:n], []).append(entity)
+    if not owners:
         return
-    heads = {w for e in long for w in _head_words(e.name)}
     for key, entity in list(by_key.items()):
-        word = entity.name
-        if entity.type not in (ORG, UNKNOWN) or " " in word or len(word) < 3 or not word.istitle() or not any(
-                h.startswith(word) and h != word for h in heads):
-            continue
-        owners = [e for e in long if any(w != word and w.startswith(word) for w in _head_words(e.name))]
-        if len(owners) == 1:
-            owners[0].absorb(entity)
+        found = owners.get(entity.name) if entity.type in (ORG, UNKNOWN) else None
+        if found and len(found) == 1 and entity.name.istitle():
+            found[0].absorb(entity)
             del by_key[key]
 
 

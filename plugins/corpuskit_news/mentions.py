@@ -356,7 +356,7 @@ class _Scanner:
                 self._untitled(tokens[1:], employer=employer)
             return
         prev = self._prev_word(tokens[0].start)
-        if n > 1 and (self._after_name(tokens[-1].end) == "outlet" or ctx.org_before(self.text, tokens[0].start)):
+        if n > 1 and (ctx.after_name(self.text, tokens[-1].end) == "outlet" or ctx.org_before(self.text, tokens[0].start)):
             self._emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
@@ -460,7 +460,7 @@ class _Scanner:
             self._emit([tok], UNKNOWN)
 
     def _org_like(self, tok: Tok, key: str, *, employer: bool, prev: str) -> bool:
-        if employer or self._after_name(tok.end) or key in _STANDALONE_ORGS:
+        if employer or ctx.after_name(self.text, tok.end) or key in _STANDALONE_ORGS:
             return True  # "Yandex chief executive ...", "the Mirror newspaper"
         if ctx.org_before(self.text, tok.start):
             return True  # "union Unison", "economist at Acme", "makers like Dell"
@@ -480,11 +480,6 @@ class _Scanner:
             return True
         after = ctx.after_name(self.text, tok.end)
         return after == "title" or (after == "outlet" and key not in self.gaz.demonyms)
-
-    def _after_name(self, end: int) -> str:
-        """ "title" for "Yandex chief executive Tigran ..." (a title names its employer), "outlet" for
-        "the Mirror newspaper", else ""."""
-        return ctx.after_name(self.text, end)
 
     def _ends_phrase(self, end: int) -> bool:
         """"the X" names an organisation unless X modifies a following noun ("the Alqueva lake")."""

@@ -122,7 +122,8 @@ def org_before(text: str, start: int) -> bool:
     if start < 2 or text[start - 1] not in " \t":
         return False
     cut = text.rfind(" ", max(0, start - 24), start - 1)
-    if text[cut + 1 : start - 1].rstrip(",") not in _LAST_WORDS:
+    last = text[cut + 1 : start - 1]
+    if last not in _LAST_WORDS and not (last.endswith(",") and last[:-1] in ORG_NOUNS):
         return False  # the usual case, decided without splitting the window
     words = _words_before(text, start)
     if not words:
