@@ -356,7 +356,8 @@ class _Scanner:
                 self._untitled(tokens[1:], employer=employer)
             return
         prev = self._prev_word(tokens[0].start)
-        if n > 1 and (ctx.after_name(self.text, tokens[-1].end) == "outlet" or ctx.org_before(self.text, tokens[0].start)):
+        if n > 1 and (ctx.after_name(self.text, tokens[-1].end) == "outlet"
+                      or ctx.org_before(self.text, tokens[0].start)):
             self._emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
