@@ -11,6 +11,8 @@ and types each piece:
 * an organisation cue ("Bank", "Ministry", "University", "Inc"), an acronym that is not
   a common noun ("BRICS", "TASS") or "the X" makes an organisation;
 * a known given name followed by one to three capitalised words makes a person;
+* the words around a name with no cue (:mod:`corpuskit_news.name_context`): "union
+  Unison", "the Mirror newspaper", "economist at Fannie Mae"; event names are dropped;
 * any other single capitalised word is kept as ``unknown``: the entity stage resolves it
   against the document's and the corpus's typed names (a bare "Putin" or "Sberbank").
 
