@@ -1,16 +1,22 @@
 """Entity and quote scores on the news evaluation set, run on the gold article text.
 
     python -m benchmarks.news_eval.run [--pages NAME ...] [-v]
+    python -m benchmarks.news_eval.run --holdout benchmarks/entities_holdout/tune [-v]
 
 Runs ``news.entities`` (with the corpus-wide merge) and ``news.quotes`` over the gold
 article lines of every page (so the figures do not depend on boilerplate removal) and
 prints precision/recall per page and overall. ``benchmarks/eval_news.py`` scores the
 same fields after the whole pipeline.
+
+``--holdout DIR`` scores a held-out set instead: ``DIR/*.json`` each name a source text
+(``source``, relative to ``--source-root``, and its ``sha256``) and carry the gold
+``entities`` and ``quotes``; the text is read from the source, never from the repository.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -35,6 +41,22 @@ def load_gold(names: list[str] | None = None) -> list[tuple[str, str, dict[str, 
     return out
 
 
+def load_holdout(folder: Path, source_root: Path,
+                 names: list[str] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(name, text, gold)`` for every ``folder/NAME.json`` whose source text is unchanged."""
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        name = path.stem
+        if names and name not in names:
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        data = (source_root / gold["source"]).read_bytes()
+        if hashlib.sha256(data).hexdigest() != gold["sha256"]:
+            raise SystemExit(f"{path}: {gold['source']} is not the text the gold was written for")
+        out.append((name, data.decode("utf-8"), gold))
+    return out
+
+
 def predict(pages: list[tuple[str, str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     """The entities and quotes stages over the pages' article text: name -> meta."""
     pipeline = Pipeline.from_dict({"stages": ["news.entities", "news.quotes"]})
@@ -46,8 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", nargs="*", help="only these pages")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors of each page")
+    parser.add_argument("--holdout", type=Path, help="a held-out gold folder (source + sha256 + gold)")
+    parser.add_argument("--source-root", type=Path, default=Path("/work/shared/devdata"),
+                        help="where --holdout sources are read from")
     args = parser.parse_args(argv)
-    pages = load_gold(args.pages)
+    pages = load_holdout(args.holdout, args.source_root, args.pages) if args.holdout else load_gold(args.pages)
     metas = predict(pages)
     ent_rows, quote_rows = [], []
     print(f"{'page':28} {'ent P':>6} {'ent R':>6} {'gold':>5} {'speaker':>8} {'quotes':>6}")

@@ -22,6 +22,7 @@ from corpuskit_news.namekeys import name_key, skeleton, translit_key
 
 __all__ = ["Entity", "extract_entities", "head_key", "pick_name", "recognize"]
 
+_PARENTHESISED = re.compile(r"\(([A-Z]{2,6})\)")
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|&|und|oder|et|ou|y|o|e|ed|en)\s*")
 
 
@@ -107,7 +108,7 @@ def _people(mentions: list[Mention]) -> dict[str, list[Entity]]:
     return by_key
 
 
-def _others(mentions: list[Mention], gaz: Gazetteer) -> dict[str, Entity]:
+def _others(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> dict[str, Entity]:
     """Organisation, place and unknown entities by name key."""
     by_key: dict[str, Entity] = {}
     types: dict[str, Counter[str]] = {}
@@ -129,45 +130,101 @@ def _others(mentions: list[Mention], gaz: Gazetteer) -> dict[str, Entity]:
         # ties go to the stronger evidence: cues and acronyms (organisation) beat context (place)
         entity.type = max(votes, key=lambda t: (votes[t], t == ORG)) if votes else UNKNOWN
         entity.name = pick_name(entity.names)
-    return _short_names(by_key)
+    return _short_names(by_key, text)
 
 
-def _short_names(by_key: dict[str, Entity]) -> dict[str, Entity]:
+def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]:
     """ "Labour" joins "Labour Party", "Tortoise" joins "Tortoise Media": an organisation named without its cue."""
     short: dict[str, Entity] = {}
     for entity in by_key.values():
         words = entity.name.split()
         if entity.type == ORG and len(words) == 2 and fold(words[1]) in ORG_CUES:
             short.setdefault(name_key(words[0]), entity)
+    defined = set(_PARENTHESISED.findall(text)) if "(" in text else set()
     for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
         if entity.type == ORG and " " in entity.name:
             short.setdefault(name_key(_initials(entity.name)), entity)
+            for form in entity.forms if defined else ():  # "European Commission (EC)": defined, so two words do
+                initials = _initials(form, least=2)
+                if initials in defined and f"{form} ({initials})" in text:
+                    short.setdefault(name_key(initials), entity)
     for key in list(by_key):
         target = short.get(key)
         entity = by_key[key]
         if target is not None and target is not entity and " " not in entity.name:
             target.absorb(entity)
             del by_key[key]
+    _truncated(by_key)
     return by_key
 
 
-def _initials(name: str) -> str:
-    """ "Securities and Exchange Commission" -> "SEC" (capitalised words only)."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper()) if len(name.split()) > 2 else "\0"
+def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
+    """ "Juan Carlos" joins "Juan Carlos Ferrero": a name of given names only that begins a full name."""
+    by_start: dict[str, list[Entity]] = {}  # "Juan Carlos" -> the people whose names go on after it
+    for group in people.values():
+        for entity in group:
+            words = entity.name.split()
+            for n in range(2, len(words)):
+                by_start.setdefault(" ".join(words[:n]), []).append(entity)
+    if not by_start:
+        return
+    for key, group in list(people.items()):
+        for entity in list(group):
+            owners = by_start.get(entity.name)
+            if owners and len(owners) == 1 and all(fold(w) in gaz.given_names for w in entity.name.split()):
+                owners[0].absorb(entity)
+                group.remove(entity)
+        if not group:
+            del people[key]
+
+
+def _truncated(by_key: dict[str, Entity]) -> None:
+    """ "Fed" joins "US Federal Reserve": one word that begins the first word of an organisation's name
+    (a leading acronym aside)."""
+    owners: dict[str, list[Entity]] = {}  # "Fed" -> the organisations whose head word starts so
+    for entity in by_key.values():
+        if entity.type == ORG and " " in entity.name:
+            for head in _head_words(entity.name):
+                for n in range(3, len(head)):
+                    owners.setdefault(head[:n], []).append(entity)
+    if not owners:
+        return
+    for key, entity in list(by_key.items()):
+        found = owners.get(entity.name) if entity.type in (ORG, UNKNOWN) else None
+        if found and len(found) == 1 and entity.name.istitle():
+            found[0].absorb(entity)
+            del by_key[key]
+
+
+def _head_words(name: str) -> list[str]:
+    words = name.split()
+    return words[1:2] if words[0].isupper() and len(words) > 2 else words[:1]
+
+
+def _initials(name: str, least: int = 3) -> str:
+    """ "Securities and Exchange Commission" -> "SEC" (capitalised words only; names of ``least`` words)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()) if len(name.split()) >= least else "\0"
 
 
 def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
-    """An unknown word listed with a typed one ("Sberbank and Yandex") takes its type."""
-    out = list(mentions)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if (a.type == UNKNOWN) == (b.type == UNKNOWN) or PERSON in (a.type, b.type):
-            continue
-        if _LIST_GAP.fullmatch(text, a.end, b.start) or _in_list(text, out, i):
-            if a.type == UNKNOWN:
-                out[i] = a._replace(type=b.type)
-            else:
-                out[i + 1] = b._replace(type=a.type)
+    """An unknown word listed with a typed one ("Sberbank and Yandex") takes its type; a name
+    typed elsewhere in the document counts as typed ("Everton, Chelsea and Charlton", where
+    "Charlton midfielder" made Charlton an organisation)."""
+    typed = {m.name: m.type for m in mentions if m.type == ORG or m.type == PLACE}
+    out = [m._replace(type=typed[m.name]) if m.type == UNKNOWN and m.name in typed else m for m in mentions]
+    changed = True
+    while changed:  # along a list: each newly typed item types its neighbours
+        changed = False
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
+            if (a.type == UNKNOWN) == (b.type == UNKNOWN) or PERSON in (a.type, b.type):
+                continue
+            if _LIST_GAP.fullmatch(text, a.end, b.start) or _in_list(text, out, i):
+                if a.type == UNKNOWN:
+                    out[i] = a._replace(type=b.type)
+                else:
+                    out[i + 1] = b._replace(type=a.type)
+                changed = True
     return out
 
 
@@ -197,7 +254,8 @@ def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None =
     if mentions is None:
         mentions = recognize(text, gaz)
     people = _people([m for m in mentions if m.type == PERSON])
-    others = _others([m for m in mentions if m.type != PERSON], gaz)
+    others = _others([m for m in mentions if m.type != PERSON], gaz, text)
+    _given_names_only(people, gaz)
     entities: list[Entity] = [e for group in people.values() for e in group]
     given = {fold(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}
     for entity in others.values():

@@ -79,7 +79,7 @@ TITLES = word_set(
     professor dr. mr. mrs. ms. sir dame lord lady striker midfielder defender goalkeeper boss
     star actor actress singer author writer editor reporter correspondent presenter
     chancellor-elect president-elect speaker attorney lawyer inspector superintendent detective
-    sheriff prosecutor senior vp md partner strategist investor entrepreneur
+    sheriff prosecutor vp md partner strategist investor entrepreneur
     """
 ) | HONORIFICS
 
@@ -91,7 +91,8 @@ TITLE_PREFIXES = word_set(
     communications industry development immigration security treasury
     prime foreign home defence defense finance interior health trade culture energy justice
     shadow acting former first deputy vice chief managing executive general supreme crown grand
-    labour labor
+    labour labor senior monetary economic affairs high competition internal external digital
+    social employment fisheries budget consumer regional research welfare pensions
     """
 )
 
@@ -100,7 +101,7 @@ ORG_CUES = word_set(
     escola escuela école scuola schule colegio liceo instituto istituto institut hochschule
     consejo conselho consiglio conseil raad
     funds banks airlines brewery
-    brothers bros sons rovers wanderers athletic albion hotspur
+    brothers bros sons rovers wanderers athletic albion hotspur united rangers villa argyle
     bank inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh sa nv group ministry
     university college school institute agency party council committee commission media news
     times post journal herald gazette tribune telegraph company companies foundation fund
@@ -140,7 +141,8 @@ NON_ENTITY = word_set(
     october november december feb apr jun jul aug sep sept oct nov dec today yesterday
     tomorrow tonight mon tue wed thu fri is are was were be been being has have had do
     does did can could will would should might must shall west east north south god christmas
-    easter ramadan eid diwali tet internet web online covid-19 covid new old big small first
+    easter ramadan eid diwali tet younger elder volgens laut gemäß selon según segundo secondo
+    internet web online covid-19 covid new old big small first
     last next read share watch listen subscribe follow click photo image video file copyright
     source sources related more
     """
@@ -224,6 +226,12 @@ class Gazetteer:
     places: dict[str, str]
     given_names: frozenset[str]
     demonyms: frozenset[str]
+    genders: dict[str, str] = attrs.field(factory=dict)
+    """Given name -> "m" or "f" where gender-guesser's list gives it one gender only."""
+
+    def gender(self, given_name: str) -> str | None:
+        """ "m", "f" or None (unknown or used for both) for a given name."""
+        return self.genders.get(fold(given_name))
 
     def place(self, name: str) -> str | None:
         """The canonical place for a name, or None."""
@@ -241,6 +249,9 @@ def _demonyms(countries: list[str]) -> set[str]:
             out.add(word[:-1] + "ian")
         elif word.endswith(("e", "y")):
             out.add(word[:-1] + "ian")
+            out.add(word + "an")  # Chilean, Zimbabwean
+        elif word.endswith("o"):
+            out.add(word[:-1] + "an")  # Moroccan
         else:
             out.add(word + "ian")
             out.add(word + "ese")
@@ -300,19 +311,34 @@ def _translated_countries(by_code: dict[str, str]) -> list[tuple[str, str]]:
     return out
 
 
-def _load_given_names(min_frequency: int = 2) -> frozenset[str]:
-    """First names from gender-guesser's data with a frequency of at least ``min_frequency``."""
+def _load_given_names(min_frequency: int = 2) -> tuple[frozenset[str], dict[str, str]]:
+    """First names from gender-guesser's data with a frequency of at least ``min_frequency``,
+    and the gender of every name the list gives one gender only: its sure entries ("M", "1M")
+    decide, its "mostly" entries ("?M") only when it has no sure one, "?" means both."""
     data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
     names: set[str] = set()
+    sure: dict[str, set[str]] = {}
+    mostly: dict[str, set[str]] = {}
     with data.open(encoding="utf-8") as handle:
         for line in handle:
             if line[:1] in "#=" or len(line) < 31:
                 continue
+            code, raw = line.split(None, 2)[:2]
+            name = fold(raw.replace("+", ""))
+            found = (mostly if code[0] == "?" else sure).setdefault(name, set())
+            found.update(c.lower() for c in code if c in "MF")
+            if code == "?":
+                found.update("mf")
             freqs = line[30:-1]
             best = max((int(c, 16) for c in freqs if c.strip() and c in "0123456789abcdefABCDEF"), default=0)
             if best >= min_frequency:
-                names.add(fold(line.split()[1].replace("+", "")))
-    return frozenset(names)
+                names.add(name)
+    genders = {}
+    for name in sure.keys() | mostly.keys():
+        found = sure.get(name) or mostly.get(name, set())
+        if len(found) == 1:
+            genders[name] = next(iter(found))
+    return frozenset(names), genders
 
 
 @functools.cache
@@ -320,7 +346,7 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use."""
     places, major, countries = _load_places()
     stop = NON_ENTITY | COMMON_WORDS | TITLES | ORG_CUES
-    given = _load_given_names()
+    given, genders = _load_given_names()
     # A place that is also a word or a given name only counts when it is a major one.
     for key in [k for k in places if k in stop or k in given]:
         if key not in major or key in NON_ENTITY:
@@ -329,4 +355,5 @@ def gazetteer() -> Gazetteer:
         places=places,
         given_names=frozenset(given - stop - TITLES - ORG_CUES),
         demonyms=frozenset(_demonyms(countries)),
+        genders=genders,
     )

@@ -11,6 +11,8 @@ and types each piece:
 * an organisation cue ("Bank", "Ministry", "University", "Inc"), an acronym that is not
   a common noun ("BRICS", "TASS") or "the X" makes an organisation;
 * a known given name followed by one to three capitalised words makes a person;
+* the words around a name with no cue (:mod:`corpuskit_news.name_context`): "union
+  Unison", "the Mirror newspaper", "economist at Fannie Mae"; event names are dropped;
 * any other single capitalised word is kept as ``unknown``: the entity stage resolves it
   against the document's and the corpus's typed names (a bare "Putin" or "Sberbank").
 
@@ -24,6 +26,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from corpuskit_news import name_context as ctx
 from corpuskit_news.gazetteer import (
     COMMON_WORDS,
     HONORIFICS,
@@ -46,42 +49,23 @@ __all__ = ["Mention", "find_mentions"]
 PERSON, ORG, PLACE, UNKNOWN = "person", "organization", "place", "unknown"
 
 _PREV_WORD = re.compile(r"(?<![\w\-.])([^\W\d_][\w\-.]*)$")
-_ORG_SUFFIX = re.compile(
-    r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|com|bund|verband|verein|partei|gesellschaft|stiftung)$"
-)
 _STANDALONE_ORGS = word_set("congress parliament senate pentagon kremlin nato")
 _TITLEISH = TITLES | TITLE_PREFIXES
 _NEVER = (NON_ENTITY | COMMON_WORDS) - _TITLEISH
 _NEXT_WORD = re.compile(r"(?:['’‘]s)?[ \t]+([\w\-]+)")
-_COMMA_WORD = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
-_IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
-_STAKE_IN = re.compile(r"(?:shares?|stakes?|invest\w*|interest|jobs?|role|career|deal)[ \t]+in[ \t]+$", re.I)
-_NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
-_PLACE_OF = re.compile(
-    r"\b(?:state|city|town|village|province|region|county|district|island|republic|capital)[ \t]+of[ \t]+$"
-)
-_PREP_THE = re.compile(r"\b(?:in|near|across|around|outside)[ \t]+the[ \t]+$")
 _CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-ZÀ-Þ]")
 _PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
-_ORG_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:said|says|announced|reported)[ \t]+(?:it|its)\b"
-    r"|['’]s[ \t]+(?:shares|stock|profits?|revenues?|sales|chief|boss|board|customers|employees|staff"
-    r"|headquarters|shareholders|subsidiary|parent)\b"
-    r"|[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|dropped|slipped|climbed|gained)\b"
-    r"|,[ \t]+which[ \t]+(?:makes|owns|sells|employs|operates|runs|manufactures)\b"
-)
-_SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)[ \t]+in[ \t]+$")
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _SPEECH = word_set("said says told added explained argued noted insisted warned")
 _VERBS_AFTER_NAME = word_set("said says has have had is was were will would announced reported added told")
-COMPASS = word_set(
+OMPASS = word_set(
     """
     north south east west central northern southern eastern western upper lower greater
     nord süd sud ost oost noord zuid norte sur
     """
 )
-PLACE_PREPOSITIONS = word_set("in near outside around across towards")
-PLACE_NOUNS = word_set(
+LACE_PREPOSITIONS = word_set("in near outside around across towards")
+LACE_NOUNS = word_set(
     """
     reservoir dam lake river region province district county valley village town city area
     border coast peninsula basin delta island neighbourhood neighborhood suburb
@@ -111,6 +95,7 @@ class _Scanner:
         self.headline_starts = [start for start, _ in self.headlines]
         self.lowercase_memo: dict[str, bool] = {}
         self.out: list[Mention] = []
+        self.seen, self.seen_upto = set(), 0  # organisation and place names of ``out``, filled when needed
 
     def run(self) -> list[Mention]:
         pieces = []
@@ -185,8 +170,8 @@ class _Scanner:
     # -- the decision --------------------------------------------------------------
     def _piece(self, tokens: list[Tok], initial: bool) -> None:
         tokens = trim(tokens)
-        if not tokens:
-            return
+        if not tokens or bare(tokens[-1].text) in ctx.EVENT_WORDS:
+            return  # "Brit Awards", "FA Cup": events are not entities
         for i, tok in enumerate(tokens):
             if "-" not in tok.text:
                 continue
@@ -206,7 +191,8 @@ class _Scanner:
         if initial:
             word = tokens[0].text
             key = bare(word)
-            drop = key in NON_ENTITY or key in COMMON_WORDS or key in self.gaz.demonyms
+            drop = key in NON_ENTITY or key in COMMON_WORDS or (key in self.gaz.demonyms and not (
+                len(tokens) == 2 and bare(tokens[1].text) in ORG_CUES))  # "British Navy ships ..."
             if not drop and key not in _TITLEISH and self._written_lowercase(word):
                 drop = not self._place(tokens[:1])
             if not drop and len(tokens) == 1 and not is_acronym(word) and word not in self.mid_sentence \
@@ -215,7 +201,7 @@ class _Scanner:
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.after_the.add(tokens[1].start)
-                if (key in PLACE_PREPOSITIONS or word.lower() in _PLACE_PREPOSITIONS_CYRILLIC) and len(tokens) > 1:
+                if (key in ctx.PLACE_PREPOSITIONS or word.lower() in _PLACE_PREPOSITIONS_CYRILLIC) and len(tokens) > 1:
                     self.after_prep.add(tokens[1].start)
                 self._piece(tokens[1:], key not in ("the", "a", "an"))
                 return
@@ -229,12 +215,17 @@ class _Scanner:
             if (key in NON_ENTITY or key in COMMON_WORDS) and not is_acronym(tok.text):
                 if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens[i + 1 :]):
                     continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
+                if i and self._org_acronym(tokens[0].text):
+                    continue  # "BBC Sport", "ITV News": an outlet and its section
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
                 return
         if self._titled(tokens):
             return
         self._untitled(tokens, employer=False, checked=True)
+
+    def _org_acronym(self, word: str) -> bool:
+        return is_acronym(word) and bare(word) not in NON_ORG_ACRONYMS and fold(word) not in PLACE_ALIASES
 
     def _joined(self, tokens: list[Tok]) -> bool:
         """Pieces joined by "&", "and", "for" or "of": one name, two names, or a title of a work."""
@@ -265,8 +256,14 @@ class _Scanner:
             return False
         words = [bare(t.text) for t in tokens]
         return (self._place(tokens) or words[0] in self.gaz.given_names or any(w in ORG_CUES for w in words)
-                or any(is_acronym(t.text) for t in tokens) or self._org_signal(tokens[0], words[0])
-                or self._placed(tokens, self._prev_word(tokens[0].start)))
+                or any(is_acronym(t.text) for t in tokens) or self._typed_before(tokens)
+                or self._org_signal(tokens[0], words[0]) or self._placed(tokens, self._prev_word(tokens[0].start)))
+
+    def _typed_before(self, tokens: list[Tok]) -> bool:
+        """Whether the document named this organisation or place already ("Charlton midfielder ...")."""
+        self.seen.update(m.name for m in self.out[self.seen_upto :] if m.type in (ORG, PLACE))  # new ones only
+        self.seen_upto = len(self.out)
+        return " ".join(t.text for t in tokens) in self.seen
 
     def _name_before_connector(self, tokens: list[Tok]) -> bool:
         """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
@@ -290,6 +287,8 @@ class _Scanner:
                 break
         else:
             return False
+        while i and title_word(tokens[i - 1].text) in TITLE_PREFIXES:
+            i -= 1  # "Monetary Affairs Commissioner": the portfolio belongs to the title
         j = i
         while j < n and (title_word(tokens[j].text) in _TITLEISH or tokens[j].text.islower()):
             j += 1
@@ -305,13 +304,18 @@ class _Scanner:
             right = right[k:]
         left = tokens[:i]
         if not right and left and j == n:  # "Conservative Party Co-Chairman": the title ends the piece
-            self._untitled(left, employer=True)
+            if any(t.text.islower() for t in left) and any(bare(t.text) in ORG_CUES for t in left):
+                self._emit(tokens, ORG)  # "Court of Justice", "Ministry of Defence": the cue names it
+            elif len(left) == 1 and j == i + 1 and bare(left[0].text) in self.gaz.given_names:
+                self._emit(tokens, PERSON)  # "Stephen King", "Ben Judge": a surname that is a title word
+            else:
+                self._untitled(left, employer=title_word(tokens[i].text) not in ctx.CREATIVE_TITLES)
             return True
         honorific = all(bare(t.text) in HONORIFICS for t in tokens[i:j])
         if not right or not (self._person_like(right) or (honorific and len(right) == 1)):
             return False  # "Mr Bello" is a person even where Bello is also a city
-        if left:
-            self._untitled(left, employer=True)
+        if left:  # "Sberbank CEO German Gref"; not "Harry Potter author J.K. Rowling"
+            self._untitled(left, employer=title_word(tokens[i].text) not in ctx.CREATIVE_TITLES)
         self._emit(right, PERSON, form_start=tokens[i].start)
         return True
 
@@ -347,10 +351,17 @@ class _Scanner:
             self._emit(tokens, ORG)
             return
         if words[0] in self.gaz.demonyms and not (n > 1 and words[0] in self.gaz.given_names):
+            if n == 2 and words[1] in ORG_CUES:
+                self._emit(tokens, ORG)  # "British Navy", "Ugandan Media Council"
+                return
             if n > 1:
                 self._untitled(tokens[1:], employer=employer)
             return
         prev = self._prev_word(tokens[0].start)
+        if n > 1 and (ctx.after_name(self.text, tokens[-1].end) == "outlet"
+                      or ctx.org_before(self.text, tokens[0].start)):
+            self._emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
+            return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
         if n >= 2 and (given or bare(prev) in TITLES or self._speaks(tokens, prev)) and self._name_shaped(tokens):
             self._emit(tokens, PERSON)
@@ -390,7 +401,7 @@ class _Scanner:
             self._emit([tok], PLACE)  # "Île-de-France", "Stratford-upon-Avon", "Frankfurt-am-Main"
             return
         head, _, rest = tok.text.partition("-")
-        if fold(head) in COMPASS and self.gaz.place(rest):  # "Oost-Groningen", "North-Rhine"
+        if fold(head) in ctx.COMPASS and self.gaz.place(rest):  # "Oost-Groningen", "North-Rhine"
             self._emit([tok], PLACE)
             return
         offset = tok.start
@@ -401,7 +412,7 @@ class _Scanner:
 
     def _compass_place(self, tokens: list[Tok]) -> bool:
         """ "West Asia", "Central Asia", "Northern Norway"."""
-        return len(tokens) >= 2 and bare(tokens[0].text) in COMPASS and self._place(tokens[1:])
+        return len(tokens) >= 2 and bare(tokens[0].text) in ctx.COMPASS and self._place(tokens[1:])
 
     def _next_word(self, end: int) -> str:
         found = _NEXT_WORD.match(self.text, end)
@@ -409,22 +420,22 @@ class _Scanner:
 
     def _placed(self, tokens: list[Tok], prev: str) -> bool:
         """Context that makes an unknown name a place: "in X", "X, Portugal", "the X reservoir"."""
-        if _PLACE_OF.search(self.text, max(0, tokens[0].start - 30), tokens[0].start):
+        if ctx.PLACE_OF.search(self.text, max(0, tokens[0].start - 30), tokens[0].start):
             return True  # "the state of Andhra Pradesh", "the town of Marlow Bend"
-        if _PREP_THE.search(self.text, max(0, tokens[0].start - 20), tokens[0].start):
+        if ctx.PREP_THE.search(self.text, max(0, tokens[0].start - 20), tokens[0].start):
             return True  # "in the Yorkshire Wolds"
-        preposition = prev in PLACE_PREPOSITIONS or prev in _PLACE_PREPOSITIONS_CYRILLIC
-        if preposition and not _STAKE_IN.search(self.text, max(0, tokens[0].start - 30), tokens[0].start):
+        preposition = prev in ctx.PLACE_PREPOSITIONS or prev in _PLACE_PREPOSITIONS_CYRILLIC
+        if preposition and not ctx.STAKE_IN.search(self.text, max(0, tokens[0].start - 30), tokens[0].start):
             return True
         if tokens[0].start in self.after_prep:
             return True
-        located = _IN_PLACE.match(self.text, tokens[-1].end) if len(tokens) == 1 else None  # "Luleå in Sweden"
+        located = ctx.IN_PLACE.match(self.text, tokens[-1].end) if len(tokens) == 1 else None  # "Luleå in Sweden"
         if located and self.gaz.place(located.group(1)):
             return True
         nxt = self._next_word(tokens[-1].end)
-        if nxt.lower() in PLACE_NOUNS:
+        if nxt.lower() in ctx.PLACE_NOUNS:
             return True
-        after = _COMMA_WORD.match(self.text, tokens[-1].end)
+        after = ctx.COMMA_WORD.match(self.text, tokens[-1].end)
         return bool(after and self.gaz.place(after.group(1)) and fold(after.group(1)) not in self.gaz.given_names)
 
     def _single(self, tok: Tok, *, employer: bool, prev: str) -> None:
@@ -452,26 +463,26 @@ class _Scanner:
             self._emit([tok], UNKNOWN)
 
     def _org_like(self, tok: Tok, key: str, *, employer: bool, prev: str) -> bool:
-        if employer or self._title_follows(tok.end) or key in _STANDALONE_ORGS:
+        if employer or ctx.after_name(self.text, tok.end) or key in _STANDALONE_ORGS:
+            return True  # "Yandex chief executive ...", "the Mirror newspaper"
+        if ctx.org_before(self.text, tok.start):
+            return True  # "union Unison", "economist at Acme", "makers like Dell"
+        if ctx.ORG_SUFFIX.search(key) or (_CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
             return True
-        if _ORG_SUFFIX.search(key) or (_CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
-            return True
-        if _ORG_AFTER.match(self.text, tok.end) or _SHARES_IN.search(self.text, max(0, tok.start - 20), tok.start):
+        if ctx.ORG_AFTER.match(self.text, tok.end) or ctx.SHARES_IN.search(self.text, max(0, tok.start - 20),
+                                                                          tok.start):
             return True  # "Intel said it", "Vodafone's chief executive", "shares in Yandex"
         return (prev == "the" or tok.start in self.after_the) and self._ends_phrase(tok.end)
 
     def _org_signal(self, tok: Tok, key: str) -> bool:
-        """Evidence enough at a sentence start: "Sberbank", "PayPal", "Reuters", "Electrolux said it"."""
-        return bool(key in NEWS_AGENCIES or _ORG_SUFFIX.search(key) or _CAMEL.match(tok.text)
-                    or _ORG_AFTER.match(self.text, tok.end))
-
-    def _title_follows(self, end: int) -> bool:
-        """ "Yandex chief executive Tigran ...": a title right after a word names its employer."""
-        found = _NEXT_TWO.match(self.text, end)
-        if not found:
-            return False
-        first, second = fold(found.group(1)), fold(found.group(2) or "")
-        return (first in TITLES and first not in HONORIFICS) or (first in TITLE_PREFIXES and second in TITLES)
+        """Evidence enough at a sentence start: "Sberbank", "PayPal", "Reuters", "Electrolux said it",
+        "Yandex chief executive ...", "Mirror newspaper" (not "Moroccan newspaper")."""
+        if key in NEWS_AGENCIES or ctx.ORG_SUFFIX.search(key) or _CAMEL.match(tok.text):
+            return True
+        if ctx.ORG_AFTER.match(self.text, tok.end):
+            return True
+        after = ctx.after_name(self.text, tok.end)
+        return after == "title" or (after == "outlet" and key not in self.gaz.demonyms)
 
     def _ends_phrase(self, end: int) -> bool:
         """"the X" names an organisation unless X modifies a following noun ("the Alqueva lake")."""

@@ -20,6 +20,7 @@ find is kept as written, titles removed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -29,7 +30,8 @@ import attrs
 from corpuskit.context import StageContext
 from corpuskit.document import Document
 from corpuskit.stage import Mapper, param, stage
-from corpuskit_news.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, fold
+from corpuskit_news.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, fold, gazetteer
+from corpuskit_news.quote_marks import quotations
 
 __all__ = ["NewsQuotes"]
 
@@ -38,7 +40,7 @@ _VERBS = (
     r"noted|notes|explained|explains|warned|warns|wrote|writes|argued|argues|insisted|insists|"
     r"claimed|claims|declared|announced|acknowledged|remarked|replied|asked|asks|commented|"
     r"continued|urged|emphasi[sz]ed|emphasi[sz]es|recalled|admitted|conceded|suggested|predicted|"
-    r"concluded|tweeted|posted|testified|observed|agreed|cautioned|complained|confirmed|"
+    r"concluded|tweeted|posted|testified|observed|agreed|cautioned|complained|confirmed|saying|telling|"
     r"pointed out|went on|responded|reiterated|promised|vowed|recounted|revealed|"
     # de, fr, es, it, nl, pt
     r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|"
@@ -60,15 +62,30 @@ _CAP = r"[A-ZÀ-ÞА-Я][\w'’.\-]*"
 _NAME = rf"(?:{_CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?{_CAP}){{0,5}})"
 _PRONOUN = r"(?:he|she|it|He|She|It)"
 _OPEN, _CLOSE = "“\"„«", "”\"“»"
-_QUOTE = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]+)[{_CLOSE}]")
 _SPACE = re.compile(r"\s+")
 _LEAD = rf"[,.!?]?[{_CLOSE}]?,?[ \t]*(?:[—–][ \t]*)?"
-_ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?"
+_ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
 _AFTER = [
     re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]+(?P<name>{_NAME}|{_PRONOUN})\b"),
     re.compile(rf"{_LEAD}(?P<name>{_NAME}|{_PRONOUN})[ \t]+{_ADVERB}(?:{_VERBS})\b"),
     re.compile(rf"{_LEAD}{_ACCORDING}[ \t]+(?P<name>{_NAME})"),
 ]
+# A description before the name: '"...," EPP spokesman Alexander Radwan said' (a known person only).
+_DESCRIBED_BEFORE = re.compile(
+    rf"{_LEAD}(?:{_NAME}[ \t]+)?(?:[a-z][\w'’\-]*[ \t]+){{1,3}}(?P<name>{_NAME})[ \t]+{_ADVERB}(?:{_VERBS})\b"
+)
+# The attribution closes the sentence the quote is in: 'X had "no other course of action" but to
+# ask him to leave, lead singer Gary Lightbody has said.'
+_SENTENCE_FINAL = re.compile(
+    rf"[^.!?\n{_OPEN}{_CLOSE}]{{0,160}}?,[ \t]+(?:[\w'’\-]+[ \t]+){{0,4}}?(?P<name>{_NAME})[ \t]+{_ADVERB}"
+    rf"(?:{_VERBS})[ \t]*[.!?]"
+)
+# An attribution followed by a colon or a quote mark introduces the next quote ('". He said: "...').
+_INTRODUCES = re.compile(rf"[ \t]*(?:[:{_OPEN}]|,[ \t]*[{_OPEN}])")
+_THAT = re.compile(r"[ \t]+that\b")
+_GOES_ON = re.compile(r"\b(?:added|adds|continued|went on)\b")
+# "the 34-year-old told ...": an age stands for the person talked about, like a pronoun.
+_AGE = re.compile(r"(?:[Tt]he[ \t]+)?\d{1,3}-year-old$")
 # A description between the verb and the name: "said county agriculture officer Peter Musyoka",
 # "said the group's chairwoman, Esther Nduku": the first known person or organisation in the
 # rest of the sentence.
@@ -87,16 +104,18 @@ _UNNAMED = re.compile(
 UNNAMED = "\x00unnamed"
 """Marks a quote attributed to someone not named; it ends as speaker null, not continued."""
 _BARE_VERB = re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]*[.!?]")
+# Searched (not matched) patterns start at a word boundary: the scan then skips the inside of words.
 _BEFORE = [
-    re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}"
+    re.compile(rf"\b(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}"
                rf"(?:{_VERBS})\b[^.!?{_OPEN}{_CLOSE}]{{0,120}}$"),
-    re.compile(rf"{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})[^.!?{_OPEN}{_CLOSE}]{{0,80}}$"),
+    re.compile(rf"\b{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"
+               rf"[^.!?{_OPEN}{_CLOSE}]{{0,80}}$"),
 ]
 # Attribution anywhere in the paragraph before the quote ("Her advice, she said, is ...").
 _EARLIER = [
-    re.compile(rf"(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}(?:{_VERBS})\b"),
-    re.compile(rf"(?:{_VERBS})[ \t]+(?P<name>{_NAME})"),
-    re.compile(rf"{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"),
+    re.compile(rf"\b(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}(?:{_VERBS})\b"),
+    re.compile(rf"\b(?:{_VERBS})[ \t]+(?P<name>{_NAME})"),
+    re.compile(rf"\b{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"),
 ]
 # "« ..., raconte Karim Benali, l'un des fondateurs. ... »": the attribution inside the quote.
 _INCISE = re.compile(rf",[ \t]+(?:{_VERBS})[ \t]+(?P<name>{_NAME})")
@@ -110,6 +129,12 @@ class _Speakers:
     canonical: dict[str, str]
     spellings: dict[str, tuple[str, ...]]
     people: frozenset[str]
+    entities: tuple[dict[str, Any], ...] = ()
+    genders: dict[str, str | None] = attrs.field(factory=dict)
+    memo: dict[Any, Any] = attrs.field(factory=dict)
+    """Per-text caches (mentions by kind, subject tests), emptied for each text by ``find``."""
+    quoted: tuple[tuple[int, int], ...] = ()
+    """Spans inside quotation marks: a name there is talked about, not an antecedent."""
 
     @classmethod
     def from_entities(cls, entities: list[dict[str, Any]]) -> _Speakers:
@@ -126,7 +151,14 @@ class _Speakers:
                 canonical.setdefault(fold(spelling), name)
             spellings[entity["type"]].extend(own)
         people = frozenset(e["name"] for e in entities or [] if e.get("type") == "person" and e.get("name"))
-        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people)
+        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, tuple(entities or ()))
+
+    def gender(self, name: str) -> str | None:
+        """ "m", "f" or None for the person of that canonical name (worked out on first use)."""
+        if name not in self.genders:
+            entity = next((e for e in self.entities if e.get("name") == name and e.get("type") == "person"), None)
+            self.genders[name] = _gender(entity) if entity is not None else None
+        return self.genders[name]
 
     def resolve(self, phrase: str) -> str | None:
         """The canonical name for a speaker phrase ("President Vladimir Putin" -> "Vladimir Putin")."""
@@ -149,16 +181,113 @@ class _Speakers:
                 return found
         return None
 
-    def nearest(self, text: str, end: int, pronoun: str, since: int = 0) -> str | None:
-        """The last person (or, for "it", organisation) mentioned in ``text[since:end]``."""
-        kind = "organization" if pronoun.lower() == "it" else "person"
+    def nearest(self, text: str, end: int, pronoun: str, since: int = 0, *, subject: bool = True) -> str | None:
+        """The person (for "it": organisation) a pronoun before ``end`` refers to.
+
+        Candidates are the mentions in ``text[since:end]`` outside quotation marks whose
+        gender does not contradict the pronoun's; the last one in subject position (it
+        starts its sentence or follows a short opening phrase: "Speaking in London,
+        Gen X said") wins over a nearer mention inside a sentence ("next to Mr Blair he
+        added"); without one, or with ``subject=False``, the last mention.
+        """
+        pronoun = pronoun.lower()
+        wrong = {"he": "f", "she": "m"}.get(pronoun)
         since = max(since, end - LOOKBACK)  # antecedents are near; keeps long documents linear
-        best, best_at = None, -1
-        for spelling in self.spellings[kind]:
-            at = _last_word_match(text, spelling, since, end)
-            if at > best_at or (at == best_at and best is not None and len(spelling) > len(best)):
-                best, best_at = spelling, at
-        return self.canonical.get(fold(best)) if best is not None and best_at >= 0 else None
+        mentions = self._mentions(text, "organization" if pronoun == "it" else "person")
+        last = None
+        for i in range(bisect.bisect_left(mentions, (end,)) - 1, -1, -1):
+            at, stop, name, quoted = mentions[i]
+            if at < since:
+                break
+            if quoted or (wrong and self.gender(name) == wrong):
+                continue
+            if not subject:
+                return name
+            last = last or name
+            if self._subject(text, at, stop):
+                return name
+        return last
+
+    def _mentions(self, text: str, kind: str) -> list[tuple[int, int, str, bool]]:
+        """``(start, end, name, inside a quote)`` of every mention of a person (organisation) in ``text``,
+        in order; a mention inside a longer one ("Blair" in "Mr Blair") is left out. Built once per text."""
+        found = self.memo.get(kind)
+        if found is not None:
+            return found
+        spans = []
+        for spelling in set(self.spellings[kind]):
+            name = self.canonical.get(fold(spelling))
+            at = text.find(spelling) if name else -1
+            while at != -1:
+                stop = at + len(spelling)
+                if (at == 0 or not text[at - 1].isalnum()) and (stop == len(text) or not text[stop].isalnum()):
+                    spans.append((at, -stop, name))
+                at = text.find(spelling, at + 1)
+        spans.sort()
+        found, reach = [], -1
+        for at, negative_stop, name in spans:
+            if -negative_stop <= reach:
+                continue  # inside the previous, longer mention
+            reach = -negative_stop
+            found.append((at, reach, name, self._inside_quote(at)))
+        self.memo[kind] = found
+        return found
+
+    def _subject(self, text: str, start: int, end: int) -> bool:
+        key = ("subject", start)
+        if key not in self.memo:
+            self.memo[key] = _subject_position(text, start, end)
+        return self.memo[key]
+
+    def _inside_quote(self, at: int) -> bool:
+        return any(start <= at < stop for start, stop in self.quoted)
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f",
+                     "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
+_OPENING = re.compile(r"(?:(?:^|[.!?][\"”’']?\s+|\n)(?:(?:But|And|So|Yet|However|Then),?\s+)?"
+                      r"(?:[^.!?\n\"“”,]{0,60},\s+)?|,?\s+but\s+|;\s+)$")
+_LAST_WORD = re.compile(r"([A-Z][\w.\-]*)\s+$")
+
+
+def _gender(entity: dict[str, Any]) -> str | None:
+    """A person's gender from an honorific in its forms ("Mrs Lee") or its given name."""
+    for form in entity.get("forms", []):
+        found = _HONORIFIC_GENDER.get(fold(form.split()[0])) if form.split() else None
+        if found:
+            return found
+    words = entity["name"].split()
+    return gazetteer().gender(words[0]) if len(words) > 1 else None
+
+
+def _subject_position(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` opens its sentence (titles and a short opening
+    phrase before it aside) and is not a possessive."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    head = text[max(0, start - 120) : start]
+    while (word := _LAST_WORD.search(head)) and (
+        fold(word.group(1)).rstrip(".") in TITLES or fold(word.group(1)) in TITLE_PREFIXES
+    ):
+        head = head[: word.start()]  # "Gen Musharraf", "Prime Minister Tony Blair"
+    return _OPENING.search(head) is not None
+
+
+_STEP, _OVERLAP = 500, 200
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``, scanning windows from the end back: a
+    long paragraph is read only as far back as its last match (matches are short: ``_OVERLAP``)."""
+    hi = end
+    while True:
+        lo = max(start, hi - _STEP)
+        found = None
+        for found in pattern.finditer(text, lo, min(end, hi + _OVERLAP)):  # noqa: B007 - keep the last
+            pass
+        if found is not None or lo == start:
+            return found
+        hi = lo
 
 
 def _last_word_match(text: str, word: str, since: int, end: int) -> int:
@@ -207,18 +336,20 @@ class NewsQuotes(Mapper):
     def find(self, text: str, speakers: _Speakers) -> Iterator[dict[str, Any]]:
         """The quotations of ``text`` in order."""
         previous: tuple[int, str | None] = (-(10**9), None)
-        for match in _QUOTE.finditer(text):
-            inner = match.group(1)
+        found = list(quotations(text))
+        speakers = attrs.evolve(speakers, quoted=tuple((q.start, q.end) for q in found), memo={})
+        for quote in found:
+            inner = text[quote.start : quote.end]
             if len(inner.split()) < self.min_words:
                 continue
-            start = match.start(1)
-            stripped = inner.rstrip(" ,")
-            speaker = self._speaker(text, match.start(), match.end(), speakers)
-            if speaker is None and match.start() - previous[0] <= self.continuation_chars:
+            start = quote.start + len(inner) - len(inner.lstrip())
+            stripped = inner.strip().rstrip(" ,")
+            speaker = self._speaker(text, quote.open, quote.close, speakers)
+            if speaker is None and quote.open - previous[0] <= self.continuation_chars:
                 speaker = previous[1]
             if speaker is UNNAMED:
                 speaker = None
-            previous = (match.end(), speaker)
+            previous = (quote.close, speaker)
             yield {"speaker": speaker, "text": stripped, "start": start, "end": start + len(stripped)}
 
     def _speaker(self, text: str, qstart: int, qend: int, speakers: _Speakers) -> str | None:
@@ -226,12 +357,26 @@ class NewsQuotes(Mapper):
         after = text[qend : min(qend + self.window, line_end if line_end != -1 else len(text))]
         if _NEW_SENTENCE.match(text, qstart, qend) and _CAPITAL_NEXT.match(after):
             after = ""  # '"... policy." The council said ...': what follows is another sentence
+        elif after[:1] in ".!?" and _CAPITAL_NEXT.match(after, 1):
+            after = ""  # '"... him". He said: "...': the same, the stop outside the marks
+        ends_sentence = _NEW_SENTENCE.match(text, qstart, qend) is not None
+        deferred = None
         for pattern in _AFTER:
             found = pattern.match(after)
-            if found:
-                name = self._name(found.group("name"), text, qstart, speakers)
-                if name is not None:
-                    return name
+            if found is None or (ends_sentence and _THAT.match(after, found.end())):
+                continue  # '"...myself." Carpenter said that ...': a new sentence, reported speech
+            if _INTRODUCES.match(after, found.end()):
+                # '"..." Harris added: "..."' introduces the next quote; "added" says this was his too
+                deferred = deferred or (found if _GOES_ON.search(found.group()) else None)
+                continue
+            name = self._name(found.group("name"), text, qstart, speakers)
+            if name is not None:
+                return name
+        found = _DESCRIBED_BEFORE.match(after) or _SENTENCE_FINAL.match(after)
+        if found and not _INTRODUCES.match(after, found.end()):
+            name = speakers.known(_SPACE.sub(" ", found.group("name")))
+            if name is not None and name in speakers.people:
+                return name
         described = _DESCRIBED.match(after)
         if described:
             for candidate in _NAMES.finditer(described.group("rest")):
@@ -239,6 +384,8 @@ class NewsQuotes(Mapper):
                 if name is not None:
                     return name
         unnamed = _UNNAMED.match(after)
+        if unnamed and _AGE.search(unnamed.group().split(",")[-1].strip().rsplit(" ", 1)[0]):
+            return speakers.nearest(text, qstart, "they", subject=False)  # '"...," the 34-year-old told'
         if unnamed:  # '"...," a spokesman said': attributed, to nobody named ...
             titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
             return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
@@ -254,15 +401,15 @@ class NewsQuotes(Mapper):
         if incise:
             return self._name(incise.group("name"), text, qstart, speakers)
         if _BARE_VERB.match(after):  # '"...," afirmou.'
-            return speakers.nearest(text, qstart, "he", since=paragraph_from)
+            return speakers.nearest(text, qstart, "they", since=paragraph_from)
         for pattern in _EARLIER:
-            found = None
-            for found in pattern.finditer(text, paragraph_from, qstart):  # noqa: B007 - keep the last
-                pass
+            found = _last_match(pattern, text, paragraph_from, qstart)
             if found:
                 name = self._name(found.group("name"), text, found.start(), speakers, known_only=True)
                 if name is not None:
                     return name
+        if deferred is not None:
+            return self._name(deferred.group("name"), text, qstart, speakers)
         return None
 
     def _titled_earlier(self, attribution: str, text: str, qstart: int, speakers: _Speakers) -> str | None:

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from corpuskit_news.gazetteer import PLACE_CUES, TITLES, fold, word_set
+from corpuskit_news.gazetteer import ORG_CUES, PLACE_CUES, TITLES, fold, word_set
 
 __all__ = ["SPAN", "Tok", "bare", "headline_spans", "is_acronym", "segments", "title_word", "trim"]
 
@@ -32,6 +32,10 @@ _ABBREVIATIONS = word_set(
 )
 _NAME_SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 _POSSESSIVES = ("'s", "’s", "‘s", "'", "’")
+_GROUP_NOUNS = word_set(
+    "people women children men workers farmers citizens consumers teachers nurses miners veterans"
+)
+"""Plural nouns whose possessive is part of an organisation's name ("European People's Party")."""
 _HEADLINE = re.compile(r"^[^\n]{12,160}$", re.M)
 _SMALL_WORDS = word_set("a an the of and or in on at to for by with from as vs is are")
 
@@ -105,7 +109,8 @@ def segments(text: str, match: re.Match[str]) -> list[tuple[list[Tok], bool]]:
     last = len(pieces) - 1
     for n, (raw, offset) in enumerate(pieces):
         word, cut, possessive = _clean(raw)
-        if possessive and n < last and bare(pieces[n + 1][0]) in PLACE_CUES:  # "People's Republic"
+        if possessive and n < last and (bare(pieces[n + 1][0]) in PLACE_CUES or (  # "People's Republic"
+                word.lower() in _GROUP_NOUNS and bare(pieces[-1][0]) in ORG_CUES)):  # "People's Party"
             word, possessive = raw, False
         start = base + offset
         current.append(Tok(word, start, start + len(word)))

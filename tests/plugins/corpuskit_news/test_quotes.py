@@ -59,3 +59,53 @@ def test_curly_straight_and_guillemet_quotes():
         "« Au début, on nous prenait pour des fous », raconte Karim Benali."
     )
     assert [q["speaker"] for q in quotes_of(text)] == ["Sabine Meier", "Karim Benali"]
+
+
+def test_a_name_inside_a_quotation_is_not_a_pronouns_antecedent():
+    text = ('Olivia Marsh, the director, spoke first. "Nobody works harder than Peter Vance does," '
+            'she said. He added: "We will open the new wing in the spring."')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Olivia Marsh", "Olivia Marsh"]
+
+
+def test_a_pronoun_skips_people_of_the_other_gender():
+    text = ('Daniel Ford directed the film with Margaret Hale. "I was the only woman on the set for years," '
+            'she said.')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Margaret Hale"]
+
+
+def test_a_pronoun_prefers_the_subject_over_a_nearer_name_inside_the_sentence():
+    text = ('Speaking in Leeds on Monday, Rahul Mehta praised the plan. Standing next to Thomas Grey '
+            'he added that it was "a plan that will change the whole region for good".')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Rahul Mehta"]
+
+
+def test_an_attribution_that_introduces_the_next_quote_is_not_this_ones():
+    text = ('Carla Jensen left the band last year. Martin Kobel said "she gave the group ten good years". '
+            'He said: "This was the hardest call we have ever made as a band."')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Martin Kobel", "Martin Kobel"]
+
+
+def test_said_that_after_a_finished_quote_starts_reported_speech():
+    text = ('Anna Berg wrote the script. "I had to carve a niche for myself." Lukas Moser said that '
+            'working with her was "one of the best times of my life".')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Anna Berg", "Lukas Moser"]
+
+
+def test_description_before_the_name_and_sentence_final_attribution():
+    text = ('Party officials met on Friday. "The board is giving in to pressure from the banks," '
+            'party spokesman Felix Brandt said. The band had "no other course of action" than to part '
+            'ways, lead singer Gary Moss has said.')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Felix Brandt", "Gary Moss"]
+
+
+def test_saying_and_an_age_description_attribute_quotes():
+    text = ('Hanna Roth welcomed the ruling, with minister Paul Stein saying it was "on the right track at '
+            'last". Oldham signed striker Leon Price on Monday. "It was an easy decision to make," '
+            'the 31-year-old told reporters.')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Paul Stein", "Leon Price"]
+
+
+def test_added_before_the_next_quote_also_claims_the_previous_one():
+    text = ('Ian Cole, editor of a trade magazine, said the machine would sell well.\n\n'
+            '"They want more of what they already have." Cole added: "It is a bold move for the firm."')
+    assert [q["speaker"] for q in quotes_of(text)] == ["Ian Cole", "Ian Cole"]
