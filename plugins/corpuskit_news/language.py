@@ -15,7 +15,11 @@ def load_identifier() -> Any:
     """The py3langid identifier with normalised probabilities, loaded once per process."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if getattr(identifier.nb_ptc, "dtype", None) == "float16":
+        # widened once (exact): scoring then skips a float16 -> float32 cast per call (-35 us a text)
+        identifier.nb_ptc = identifier.nb_ptc.astype("float32")
+    return identifier
 
 
 def detect_language(text: str, *, chars: int = 200, min_prob: float = 0.5) -> str | None:
