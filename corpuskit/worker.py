@@ -105,6 +105,7 @@ def prepared(run_token: str, spec: StageSpec, ctx: StageContext) -> Any:
             setup(ctx)
             if multiprocessing.parent_process() is not None:  # a worker process, not the caller's
                 gc.freeze()  # what setup loaded (lexicons, models) lives on: the collector stops rescanning it
+                gc.set_threshold(10_000, 10, 10)  # per-document garbage is acyclic: collect young objects less often
         entry = _SETUP[key] = (instance, state)
     ctx.state = entry[1]
     return entry[0]
