@@ -55,7 +55,7 @@ def frequent_line_decisions(items: Iterable[tuple[int, Any]], max_docs: int) -> 
     for h, refs in refs_by_hash.items():
         if len(refs) > max_docs:
             for ref in refs:
-                yield Ref(*ref), h
+                yield (ref if type(ref) is Ref else Ref(*ref)), h
 
 
 def drop_units(

@@ -7,6 +7,8 @@ marker that a resumed run trusts.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import pickle
 import shutil
 import time
@@ -101,6 +103,9 @@ def prepared(run_token: str, spec: StageSpec, ctx: StageContext) -> Any:
         setup = getattr(instance, "setup", None)
         if callable(setup):
             setup(ctx)
+            if multiprocessing.parent_process() is not None:  # a worker process, not the caller's
+                gc.freeze()  # what setup loaded (lexicons, models) lives on: the collector stops rescanning it
+                gc.set_threshold(10_000, 10, 10)  # per-document garbage is acyclic: collect young objects less often
         entry = _SETUP[key] = (instance, state)
     ctx.state = entry[1]
     return entry[0]

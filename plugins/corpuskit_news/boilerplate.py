@@ -125,6 +125,10 @@ class NewsBoilerplate(GlobalStage):
             else:
                 pairs.append((first, second))
         need = max(self.min_docs, math.ceil(self.min_fraction * documents))
+        if need == self.min_docs:  # the reduce passed only lines in >= min_docs documents: all are frequent
+            ctx.count("frequent lines", len({h for _, h in pairs}))
+            yield from pairs
+            return
         counts = Counter(h for _, h in pairs)
         frequent = {h for h, n in counts.items() if n >= need}
         ctx.count("frequent lines", len(frequent))
