@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from corpuskit_news.header import byline_name, choose_title, is_desk, is_name
+from corpuskit_news.header import byline_name, is_desk, is_name
+from corpuskit_news.headline import choose_title
 from corpuskit_news.lexicon import cue_of
 from corpuskit_news.lines import measure
 from corpuskit_news.publisher import find_publisher
