@@ -28,6 +28,11 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _MAX_PREFIXED = 240
 _DIGIT = re.compile(r"\d")
+_GLUED_DATE = re.compile(r"(?<=[^\W\d_]{2})(?=(?:19|20)\d\d[-/.]\d|\d{1,2}[-/.]\d{1,2}[-/.]\d)")
+_AND = re.compile(r"^(?:and|und|et|y|e|en|&)\s+", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\s+(?:and|und|et|y|e|en|&)\s+")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+"""The conjunction before the last of several names ("A, B, and C")."""
 _ROLE_WORDS = """correspondent correspondents reporter writer editor columnist contributor critic producer analyst
     photographer anchor host editor-at-large corresponsal redactor redactora columnista enviado enviada
     correspondant correspondante rédacteur rédactrice chroniqueur envoyé envoyée korrespondent korrespondentin
@@ -49,7 +54,7 @@ def is_name(text: str) -> bool:
             continue
         if not tok[0].isupper() or not _NAME_TOKEN.match(tok):
             return False
-        if low in NON_NAME_WORDS or low in STOPWORDS or (tok.isupper() and len(tok) > 3):
+        if low in NON_NAME_WORDS or low in STOPWORDS or (tok.isupper() and len(tok) > 3 and not _INITIALS.match(tok)):
             return False
         capitalised += 1
     return capitalised >= 2 and tokens[0].lower() not in NAME_PARTICLES
@@ -72,6 +77,8 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     ``bare_ok`` accepts a line that is only a name (right under a headline, such a line is
     the byline; elsewhere it could be anything).
     """
+    if _DIGIT.search(text):
+        text = _GLUED_DATE.sub(" ", text)  # "By Jane Roe2014-01-26 21:32 UTC": the name glued to the date
     m = BYLINE_PREFIX.match(text)
     if len(text) > (_MAX_PREFIXED if m else 120):
         return None  # (an explicit "By" survives tags the page glued on after the date)
@@ -83,16 +90,9 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
         if agency := _agency(first):
             return agency
         if is_name(first):
-            # "Par Ana Díaz, Luc Martin": several people separated by commas
-            names = [first]
-            for part in [p.strip(" .") for p in _SPLIT.split(rest)][1:]:
-                name = _caps_run(part) if rest.isupper() or part.split()[0].isupper() else part
-                if not name or not is_name(name):
-                    break
-                names.append(name)
-            return ", ".join(names)
+            return ", ".join([first, *_more_names(rest)])
         # "By Sam Whitford and Ana Díaz": keep the people, joined as written.
-        people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en|&)\s+", first)]
+        people = [p.strip(" .") for p in _CONJUNCTION.split(first)]
         if len(people) > 1 and all(is_name(p) for p in people):
             return first
         return _leading_name(first)
@@ -120,6 +120,21 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     if agency := _agency(head):
         return agency if rest and all(_dateish(p) for p in rest) else None
     return _name_then_date(text) or _name_then_role(text)
+
+
+def _more_names(rest: str) -> list[str]:
+    """The further people of "Par Ana Díaz, Luc Martin, and Paul Roux, Agency" (up to the first non-name)."""
+    names: list[str] = []
+    for part in _SPLIT.split(rest)[1:]:
+        part = _AND.sub("", part.strip(" ."))
+        for person in _CONJUNCTION.split(part):
+            if not person:
+                return names
+            name = _caps_run(person) if rest.isupper() or person.split()[0].isupper() else person
+            if not name or not is_name(name) or is_desk(name) or _agency(name):
+                return names  # ("..., Metro Wire", "..., Reuters": the outlet closes the byline)
+            names.append(name)
+    return names
 
 
 def _name_then_date(text: str) -> str | None:
