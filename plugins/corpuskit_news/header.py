@@ -25,6 +25,8 @@ _SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+\(|\s+(?:
 _DESK = re.compile(r"\b(?:desk|staff|team|newsroom|wire|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
                    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+"""A maximal run of four or more letters (the same words as ``_WORD`` longer than three)."""
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _MAX_PREFIXED = 240
 _DIGIT = re.compile(r"\d")
@@ -195,4 +197,4 @@ def _dateish(part: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words of ``text`` longer than three letters that are not function words."""
-    return {w for w in set(_WORD.findall(text.lower())) - STOPWORDS if len(w) > 3}
+    return set(_LONG_WORD.findall(text.lower())) - STOPWORDS
