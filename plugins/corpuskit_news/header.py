@@ -4,23 +4,20 @@ A byline is "By NAME", "Von NAME", "Par NAME", ..., a bare agency ("Reuters"), "
 "NAME - Jan 22, 2025", "NAME 8/17/13 11:04am", "NAME Senior Correspondent" (a job title
 ending in a role word), or a bare person's name right under the headline. A name is two to
 five capitalised words (particles such as "de", "van", "da" allowed), none of them a
-section label. The headline is the line before the article that is shaped like a headline
-and shares the most words with the article's opening, preferring lines just above the
-byline or date line.
+section label. The headline is chosen in :mod:`corpuskit_news.headline`.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from corpuskit_news.dates import MONTHS
 from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, NAME_PARTICLES, NON_NAME_WORDS, STOPWORDS
-from corpuskit_news.lines import Line, is_readtime
+from corpuskit_news.lines import is_readtime
 
-__all__ = ["byline_name", "choose_title", "content_words", "is_desk", "is_name"]
+__all__ = ["ABBREVIATION_END", "byline_name", "content_words", "is_desk", "is_name"]
 
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 _BY_INSIDE = re.compile(r"\b(?:by|von|par|por|di|door)\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
@@ -28,9 +25,16 @@ _SPLIT = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*$|\s*\|\s+|,\s+|\s+\(|\s+(?:
 _DESK = re.compile(r"\b(?:desk|staff|team|newsroom|wire|redaktion|rédaction|redacción|redação|redazione|redactie)\b",
                    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+"""A maximal run of four or more letters (the same words as ``_WORD`` longer than three)."""
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _MAX_PREFIXED = 240
 _DIGIT = re.compile(r"\d")
+_GLUED_DATE = re.compile(r"(?<=[^\W\d_]{2})(?=(?:19|20)\d\d[-/.]\d|\d{1,2}[-/.]\d{1,2}[-/.]\d)")
+_AND = re.compile(r"^(?:and|und|et|y|e|en|&)\s+", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\s+(?:and|und|et|y|e|en|&)\s+")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+"""The conjunction before the last of several names ("A, B, and C")."""
 _ROLE_WORDS = """correspondent correspondents reporter writer editor columnist contributor critic producer analyst
     photographer anchor host editor-at-large corresponsal redactor redactora columnista enviado enviada
     correspondant correspondante rédacteur rédactrice chroniqueur envoyé envoyée korrespondent korrespondentin
@@ -52,7 +56,7 @@ def is_name(text: str) -> bool:
             continue
         if not tok[0].isupper() or not _NAME_TOKEN.match(tok):
             return False
-        if low in NON_NAME_WORDS or low in STOPWORDS or (tok.isupper() and len(tok) > 3):
+        if low in NON_NAME_WORDS or low in STOPWORDS or (tok.isupper() and len(tok) > 3 and not _INITIALS.match(tok)):
             return False
         capitalised += 1
     return capitalised >= 2 and tokens[0].lower() not in NAME_PARTICLES
@@ -75,6 +79,8 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     ``bare_ok`` accepts a line that is only a name (right under a headline, such a line is
     the byline; elsewhere it could be anything).
     """
+    if _DIGIT.search(text):
+        text = _GLUED_DATE.sub(" ", text)  # "By Jane Roe2014-01-26 21:32 UTC": the name glued to the date
     m = BYLINE_PREFIX.match(text)
     if len(text) > (_MAX_PREFIXED if m else 120):
         return None  # (an explicit "By" survives tags the page glued on after the date)
@@ -86,16 +92,9 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
         if agency := _agency(first):
             return agency
         if is_name(first):
-            # "Par Ana Díaz, Luc Martin": several people separated by commas
-            names = [first]
-            for part in [p.strip(" .") for p in _SPLIT.split(rest)][1:]:
-                name = _caps_run(part) if rest.isupper() or part.split()[0].isupper() else part
-                if not name or not is_name(name):
-                    break
-                names.append(name)
-            return ", ".join(names)
+            return ", ".join([first, *_more_names(rest)])
         # "By Sam Whitford and Ana Díaz": keep the people, joined as written.
-        people = [p.strip(" .") for p in re.split(r"\s+(?:and|und|et|y|e|en|&)\s+", first)]
+        people = [p.strip(" .") for p in _CONJUNCTION.split(first)]
         if len(people) > 1 and all(is_name(p) for p in people):
             return first
         return _leading_name(first)
@@ -123,6 +122,21 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     if agency := _agency(head):
         return agency if rest and all(_dateish(p) for p in rest) else None
     return _name_then_date(text) or _name_then_role(text)
+
+
+def _more_names(rest: str) -> list[str]:
+    """The further people of "Par Ana Díaz, Luc Martin, and Paul Roux, Agency" (up to the first non-name)."""
+    names: list[str] = []
+    for part in _SPLIT.split(rest)[1:]:
+        part = _AND.sub("", part.strip(" ."))
+        for person in _CONJUNCTION.split(part):
+            if not person:
+                return names
+            name = _caps_run(person) if rest.isupper() or person.split()[0].isupper() else person
+            if not name or not is_name(name) or is_desk(name) or _agency(name):
+                return names  # ("..., Metro Wire", "..., Reuters": the outlet closes the byline)
+            names.append(name)
+    return names
 
 
 def _name_then_date(text: str) -> str | None:
@@ -183,55 +197,4 @@ def _dateish(part: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words of ``text`` longer than three letters that are not function words."""
-    return {w for w in set(_WORD.findall(text.lower())) - STOPWORDS if len(w) > 3}
-
-
-def _headline_shaped(line: Line) -> bool:
-    if not 3 <= line.words <= 30 or len(line.text) > 220 or line.linky or line.cue or line.caption:
-        return False
-    if line.dated or is_readtime(line.text) or BYLINE_PREFIX.match(line.text):
-        return False  # ("By: Wire Service" is the byline, not a headline)
-    if line.text.endswith(".") and not _ABBREVIATION_END.search(line.text):
-        return False
-    return not line.prose or line.words <= 20
-
-
-def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool]) -> Line | None:
-    """The headline among the lines before the article, or None.
-
-    ``opening`` is the article's first few hundred words; ``header[i]`` says whether
-    ``candidates[i]`` is a byline, date, reading-time or caption line (the headline
-    usually sits just above those).
-    """
-    body = content_words(opening)
-    best: tuple[float, Line] | None = None
-    overlaps: dict[int, float] = {}
-    for pos, line in enumerate(candidates):
-        if not _headline_shaped(line) or (line.text.count(",") >= 2 * max(1, line.words // 6) and line.stop < 0.1):
-            continue  # a list of labels or names ("World, Business, Sport"), not a sentence-like headline
-        words = content_words(line.text)
-        if not words:
-            continue
-        overlap = len(words & body) / len(words)
-        score = 2.0 * overlap * min(1.0, len(words) / 4)
-        if any(header[pos + 1 : pos + 8]):  # (sharing buttons may sit between them)
-            score += 1.0
-        folded = line.text.casefold()
-        if any(folded in other.text.casefold() for other in candidates if other is not line):
-            score += 0.5
-        if pos >= len(candidates) - 8:
-            score += 0.5
-        if 5 <= line.words <= 20:
-            score += 0.3
-        overlaps[id(line)] = overlap
-        if best is None or score > best[0]:
-            best = (score, line)
-    if best is None or best[0] < 1.2:
-        return None
-    # Headline and deck often both qualify; the headline comes first.
-    # (compared on the words they share with the article, not on position bonuses)
-    pos = candidates.index(best[1])
-    previous = overlaps.get(id(candidates[pos - 1]), 0.0) if pos > 0 else 0.0
-    if previous >= 0.6 and previous >= 0.75 * overlaps[id(best[1])]:
-        return candidates[pos - 1]
-    return best[1]
+    return set(_LONG_WORD.findall(text.lower())) - STOPWORDS

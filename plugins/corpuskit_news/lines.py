@@ -30,7 +30,7 @@ _LINKY = re.compile(
 )
 _CAPTION = re.compile(
     r"\((?i:[^()]{0,40}\b(?:photo|foto|image|picture|file)\b[^()]{0,40})\)|"
-    r"\b(?:Photo|PHOTO|Foto|FOTO|Photograph|Picture|Credit|Crédit|Crédito|Bild|Imagen|Immagine|Illustration)s?"
+    r"\b(?:Photo|PHOTO|Foto|FOTO|Photograph|Picture|Image|IMAGE|Credit|Crédit|Crédito|Bild|Imagen|Immagine|Illustration)s?"
     r"\s*(?::|/|by\b)|(?i:\bfile photo\b|© ?photo|\bgetty images|\bshutterstock\b|\bphoto by\b)|"
     r"\|\s*[^|]{0,40}\b(?:Photo|PHOTO|Foto|FOTO|Photograph|Image)s?\b[^|]{0,12}$",  # "... | AP Photo"
 )

@@ -33,7 +33,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from corpuskit.linefreq import line_hash
-from corpuskit_news.header import byline_name, choose_title, is_desk
+from corpuskit_news.header import byline_name, is_desk
+from corpuskit_news.headline import choose_title
 from corpuskit_news.lexicon import AGENCIES as AGENCY_NAMES
 from corpuskit_news.lexicon import NON_NAME_WORDS
 from corpuskit_news.lines import (
@@ -400,7 +401,7 @@ _LONE_BY = frozenset(("by", "von", "par", "por", "door", "di", "written by", "av
 
 def _header(page: Page, before: list[Line], body: list[Line]) -> None:
     """Find the headline, byline, date line and standfirst among the lines above the body."""
-    opening = " ".join(line.text for line in body[:4])[:800]
+    opening = " ".join(line.text for line in body[:6])[:1500]
     page.title = choose_title(before, opening, [_is_header_line(ln) for ln in before])
     zone_from = page.title.index if page.title else (before[0].index if before else 0)
     for pos, line in enumerate(before):

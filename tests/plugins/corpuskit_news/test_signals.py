@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from corpuskit_news.header import byline_name, choose_title, is_desk, is_name
+from corpuskit_news.header import byline_name, is_desk, is_name
+from corpuskit_news.headline import choose_title
 from corpuskit_news.lexicon import cue_of
 from corpuskit_news.lines import measure
 from corpuskit_news.publisher import find_publisher
@@ -206,3 +207,18 @@ def test_bylines_with_a_job_title_a_glued_date_or_glued_tags(line, name):
 )
 def test_a_blurb_cut_short_with_a_link_to_the_story_is_a_teaser(text, teaser):
     assert (measure(0, text).cue == ("teaser", "teaser")) is teaser
+
+
+def test_byline_glued_to_its_date():
+    assert byline_name("By Jane Roe2014-01-26 21:32:46 UTC") == "Jane Roe"
+    assert byline_name("Jane Roe8/17/13 11:04am") == "Jane Roe"
+    assert byline_name("Windows2000 turns 25") is None
+
+
+def test_several_authors_with_initials_a_conjunction_and_the_outlet():
+    assert byline_name("By Ana R. Díaz , Luc S.T. Martin, Mei-Ling Chen, and Tom Berg, Metro Wire") == (
+        "Ana R. Díaz, Luc S.T. Martin, Mei-Ling Chen, Tom Berg"
+    )
+    assert byline_name("Par Ana Díaz, Luc Martin et Paul Roux") == "Ana Díaz, Luc Martin, Paul Roux"
+    assert byline_name("By Ana Díaz, Luc Martin, Associated Press") == "Ana Díaz, Luc Martin"
+    assert is_name("J.R. Hartley") and not is_name("NASA Officials")
