@@ -68,9 +68,12 @@ _PATTERNS = [
     ),
     # 01.01.2025 (day first), 21/06/2024 and 03-04-2025 (order decided below)
     re.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[0-3]?\d)(?P=s)(?P<y>(?:19|20)\d\d)(?!\d)"),
-    # 8/17/13 (two-digit year, slashes only; order decided below like the four-digit form)
-    re.compile(r"(?<![\w.:/])(?P<a>[0-3]?\d)(?P<s>/)(?P<b>[0-3]?\d)/(?P<yy>\d\d)(?![\w/.,:])"),
+    # 8/17/13, "10/ 5/11" (two-digit year, slashes only, a space may pad a one-digit day or month;
+    # order decided below like the four-digit form)
+    re.compile(r"(?<![\w.:/])(?P<a>[0-3]?\d)(?P<s>/) ?(?P<b>[0-3]?\d)/ ?(?P<yy>\d\d)(?![\w/.,:])"),
 ]
+_US_ZONE = re.compile(r"\d\s*(?:[aApP]\.?[mM]\.?\s+)?(?:E|C|M|P|AK|H)[SD]?T\b")
+"""A time in a North American zone ("09:19 PM ET", "3:53 p.m. EST"): numeric dates there are month first."""
 _PIVOT = 69
 """Two-digit years below this are 20xx, the others 19xx (as ``strptime``'s ``%y``)."""
 
@@ -113,6 +116,8 @@ def find_dates(line: str, *, dayfirst: bool | None = None) -> list[tuple[int, dt
     """Every absolute date in ``line`` as ``(offset, date)``, in order of offset."""
     found: dict[int, dt.date] = {}
     taken: list[tuple[int, int]] = []
+    if dayfirst is None and _US_ZONE.search(line):
+        dayfirst = False  # "10/5/11 09:19 PM ET": a North American time zone, month first
     for pattern in _PATTERNS:
         for m in pattern.finditer(line):
             start, end = m.span()

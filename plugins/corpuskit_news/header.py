@@ -33,6 +33,7 @@ _DIGIT = re.compile(r"\d")
 _GLUED_DATE = re.compile(r"(?<=[^\W\d_]{2})(?=(?:19|20)\d\d[-/.]\d|\d{1,2}[-/.]\d{1,2}[-/.]\d)")
 _AND = re.compile(r"^(?:and|und|et|y|e|en|&)\s+", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\s+(?:and|und|et|y|e|en|&)\s+")
+_CONJ_WORDS = frozenset(("and", "und", "et", "en", "y", "e"))
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 """The conjunction before the last of several names ("A, B, and C")."""
 _ROLE_WORDS = """correspondent correspondents reporter writer editor columnist contributor critic producer analyst
@@ -93,10 +94,11 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
             return agency
         if is_name(first):
             return ", ".join([first, *_more_names(rest)])
-        # "By Sam Whitford and Ana Díaz": keep the people, joined as written.
+        # "By Sam Whitford and Ana Díaz": keep the people, joined as written ("By SAM WHITFORD and
+        # ANA DÍAZ": names in capitals title-cased, the conjunction kept).
         people = [p.strip(" .") for p in _CONJUNCTION.split(first)]
-        if len(people) > 1 and all(is_name(p) for p in people):
-            return first
+        if len(people) > 1 and all(is_name(p.title() if p.isupper() else p) for p in people):
+            return " ".join(w.title() if w.isupper() and w.casefold() not in _CONJ_WORDS else w for w in first.split())
         return _leading_name(first)
     if agency := _agency(text):
         return agency

@@ -16,6 +16,17 @@ on several signals rather than picked by one:
   "UPDATE: ...", "WATCH: ...") is a highlight bullet or a teaser, not the headline;
 - **caption**: a line right above a bare photo credit ("Image: Agency") describes the
   picture.
+- **teaser cards**: a line over a time line that recurs with other numbers ("AP - 53 mins
+  ago", "AP - 55 mins ago"), or opening with a one-word label that several different lines
+  share ("Article: ...", "Video: ..."), is a related-story card and never the headline; short
+  lines listed under a teaser heading ("More from X") score lower;
+- **standfirst**: words are compared on their first five letters, and a headline may share
+  them with the standfirst right under it instead (when the article opens with quotes);
+- **repetition as a whole line**: a show or section name the page repeats elsewhere scores
+  lower;
+- **dated headline**: a line stating a date is a candidate when three or more capitalised
+  words besides the date are not a person's name ("Weekly Tech Digest for Friday, April 19,
+  2013"), and then it is not the date line under another headline.
 
 Headline, kicker and deck often all qualify. The kicker (section or place label) sits
 above the headline and is shorter; the deck sits below it, is longer and reads as a
@@ -25,13 +36,15 @@ headline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from corpuskit_news.header import ABBREVIATION_END, byline_name, content_words
+from corpuskit_news.dates import MONTHS
+from corpuskit_news.header import ABBREVIATION_END, byline_name, content_words, is_name
 from corpuskit_news.lexicon import BYLINE_PREFIX
 from corpuskit_news.lines import Line, is_readtime
 
-__all__ = ["choose_title", "headline_shaped", "label_prefixed"]
+__all__ = ["choose_title", "dated_headline", "headline_shaped", "label_prefixed"]
 
 _NEAR = 8
 """Lines below a candidate searched for the byline / date block (sharing buttons may sit between)."""
@@ -43,6 +56,17 @@ _DECK_CAPS = 0.5
 _DECK_WORDS = 10
 """A deck is a sentence of ten words or more; a shorter line under a headline-shaped one is the headline."""
 _MIN_SCORE = 1.2
+_STEM = 5
+"""Words compared on their first five letters ("groceries" ~ "grocery", "resigning" ~ "resigns")."""
+_DECK_MIN_WORDS = 12
+_DATE_TOKEN = re.compile(r"[^\W\d_]+")
+_DATE_WORDS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "on", "at", "the", "of", "published", "posted", "updated", "am",
+    "pm", "a.m", "p.m", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "cet", "bst", "ist", "yesterday",
+    "today", "ago", "hr", "hrs", "min", "mins",
+))
+_NOT_DIGITS = re.compile(r"\d+")
 
 
 def headline_shaped(line: Line) -> bool:
@@ -50,11 +74,20 @@ def headline_shaped(line: Line) -> bool:
     caption, date, reading time or byline."""
     if not 3 <= line.words <= 30 or len(line.text) > 220 or line.linky or line.cue or line.caption:
         return False
-    if line.dated or is_readtime(line.text) or BYLINE_PREFIX.match(line.text):
+    if (line.dated and not dated_headline(line.text)) or is_readtime(line.text) or BYLINE_PREFIX.match(line.text):
         return False  # ("By: Wire Service" is the byline, not a headline)
     if line.text.endswith(".") and not ABBREVIATION_END.search(line.text):
         return False
     return not line.prose or line.words <= 20
+
+
+def dated_headline(text: str) -> bool:
+    """Whether a line stating a date is a headline that contains its date ("Weekly Tech
+    Digest for Friday, April 19, 2013"): three words or more besides the date, weekdays, times
+    and "published on" words, at least two of them capitalised, and not a person's name (a
+    byline "Jane Doe 8/17/13 11:04am")."""
+    words = [w for w in _DATE_TOKEN.findall(text) if w.casefold() not in MONTHS and w.casefold() not in _DATE_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 2 and not is_name(" ".join(words))
 
 
 def label_prefixed(text: str) -> bool:
@@ -69,7 +102,7 @@ def label_prefixed(text: str) -> bool:
 
 def _bare_credit(line: Line) -> bool:
     """A photo credit alone on its line ("Image: Agency", "Photo: Jane Doe")."""
-    return line.caption and line.words <= _CREDIT_WORDS and not line.prose
+    return line.caption and line.words <= _CREDIT_WORDS and not line.prose and not line.text.endswith(":")
 
 
 def _bare_byline(candidates: Sequence[Line], pos: int) -> bool:
@@ -98,9 +131,10 @@ def _above_block(candidates: Sequence[Line], pos: int, header: Sequence[bool]) -
     return None if pos + _NEAR >= len(candidates) else False
 
 
-def _score(candidates: Sequence[Line], pos: int, header: Sequence[bool], overlap: float, size: float) -> float:
+def _score(candidates: Sequence[Line], pos: int, header: Sequence[bool], overlap: float, size: float,
+           listed: bool = False) -> float:
     line = candidates[pos]
-    score = 2.0 * overlap * size
+    score = 2.0 * overlap * size - (1.0 if listed else 0.0)
     over_credit = pos + 1 < len(candidates) and _bare_credit(candidates[pos + 1])
     if over_credit:
         score -= 1.0  # the picture's caption, part of the header block
@@ -119,7 +153,68 @@ def _score(candidates: Sequence[Line], pos: int, header: Sequence[bool], overlap
         score += 0.3
     if label_prefixed(line.text):
         score -= 1.0
+    if line.repeated and not any(folded in other.text.casefold() for other in candidates if other.words > line.words):
+        score -= 0.6  # a show or section name the page repeats as a whole line
+    if line.dated:
+        score -= 0.3
     return score
+
+
+def _card_lines(candidates: Sequence[Line], header: Sequence[bool]) -> set[int]:
+    """Positions of teaser cards: a line over a header line that recurs with other numbers
+    ("Story ... / AP - 53 mins ago", "Story ... / AP - 55 mins ago") and a line opening with
+    a one-word label several different lines share ("Article: ...", "Video: ...")."""
+    shapes: dict[str, list[int]] = {}
+    labels: dict[str, list[int]] = {}
+    for pos, line in enumerate(candidates):
+        if header[pos] and line.words <= _CREDIT_WORDS and _DATE_TOKEN.search(line.text):
+            shapes.setdefault(_NOT_DIGITS.sub("#", line.text.casefold()), []).append(pos)
+        colon = line.text.find(":", 0, _LABEL_CHARS)
+        if colon > 1 and line.words >= 3 and not line.caption and " " not in line.text[:colon]:
+            labels.setdefault(line.text[:colon].casefold(), []).append(pos)
+    cards = {at - 1 for group in shapes.values() if len(group) > 1 for at in group if at > 0}
+    for group in labels.values():
+        texts = {candidates[at].text.casefold() for at in group}
+        distinct = [t for t in texts if not any(t != u and (t in u or u in t) for u in texts)]
+        if len(distinct) > 1:  # (one headline repeated in a longer line is not a list)
+            cards.update(group)
+    return cards
+
+
+def _listed(candidates: Sequence[Line], header: Sequence[bool]) -> set[int]:
+    """Positions of the short lines listed under a teaser heading ("More from X", "Related").
+
+    A run that reaches the byline / date block is not such a list: the headline may close
+    a menu that happens to follow a heading."""
+    items: set[int] = set()
+    for pos, line in enumerate(candidates):
+        if not (line.cue and line.cue[1] == "teaser_heading"):
+            continue
+        run: list[int] = []
+        for nxt in range(pos + 1, min(len(candidates), pos + 1 + _NEAR)):
+            item = candidates[nxt]
+            if header[nxt]:
+                run = []
+                break
+            if item.prose or item.words > 12:
+                break
+            run.append(nxt)
+        items.update(run)
+    return items
+
+
+def _stems(words: set[str]) -> set[str]:
+    return {w[:_STEM] for w in words}
+
+
+def _deck_stems(candidates: Sequence[Line], pos: int) -> set[str]:
+    """The words of the standfirst right under ``candidates[pos]`` (a sentence-shaped line)."""
+    if pos + 1 >= len(candidates):
+        return set()
+    deck = candidates[pos + 1]
+    if not deck.prose or deck.caption or deck.cue or deck.words < _DECK_MIN_WORDS:
+        return set()
+    return _stems(content_words(deck.text))
 
 
 def _deck_of(upper: Line, lower: Line) -> bool:
@@ -139,21 +234,30 @@ def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool
 
     ``opening`` is the article's first few hundred words; ``header[i]`` says whether
     ``candidates[i]`` is a byline, date, reading-time or caption line (the headline
-    usually sits just above those).
+    usually sits just above those). Words are compared on their first letters, and a
+    line's words may also be found in the standfirst right under it (a headline
+    summarises its deck when the article opens with quotes).
     """
-    body = content_words(opening)
+    body = _stems(content_words(opening))
     best: tuple[float, int] | None = None
     overlaps: dict[int, float] = {}
     shaped = [headline_shaped(line) for line in candidates]
+    if any(line.dated and shaped[pos] for pos, line in enumerate(candidates)):
+        # a headline stating its date is not the date line under another headline
+        header = [flag and not (shaped[pos] and candidates[pos].dated) for pos, flag in enumerate(header)]
+    cards = _card_lines(candidates, header) if any(shaped) else set()
+    listed = _listed(candidates, header) if any(shaped) else set()
     for pos, line in enumerate(candidates):
-        if not shaped[pos] or _list_like(line) or _bare_byline(candidates, pos):
+        if not shaped[pos] or pos in cards or _list_like(line) or _bare_byline(candidates, pos):
             continue
-        words = content_words(line.text)
+        words = _stems(content_words(line.text))
         if not words:
             continue
         overlap = len(words & body) / len(words)
+        if overlap < 1.0 and (deck := _deck_stems(candidates, pos)):
+            overlap = max(overlap, len(words & deck) / len(words))
         overlaps[pos] = overlap
-        score = _score(candidates, pos, header, overlap, min(1.0, len(words) / 4))
+        score = _score(candidates, pos, header, overlap, min(1.0, len(words) / 4), pos in listed)
         if best is None or score > best[0]:
             best = (score, pos)
     if best is None or best[0] < _MIN_SCORE:

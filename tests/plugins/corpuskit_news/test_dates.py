@@ -105,3 +105,12 @@ def test_a_tool_bar_ending_in_the_date_right_over_the_headline_dates_the_page():
     assert published_date(header) == "2011-09-20"
     far = _header(bar, "Most read", "Five Lessons", title="Five Lessons")  # not right over it
     assert published_date(far) is None
+
+
+def test_two_digit_year_padded_with_spaces_and_a_north_american_zone():
+    # a space pads the one-digit month or day; a US time zone makes a numeric date month first
+    assert find_date("By JANE ROE 10/ 5/11 09:19 PM ET") == dt.date(2011, 10, 5)
+    assert find_date("03/04/2025 11:00 a.m. EST") == dt.date(2025, 3, 4)
+    assert find_date("03/04/2025") is None  # still ambiguous without the zone
+    assert find_date("10/ 5/11") is None
+    assert find_date("Mix 1/ 2 cup of flour") is None

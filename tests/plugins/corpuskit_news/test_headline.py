@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpuskit_news.headline import label_prefixed
+from corpuskit_news.headline import dated_headline, label_prefixed
 from corpuskit_news.segment import analyse
 
 from tests.plugins.corpuskit_news.pages import PARAGRAPHS
@@ -71,3 +71,54 @@ def test_a_name_at_a_place_over_the_date_is_the_byline():
     result = analyse("\n".join([*lines, *PARAGRAPHS]))
     assert result.title is not None and result.title.text == lines[2]
     assert result.author == "Tomas Lindgren"
+
+
+def test_dated_headline_shape():
+    assert dated_headline("Valley Bridge Report for Monday, March 3, 2025")
+    assert not dated_headline("Published on Monday, March 3, 2025")
+    assert not dated_headline("Tomas Lindgren, March 3, 2025")
+    assert not dated_headline("Valley Desk - 3 hrs ago")
+
+
+def test_headline_containing_its_date():
+    # the show's name repeats as a whole line on the page; the episode's headline carries its date
+    page = ["The Valley Ledger", "Valley Bridge Report", "03/03/25", "Valley Bridge Report for Monday, March 3, 2025",
+            "Episode Description:", *PARAGRAPHS, "Valley Bridge Report", "Valley Bridge Report"]
+    result = analyse("\n".join(page))
+    assert result.title is not None and result.title.text == page[3]
+
+
+def test_headline_sharing_words_only_with_its_standfirst():
+    # the article opens with quotes that share no word with the headline; the link list under
+    # a teaser heading shares more, but the headline summarises the standfirst right under it
+    lines = ["The Valley Ledger", "Money", "Ways to Spend Less on Groceries",
+             "A store manager shares the ways to spend less on your weekly grocery bill, and more ideas from our "
+             "partners.", "More from Our Partners", "Cheap ideas for holiday party food",
+             "How to make the holidays more affordable", "Ten healthy foods that cost less than $1"]
+    assert _title(lines) == lines[2]
+
+
+def test_related_story_cards_with_times_lose_to_the_headline():
+    # each card sits over its own time line, like a headline over its date line
+    lines = ["The Valley Ledger", "County to rebuild the Alder bridge",
+             "By TOMAS LINDGREN and ALMA REYES - Valley Ledger Staff Writers | VL – 1 hr 4 mins ago",
+             "Related Content", "Article: Alder River bridge closed to cars since the flood", "VL - 53 mins ago",
+             "Article: The board's rebuild vote on the old stone bridge", "VL - 55 mins ago"]
+    result = analyse("\n".join([*lines, *PARAGRAPHS]))
+    assert result.title is not None and result.title.text == lines[1]
+    assert result.author == "Tomas Lindgren and Alma Reyes"
+
+
+def test_one_headline_repeated_with_a_label_is_not_a_card_list():
+    lines = ["The Valley Ledger", "Alma Reyes", "Alma Reyes: 'The bridge is our most requested project'",
+             "Alma Reyes: 'The bridge is our most requested project' | The Valley Ledger", "By Tomas Lindgren",
+             "March 3, 2025"]
+    assert _title(lines) == lines[2]
+
+
+def test_byline_of_two_people_in_capitals():
+    from corpuskit_news.header import byline_name
+
+    assert byline_name("By TOMAS LINDGREN and ALMA REYES - Staff Writers | VL – 1 hr ago") == (
+        "Tomas Lindgren and Alma Reyes")
+    assert byline_name("By TOMAS E. LINDGREN and ALMA REYES") == "Tomas E. Lindgren and Alma Reyes"
