@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from corpuskit_news.dates import MONTHS
 from corpuskit_news.lexicon import AGENCIES, BYLINE_PREFIX, NAME_PARTICLES, NON_NAME_WORDS, STOPWORDS
 from corpuskit_news.lines import is_readtime
 
-__all__ = ["ABBREVIATION_END", "byline_name", "content_words", "is_desk", "is_name"]
+__all__ = ["ABBREVIATION_END", "byline_name", "content_words", "is_desk", "is_name", "signoff_author"]
 
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 _BY_INSIDE = re.compile(r"\b(?:by|von|par|por|di|door)\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)
@@ -195,6 +196,27 @@ def _dateish(part: str) -> bool:
     # (a day-first reading only tells a date from a non-date: "08/01/2014" is a date either way)
     dated = find_date(part) is not None or find_date(part, dayfirst=True) is not None
     return dated or looks_relative(part) or is_readtime(part) or not _WORD.search(part)
+
+
+_SIGNOFF = re.compile(
+    r"^[(（\[]?\s*(?:"
+    r"(?P<ko>[가-힣]{2,4})\s?(?:선임)?(?:기자|특파원)(?:\s+[\w.+-]+@[\w.-]+)?"  # "최윤호 기자 name@outlet.com"
+    r"|(?:记者|記者)\s*(?P<zh>[\u4e00-\u9fff]{2,4})"  # "（记者 王小明）"
+    r"|(?P<ja>[\u4e00-\u9fff]{2,4})\s?(?:记者|記者)"  # "（山田太郎記者）"
+    r")\s*[)）\]]?$"
+)
+_SIGNOFF_LINES = 12
+
+
+def signoff_author(footer: Sequence[str]) -> str | None:
+    """The reporter's sign-off among the first lines under the article ("최윤호 기자
+    name@outlet.com", "（记者 王小明）"): Korean, Chinese and Japanese papers name the writer
+    there instead of in a byline."""
+    for line in footer[:_SIGNOFF_LINES]:
+        m = _SIGNOFF.match(line.strip())
+        if m:
+            return m.group("ko") or m.group("zh") or m.group("ja")
+    return None
 
 
 def content_words(text: str) -> set[str]:

@@ -14,6 +14,7 @@ from corpuskit.document import Document
 from corpuskit.stage import Mapper, param, stage
 from corpuskit_news.boilerplate import boilerplate_meta
 from corpuskit_news.dates import find_dates
+from corpuskit_news.header import signoff_author
 from corpuskit_news.language import detect_language, load_identifier
 from corpuskit_news.lines import measure
 from corpuskit_news.publisher import find_publisher, publisher_key
@@ -156,7 +157,8 @@ class NewsMetadata(Mapper):
 
     - ``title``: the headline line (a trailing " | Site" naming the publisher is cut).
     - ``author``: the byline's person(s), or the agency ("Reuters") when that is the
-      byline; desk and staff bylines give None.
+      byline; desk and staff bylines give None. Without a byline, a reporter's sign-off
+      under the article ("최윤호 기자 name@outlet.com", "（记者 王小明）").
     - ``publisher``: the outlet, from the masthead, "© 2025 X", "X staff", "X's website",
       "X is part of ...", the name the page repeats across its menus and footers, and a
       name spelling the page's own web address (clues that name one outlet pool their
@@ -188,16 +190,17 @@ class NewsMetadata(Mapper):
         language = detect_language(body, chars=self.language_chars, min_prob=self.min_language_prob)
         exclude = [x for x in (header.title_line, header.byline) if x]
         publisher = find_publisher(header.header, header.footer, body, exclude=exclude)
+        author = header.author or signoff_author(header.footer)
         published = published_date(header)
         if published is None and language not in (None, "en"):
             published = published_date(header, dayfirst=True)
-        for label, value in (("title", header.title_line), ("author", header.author), ("publisher", publisher),
+        for label, value in (("title", header.title_line), ("author", author), ("publisher", publisher),
                              ("published", published), ("language", language)):
             if value is None:
                 ctx.count(f"no {label}")
         return doc.with_meta(
             title=_clean_title(header.title_line, publisher),
-            author=header.author,
+            author=author,
             publisher=publisher,
             published=published,
             language=language,

@@ -132,3 +132,40 @@ def test_same_output_under_serial_and_local_executors(tmp_path):
         outputs[executor] = out.read_bytes()
     assert outputs["serial"] == outputs["local"]
     assert b"frequent in corpus" in outputs["serial"]
+
+
+KOREAN_PAGE = "\n".join([
+    "밸리 신문",
+    "사회",
+    "군, 홍수로 무너진 옛 돌다리 다시 짓기로",
+    "입력 2025-03-03 09:21:00",
+    "군의회는 월요일 홍수로 교각이 손상된 뒤 2년 동안 차량 통행이 막혔던 앨더강의 옛 돌다리를 다시 짓기로 의결했다. "
+    "공사는 봄에 강물이 줄어들면 시작될 예정이다.",
+    "기술자들은 보수 공사에 약 18개월이 걸리고 비용은 대부분 농촌 도로를 위한 "
+    "도 보조금으로 충당된다고 의회에 보고했다. "
+    "주민들은 매일 계곡을 돌아 20분을 더 운전해 왔다.",
+    "공사 기간에도 임시 보행교는 계속 열려 동쪽 강변의 학교에 다니는 학생들이 "
+    "걸어서 등교할 수 있다고 관계자들은 말했다.",
+    "한다리 기자 hdari@valley.example",
+    "많이 본 뉴스",
+    "1 시내버스 새 노선 개통",
+    "2 도서관 주말 운영 시간 연장",
+    "회사소개 광고안내 개인정보처리방침",
+])
+
+
+def test_reporter_sign_off_under_the_article_is_the_author():
+    pipeline = Pipeline.from_dict({"name": "t", "stages": ["news.boilerplate", "news.metadata"]},
+                                  plugins=load_plugins())
+    (doc,) = pipeline.process([Document("ko", KOREAN_PAGE, {})])
+    assert "한다리 기자" not in doc.text
+    assert doc.meta["author"] == "한다리"
+
+
+def test_sign_off_forms():
+    from corpuskit_news.header import signoff_author
+
+    assert signoff_author(["한다리 기자 hdari@valley.example"]) == "한다리"
+    assert signoff_author(["（记者 王小明）"]) == "王小明"
+    assert signoff_author(["한다리 기자의 맛집 탐방"]) is None  # a column's name, not a sign-off
+    assert signoff_author(["Share this story"]) is None
