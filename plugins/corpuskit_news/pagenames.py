@@ -101,6 +101,16 @@ def line_names(line: str) -> set[str]:
             names.add(" ".join(words))
     return names
 
+_EDITION = re.compile(r"\b(?:edition|édition|edición|edição|edizione|ausgabe|editie)\b", re.IGNORECASE)
+_SWITCHER_LINES = 4
+
+
+def _in_switcher(at: int, labels: list[int]) -> bool:
+    """Whether line ``at`` is in an edition switcher: from an edition label ("EDITION:
+    INTERNATIONAL") to a few lines under it or to the next label ("Set edition preference")."""
+    return any(lab <= at and (at - lab <= _SWITCHER_LINES or any(at < nxt for nxt in labels)) for lab in labels)
+
+
 def find_masthead(
     header: Sequence[str], lines: Sequence[str], skip: set[str], hints: Callable[[], set[str]]
 ) -> str | None:
@@ -110,11 +120,15 @@ def find_masthead(
     the first eight the first one that shares a word with the page's copyright holder or web
     address is preferred, then one that recurs as a whole line three or more times (the logo
     in header, sticky bar and footer), else the first. A single plain word ("Gizmodo") counts
-    only when it recurs so and opens the page or shares such a word. ``hints`` gives those
-    words (asked only when there is a choice to make).
+    only when it recurs so and opens the page or shares such a word. The lines under an
+    edition label ("EDITION: INTERNATIONAL", then "U.S.", "MÉXICO") are an edition switcher,
+    never the masthead. ``hints`` gives those words (asked only when there is a choice to make).
     """
     found: list[tuple[int, str, bool, bool]] = []
+    labels = [at for at, line in enumerate(header[: 8 + _SWITCHER_LINES]) if _EDITION.search(line)]
     for at, line in enumerate(header[:8]):
+        if labels and _in_switcher(at, labels):
+            continue
         shaped = masthead_shaped(line)
         plain_word = not shaped and " " not in line and line[:1].isupper() and line.isalpha() and len(line) >= 4
         if not (shaped or plain_word) or line.casefold() in skip:

@@ -109,3 +109,12 @@ def test_a_single_word_logo_opening_the_page_and_repeated_is_the_masthead():
 def test_of_the_first_lines_the_one_sharing_a_word_with_the_copyright_holder_is_the_masthead():
     header = ["Business Exchange", "Kestrel Weekly", "Home", "Blogs"]
     assert find_publisher(header, ["© 2011 Kestrel L.P. All Rights Reserved."], BODY) == "Kestrel Weekly"
+
+
+def test_an_edition_switcher_is_not_the_masthead():
+    from corpuskit_news.pagenames import find_masthead
+
+    header = ["EDITION: INTERNATIONAL", "U.S.", "NORGE", "ARABIC", "Set edition preference", "Sign up",
+              "The Kestrel Post", "World"]
+    assert find_masthead(header, header, set(), set) == "The Kestrel Post"
+    assert find_masthead(header[2:], header[2:], set(), set) == "NORGE"  # (without the label: a masthead shape)
