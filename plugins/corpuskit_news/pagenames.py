@@ -106,9 +106,11 @@ _SWITCHER_LINES = 4
 
 
 def _in_switcher(at: int, labels: list[int]) -> bool:
-    """Whether line ``at`` is in an edition switcher: from an edition label ("EDITION:
-    INTERNATIONAL") to a few lines under it or to the next label ("Set edition preference")."""
-    return any(lab <= at and (at - lab <= _SWITCHER_LINES or any(at < nxt for nxt in labels)) for lab in labels)
+    """Whether line ``at`` is in an edition switcher: between two edition labels ("EDITION:
+    INTERNATIONAL" ... "Set edition preference"), or a few lines under a single one."""
+    if len(labels) > 1:
+        return labels[0] <= at <= labels[-1]
+    return 0 <= at - labels[0] <= _SWITCHER_LINES
 
 
 def find_masthead(
