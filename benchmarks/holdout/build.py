@@ -6,7 +6,7 @@ The pages are real news pages (copyright of their publishers), so the repository
 only what is needed to rebuild the set: this script, the renderer
 (``benchmarks/render_html.py``) and one small gold file per page in
 ``benchmarks/holdout/gold/NAME.json`` (a second batch, annotated after the fixes the first
-one prompted, in ``gold2/``, later ones in ``gold3/`` ... ``gold6/``):
+one prompted, in ``gold2/``, later ones in ``gold3/`` ... ``gold7/``):
 
 * ``source`` - the page's path under devdata's ``html/`` and its ``sha256``;
 * ``article`` - the 1-based numbers of the rendered page's article lines, and
@@ -65,7 +65,7 @@ def build_one(spec_path: Path, devdata: Path, out: Path) -> str:
     return name
 
 
-SETS = tuple((f"gold{n}", f"holdout{n}") for n in ("", "2", "3", "4", "5", "6"))
+SETS = tuple((f"gold{n}", f"holdout{n}") for n in ("", "2", "3", "4", "5", "6", "7"))
 """(gold folder here, output folder under --out): held-out batches, each annotated before its first run."""
 
 
