@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corpuskit_news.dates import MONTHS
 from corpuskit_news.header import ABBREVIATION_END, byline_name, content_words, is_name
@@ -160,20 +161,24 @@ def _score(candidates: Sequence[Line], pos: int, header: Sequence[bool], overlap
     return score
 
 
-def _card_lines(candidates: Sequence[Line], header: Sequence[bool]) -> set[int]:
+def _card_lines(candidates: Sequence[Line], header: Sequence[bool], shaped: Sequence[bool]) -> set[int]:
     """Positions of teaser cards: a line over a header line that recurs with other numbers
     ("Story ... / AP - 53 mins ago", "Story ... / AP - 55 mins ago") and a line opening with
     a one-word label several different lines share ("Article: ...", "Video: ...")."""
     shapes: dict[str, list[int]] = {}
     labels: dict[str, list[int]] = {}
     for pos, line in enumerate(candidates):
-        if header[pos] and line.words <= _CREDIT_WORDS and _DATE_TOKEN.search(line.text):
-            shapes.setdefault(_NOT_DIGITS.sub("#", line.text.casefold()), []).append(pos)
-        colon = line.text.find(":", 0, _LABEL_CHARS)
-        if colon > 1 and line.words >= 3 and not line.caption and " " not in line.text[:colon]:
-            labels.setdefault(line.text[:colon].casefold(), []).append(pos)
+        if header[pos]:
+            if line.words <= _CREDIT_WORDS and _DATE_TOKEN.search(line.text):
+                shapes.setdefault(_NOT_DIGITS.sub("#", line.text.casefold()), []).append(pos)
+        elif shaped[pos] and ":" in line.text[:_LABEL_CHARS]:
+            colon = line.text.find(":")
+            if colon > 1 and " " not in line.text[:colon]:
+                labels.setdefault(line.text[:colon].casefold(), []).append(pos)
     cards = {at - 1 for group in shapes.values() if len(group) > 1 for at in group if at > 0}
     for group in labels.values():
+        if len(group) < 2:
+            continue
         texts = {candidates[at].text.casefold() for at in group}
         distinct = [t for t in texts if not any(t != u and (t in u or u in t) for u in texts)]
         if len(distinct) > 1:  # (one headline repeated in a longer line is not a list)
@@ -205,6 +210,13 @@ def _listed(candidates: Sequence[Line], header: Sequence[bool]) -> set[int]:
 
 def _stems(words: set[str]) -> set[str]:
     return {w[:_STEM] for w in words}
+
+
+@lru_cache(maxsize=16384)
+def line_stems(text: str) -> frozenset[str]:
+    """The stems of a candidate line's content words (menus and section labels repeat
+    across a corpus's pages: cached; :func:`corpuskit_news.lines.clear_cache` empties it)."""
+    return frozenset(_stems(content_words(text)))
 
 
 def _deck_stems(candidates: Sequence[Line], pos: int) -> set[str]:
@@ -245,12 +257,12 @@ def choose_title(candidates: Sequence[Line], opening: str, header: Sequence[bool
     if any(line.dated and shaped[pos] for pos, line in enumerate(candidates)):
         # a headline stating its date is not the date line under another headline
         header = [flag and not (shaped[pos] and candidates[pos].dated) for pos, flag in enumerate(header)]
-    cards = _card_lines(candidates, header) if any(shaped) else set()
+    cards = _card_lines(candidates, header, shaped) if any(shaped) else set()
     listed = _listed(candidates, header) if any(shaped) else set()
     for pos, line in enumerate(candidates):
         if not shaped[pos] or pos in cards or _list_like(line) or _bare_byline(candidates, pos):
             continue
-        words = _stems(content_words(line.text))
+        words = line_stems(line.text)
         if not words:
             continue
         overlap = len(words & body) / len(words)
