@@ -116,8 +116,7 @@ def find_dates(line: str, *, dayfirst: bool | None = None) -> list[tuple[int, dt
     """Every absolute date in ``line`` as ``(offset, date)``, in order of offset."""
     found: dict[int, dt.date] = {}
     taken: list[tuple[int, int]] = []
-    if dayfirst is None and _US_ZONE.search(line):
-        dayfirst = False  # "10/5/11 09:19 PM ET": a North American time zone, month first
+    zone_checked = dayfirst is not None
     for pattern in _PATTERNS:
         for m in pattern.finditer(line):
             start, end = m.span()
@@ -128,6 +127,10 @@ def find_dates(line: str, *, dayfirst: bool | None = None) -> list[tuple[int, dt
             if g.get("mon"):
                 date = _make(y, MONTHS[g["mon"].lower()], int(g["d"]))
             elif g.get("a"):
+                if not zone_checked:
+                    zone_checked = True
+                    if _US_ZONE.search(line):
+                        dayfirst = False  # "10/5/11 09:19 PM ET": a North American time zone, month first
                 date = _numeric(int(g["a"]), int(g["b"]), y, g["s"], dayfirst)
             else:
                 date = _make(y, int(g["m"]), int(g["d"]))

@@ -102,6 +102,8 @@ def line_names(line: str) -> set[str]:
     return names
 
 _EDITION = re.compile(r"\b(?:edition|édition|edición|edição|edizione|ausgabe|editie)\b", re.IGNORECASE)
+_EDITION_HINT = re.compile(r"[dD][iI][tTcCçÇzZ]|[aA][uU][sS][gG]")
+"""A cheap test run before ``_EDITION`` (most lines have no such letters)."""
 _SWITCHER_LINES = 4
 
 
@@ -127,7 +129,8 @@ def find_masthead(
     never the masthead. ``hints`` gives those words (asked only when there is a choice to make).
     """
     found: list[tuple[int, str, bool, bool]] = []
-    labels = [at for at, line in enumerate(header[: 8 + _SWITCHER_LINES]) if _EDITION.search(line)]
+    labels = [at for at, line in enumerate(header[: 8 + _SWITCHER_LINES]) if _EDITION_HINT.search(line)
+              and _EDITION.search(line)]
     for at, line in enumerate(header[:8]):
         if labels and _in_switcher(at, labels):
             continue
