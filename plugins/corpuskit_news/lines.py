@@ -78,6 +78,8 @@ class Line:
     """The same line occurs elsewhere on the page."""
     frequent: bool = False
     """The line occurs in many documents of the corpus."""
+    comment: bool = False
+    """Inside a thread of reader comments (see :mod:`corpuskit_news.comments`)."""
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
