@@ -11,8 +11,11 @@ the comment's text, and often **action** lines ("Reply", "Report Comment", "12 l
 these hold, so that article text with times and dates is left alone:
 
 - at least three signatures, each at most ``_MAX_UNIT`` lines from the next (two are
-  enough when action lines recur too), from at least two different names - a live blog's
-  entries carry times but one writer's name, or none ("10:32 am", "Update 3:45 pm:");
+  enough when action lines recur too), from at least two different names and one for every
+  three signatures - a live blog's entries carry times but one writer's name, or none
+  ("10:32 am", "Update 3:45 pm:"), and teaser lists repeat one stamp ("Updated 1358 GMT");
+- at least half of the stretches between signatures hold a paragraph (comments are
+  sentences; a list of teaser cards, "Outlet · 5 hours ago" over a headline, is not);
 - the first signature comes after at least ``_MIN_ARTICLE_WORDS`` words of prose (the
   thread follows an article);
 - no two consecutive paragraphs of ``_RUN_WORDS`` words follow the region (a thread ends
@@ -66,6 +69,13 @@ _NOT_NAME = frozenset((
     "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet", "cest", "et", "pt", "ct", "breaking", "correction",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    # the same words in the other languages the stage reads (fr, de, es, it, pt, nl)
+    "par", "le", "la", "à", "de", "del", "el", "von", "am", "um", "vor", "il", "y", "hace", "fa", "há",
+    "soumis", "publié", "posté", "répondu", "écrit", "geschrieben", "antwortete", "publicado", "escrito",
+    "pubblicato", "scritto", "geplaatst", "door", "op", "om",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
+    "domingo", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
 ))
 _ACTION = re.compile(
     r"^(?:(?:reply|report|report comment|report abuse|flag|like|unlike|dislike|recommend|permalink|share|quote|"
@@ -147,10 +157,11 @@ def _goes_on(lines: Sequence[Line]) -> bool:
 def _region(lines: Sequence[Line], chain: list[tuple[int, str]]) -> tuple[int, int] | None:
     first, last = chain[0][0], chain[-1][0]
     actions = sum(_is_action(ln) for ln in lines[first : last + 1])
-    if len({name for _, name in chain}) < 2 or (len(chain) < 3 and actions < 2):
+    if 3 * len({name for _, name in chain}) < max(6, len(chain)) or (len(chain) < 3 and actions < 2):
         return None
-    if _clean_prose_words(lines[:first]) < _MIN_ARTICLE_WORDS:
-        return None
+    bodies = [lines[a[0] + 1 : b[0]] for a, b in pairwise(chain)]
+    if 2 * sum(any(ln.prose for ln in body) for body in bodies) < len(bodies):
+        return None  # teaser cards ("Outlet · 5 hours ago" over a headline): their text is no prose
     if first > 0 and _name_line(lines[first - 1]) and _name_of(lines[first].text) is None:
         first -= 1  # the name over the first time line
     gap = max(b[0] - a[0] for a, b in pairwise(chain))
@@ -180,10 +191,9 @@ def _region(lines: Sequence[Line], chain: list[tuple[int, str]]) -> tuple[int, i
 def mark_comments(lines: Sequence[Line]) -> None:
     """Set ``comment`` on the lines of comment threads found by their shape (see the module docstring)."""
     for chain in _chains(lines):
-        while len(chain) >= 2:  # a date line over the article may open the chain: try without it
-            region = _region(lines, chain)
-            if region is not None:
-                for line in lines[region[0] : region[1] + 1]:
-                    line.comment = True
-                break
-            chain = chain[1:]
+        while chain and _clean_prose_words(lines[: chain[0][0]]) < _MIN_ARTICLE_WORDS:
+            chain = chain[1:]  # date lines over the article are no signatures of a thread after it
+        region = _region(lines, chain) if len(chain) >= 2 else None
+        if region is not None:
+            for line in lines[region[0] : region[1] + 1]:
+                line.comment = True
