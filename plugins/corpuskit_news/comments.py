@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from corpuskit_news.dates import MONTHS
 from corpuskit_news.lines import Line
 
-__all__ = ["is_comments_heading", "mark_comments"]
+__all__ = ["is_comments_heading", "mark_comments", "stamped_name"]
 
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|replies|responses|reactions?|réactions?|réagir|commentaires?|kommentare|"
@@ -95,9 +96,19 @@ def _is_action(line: Line) -> bool:
     return line.words <= 6 and not line.prose and _ACTION.match(line.text) is not None
 
 
-def _stamped(text: str) -> bool:
-    """Whether a short line states a clock time or a relative time ("15:22", "3h ago")."""
-    return bool(_CLOCK.search(text) or _RELATIVE.search(text))
+_STAMP = re.compile(rf"{_CLOCK.pattern}|{_RELATIVE.pattern}", re.IGNORECASE)
+_NO_STAMP = ""
+"""What :func:`stamped_name` gives for a line that states no time."""
+
+
+@lru_cache(maxsize=65536)
+def stamped_name(text: str) -> str | None:
+    """For a line stating a clock or relative time ("15:22", "3h ago"): the commenter's name on it
+    (the words that are not date, time or "posted by" words, 1-6 of them) or None; for other lines
+    ``_NO_STAMP``. Cached: short lines repeat across a corpus's pages."""
+    if not _STAMP.search(text):
+        return _NO_STAMP
+    return _name_of(text)
 
 
 def _name_of(text: str) -> str | None:
@@ -122,9 +133,11 @@ def _signature(lines: Sequence[Line], i: int) -> str | None:
     line = lines[i]
     if line.prose or line.words > 14 or line.cue is not None or line.linky:
         return None
-    if not (line.dated or _stamped(line.text)):
-        return None
-    name = _name_of(line.text)
+    name = stamped_name(line.text)
+    if name == _NO_STAMP:
+        if not line.dated:
+            return None
+        name = _name_of(line.text)
     if name is None and i > 0 and _name_line(lines[i - 1]):
         name = _name_of(lines[i - 1].text)
     return name
