@@ -130,3 +130,14 @@ def test_quoted_posts_inside_an_article_stay():
     assert not any(line.comment for line in page.lines)
     kept = [line.text for line in page.kept]
     assert all(p in kept for p in PARAGRAPHS)
+
+
+def test_teaser_cards_with_times_are_no_thread():
+    cards = ["More news",
+             "Valley Daily · 5 hours ago", "School board approves new budget",
+             "River Times · 7 hours ago", "Storm knocks out power to 2,000 homes",
+             "The Hill Post · 1 day ago", "High school wins state title",
+             "Valley Daily · 2 days ago", "Library extends weekend hours"]
+    page = analyse("\n".join([*HEAD, *PARAGRAPHS, *cards, *FOOT]))
+    assert not any(line.comment for line in page.lines)
+    assert [line.text for line in page.kept] == PARAGRAPHS
