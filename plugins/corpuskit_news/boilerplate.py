@@ -76,7 +76,9 @@ class NewsBoilerplate(GlobalStage):
       input). Reasons: ``title``, ``byline``, ``dateline``, ``standfirst``, ``caption``,
       ``before article``, ``after article``, ``teaser block``, ``short line``,
       ``repeated in page``, ``frequent in corpus``, ``cue: <category>``, ``edge: ...``
-      (trimmed from the start or end of the article), ``no article prose``.
+      (trimmed from the start or end of the article), ``comments`` (a reader comment thread
+      found by its shape: repeated name + time signatures and action lines after the
+      article, whatever its heading), ``no article prose``.
     - ``kept``: the number of kept lines; ``first_lineno``: the input line number of the
       first kept line (lines above it are the page header).
     - ``title_line``, ``byline``, ``author``, ``dateline``, ``standfirst``: the header

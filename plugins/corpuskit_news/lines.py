@@ -78,6 +78,8 @@ class Line:
     """The same line occurs elsewhere on the page."""
     frequent: bool = False
     """The line occurs in many documents of the corpus."""
+    comment: bool = False
+    """Inside a thread of reader comments (see :mod:`corpuskit_news.comments`)."""
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
@@ -197,13 +199,16 @@ def _short_line_fields(text: str) -> tuple[Any, ...]:
 def clear_cache() -> None:
     """Forget the signals of short lines seen so far, the masthead shapes of
     :mod:`corpuskit_news.pagenames` and the headline candidates' stems of
-    :mod:`corpuskit_news.headline` (benchmarks start cold with it)."""
+    :mod:`corpuskit_news.headline` and the signature names of :mod:`corpuskit_news.comments`
+    (benchmarks start cold with it)."""
+    from corpuskit_news.comments import stamped_name
     from corpuskit_news.headline import line_stems
     from corpuskit_news.pagenames import masthead_shaped
 
     _short_line_fields.cache_clear()
     masthead_shaped.cache_clear()
     line_stems.cache_clear()
+    stamped_name.cache_clear()
 
 
 def _measure(index: int, text: str) -> Line:

@@ -11,7 +11,8 @@ The decision combines, line by line (see :mod:`corpuskit_news.lines` for the loc
    sit above them.
 3. **Continuations.** After a teaser block inserted mid-article, a run of at least two
    consecutive cue-free paragraphs within ``max_gap`` lines continues the article. A
-   comments heading or a copyright line ends the search.
+   comments heading, a comment thread found by its shape (:mod:`corpuskit_news.comments`:
+   its lines go as ``comments``) or a copyright line ends the search.
 4. **Inside the article.** A lone short line between paragraphs is a subheading and stays;
    two short lines keep the second when it is subheading-shaped; three or more are a teaser
    block and go. Prose lines with a strong cue (copyright, syndication, newsletter,
@@ -33,6 +34,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from corpuskit.linefreq import line_hash
+from corpuskit_news.comments import is_comments_heading, mark_comments
 from corpuskit_news.header import byline_name, is_desk
 from corpuskit_news.headline import choose_title
 from corpuskit_news.lexicon import AGENCIES as AGENCY_NAMES
@@ -49,15 +51,6 @@ from corpuskit_news.lines import (
 )
 
 __all__ = ["Page", "analyse"]
-
-_COMMENTS = re.compile(
-    r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|replies|responses|reactions?|réactions?|réagir|commentaires?|kommentare|"
-    r"kommentieren|comentarios|comentários|commenti|reacties|reageer|leave a reply|join the conversation|"
-    r"comment|commenter|comentar|commentare|commenta|"
-    r"discussion|show comments|view comments)\s*(?:\(\d+\)|\d+)?\s*:?$",
-    re.IGNORECASE,
-)
-
 
 @dataclass(slots=True)
 class Page:
@@ -78,10 +71,6 @@ class Page:
     def text(self) -> str:
         """The article: kept lines, one per line."""
         return "\n".join(line.text for line in self.kept)
-
-
-def _is_comments_heading(line: Line) -> bool:
-    return line.words <= 4 and _COMMENTS.match(line.text) is not None
 
 
 def _one_word_heading(line: Line) -> bool:
@@ -145,7 +134,9 @@ def _weights(lines: list[Line]) -> list[float]:
     prose_words = 0
     in_comments = False  # below a comments heading that follows article prose, prose counts little
     for i, line in enumerate(lines):
-        if line.repeated or line.frequent:
+        if line.comment:
+            w = -8.0
+        elif line.repeated or line.frequent:
             w = -4.0
         elif line.cue and line.cue[0] == "teaser":
             w = -20.0
@@ -158,7 +149,7 @@ def _weights(lines: list[Line]) -> list[float]:
             prose_words += line.words
             if in_comments:
                 w *= 0.1
-        elif _is_comments_heading(line) and prose_words >= 50:
+        elif is_comments_heading(line) and prose_words >= 50:
             in_comments = True
             w = -30.0
         elif line.dated or byline_name(line.text) or is_readtime(line.text):
@@ -203,7 +194,7 @@ def _continuations(lines: list[Line], end: int, max_gap: int) -> list[tuple[int,
     while i < len(lines) - 1:
         line = lines[i]
         # Comments, footers and time-stamped lists (comment headers, dated teasers) end the article.
-        if _is_comments_heading(line) or line.dated or (line.cue and line.cue[1] == "copyright"):
+        if is_comments_heading(line) or line.comment or line.dated or (line.cue and line.cue[1] == "copyright"):
             break
         clean = line.prose and not line.cue and not line.repeated and not line.frequent
         nxt = lines[i + 1]
@@ -323,7 +314,9 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
         for kind, first, last in blocks:
             if kind:
                 for line in lines[first : last + 1]:
-                    if _strong_cue(line) or (line.cue and line.cue[0] == "teaser"):
+                    if line.comment:
+                        page.removed.append((line, "comments"))
+                    elif _strong_cue(line) or (line.cue and line.cue[0] == "teaser"):
                         page.removed.append((line, f"cue: {line.cue[1]}"))
                     elif line.caption:
                         page.removed.append((line, "caption"))
@@ -349,6 +342,8 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
 
 
 def _reason(line: Line, default: str) -> str:
+    if line.comment:
+        return "comments"
     if line.repeated:
         return "repeated in page"
     if line.frequent:
@@ -464,6 +459,7 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
                 relax_prose(line)
     _mark_repetition(lines, frequent)
     mark_captions_under_credits(lines)
+    mark_comments(lines)
     span = _densest_run(_weights(lines))
     if span is None:
         page.removed = [(line, "no article prose") for line in lines]
