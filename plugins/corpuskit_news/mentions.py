@@ -58,19 +58,8 @@ _PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 _SPEECH = word_set("said says told added explained argued noted insisted warned")
 _VERBS_AFTER_NAME = word_set("said says has have had is was were will would announced reported added told")
-OMPASS = word_set(
-    """
-    north south east west central northern southern eastern western upper lower greater
-    nord süd sud ost oost noord zuid norte sur
-    """
-)
-LACE_PREPOSITIONS = word_set("in near outside around across towards")
-LACE_NOUNS = word_set(
-    """
-    reservoir dam lake river region province district county valley village town city area
-    border coast peninsula basin delta island neighbourhood neighborhood suburb
-    """
-)
+
+
 class Mention(NamedTuple):
     """One typed name in the text: ``name`` without titles, ``form`` as written."""
 
