@@ -6,6 +6,9 @@ from pathlib import Path
 
 import orjson
 
+from corpuskit.context import StageContext
+from corpuskit.stats import StageStats
+
 REPO = Path(__file__).resolve().parents[1]
 
 ARTICLE = (
@@ -36,3 +39,15 @@ def corpus_records(n: int = 60) -> list[dict]:
 
 def read_jsonl(path: Path) -> list[dict]:
     return [orjson.loads(line) for line in Path(path).read_bytes().splitlines() if line.strip()]
+
+
+def loader_ctx(rejects: list | None = None, workers: int = 1) -> StageContext:
+    """A loader's context outside a run; rejects go to ``rejects`` when given."""
+    sink = rejects.append if rejects is not None else (lambda r: None)
+    return StageContext("0:reader", StageStats("0:reader"), sink, options={"workers": workers})
+
+
+def read_all(loader, rejects: list | None = None) -> list:
+    """Every document ``loader`` plans and reads, in order."""
+    c = loader_ctx(rejects)
+    return [doc for shard in loader.plan(c) for doc in loader.read(shard, c)]

@@ -9,21 +9,10 @@ import pytest
 import zstandard
 
 from corpuskit import InputError, Pipeline
-from corpuskit.context import StageContext
 from corpuskit.plugins import load_plugins
 from corpuskit.stages.readers import ReadJsonl, ReadText, split_lines
-from corpuskit.stats import StageStats
-from tests.helpers import read_jsonl, write_jsonl
-
-
-def ctx(rejects=None, workers=1):
-    sink = rejects.append if rejects is not None else (lambda r: None)
-    return StageContext("0:reader", StageStats("0:reader"), sink, options={"workers": workers})
-
-
-def read_all(loader, rejects=None):
-    c = ctx(rejects)
-    return [doc for shard in loader.plan(c) for doc in loader.read(shard, c)]
+from tests.helpers import loader_ctx as ctx
+from tests.helpers import read_all, read_jsonl, write_jsonl
 
 
 def test_read_text_ids_sources_and_order(tmp_path):

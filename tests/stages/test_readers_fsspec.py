@@ -12,12 +12,11 @@ import pytest
 import zstandard
 
 from corpuskit import ConfigError, InputError, Pipeline, RunError
-from corpuskit.context import StageContext
 from corpuskit.plugins import load_plugins
 from corpuskit.remote import url_fingerprint
 from corpuskit.stages.readers import ReadJsonl, ReadText
-from corpuskit.stats import StageStats
-from tests.helpers import REPO, corpus_records, read_jsonl, write_jsonl
+from tests.helpers import REPO, corpus_records, read_all, read_jsonl, write_jsonl
+from tests.helpers import loader_ctx as ctx
 
 fsspec = pytest.importorskip("fsspec")
 
@@ -35,15 +34,6 @@ def mem():
     if fs.exists(f"/{prefix}"):
         fs.rm(f"/{prefix}", recursive=True)
 
-
-def ctx(rejects=None, workers=1):
-    sink = rejects.append if rejects is not None else (lambda r: None)
-    return StageContext("0:reader", StageStats("0:reader"), sink, options={"workers": workers})
-
-
-def read_all(loader, rejects=None):
-    c = ctx(rejects)
-    return [doc for shard in loader.plan(c) for doc in loader.read(shard, c)]
 
 
 def run(paths, out, executor="serial", workers=1, **reader):
