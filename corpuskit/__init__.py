@@ -15,6 +15,7 @@ from corpuskit.errors import (
     RunError,
     StageError,
 )
+from corpuskit.linefreq import frequent_line_decisions, line_hash, line_keys
 from corpuskit.markers import hookimpl
 from corpuskit.pipeline import Pipeline
 from corpuskit.result import RunResult
@@ -54,7 +55,10 @@ __all__ = [
     "StageContext",
     "StageError",
     "StreamStage",
+    "frequent_line_decisions",
     "hookimpl",
+    "line_hash",
+    "line_keys",
     "param",
     "stage",
 ]
