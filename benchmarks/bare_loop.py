@@ -16,7 +16,7 @@ import sys
 import orjson
 import xxhash
 
-from corpuskit.stages.text import comparable_text, normalize_text
+from corpuskit._stages.text import comparable_text, normalize_text
 
 
 def main(src: str, dst: str) -> None:

@@ -157,7 +157,7 @@ def corpuskit_cmd(parts: list[Path], out: Path, run_dir: Path, args: argparse.Na
         ]
     }
     code = (
-        "import sys, orjson; from corpuskit.pipeline import Pipeline; "
+        "import sys, orjson; from corpuskit._run.pipeline import Pipeline; "
         "Pipeline.from_dict(orjson.loads(sys.argv[1])).run("
         f"executor={executor!r}, workers={args.workers}, run_dir={str(run_dir)!r})"
     )
@@ -213,7 +213,7 @@ def main() -> None:
     ap.add_argument("--scratch", type=Path, default=None, help="work folder (default: CORPUS_DIR/bench)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
-    from corpuskit.stages.lsh import optimal_bands
+    from corpuskit._stages.dedup.lsh import optimal_bands
 
     bands, rows = optimal_bands(args.threshold, args.num_perm, 0.95)
     scratch = args.scratch or args.corpus_dir / "bench"

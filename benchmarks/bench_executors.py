@@ -98,7 +98,7 @@ def corpus_for(n: int) -> Path:
 
 
 def has_stage(name: str) -> bool:
-    from corpuskit.plugins import load_plugins
+    from corpuskit._plugins.manager import load_plugins
 
     return load_plugins().stages.get(name) is not None
 

@@ -34,10 +34,10 @@ if __package__ in (None, ""):
 
 from benchmarks.news_eval.cases import load_cases
 from corpuskit import Document
-from corpuskit.context import StageContext
-from corpuskit.plugins import load_plugins
-from corpuskit.stage import Ref, is_global
-from corpuskit.stats import StageStats
+from corpuskit._plugins.manager import load_plugins
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import Ref, is_global
+from corpuskit._stages.stats import StageStats
 
 HERE = Path(__file__).resolve().parent
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“«])")
@@ -177,7 +177,7 @@ def time_run(pages: list[dict[str, Any]], workers: int) -> dict[str, Any]:
         encoding="utf-8",
     )
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "corpuskit.cli", "run", str(config)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "corpuskit", "run", str(config)], capture_output=True,
                           text=True, cwd=DATA)
     wall = time.perf_counter() - start
     if proc.returncode != 0:

@@ -62,7 +62,7 @@ def sig_numpy(texts: list[str], n: int, num_perm: int) -> None:
 
 
 def sig_corpuskit(texts: list[str], n: int, num_perm: int) -> None:
-    from corpuskit.stages.lsh import signature
+    from corpuskit._stages.dedup.lsh import signature
 
     for t in texts:
         signature(t, "word", n, num_perm)

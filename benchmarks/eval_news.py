@@ -27,7 +27,7 @@ if __package__ in (None, ""):
 
 from benchmarks.news_eval.cases import Case, load_cases
 from corpuskit import Document, Pipeline
-from corpuskit.plugins import load_plugins
+from corpuskit._plugins.manager import load_plugins
 
 SCORERS = ("boilerplate", "metadata", "entities", "quotes")
 """Scoring modules under benchmarks/news_eval/, used when importable."""

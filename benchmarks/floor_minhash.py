@@ -3,7 +3,7 @@
     python benchmarks/floor_minhash.py --out survivors.jsonl --workers 2 parts/*.jsonl
 
 Reads JSONL files (one process per file, ``--workers`` at a time), computes the
-same rensa signatures as the ``minhash`` stage (corpuskit.stages.lsh, same
+same rensa signatures as the ``minhash`` stage (corpuskit._stages.dedup.lsh, same
 shingles, permutations, banding and b-bit verification), groups band keys in one
 dict in the parent, unions verified candidates, keeps the first document of each
 cluster and writes the survivors by re-reading the files. No framework: no stage
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import orjson
 
-from corpuskit.stages import lsh
+from corpuskit._stages.dedup import lsh
 
 P: dict = {}
 

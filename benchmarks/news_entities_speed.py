@@ -21,9 +21,9 @@ from corpuskit_news.entities import NewsEntities
 from corpuskit_news.quotes import NewsQuotes
 
 from corpuskit import Document
-from corpuskit.context import StageContext
-from corpuskit.stage import Ref
-from corpuskit.stats import StageStats
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import Ref
+from corpuskit._stages.stats import StageStats
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "devdata" / "bbc"
 

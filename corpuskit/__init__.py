@@ -3,9 +3,8 @@
 The public API. Plugin authors import from here, never from submodules.
 """
 
-from corpuskit.context import StageContext
-from corpuskit.document import Document
-from corpuskit.errors import (
+from corpuskit._document import Document
+from corpuskit._errors import (
     ConfigError,
     CorpuskitError,
     DataError,
@@ -15,11 +14,12 @@ from corpuskit.errors import (
     RunError,
     StageError,
 )
-from corpuskit.linefreq import frequent_line_decisions, line_hash, line_keys
-from corpuskit.markers import hookimpl
-from corpuskit.pipeline import Pipeline
-from corpuskit.result import RunResult
-from corpuskit.stage import (
+from corpuskit._plugins.hookmarkers import hookimpl
+from corpuskit._run.pipeline import Pipeline
+from corpuskit._run.result import RunResult
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.dedup.linefreq import frequent_line_decisions, line_hash, line_keys
+from corpuskit._stages.kinds import (
     Exporter,
     Filter,
     GlobalStage,

@@ -2,7 +2,7 @@
 
 Fixtures:
 
-* ``corpuskit_plugins`` - a fresh :class:`~corpuskit.plugins.Plugins` with the
+* ``corpuskit_plugins`` - a fresh :class:`~corpuskit._plugins.manager.Plugins` with the
   builtin stages only (installed plugins do not leak in); register yours with
   ``load_plugins(autoload=False, extra=[my_plugin])``.
 * ``run_stage`` - :func:`run_stage`: run one stage on a few documents and get the
@@ -24,12 +24,12 @@ from typing import Any
 import attrs
 import pytest
 
-from corpuskit.config import PipelineConfig, StageSpec
-from corpuskit.document import Document
-from corpuskit.inmemory import process_documents
-from corpuskit.plugins import Plugins, load_plugins
-from corpuskit.stage import stage_info
-from corpuskit.stats import StageStats
+from corpuskit._config.pipeline import PipelineConfig, StageSpec
+from corpuskit._document import Document
+from corpuskit._plugins.manager import Plugins, load_plugins
+from corpuskit._run.inmemory import process_documents
+from corpuskit._stages.kinds import stage_info
+from corpuskit._stages.stats import StageStats
 
 __all__ = ["StageRun", "as_documents", "corpuskit_plugins", "run_stage"]
 

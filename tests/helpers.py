@@ -6,8 +6,8 @@ from pathlib import Path
 
 import orjson
 
-from corpuskit.context import StageContext
-from corpuskit.stats import StageStats
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.stats import StageStats
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -88,18 +88,18 @@ def test_validate_prints_kinds_and_resolved_config(cli, config):
     result = cli("validate", str(config))
     assert result.exit_code == 0
     assert "valid. pipeline 'demo': 4 stages, 2 segments, 1 input shards" in result.output
-    assert "2:exact_dedup    deduplicate from corpuskit.stages.exact_dedup (global)" in result.output
+    assert "2:exact_dedup    deduplicate from corpuskit._stages.dedup.exact (global)" in result.output
     assert "- length_filter:\n    min_words: 2\n    max_words: null" in result.output
 
 
 def test_plugins_and_stages(cli):
     result = cli("plugins")
-    assert "corpuskit.stages.text 0.1.0 (builtin)" in result.output
+    assert "corpuskit._stages.text 0.1.0 (builtin)" in result.output
     assert "stages: length_filter, normalize" in result.output
     listing = cli("stages").output
     assert "exact_dedup          deduplicate" in listing
     doc = cli("stages", "length_filter").output
-    assert doc.startswith("length_filter (clean) from plugin corpuskit.stages.text")
+    assert doc.startswith("length_filter (clean) from plugin corpuskit._stages.text")
     assert "  min_words: an integer or null (default: None)\n      fewest words kept" in doc
     unknown = cli("stages", "lenght_filter")
     assert unknown.exit_code == 2 and "did you mean 'length_filter'?" in unknown.output

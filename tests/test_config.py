@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corpuskit import ConfigError, Pipeline
-from corpuskit.config import parse_override
-from corpuskit.plugins import load_plugins
+from corpuskit._config.pipeline import parse_override
+from corpuskit._plugins.manager import load_plugins
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ import orjson
 import pytest
 
 from corpuskit import Document, Mapper, Pipeline, StageContext
-from corpuskit.chain import ErrorBudget, run_stream_stage
-from corpuskit.deadline import Alarm, Deadline, DocumentTimeout
-from corpuskit.plugins import load_plugins
-from corpuskit.stats import StageStats
+from corpuskit._plugins.manager import load_plugins
+from corpuskit._run.deadline import Alarm, Deadline, DocumentTimeout
+from corpuskit._run.guards import ErrorBudget, run_stream_stage
+from corpuskit._stages.stats import StageStats
 from tests import faultstages
 from tests.helpers import ARTICLE, read_jsonl, write_jsonl
 

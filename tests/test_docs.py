@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from corpuskit.plugins import BUILTIN_PLUGINS, load_plugins
-from corpuskit.stagedoc import markdown_reference
+from corpuskit._plugins.manager import BUILTIN_PLUGINS, load_plugins
+from corpuskit._plugins.stagedoc import markdown_reference
 from tests.helpers import REPO
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from corpuskit import Pipeline, RunError, fileio
-from corpuskit.plugins import load_plugins
-from corpuskit.stages import writers
+from corpuskit import Pipeline, RunError
+from corpuskit._io import files as fileio
+from corpuskit._plugins.manager import load_plugins
+from corpuskit._stages import writers
 from tests import faultstages
 from tests.helpers import corpus_records, write_jsonl
 

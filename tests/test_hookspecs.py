@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from corpuskit import Pipeline, hookimpl
-from corpuskit import hookspecs as specs
-from corpuskit.executors.serial import SerialExecutor
-from corpuskit.plugins import load_plugins
+from corpuskit._plugins import hookspecs as specs
+from corpuskit._plugins.manager import load_plugins
+from corpuskit._run.executors.serial import SerialExecutor
 from tests.helpers import write_jsonl
 
 HOOKS = [name for name, fn in inspect.getmembers(specs, inspect.isfunction) if name.startswith("corpuskit_")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from corpuskit import Document, Pipeline
-from corpuskit.plugins import load_plugins
+from corpuskit._plugins.manager import load_plugins
 from tests import stagelib
 from tests.helpers import REPO
 

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from corpuskit import Mapper, PluginError, hookimpl, stage
-from corpuskit.plugins import BUILTIN_PLUGINS, PluginImportWarning, get_plugin_manager, load_plugins
+from corpuskit._plugins.manager import BUILTIN_PLUGINS, PluginImportWarning, get_plugin_manager, load_plugins
 
 
 def fake_entry_points(monkeypatch, *specs):
@@ -17,14 +17,14 @@ def fake_entry_points(monkeypatch, *specs):
     def entry_points(group=None, **kwargs):
         return [ep for ep in eps if group in (None, ep.group)]
 
-    monkeypatch.setattr("corpuskit.plugins.metadata.entry_points", entry_points)
+    monkeypatch.setattr("corpuskit._plugins.manager.metadata.entry_points", entry_points)
 
 
 def test_builtins_register_through_the_public_hook():
     plugins = load_plugins(autoload=False)
     for name in BUILTIN_PLUGINS:
         assert plugins.pm.has_plugin(name)
-    assert plugins.stages.get("normalize").plugin == "corpuskit.stages.text"
+    assert plugins.stages.get("normalize").plugin == "corpuskit._stages.text"
     assert plugins.executors.names() == ["local", "ray", "serial"]
 
 
@@ -80,12 +80,12 @@ def test_duplicate_stage_name_names_both_plugins():
     pm = get_plugin_manager(autoload=False)
     pm.register(Clashing(), name="clashing-plugin")
     with pytest.raises(PluginError) as err:
-        from corpuskit.plugins import Plugins
+        from corpuskit._plugins.manager import Plugins
 
         Plugins(pm)
     assert str(err.value).startswith(
-        "stage 'normalize' is registered twice: by plugin 'corpuskit.stages.text' "
-        "(corpuskit.stages.text.Normalize) and by plugin 'clashing-plugin' "
+        "stage 'normalize' is registered twice: by plugin 'corpuskit._stages.text' "
+        "(corpuskit._stages.text.Normalize) and by plugin 'clashing-plugin' "
         "(tests.test_plugins.OtherNormalize)"
     )
 
@@ -99,7 +99,7 @@ class Unmarked:
 def test_registering_an_unmarked_class_is_an_error():
     pm = get_plugin_manager(autoload=False)
     pm.register(Unmarked(), name="unmarked")
-    from corpuskit.plugins import Plugins
+    from corpuskit._plugins.manager import Plugins
 
     with pytest.raises(PluginError, match="plugin 'unmarked' registers dict, which is not marked with @stage"):
         Plugins(pm)

@@ -15,9 +15,9 @@ import orjson
 import pytest
 
 from corpuskit import Pipeline, ResumeError
-from corpuskit.plugins import load_plugins
+from corpuskit._plugins.manager import load_plugins
 
-CLI = [sys.executable, "-m", "corpuskit.cli"]
+CLI = [sys.executable, "-m", "corpuskit"]
 WORDS = [
     "the", "council", "budget", "school", "teacher", "city", "plan", "river", "bridge", "road", "market", "price",
     "energy", "report", "court", "judge", "team", "match", "season", "player", "coach", "storm", "harbour", "museum",

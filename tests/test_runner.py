@@ -6,7 +6,7 @@ import orjson
 import pytest
 
 from corpuskit import Document, Pipeline, RunError, StageError
-from corpuskit.plugins import load_plugins
+from corpuskit._plugins.manager import load_plugins
 from tests import stagelib
 from tests.helpers import corpus_records, read_jsonl, write_jsonl
 

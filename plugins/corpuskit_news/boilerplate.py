@@ -9,10 +9,10 @@ from typing import Any
 
 import attrs
 
-from corpuskit.context import StageContext
-from corpuskit.document import Document
-from corpuskit.linefreq import frequent_line_decisions, line_keys
-from corpuskit.stage import GlobalStage, Ref, param, stage
+from corpuskit._document import Document
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.dedup.linefreq import frequent_line_decisions, line_keys
+from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
 from corpuskit_news.segment import Page, analyse
 
 __all__ = ["NewsBoilerplate", "boilerplate_meta"]
@@ -65,7 +65,7 @@ class NewsBoilerplate(GlobalStage):
     densest run of article prose, blocks of short headline-like lines, cue words, lines
     repeated on the same page, and lines repeated across many documents of the corpus.
     The last one is a global stage: map = hashes of each document's distinct lines
-    (:mod:`corpuskit.linefreq`), reduce = lines found in at least ``min_docs`` documents and
+    (:mod:`corpuskit._stages.dedup.linefreq`), reduce = lines found in at least ``min_docs`` documents and
     ``min_fraction`` of the corpus, apply = the per-page decision using the local signals
     plus those frequent lines. A frequent line that is interior article prose stays, and
     pages whose prose is mostly frequent (syndicated copies) ignore the signal for prose.

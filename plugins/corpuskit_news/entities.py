@@ -14,10 +14,10 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from corpuskit.context import StageContext
-from corpuskit.document import Document
-from corpuskit.errors import ConfigError
-from corpuskit.stage import GlobalStage, Ref, param, stage
+from corpuskit._document import Document
+from corpuskit._errors import ConfigError
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
 from corpuskit_news.entity_doc import Entity, extract_entities, head_key, recognize
 from corpuskit_news.entity_merge import NameForm, Rename, group_by_key, resolve
 from corpuskit_news.gazetteer import gazetteer

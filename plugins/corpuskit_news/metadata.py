@@ -9,9 +9,9 @@ from typing import Any
 
 import attrs
 
-from corpuskit.context import StageContext
-from corpuskit.document import Document
-from corpuskit.stage import Mapper, param, stage
+from corpuskit._document import Document
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import Mapper, param, stage
 from corpuskit_news.boilerplate import boilerplate_meta
 from corpuskit_news.dates import find_dates
 from corpuskit_news.header import signoff_author

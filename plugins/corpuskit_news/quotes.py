@@ -27,9 +27,9 @@ from typing import Any
 
 import attrs
 
-from corpuskit.context import StageContext
-from corpuskit.document import Document
-from corpuskit.stage import Mapper, param, stage
+from corpuskit._document import Document
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import Mapper, param, stage
 from corpuskit_news.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, fold, gazetteer
 from corpuskit_news.quote_marks import quotations
 

@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from corpuskit.linefreq import line_hash
+from corpuskit._stages.dedup.linefreq import line_hash
 from corpuskit_news.comments import is_comments_heading, mark_comments
 from corpuskit_news.header import byline_name, is_desk
 from corpuskit_news.headline import choose_title
@@ -442,7 +442,7 @@ def _byline_over_title(page: Page, before: list[Line]) -> None:
 def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int = 15) -> Page:
     """Split a page into article lines and furniture (see the module docstring).
 
-    ``frequent`` holds :func:`corpuskit.linefreq.line_hash` values of lines that repeat
+    ``frequent`` holds :func:`corpuskit._stages.dedup.linefreq.line_hash` values of lines that repeat
     across the corpus.
     """
     lines = [measure(i, t) for i, t in split_lines(text)]

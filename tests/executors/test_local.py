@@ -38,7 +38,7 @@ def test_a_guarded_script_runs_the_local_executor(tmp_path):
 def test_a_script_without_the_main_guard_fails_with_the_fix_in_the_message(tmp_path):
     done = run_script(tmp_path, "main()")
     assert done.returncode == 1
-    [failure] = [line for line in done.stderr.splitlines() if line.startswith("corpuskit.errors.RunError")]
+    [failure] = [line for line in done.stderr.splitlines() if line.startswith("corpuskit._errors.RunError")]
     assert "no worker ever finished a unit" in failure
     assert 'must guard it with `if __name__ == "__main__":`' in failure
     assert "corpuskit: a worker process was asked to run a pipeline while it started" in done.stderr

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from corpuskit import ConfigError, Pipeline, StageError
-from corpuskit.plugins import load_plugins
+from corpuskit._plugins.manager import load_plugins
 from tests import faultstages
 from tests.helpers import REPO, read_jsonl
 

@@ -6,7 +6,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from corpuskit.document import Document
+from corpuskit._document import Document
 
 _GEN = Path(__file__).resolve().parents[2] / "benchmarks" / "gen_corpus.py"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpuskit.stages.exact_dedup import ExactDedup
+from corpuskit._stages.dedup.exact import ExactDedup
 
 
 def test_keeps_first_of_equal_normalized_texts(run_stage):

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from corpuskit.document import Document
-from corpuskit.errors import ConfigError
-from corpuskit.linefreq import drop_units
-from corpuskit.pipeline import Pipeline
+from corpuskit._document import Document
+from corpuskit._errors import ConfigError
+from corpuskit._run.pipeline import Pipeline
+from corpuskit._stages.dedup.linefreq import drop_units
 
 FOOTER = "Terms of use | Privacy policy | Cookie settings | Contact us"
 SHARE = "Share this article with your friends and family"

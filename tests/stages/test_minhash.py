@@ -3,11 +3,11 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from corpuskit.document import Document
-from corpuskit.errors import ConfigError
-from corpuskit.pipeline import Pipeline
-from corpuskit.stages import lsh
-from corpuskit.stages.minhash import CANDIDATE_RECALL, MinHashDedup
+from corpuskit._document import Document
+from corpuskit._errors import ConfigError
+from corpuskit._run.pipeline import Pipeline
+from corpuskit._stages.dedup import lsh
+from corpuskit._stages.dedup.minhash import CANDIDATE_RECALL, MinHashDedup
 
 from .dedup_corpus import labelled_corpus, score
 

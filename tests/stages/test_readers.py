@@ -9,8 +9,8 @@ import pytest
 import zstandard
 
 from corpuskit import InputError, Pipeline
-from corpuskit.plugins import load_plugins
-from corpuskit.stages.readers import ReadJsonl, ReadText, split_lines
+from corpuskit._plugins.manager import load_plugins
+from corpuskit._stages.readers import ReadJsonl, ReadText, split_lines
 from tests.helpers import loader_ctx as ctx
 from tests.helpers import read_all, read_jsonl, write_jsonl
 
@@ -74,7 +74,7 @@ def test_malformed_lines_are_rejected_as_file_line(tmp_path):
 
 
 def test_on_error_fail_stops(tmp_path):
-    from corpuskit.errors import DataError
+    from corpuskit._errors import DataError
 
     path = tmp_path / "d.jsonl"
     path.write_bytes(b'{"text": "ok"}\n{oops\n')

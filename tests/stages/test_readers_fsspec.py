@@ -12,9 +12,9 @@ import pytest
 import zstandard
 
 from corpuskit import ConfigError, InputError, Pipeline, RunError
-from corpuskit.plugins import load_plugins
-from corpuskit.remote import url_fingerprint
-from corpuskit.stages.readers import ReadJsonl, ReadText
+from corpuskit._io.remote import url_fingerprint
+from corpuskit._plugins.manager import load_plugins
+from corpuskit._stages.readers import ReadJsonl, ReadText
 from tests.helpers import REPO, corpus_records, read_all, read_jsonl, write_jsonl
 from tests.helpers import loader_ctx as ctx
 
@@ -138,7 +138,7 @@ def test_a_local_run_never_imports_fsspec(tmp_path):
     code = (
         "import sys\n"
         "from corpuskit import Pipeline\n"
-        "from corpuskit.plugins import load_plugins\n"
+        "from corpuskit._plugins.manager import load_plugins\n"
         "spec = {'stages': [{'read_jsonl': {'paths': ['in.jsonl']}}, {'read_text': {'paths': ['in.jsonl']}},"
         " {'write_jsonl': {'path': 'o.jsonl'}}]}\n"
         "Pipeline.from_dict(spec, plugins=load_plugins(autoload=False)).run()\n"
@@ -194,7 +194,7 @@ def test_write_jsonl_to_memory(tmp_path, mem, name, decode):
 
 
 def test_failed_url_commit_leaves_nothing_under_the_final_name(tmp_path, mem, monkeypatch):
-    from corpuskit import fileio
+    from corpuskit._io import files as fileio
 
     fs, base = mem
     fs.pipe(f"{base}/out.jsonl", b"the previous output\n")

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from corpuskit.document import Document
-from corpuskit.pipeline import Pipeline
-from corpuskit.stages.stories import average_linkage, lead_terms
+from corpuskit._document import Document
+from corpuskit._run.pipeline import Pipeline
+from corpuskit._stages.dedup.stories import average_linkage, lead_terms
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpuskit.stages.text import LengthFilter, Normalize, normalize_text
+from corpuskit._stages.text import LengthFilter, Normalize, normalize_text
 
 
 @pytest.mark.parametrize("raw, clean", [

@@ -9,7 +9,7 @@ import pytest
 import zstandard
 
 from corpuskit import Pipeline
-from corpuskit.plugins import load_plugins
+from corpuskit._plugins.manager import load_plugins
 from tests.helpers import write_jsonl
 
 
@@ -45,7 +45,8 @@ def test_field_names(tmp_path):
 
 
 def test_failed_commit_leaves_no_file_under_the_final_name(tmp_path, monkeypatch):
-    from corpuskit import RunError, fileio
+    from corpuskit import RunError
+    from corpuskit._io import files as fileio
 
     def broken_write(path, compression):
         raise OSError(28, "No space left on device", str(path))

@@ -9,10 +9,10 @@ from corpuskit_news import entities as entities_module
 from corpuskit_news.entities import NewsEntities
 
 from corpuskit import Document, Pipeline
-from corpuskit.context import StageContext
-from corpuskit.errors import ConfigError
-from corpuskit.stage import Ref
-from corpuskit.stats import StageStats
+from corpuskit._errors import ConfigError
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import Ref
+from corpuskit._stages.stats import StageStats
 
 
 def _ctx() -> StageContext:

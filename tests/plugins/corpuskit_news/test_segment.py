@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from corpuskit_news.segment import analyse
 
-from corpuskit.linefreq import line_hash
+from corpuskit._stages.dedup.linefreq import line_hash
 from tests.plugins.corpuskit_news.pages import COMMENT, NEWSLETTER, PARAGRAPHS, SYNDICATION, TEASER, page
 
 

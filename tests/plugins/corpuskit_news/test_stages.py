@@ -7,7 +7,7 @@ from corpuskit_news.boilerplate import NewsBoilerplate
 from corpuskit_news.metadata import NewsMetadata
 
 from corpuskit import Document, Pipeline
-from corpuskit.plugins import load_plugins
+from corpuskit._plugins.manager import load_plugins
 from corpuskit.testing import run_stage
 from tests.plugins.corpuskit_news.pages import PARAGRAPHS, page
 

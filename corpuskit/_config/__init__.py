@@ -1,0 +1,1 @@
+"""Internal: import from ``corpuskit``, not from here."""

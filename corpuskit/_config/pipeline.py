@@ -1,0 +1,428 @@
+"""The pipeline file: YAML -> frozen attrs objects, every error at file:line:col.
+
+A pipeline file is checked whole before any data is touched: keys, stage names,
+parameter names, types and validators. See docs/pipeline-file.md.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from corpuskit._config.params import CoerceError, coerce, describe_value, field_types
+from corpuskit._config.yamlpos import Positions, load_yaml
+from corpuskit._errors import ConfigError, did_you_mean
+from corpuskit._plugins.manager import Plugins
+from corpuskit._stages.kinds import is_global
+
+__all__ = ["PipelineConfig", "StageSpec", "apply_override", "build_config", "parse_override"]
+
+TOP_LEVEL_DOCS = {
+    "name": "names the run directory (default: the file's stem)",
+    "executor": "serial | local | ray | a plugin's (default: local on the CLI, serial in the library)",
+    "workers": "worker processes (default: all cores)",
+    "stages": "the stages, in order; each item is NAME or {NAME: {params}}",
+    "run_dir": "the run directory (default: .corpuskit/runs/<name>)",
+    "max_errors": "consecutive stage exceptions before the run stops (default 10)",
+    "buckets": "partitions of a global stage's keys (default 16)",
+    "retries": "times a shard whose worker died is retried (default 2)",
+    "timeout": "seconds one document may take in a stage before it is rejected (default: none)",
+}
+DEFAULTS: dict[str, Any] = {"max_errors": 10, "buckets": 16, "retries": 2}
+
+
+@attrs.frozen
+class StageSpec:
+    """One stage of a pipeline: its name, kind, validated instance and position."""
+
+    index: int
+    name: str
+    kind: str
+    stage: Any
+    plugin: str
+    where: str
+    param_where: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        """``2:minhash`` - the stage's position and name; keys stats and rejects."""
+        return f"{self.index}:{self.name}"
+
+    @property
+    def is_global(self) -> bool:
+        return is_global(self.stage)
+
+    def params(self) -> dict[str, Any]:
+        """The stage's parameters with defaults filled in, as plain values."""
+        return _plain(attrs.asdict(self.stage, recurse=True))
+
+
+@attrs.frozen
+class PipelineConfig:
+    """A validated pipeline file. Built only by :func:`build_config`."""
+
+    name: str
+    source: str
+    stages: tuple[StageSpec, ...]
+    executor: str | None = None
+    workers: int | None = None
+    run_dir: str | None = None
+    max_errors: int = 10
+    buckets: int = 16
+    retries: int = 2
+    timeout: float | None = None
+    executor_options: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+
+    def resolved(self) -> dict[str, Any]:
+        """The config as plain data with every default filled in (for run directories)."""
+        out: dict[str, Any] = {"name": self.name}
+        for key in ("executor", "workers", "run_dir", "max_errors", "buckets", "retries", "timeout"):
+            out[key] = getattr(self, key)
+        out.update(copy.deepcopy(self.executor_options))
+        out["stages"] = [{s.name: s.params()} for s in self.stages]
+        return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+# ---------------------------------------------------------------------------
+# Overrides: --set stages.2.minhash.threshold=0.9
+# ---------------------------------------------------------------------------
+
+
+def parse_override(text: str) -> tuple[str, Any]:
+    """``KEY=VALUE`` -> (key, value); the value is read as YAML (``0.9``, ``[a, b]``)."""
+    if "=" not in text:
+        raise ConfigError(
+            f"--set expects KEY=VALUE, found {text!r}",
+            hint="for example --set workers=1 or --set stages.2.minhash.threshold=0.9",
+        )
+    key, raw = text.split("=", 1)
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        value = raw
+    return key.strip(), value
+
+
+def apply_override(data: dict[str, Any], key: str, value: Any, positions: Positions) -> None:
+    """Set the dotted ``key`` in ``data``; list items by index, a stage by its name."""
+    where = f"--set {key}"
+    parts = key.split(".")
+    if not parts or not parts[0]:
+        raise ConfigError("empty key", where=where)
+    target: Any = data
+    path: list[Any] = []
+    i = 0
+    while i < len(parts) - 1:
+        part = parts[i]
+        if isinstance(target, list):
+            target, path, i = _step_list(target, parts, i, path, where)
+            continue
+        if isinstance(target, dict):
+            if part not in target or target[part] is None:
+                target[part] = {}
+            path.append(part)
+            target = target[part]
+            i += 1
+            continue
+        raise ConfigError(f"cannot set a key inside {describe_value(target)}", where=where)
+    last = parts[-1]
+    if isinstance(target, list):
+        index = _list_index(target, last, where)
+        target[index] = value
+    elif isinstance(target, dict):
+        target[last] = value
+    else:
+        raise ConfigError(f"cannot set a key inside {describe_value(target)}", where=where)
+    positions.set((*path, last), where)
+
+
+def _list_index(items: list[Any], part: str, where: str) -> int:
+    try:
+        index = int(part)
+    except ValueError:
+        raise ConfigError(f"'{part}' is not a list index", where=where) from None
+    if not -len(items) <= index < len(items):
+        raise ConfigError(f"index {index} is out of range (the list has {len(items)} items)", where=where)
+    return index
+
+
+def _step_list(items: list[Any], parts: list[str], i: int, path: list[Any], where: str) -> tuple[Any, list[Any], int]:
+    """Step into a list item; a stage item's name may itself contain dots."""
+    index = _list_index(items, parts[i], where)
+    path.append(index)
+    item = items[index]
+    rest = ".".join(parts[i + 1:])
+    name = item if isinstance(item, str) else next(iter(item)) if isinstance(item, dict) and len(item) == 1 else None
+    if isinstance(name, str) and rest.startswith(name + "."):
+        if isinstance(item, str):
+            item = {name: {}}
+            items[index] = item
+        if item[name] is None:
+            item[name] = {}
+        path.append(name)
+        return item[name], path, i + 1 + len(name.split("."))
+    return item, path, i + 1
+
+
+# ---------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------
+
+
+def build_config(
+    data: Any,
+    positions: Positions,
+    plugins: Plugins,
+    *,
+    default_name: str = "pipeline",
+) -> PipelineConfig:
+    """Validate parsed YAML into a :class:`PipelineConfig`."""
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"a pipeline file must be a mapping with a 'stages' list, found {describe_value(data)}",
+            where=positions.of(()),
+            hint="start with 'stages:' followed by '- read_text: {paths: [...]}' items",
+        )
+    executors = set(plugins.executors.names())
+    valid_keys = set(TOP_LEVEL_DOCS) | executors
+    for key in data:
+        if key not in valid_keys:
+            raise ConfigError(
+                f"unknown key '{key}'",
+                where=positions.key_of((key,)),
+                hint=did_you_mean(str(key), valid_keys),
+            )
+    if "stages" not in data:
+        raise ConfigError(
+            "no 'stages' list",
+            where=positions.of(()),
+            hint="add 'stages:' with one item per stage, e.g. '- read_text: {paths: [\"*.txt\"]}'",
+        )
+    stages_raw = data["stages"]
+    if not isinstance(stages_raw, list) or not stages_raw:
+        raise ConfigError(
+            f"expected a non-empty list of stages, found {describe_value(stages_raw)}",
+            where=positions.of(("stages",)),
+            key="stages",
+        )
+    stages = tuple(_build_stage(i, item, positions, plugins) for i, item in enumerate(stages_raw))
+    _check_order(stages)
+    executor = _top(data, "executor", str | None, positions)
+    if executor is not None and executor not in executors:
+        raise ConfigError(
+            f"unknown executor '{executor}'",
+            where=positions.of(("executor",)),
+            key="executor",
+            hint=did_you_mean(executor, executors),
+        )
+    options = {}
+    for name in executors:
+        if name in data:
+            section = data[name]
+            if section is not None and not isinstance(section, dict):
+                raise ConfigError(
+                    f"expected a mapping of {name} options, found {describe_value(section)}",
+                    where=positions.of((name,)),
+                    key=name,
+                )
+            options[name] = dict(section or {})
+    name = _top(data, "name", str | None, positions) or default_name
+    return PipelineConfig(
+        name=name,
+        source=positions.filename,
+        stages=stages,
+        executor=executor,
+        workers=_positive(data, "workers", positions),
+        run_dir=_top(data, "run_dir", str | None, positions),
+        max_errors=_positive(data, "max_errors", positions) or DEFAULTS["max_errors"],
+        buckets=_positive(data, "buckets", positions) or DEFAULTS["buckets"],
+        retries=_non_negative(data, "retries", positions),
+        timeout=_top(data, "timeout", float | None, positions),
+        executor_options=options,
+    )
+
+
+def _top(data: dict[str, Any], key: str, tp: Any, positions: Positions) -> Any:
+    try:
+        return coerce(data.get(key), tp)
+    except CoerceError as exc:
+        raise ConfigError(
+            f"expected {exc.expected}, found {describe_value(data.get(key))}",
+            where=positions.of((key,)),
+            key=key,
+            hint=TOP_LEVEL_DOCS.get(key),
+        ) from None
+
+
+def _non_negative(data: dict[str, Any], key: str, positions: Positions) -> int:
+    value = _top(data, key, int | None, positions)
+    if value is None:
+        return int(DEFAULTS[key])
+    if value < 0:
+        raise ConfigError(f"expected 0 or more, found {value}", where=positions.of((key,)), key=key)
+    return int(value)
+
+
+def _positive(data: dict[str, Any], key: str, positions: Positions) -> int | None:
+    value = _top(data, key, int | None, positions)
+    if value is not None and value < 1:
+        raise ConfigError(
+            f"expected a positive integer, found {value}",
+            where=positions.of((key,)),
+            key=key,
+            hint=TOP_LEVEL_DOCS.get(key),
+        )
+    return value
+
+
+def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) -> StageSpec:
+    path: tuple[Any, ...] = ("stages", index)
+    if isinstance(item, str):
+        name, params = item, {}
+    elif isinstance(item, dict) and len(item) == 1:
+        name, params = next(iter(item.items()))
+        path = (*path, name)
+        params = {} if params is None else params
+    else:
+        raise ConfigError(
+            f"expected a stage name or {{NAME: {{params}}}}, found {describe_value(item)}",
+            where=positions.of(path),
+            key=f"stages.{index}",
+            hint="write '- normalize' or '- length_filter: {min_words: 50}'",
+        )
+    registered = plugins.stages.get(str(name))
+    if registered is None:
+        raise ConfigError(
+            f"unknown stage '{name}'",
+            where=positions.of(path),
+            key=f"stages.{index}",
+            hint=did_you_mean(str(name), plugins.stages.names()) + " ('corpuskit stages' lists them)",
+        )
+    if not isinstance(params, dict):
+        raise ConfigError(
+            f"expected a mapping of parameters, found {describe_value(params)}",
+            where=positions.of(path),
+            key=f"stages.{index}.{name}",
+        )
+    instance = _instantiate(registered.cls, name, params, path, positions)
+    return StageSpec(
+        index=index,
+        name=name,
+        kind=registered.kind,
+        stage=instance,
+        plugin=registered.plugin,
+        where=positions.of(path),
+        param_where={str(key): positions.of((*path, key)) for key in params},
+    )
+
+
+def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, ...], positions: Positions) -> Any:
+    fields = {f.name: f for f in attrs.fields(cls) if f.init}
+    types_ = field_types(cls)
+    values: dict[str, Any] = {}
+    for key, value in params.items():
+        key_path = (*path, key)
+        dotted = f"{name}.{key}"
+        if key not in fields:
+            raise ConfigError(
+                f"unknown parameter '{key}'",
+                where=positions.key_of(key_path),
+                key=dotted,
+                hint=did_you_mean(str(key), fields) + f" ('corpuskit stages {name}' documents them)",
+            )
+        try:
+            values[key] = coerce(value, types_.get(key, Any))
+        except CoerceError as exc:
+            raise ConfigError(
+                f"expected {exc.expected}, found {describe_value(value)}",
+                where=positions.of(key_path),
+                key=dotted,
+                hint=fields[key].metadata.get("doc"),
+            ) from None
+    missing = [f for f in fields if f not in values and fields[f].default is attrs.NOTHING]
+    if missing:
+        raise ConfigError(
+            f"missing required parameter '{missing[0]}'",
+            where=positions.of(path),
+            key=f"{name}.{missing[0]}",
+            hint=fields[missing[0]].metadata.get("doc"),
+        )
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as exc:
+        bad = next((k for k in values if k in str(exc)), None)
+        raise ConfigError(
+            f"invalid value: {exc}",
+            where=positions.of((*path, bad) if bad else path),
+            key=f"{name}.{bad}" if bad else name,
+            hint=fields[bad].metadata.get("doc") if bad else None,
+        ) from None
+
+
+def _check_order(stages: tuple[StageSpec, ...]) -> None:
+    """Loaders first, exporters last; a pipeline needs no loader (``process``)."""
+    seen_other = False
+    for spec in stages:
+        if spec.kind == "load":
+            if seen_other:
+                raise ConfigError(
+                    f"loader '{spec.name}' comes after other stages",
+                    where=spec.where,
+                    hint="put every load stage at the start of 'stages'",
+                )
+        else:
+            seen_other = True
+    exporters_started = False
+    for spec in stages:
+        if spec.kind == "export":
+            exporters_started = True
+        elif exporters_started:
+            raise ConfigError(
+                f"stage '{spec.name}' comes after an export stage",
+                where=spec.where,
+                hint="put every export stage at the end of 'stages'",
+            )
+
+
+def read_config_text(path: str | os.PathLike[str]) -> str:
+    """The text of a pipeline file, or a ConfigError naming it."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("pipeline file not found", where=str(path), hint="check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read pipeline file: {exc}", where=str(path)) from None
+
+
+def parse_pipeline(
+    text: str,
+    filename: str,
+    plugins: Plugins,
+    overrides: list[tuple[str, Any]] | None = None,
+    default_name: str = "pipeline",
+) -> PipelineConfig:
+    """Text of a pipeline file (plus overrides) -> validated :class:`PipelineConfig`."""
+    data, positions = load_yaml(text, filename)
+    if overrides:
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise ConfigError("cannot apply --set to a file that is not a mapping", where=filename)
+        for key, value in overrides:
+            apply_override(data, key, value, positions)
+    return build_config(data, positions, plugins, default_name=default_name)

@@ -1,0 +1,239 @@
+"""Streaming documents through stages: counting, timing and containing errors.
+
+Every stage boundary is wrapped so that, per stage, documents in = out + rejected
+can be checked, the stage's own seconds are measured (time spent upstream is
+subtracted), and an exception raised for one document rejects that document and
+lets the stage carry on with the next one. With a pipeline ``timeout``, a stage
+that spends longer than that on one document is interrupted and the document is
+rejected with reason ``timeout`` (see :mod:`corpuskit._run.deadline`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from corpuskit._document import Document
+from corpuskit._errors import CorpuskitError, StageError
+from corpuskit._run.deadline import NO_DEADLINE, Deadline, DocumentTimeout
+from corpuskit._stages.context import StageContext, describe_exception
+
+__all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "reject_timeout", "run_stream_stage", "timed_source"]
+
+TIMEOUT = "timeout"
+"""The reject reason of a document a stage spent more than ``timeout`` seconds on."""
+
+
+class ErrorBudget:
+    """Counts consecutive stage exceptions; too many stops the run."""
+
+    def __init__(self, max_errors: int) -> None:
+        self.max_errors = max_errors
+        self.consecutive = 0
+
+    def failed(self, label: str, doc_id: str, error: str) -> None:
+        self.consecutive += 1
+        if self.consecutive >= self.max_errors:
+            raise StageError(
+                f"stage '{label}' raised on {self.consecutive} documents in a row "
+                f"(max_errors={self.max_errors}); the last, on document '{doc_id}': {error}\n"
+                "  hint: fix the stage or the input, or raise max_errors in the pipeline file"
+            )
+
+    def succeeded(self) -> None:
+        self.consecutive = 0
+
+
+class Feed:
+    """The input side of a stage: counts documents in and remembers the current one."""
+
+    def __init__(
+        self, upstream: Iterator[Document], ctx: StageContext, budget: ErrorBudget, deadline: Deadline = NO_DEADLINE
+    ) -> None:
+        self._upstream = upstream
+        self._ctx = ctx
+        self._budget = budget
+        self._deadline = deadline
+        self.current: Document | None = None
+        self.failed_current = False
+        self.upstream_seconds = 0.0
+
+    def __iter__(self) -> Feed:
+        return self
+
+    def __next__(self) -> Document:
+        if self.current is not None and not self.failed_current:
+            self._budget.succeeded()
+        t0 = time.perf_counter()
+        self._deadline.leave()  # upstream stages run on their own clocks
+        try:
+            doc = next(self._upstream)
+        finally:
+            self.upstream_seconds += time.perf_counter() - t0
+            self._deadline.start_document()
+            self._deadline.enter()
+        self.current = doc
+        self.failed_current = False
+        self._ctx.stats.docs_in += 1
+        return doc
+
+
+def run_stream_stage(
+    stage: Any,
+    upstream: Iterator[Document],
+    ctx: StageContext,
+    budget: ErrorBudget,
+    deadline: Deadline = NO_DEADLINE,
+) -> Iterator[Document]:
+    """``stage.process`` over ``upstream`` with counting, timing and error containment."""
+    feed = Feed(upstream, ctx, budget, deadline)
+    stats = ctx.stats
+    elapsed = 0.0
+    output: Iterator[Document] | None = None  # (re)started inside the loop, on the stage's clock
+    try:
+        while True:
+            t0 = time.perf_counter()
+            if output is None:  # a (re)started stage gets a fresh budget, not the one it spent
+                deadline.start_document()
+            deadline.enter()
+            try:
+                if output is None:
+                    output = iter(stage.process(feed, ctx))
+                doc = next(output)
+            except StopIteration:
+                elapsed += time.perf_counter() - t0
+                break
+            except DocumentTimeout:
+                elapsed += time.perf_counter() - t0
+                current = feed.current
+                if current is None or feed.failed_current:
+                    raise StageError(f"stage '{ctx.stage}' ran past the timeout ({deadline.seconds:g}s) "
+                                     "before it read a document") from None
+                feed.failed_current = True
+                reject_timeout(current, ctx, budget, deadline)
+                output = None  # go on with the next document
+                continue
+            except CorpuskitError:
+                raise
+            except Exception as exc:
+                elapsed += time.perf_counter() - t0
+                current = feed.current
+                if current is None or feed.failed_current:
+                    raise  # failed before reading a document: a bug in the stage
+                feed.failed_current = True
+                error = describe_exception(exc)
+                ctx.reject(current, f"error: {type(exc).__name__}", error)
+                budget.failed(ctx.stage, current.id, error)
+                output = None  # go on with the next document
+                continue
+            finally:
+                deadline.leave()
+            elapsed += time.perf_counter() - t0
+            stats.docs_out += 1
+            yield doc
+    finally:
+        stats.seconds += max(0.0, elapsed - feed.upstream_seconds)
+
+
+def reject_timeout(doc: Document, ctx: StageContext, budget: ErrorBudget, deadline: Any) -> None:
+    """Reject ``doc`` with reason ``timeout``; counts against ``max_errors`` like an exception."""
+    detail = f"stage '{ctx.stage}' spent more than {deadline.seconds:g}s (timeout) on this document"
+    ctx.reject(doc, TIMEOUT, detail)
+    budget.failed(ctx.stage, doc.id, detail)
+
+
+def timed_source(
+    docs: Iterator[Document], ctx: StageContext, *, count_in: bool = True
+) -> Iterator[Document]:
+    """A loader's or reader's output, counted and timed as that stage's work."""
+    stats = ctx.stats
+    elapsed = 0.0
+    rejected_before = stats.rejected_total
+    try:
+        while True:
+            t0 = time.perf_counter()
+            try:
+                doc = next(docs)
+            except StopIteration:
+                elapsed += time.perf_counter() - t0
+                break
+            elapsed += time.perf_counter() - t0
+            stats.docs_out += 1
+            if count_in:
+                stats.docs_in += 1
+            yield doc
+    finally:
+        stats.seconds += elapsed
+        if count_in:
+            stats.docs_in += stats.rejected_total - rejected_before
+
+
+_FAILED: Any = object()
+
+
+def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: ErrorBudget,
+             deadline: Any) -> Any:
+    """``call()`` for one document under its deadline, timed as the stage's work.
+
+    An exception or a timeout rejects ``doc`` (counted against ``max_errors``) and
+    returns ``_FAILED``; corpuskit's own errors propagate.
+    """
+    stats = ctx.stats
+    t0 = time.perf_counter()
+    deadline.start_document()
+    deadline.enter()
+    try:
+        result = call()
+    except DocumentTimeout:
+        stats.seconds += time.perf_counter() - t0
+        reject_timeout(doc, ctx, budget, deadline)
+        return _FAILED
+    except CorpuskitError:
+        raise
+    except Exception as exc:
+        error = describe_exception(exc)
+        ctx.reject(doc, f"error: {type(exc).__name__}", error)
+        stats.seconds += time.perf_counter() - t0
+        budget.failed(ctx.stage, doc.id, error)
+        return _FAILED
+    finally:
+        deadline.leave()
+    stats.seconds += time.perf_counter() - t0
+    budget.succeeded()
+    return result
+
+
+def apply_global(
+    stage: Any,
+    docs: Iterator[Document],
+    decisions_for: Callable[[int], list[Any]],
+    ctx: StageContext,
+    budget: ErrorBudget,
+    deadline: Deadline = NO_DEADLINE,
+) -> Iterator[Document]:
+    """A global stage's apply phase over one shard's documents, in order.
+
+    Documents in were counted when their keys were computed; apply counts out.
+    """
+    stats = ctx.stats
+    for index, doc in enumerate(docs):
+        result = _guarded(lambda: stage.apply(doc, decisions_for(index), ctx), doc, ctx, budget, deadline)  # noqa: B023
+        if result is not _FAILED and result is not None:
+            stats.docs_out += 1
+            yield result
+
+
+def keys_of(
+    stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: ErrorBudget, deadline: Any = NO_DEADLINE
+) -> tuple[Document, list[Any]] | None:
+    """A global stage's prepared document and keys (counted in); None if it raised or timed out (rejected)."""
+    prepare = getattr(stage, "prepare", None)
+    ctx.stats.docs_in += 1
+
+    def call() -> tuple[Document, list[Any]]:
+        prepared_doc = prepare(doc, ctx) if prepare is not None else doc
+        return prepared_doc, list(stage.keys(prepared_doc, ref, ctx))
+
+    found = _guarded(call, doc, ctx, budget, deadline)
+    return None if found is _FAILED else found

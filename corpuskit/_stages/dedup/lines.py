@@ -1,0 +1,81 @@
+"""``line_dedup``: remove lines (or paragraphs) repeated across many documents.
+
+CCNet-style boilerplate removal: navigation bars, share prompts, newsletter
+teasers and site footers repeat verbatim on every page of a site, while article
+text does not. Uses the shared mechanism in :mod:`corpuskit._stages.dedup.linefreq`:
+
+* keys - one ``(line hash, ref)`` per distinct line of at least ``min_length``
+  characters (hash of the stripped, case-folded line);
+* reduce - per hash bucket, the hashes found in more than ``max_docs`` documents,
+  addressed to every document that has them;
+* apply - those lines are cut from the text; a document left with no text is
+  rejected (reason ``empty``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import attrs
+
+from corpuskit._document import Document
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.dedup.linefreq import drop_units, frequent_line_decisions, line_keys
+from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
+
+__all__ = ["LineDedup"]
+
+
+def _not_negative(_inst: Any, attr: attrs.Attribute, value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attr.name} must be 0 or more, not {value}")
+
+
+@stage("line_dedup", kind="clean")
+@attrs.frozen
+class LineDedup(GlobalStage):
+    """Remove lines (or paragraphs) that occur in more than ``max_docs`` documents.
+
+    Counters: ``lines_removed`` (or ``paragraphs_removed``), ``chars_removed`` and
+    ``docs_changed``. Documents emptied by the removal are rejected with reason
+    ``empty``. A line counts once per document however often it repeats there.
+    """
+
+    max_docs: int = param(
+        10,
+        doc="a line found in more than this many documents is removed from all of them",
+        validator=_not_negative,
+    )
+    min_length: int = param(
+        20, doc="lines shorter than this (characters, stripped) are never removed", validator=_not_negative
+    )
+    unit: Literal["line", "paragraph"] = param(
+        "line",
+        doc="'line' (split on newlines) or 'paragraph' (blocks between blank lines)",
+        validator=attrs.validators.in_(("line", "paragraph")),
+    )
+
+    @property
+    def _paragraphs(self) -> bool:
+        return self.unit == "paragraph"
+
+    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[int, Ref]]:
+        return line_keys(doc.text, ref, min_length=self.min_length, paragraphs=self._paragraphs)
+
+    def reduce(self, bucket: int, items: Iterator[tuple[int, Ref]], ctx: StageContext) -> Iterator[tuple]:
+        return frequent_line_decisions(items, self.max_docs)
+
+    def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document | None:
+        if not decisions:
+            return doc
+        text, removed, chars = drop_units(doc.text, decisions, min_length=self.min_length, paragraphs=self._paragraphs)
+        if not removed:
+            return doc
+        ctx.count(f"{self.unit}s_removed", removed)
+        ctx.count("chars_removed", chars)
+        ctx.count("docs_changed")
+        if not text.strip():
+            ctx.reject(doc, "empty", detail=f"all {removed} {self.unit}s occur in more than {self.max_docs} documents")
+            return None
+        return doc.with_text(text)

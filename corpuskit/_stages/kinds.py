@@ -1,0 +1,275 @@
+"""What a stage is: the ``@stage`` marker, parameters, and the kind base classes.
+
+A stage is a frozen attrs class whose fields are its YAML parameters. ``@stage(name,
+kind=...)`` gives it a registered name and a kind (``load``, ``clean``,
+``deduplicate``, ``extract``, ``export``). The base classes own the loops; a stage
+implements one narrow method:
+
+* :class:`StreamStage` - ``process(docs, ctx)``: iterator in, iterator out.
+* :class:`Filter` - ``keep(doc, ctx)``: True keeps, a string is the reject reason.
+* :class:`Mapper` - ``map(doc, ctx)``: returns the new document.
+* :class:`GlobalStage` - ``keys`` / ``reduce`` / ``combine`` / ``apply``: stages that
+  need the whole corpus (deduplication, corpus-wide line counts).
+* :class:`Loader` - ``plan(ctx)`` and ``read(shard, ctx)``.
+* :class:`Exporter` - ``open_part(path, ctx)`` and ``commit(parts, ctx)``.
+
+Streaming stages may duck-type: any class with ``process(docs, ctx)`` works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, TypeVar
+
+import attrs
+
+from corpuskit._document import Document
+
+if TYPE_CHECKING:
+    from corpuskit._stages.context import StageContext
+
+__all__ = [
+    "KINDS",
+    "Exporter",
+    "Filter",
+    "GlobalStage",
+    "Loader",
+    "Mapper",
+    "PartWriter",
+    "Ref",
+    "Shard",
+    "StageInfo",
+    "StreamStage",
+    "is_global",
+    "param",
+    "stage",
+    "stage_info",
+]
+
+KINDS = ("load", "clean", "deduplicate", "extract", "export")
+"""The stage kinds, in the order they usually appear in a pipeline."""
+
+T = TypeVar("T", bound=type)
+
+
+@attrs.frozen
+class StageInfo:
+    """What ``@stage`` records on a class: its registered name and kind."""
+
+    name: str
+    kind: str
+    cls: type
+
+
+def stage(name: str, *, kind: str) -> Callable[[T], T]:
+    """Mark a frozen attrs class as a stage called ``name`` of ``kind``.
+
+    Example::
+
+        @stage("shout", kind="clean")
+        @attrs.frozen
+        class Shout:
+            min_words: int = 0
+            def process(self, docs, ctx): ...
+    """
+    if kind not in KINDS:
+        raise ValueError(f"stage {name!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+
+    def mark(cls: T) -> T:
+        cls.__corpuskit_stage__ = StageInfo(name=name, kind=kind, cls=cls)  # type: ignore[attr-defined]
+        return cls
+
+    return mark
+
+
+def stage_info(cls: type) -> StageInfo | None:
+    """The :class:`StageInfo` of a class marked with ``@stage``, else None."""
+    info = getattr(cls, "__corpuskit_stage__", None)
+    if isinstance(info, StageInfo) and info.cls is cls:
+        return info
+    return None
+
+
+def param(default: Any = attrs.NOTHING, *, doc: str, **kwargs: Any) -> Any:
+    """An attrs field with reference documentation (shown by ``corpuskit stages``).
+
+    ``doc`` says what the parameter does; other keyword arguments go to
+    :func:`attrs.field` (``validator``, ``converter``, ``factory``...).
+    """
+    metadata = dict(kwargs.pop("metadata", {}) or {})
+    metadata["doc"] = doc
+    return attrs.field(default=default, metadata=metadata, **kwargs)
+
+
+class Ref(NamedTuple):
+    """Where a document sits in the run's input order: shard index, then position."""
+
+    shard: int
+    index: int
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keys, partials and decisions pickle many Refs: this form halves NamedTuple's
+        # default cost to dump and unpickles with no Python-level call (same object back).
+        return (tuple.__new__, (Ref, (self[0], self[1])))
+
+
+@attrs.frozen
+class Shard:
+    """A piece of input a loader reads independently: a file or a byte range of one.
+
+    ``line`` is the 1-based line number at ``start`` (for record-level error
+    messages); ``weight`` is the planned size in bytes (for progress and balancing);
+    ``items`` lists further sources read as part of this shard (many small files).
+    """
+
+    source: str
+    start: int = 0
+    end: int | None = None
+    line: int = 1
+    weight: int = 0
+    items: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """``path`` or ``path[start:end]`` for messages."""
+        if self.items:
+            return f"{self.source} (+{len(self.items) - 1} files)"
+        if self.start == 0 and self.end is None:
+            return self.source
+        end = "" if self.end is None else str(self.end)
+        return f"{self.source}[{self.start}:{end}]"
+
+
+class StreamStage:
+    """A streaming stage: transforms an iterator of documents.
+
+    Implement ``process(docs, ctx)``; yield the documents that go on and call
+    ``ctx.reject(doc, reason)`` for those that do not. ``setup(ctx)`` is called once
+    per worker before the first document.
+    """
+
+    def setup(self, ctx: StageContext) -> None:
+        """Load what the stage needs once per worker (lexicons, models)."""
+
+    def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
+        raise NotImplementedError
+
+
+class Filter(StreamStage):
+    """A stage that keeps or rejects each document: implement ``keep``."""
+
+    def keep(self, doc: Document, ctx: StageContext) -> bool | str:
+        """True keeps the document; False or a reason string rejects it."""
+        raise NotImplementedError
+
+    def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
+        for doc in docs:
+            verdict = self.keep(doc, ctx)
+            if verdict is True:
+                yield doc
+            else:
+                ctx.reject(doc, verdict if isinstance(verdict, str) else "filtered")
+
+
+class Mapper(StreamStage):
+    """A stage that rewrites each document: implement ``map``."""
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        """The new document (make it with ``doc.with_text`` / ``doc.with_meta``)."""
+        raise NotImplementedError
+
+    def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
+        for doc in docs:
+            yield self.map(doc, ctx)
+
+
+class GlobalStage:
+    """A stage that needs the whole corpus before it can decide.
+
+    The runner drives it in three phases, none of which holds the documents:
+
+    1. ``keys(doc, ref, ctx)`` - map, in parallel over shards: yield small
+       ``(key, value)`` pairs per document (a text hash, band signatures, line
+       hashes). ``ref`` is the document's :class:`Ref` in input order; put it in the
+       value when the reduce must address the document. ``prepare(doc, ctx)``, if the
+       stage needs it, runs just before ``keys``: the document it returns is the one
+       ``keys`` sees and the runner keeps for ``apply`` - a place for per-document work
+       that both phases need, done once (store it in ``meta`` and drop it in apply).
+    2. ``reduce(bucket, items, ctx)`` - in parallel over buckets: ``items`` are all the
+       ``(key, value)`` pairs whose key falls in ``bucket`` (keys are partitioned by a
+       stable hash, so equal keys meet in one bucket), in input order. Yield partial
+       results. ``combine(partials, ctx)`` then turns every bucket's partials into
+       ``(ref, decision)`` pairs, one process; the default passes the partials on,
+       so a reduce that already yields ``(ref, decision)`` pairs needs no combine.
+    3. ``apply(doc, decisions, ctx)`` - in parallel over shards: ``decisions`` is the
+       list of decisions addressed to this document (often empty). Return the
+       document (changed or not), or call ``ctx.reject`` and return None.
+
+    Keys, values and decisions must be picklable; keep them small. ``buckets`` (an
+    attribute or field) overrides the pipeline's bucket count for this stage.
+    """
+
+    buckets: ClassVar[int | None] = None
+
+    def setup(self, ctx: StageContext) -> None:
+        """Load what the stage needs once per worker."""
+
+    def prepare(self, doc: Document, ctx: StageContext) -> Document:
+        """The document that ``keys`` sees and ``apply`` later receives (default: unchanged)."""
+        return doc
+
+    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterable[tuple[Any, Any]]:
+        raise NotImplementedError
+
+    def reduce(self, bucket: int, items: Iterator[tuple[Any, Any]], ctx: StageContext) -> Iterable[Any]:
+        raise NotImplementedError
+
+    def combine(self, partials: Iterator[Any], ctx: StageContext) -> Iterable[tuple[Ref, Any]]:
+        """Turn the reduce's partial results into ``(ref, decision)`` pairs."""
+        return partials
+
+    def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document | None:
+        raise NotImplementedError
+
+
+class Loader:
+    """A stage that produces documents: plans shards, then reads each one."""
+
+    def plan(self, ctx: StageContext) -> list[Shard]:
+        """The shards to read, in input order. Raise InputError for missing inputs."""
+        raise NotImplementedError
+
+    def read(self, shard: Shard, ctx: StageContext) -> Iterator[Document]:
+        """The documents of one shard; ``ctx.reject`` records it cannot decode."""
+        raise NotImplementedError
+
+
+class PartWriter(Protocol):
+    """Writes one shard's documents to one part file."""
+
+    def write(self, doc: Document) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Exporter:
+    """A stage that writes documents: one part per shard, committed at the end."""
+
+    def prepare_output(self, ctx: StageContext) -> None:
+        """Check, before any work starts, that the outputs can be written; raise
+        :class:`corpuskit.RunError` naming the path and a hint if not."""
+
+    def open_part(self, path: Path, ctx: StageContext) -> PartWriter:
+        """A writer for one part at ``path`` (a temporary name in the run directory)."""
+        raise NotImplementedError
+
+    def commit(self, parts: list[Path], ctx: StageContext) -> list[str]:
+        """Combine the parts, in order, into the final outputs atomically; return them."""
+        raise NotImplementedError
+
+
+def is_global(obj: object) -> bool:
+    """Whether a stage instance is driven through the global-stage protocol."""
+    return isinstance(obj, GlobalStage) or all(
+        callable(getattr(obj, name, None)) for name in ("keys", "reduce", "apply")
+    )

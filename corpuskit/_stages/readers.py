@@ -1,0 +1,250 @@
+"""Loaders: ``read_text`` (one document per file) and ``read_jsonl`` (one per line)."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import orjson
+
+from corpuskit._document import Document
+from corpuskit._errors import DataError, InputError
+from corpuskit._io.files import compression_of, file_size, open_binary, open_read
+from corpuskit._io.remote import expand_url, is_url
+from corpuskit._plugins.hookmarkers import hookimpl
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import Loader, Shard, param, stage
+
+__all__ = ["ReadJsonl", "ReadText", "expand_paths"]
+
+MiB = 1 << 20
+
+
+def expand_paths(patterns: tuple[str, ...], stage_name: str) -> list[str]:
+    """Files matching each glob pattern, in pattern order then sorted; missing -> InputError.
+
+    A pattern with a scheme (``s3://bucket/*.jsonl``) is expanded by fsspec.
+    """
+    files: list[str] = []
+    seen: set[str] = set()
+    for pattern in patterns:
+        if is_url(pattern):
+            matched = expand_url(pattern, stage_name)
+        elif glob.has_magic(pattern):
+            matched = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
+            if not matched:
+                raise InputError(
+                    f"no file matches '{pattern}' (working directory {os.getcwd()})",
+                    key=f"{stage_name}.paths",
+                    hint="relative paths resolve against the working directory",
+                )
+        elif os.path.isdir(pattern):
+            matched = sorted(str(p) for p in Path(pattern).rglob("*") if p.is_file())
+            if not matched:
+                raise InputError(f"directory '{pattern}' holds no file", key=f"{stage_name}.paths")
+        elif os.path.isfile(pattern):
+            matched = [pattern]
+        else:
+            raise InputError(
+                f"input '{pattern}' does not exist (working directory {os.getcwd()})",
+                key=f"{stage_name}.paths",
+                hint="check the path; relative paths resolve against the working directory",
+            )
+        for path in matched:
+            if path not in seen:
+                seen.add(path)
+                files.append(path)
+    return files
+
+
+def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
+    """(text kept with the bad bytes escaped, detail naming the offset)."""
+    bad = data[exc.start : exc.start + 1].hex()
+    return data.decode("utf-8", errors="backslashreplace"), f"invalid byte 0x{bad} at byte offset {exc.start}"
+
+
+@stage("read_text", kind="load")
+@attrs.frozen
+class ReadText(Loader):
+    """Reads one document per text file (local or an fsspec URL); the id is the file's stem.
+
+    meta: ``source`` = ``{"path": ...}``. A file that is not valid in ``encoding``
+    is rejected (reason ``not utf-8``) with its path and byte offset; the run goes on.
+    """
+
+    paths: tuple[str, ...] = param(
+        doc="files, directories or glob patterns (** recurses); fsspec URLs (s3://...) too"
+    )
+    encoding: str = param("utf-8", doc="text encoding of the files")
+    files_per_shard: int = param(256, doc="files read together as one unit of parallel work")
+
+    def plan(self, ctx: StageContext) -> list[Shard]:
+        files = expand_paths(self.paths, "read_text")
+        shards = []
+        for i in range(0, len(files), self.files_per_shard):
+            group = tuple(files[i : i + self.files_per_shard])
+            weight = sum(file_size(f) for f in group)
+            shards.append(Shard(source=group[0], items=group, weight=weight))
+        return shards
+
+    def read(self, shard: Shard, ctx: StageContext) -> Iterator[Document]:
+        for path in shard.items or (shard.source,):
+            if is_url(path):
+                with open_binary(path) as fh:
+                    data = fh.read()
+            else:
+                data = Path(path).read_bytes()
+            doc_id = Path(path).stem
+            meta: dict[str, Any] = {"source": {"path": path}}
+            try:
+                text = data.decode(self.encoding)
+            except UnicodeDecodeError as exc:
+                text, detail = _not_utf8(data, exc)
+                ctx.reject(Document(doc_id, text, meta), f"not {self.encoding}", f"{path}: {detail}")
+                continue
+            yield Document(doc_id, text, meta)
+
+
+@stage("read_jsonl", kind="load")
+@attrs.frozen
+class ReadJsonl(Loader):
+    """Reads one document per JSON line (plain, .gz or .zst files).
+
+    Large plain files are split into byte ranges on line boundaries so one file
+    still uses every worker. Paths may be fsspec URLs (``s3://bucket/*.jsonl``): ranges
+    are then read through the filesystem's seek and ranged reads; numbering the lines of
+    a split file reads it once while planning (set ``shard_size`` above the file sizes to
+    keep one shard per file and skip that). Records are ``{"id", "text", "meta"}``; the field names
+    are configurable, and any other top-level field is kept in ``meta``.
+
+    meta: ``source`` = ``{"path": ..., "line": ...}``. A malformed line is rejected
+    as ``file:line`` (reason ``malformed json`` / ``missing text``) and the run goes
+    on, unless ``on_error: fail``.
+    """
+
+    paths: tuple[str, ...] = param(
+        doc="files, directories or glob patterns (** recurses); fsspec URLs (s3://...) too"
+    )
+    id_field: str = param("id", doc="record field holding the id (missing: FILESTEM:LINE)")
+    text_field: str = param("text", doc="record field holding the text")
+    meta_field: str = param("meta", doc="record field holding a metadata object")
+    on_error: Literal["skip", "fail"] = param("skip", doc="skip: reject malformed lines; fail: stop the run")
+    shard_size: int | None = param(
+        None, doc="bytes per shard of a plain file (default: the input split 4 ways per worker, 1-64 MiB)"
+    )
+
+    def plan(self, ctx: StageContext) -> list[Shard]:
+        files = expand_paths(self.paths, "read_jsonl")
+        sizes = [file_size(f) for f in files]
+        total = sum(sizes)
+        size = self.shard_size or min(64 * MiB, max(MiB, total // max(1, 4 * int(ctx.options.get("workers", 1)))))
+        shards: list[Shard] = []
+        for path, length in zip(files, sizes, strict=True):
+            if compression_of(path):
+                shards.append(Shard(source=path, weight=length))
+            else:
+                shards.extend(split_lines(path, size, length))
+        return shards
+
+    def read(self, shard: Shard, ctx: StageContext) -> Iterator[Document]:
+        stem = Path(shard.source).name.split(".")[0]
+        with open_read(shard.source) as fh:
+            if shard.start:
+                fh.seek(shard.start)
+            position = shard.start
+            for line_no, raw in enumerate(fh, start=shard.line):
+                if shard.end is not None and position >= shard.end:
+                    break
+                position += len(raw)
+                if not raw.strip():
+                    continue
+                doc = self._parse(raw, shard.source, line_no, stem, ctx)
+                if doc is not None:
+                    yield doc
+
+    def _parse(self, raw: bytes, path: str, line_no: int, stem: str, ctx: StageContext) -> Document | None:
+        source = {"path": path, "line": line_no}
+        try:
+            record = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            return self._bad(raw, source, stem, "malformed json", str(exc), ctx)
+        if not isinstance(record, dict):
+            return self._bad(raw, source, stem, "malformed json", "a line must hold a JSON object", ctx)
+        text = record.get(self.text_field)
+        if not isinstance(text, str):
+            found = "no" if text is None else f"a non-string ({type(text).__name__})"
+            return self._bad(raw, source, stem, "missing text", f"{found} '{self.text_field}' field", ctx)
+        meta: dict[str, Any] = {}
+        for key, value in record.items():
+            if key == self.meta_field and isinstance(value, dict):
+                meta.update(value)
+            elif key not in (self.id_field, self.text_field):
+                meta[key] = value
+        meta["source"] = source
+        doc_id = record.get(self.id_field)
+        return Document(f"{stem}:{line_no}" if doc_id is None else str(doc_id), text, meta)
+
+    def _bad(
+        self, raw: bytes, source: dict[str, Any], stem: str, reason: str, detail: str, ctx: StageContext
+    ) -> None:
+        where = f"{source['path']}:{source['line']}"
+        if self.on_error == "fail":
+            raise DataError(f"{where}: {reason}: {detail}\n  hint: fix the line, or set on_error: skip")
+        try:
+            text = raw.decode("utf-8").rstrip("\n")
+        except UnicodeDecodeError as exc:
+            text, detail = _not_utf8(raw.rstrip(b"\n"), exc)
+            reason = "not utf-8"
+        ctx.reject(Document(f"{stem}:{source['line']}", text, {"source": source}), reason, f"{where}: {detail}")
+        return None
+
+
+def split_lines(path: str, size: int, total: int | None = None) -> list[Shard]:
+    """Byte ranges of about ``size`` bytes that start and end on line boundaries.
+
+    Works on URLs too, through the filesystem's seek and read; numbering the lines
+    reads the file once (for a URL: downloads it once, at planning time).
+    """
+    total = file_size(path) if total is None else total
+    if total <= size:
+        return [Shard(source=path, start=0, end=None, line=1, weight=total)]
+    shards: list[Shard] = []
+    start, line = 0, 1
+    with open_binary(path) as fh:
+        while start < total:
+            target = start + size
+            if target >= total:
+                shards.append(Shard(source=path, start=start, end=None, line=line, weight=total - start))
+                break
+            fh.seek(target)
+            fh.readline()  # finish the line that crosses the target
+            end = fh.tell()
+            if end >= total:
+                shards.append(Shard(source=path, start=start, end=None, line=line, weight=total - start))
+                break
+            fh.seek(start)
+            line_count = _count_newlines(fh, end - start)
+            shards.append(Shard(source=path, start=start, end=end, line=line, weight=end - start))
+            start, line = end, line + line_count
+    return shards
+
+
+def _count_newlines(fh: Any, length: int) -> int:
+    count = 0
+    while length > 0:
+        chunk = fh.read(min(length, 4 * MiB))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        length -= len(chunk)
+    return count
+
+
+@hookimpl
+def corpuskit_register_stages(registry: Any) -> None:
+    registry.add(ReadText)
+    registry.add(ReadJsonl)

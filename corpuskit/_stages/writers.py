@@ -1,0 +1,84 @@
+"""Exporters: ``write_jsonl``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import attrs
+import orjson
+
+from corpuskit._document import Document
+from corpuskit._io.files import atomic_concat, compression_of
+from corpuskit._io.remote import is_url, url_prepare_output
+from corpuskit._plugins.hookmarkers import hookimpl
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import Exporter, param, stage
+
+__all__ = ["JsonlPartWriter", "WriteJsonl"]
+
+
+class JsonlPartWriter:
+    """Writes one JSON object per line to a plain part file."""
+
+    def __init__(self, path: Path, fields: tuple[str, str, str]) -> None:
+        self._fh: IO[bytes] = open(path, "wb")  # noqa: SIM115 - closed by close()
+        self._id, self._text, self._meta = fields
+
+    def write(self, doc: Document) -> None:
+        record = {self._id: doc.id, self._text: doc.text, self._meta: doc.meta}
+        self._fh.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+@stage("write_jsonl", kind="export")
+@attrs.frozen
+class WriteJsonl(Exporter):
+    """Writes the surviving documents to one JSON-lines file (plain, .gz or .zst).
+
+    Each shard is written to a part in the run directory; at the end the parts are
+    joined in input order under a temporary name and renamed to ``path``, so a crashed
+    run never leaves a half file there. Records are ``{"id", "text", "meta"}``.
+
+    ``path`` may be an fsspec URL (``s3://bucket/out.jsonl.zst``): the parts are still
+    written in the run directory, and the commit streams them to a temporary object next
+    to ``path`` and moves it into place (``fs.mv``).
+    """
+
+    path: str = param(
+        doc="output file or fsspec URL; .gz or .zst compresses (relative to the working directory)"
+    )
+    compression: Literal["auto", "none", "gzip", "zstd"] = param(
+        "auto", doc="auto: from the file extension"
+    )
+    id_field: str = param("id", doc="record field for the id")
+    text_field: str = param("text", doc="record field for the text")
+    meta_field: str = param("meta", doc="record field for the metadata object")
+
+    def prepare_output(self, ctx: StageContext) -> None:
+        """Before the run: create the output's directory and check it is writable (OSError if not)."""
+        if is_url(self.path):
+            url_prepare_output(self.path, key="write_jsonl.path")
+            return
+        final = Path(self.path)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        probe = final.with_name(f".{final.name}.probe-{os.getpid()}")
+        probe.write_bytes(b"")
+        probe.unlink()
+
+    def open_part(self, path: Path, ctx: StageContext) -> JsonlPartWriter:
+        return JsonlPartWriter(path, (self.id_field, self.text_field, self.meta_field))
+
+    def commit(self, parts: list[Path], ctx: StageContext) -> list[str]:
+        compression = compression_of(self.path) if self.compression == "auto" else self.compression
+        final = self.path if is_url(self.path) else Path(self.path)
+        atomic_concat(parts, final, None if compression == "none" else compression)
+        return [self.path]
+
+
+@hookimpl
+def corpuskit_register_stages(registry: Any) -> None:
+    registry.add(WriteJsonl)

@@ -1,0 +1,181 @@
+"""The ``corpuskit`` command line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from corpuskit._config.pipeline import parse_override
+from corpuskit._errors import ConfigError, CorpuskitError, did_you_mean
+from corpuskit._plugins.manager import Plugins, load_plugins
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(exc: CorpuskitError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+def _handle_errors(fn: F) -> F:
+    """Report corpuskit errors as one clear message and the right exit code."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CorpuskitError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted; finished shards are kept, 'corpuskit run --resume' continues", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="corpuskit")
+def main() -> None:
+    """Turn raw text corpora into clean, deduplicated, annotated datasets.
+
+    \b
+    Example:
+      corpuskit run configs/news.yaml
+      corpuskit stages minhash
+    """
+
+
+def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None) -> Any:
+    from corpuskit._run.pipeline import Pipeline
+
+    pairs = [parse_override(text) for text in overrides]
+    if workers is not None:
+        pairs.append(("workers", workers))
+    if executor is not None:
+        pairs.append(("executor", executor))
+    return Pipeline.from_yaml(config, overrides=pairs)
+
+
+@main.command()
+@click.argument("config", type=click.Path(dir_okay=False))
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
+              help="Override a value of the pipeline file (repeatable).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--executor", help="serial, local, ray or a plugin's (default: the file's, else local).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run, skipping finished shards.")
+@click.option("--run-dir", type=click.Path(file_okay=False), help="Run directory (default .corpuskit/runs/NAME).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars and no summary.")
+@_handle_errors
+def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None, resume: bool,
+        run_dir: str | None, quiet: bool) -> None:
+    """Run the pipeline in CONFIG.
+
+    \b
+    Example:
+      corpuskit run configs/news.yaml --workers 2
+      corpuskit run configs/news.yaml --set stages.2.length_filter.min_words=80
+      corpuskit run configs/news.yaml --resume
+    """
+    from corpuskit._run.runner import Runner
+    from corpuskit.cli.summary import RichProgress, print_summary
+
+    pipeline = _load(config, overrides, workers, executor)
+    progress = RichProgress() if not quiet and sys.stderr.isatty() else None
+    runner = Runner(pipeline.config, pipeline.plugins, run_dir=run_dir, resume=resume, progress=progress,
+                    default_executor="local")
+    try:
+        result = runner.run()
+    finally:
+        if progress is not None:
+            progress.close()
+    if not quiet:
+        print_summary(result)
+
+
+@main.command()
+@click.argument("config", type=click.Path(dir_okay=False))
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a value (repeatable).")
+@_handle_errors
+def validate(config: str, overrides: tuple[str, ...]) -> None:
+    """Check CONFIG without running it and print the resolved pipeline.
+
+    Checks keys, stage names, parameters and their types, and that the inputs exist.
+
+    \b
+    Example:
+      corpuskit validate configs/news.yaml --set workers=1
+    """
+    import yaml
+
+    from corpuskit._run.plan import plan_segments
+    from corpuskit._run.runner import Runner
+
+    pipeline = _load(config, overrides, None, None)
+    cfg = pipeline.config
+    shards = Runner(cfg, pipeline.plugins, default_executor="local")._plan_shards()
+    segments = plan_segments(cfg)
+    click.echo(f"{config}: valid. pipeline '{cfg.name}': {len(cfg.stages)} stages, {len(segments)} segments, "
+               f"{len(shards)} input shards")
+    width = max(len(s.label) for s in cfg.stages)
+    for spec in cfg.stages:
+        marker = " (global)" if spec.is_global else ""
+        click.echo(f"  {spec.label.ljust(width)}  {spec.kind:<11} from {spec.plugin}{marker}")
+    click.echo("resolved:")
+    click.echo(yaml.safe_dump(cfg.resolved(), sort_keys=False).rstrip())
+
+
+@main.command()
+@_handle_errors
+def plugins() -> None:
+    """List installed plugins, their versions and the stages they provide.
+
+    \b
+    Example:
+      corpuskit plugins
+      CORPUSKIT_DISABLE_PLUGINS=news corpuskit plugins
+    """
+    found = load_plugins()
+    for info in found.infos():
+        stages = ", ".join(found.stages_of(info.name)) or "-"
+        tag = " (builtin)" if info.builtin else ""
+        click.echo(f"{info.name} {info.version}{tag}\n  module: {info.module}\n  stages: {stages}")
+        executors = [n for n in found.executors.names() if found.executors.plugin_of(n) == info.name]
+        if executors:
+            click.echo(f"  executors: {', '.join(executors)}")
+    for name, error in found.failed.items():
+        click.echo(f"{name} FAILED TO LOAD\n  error: {error}")
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--markdown", is_flag=True, help="Print every stage's reference as Markdown (docs/stages.md).")
+@_handle_errors
+def stages(name: str | None, markdown: bool) -> None:
+    """List stages, or document stage NAME (kind, parameters, what it writes).
+
+    \b
+    Example:
+      corpuskit stages
+      corpuskit stages length_filter
+      corpuskit stages --markdown > docs/stages.md
+    """
+    from corpuskit._plugins.stagedoc import describe_stage, markdown_reference, stage_line
+
+    found: Plugins = load_plugins()
+    if markdown:
+        click.echo(markdown_reference(list(found.stages)))
+        return
+    if name is None:
+        for registered in found.stages:
+            click.echo(stage_line(registered))
+        return
+    registered = found.stages.get(name)
+    if registered is None:
+        raise ConfigError(f"unknown stage '{name}'", hint=did_you_mean(name, found.stages.names()))
+    click.echo(describe_stage(registered))
+
+

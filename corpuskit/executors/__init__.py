@@ -1,5 +1,0 @@
-"""Executors run the runner's work units: in this process, in worker processes, on Ray."""
-
-from corpuskit.executors.base import Executor, TaskFailed
-
-__all__ = ["Executor", "TaskFailed"]

@@ -1,1 +1,0 @@
-"""Generic builtin stages. Each module registers its stages through the public hook."""
