@@ -15,8 +15,11 @@ from corpuskit._errors import (
     StageError,
 )
 from corpuskit._plugins.hookmarkers import hookimpl
+from corpuskit._plugins.registry import ExecutorRegistry, RegisteredStage, StageRegistry
+from corpuskit._run.executors.base import Executor, TaskFailed
 from corpuskit._run.pipeline import Pipeline
 from corpuskit._run.result import RunResult
+from corpuskit._run.runinfo import RunInfo
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.dedup.linefreq import frequent_line_decisions, line_hash, line_keys
 from corpuskit._stages.kinds import (
@@ -32,12 +35,15 @@ from corpuskit._stages.kinds import (
     param,
     stage,
 )
+from corpuskit._stages.stats import StageStats
 
 __all__ = [
     "ConfigError",
     "CorpuskitError",
     "DataError",
     "Document",
+    "Executor",
+    "ExecutorRegistry",
     "Exporter",
     "Filter",
     "GlobalStage",
@@ -48,13 +54,18 @@ __all__ = [
     "Pipeline",
     "PluginError",
     "Ref",
+    "RegisteredStage",
     "ResumeError",
     "RunError",
+    "RunInfo",
     "RunResult",
     "Shard",
     "StageContext",
     "StageError",
+    "StageRegistry",
+    "StageStats",
     "StreamStage",
+    "TaskFailed",
     "frequent_line_decisions",
     "hookimpl",
     "line_hash",
