@@ -1,4 +1,10 @@
-"""Running a pipeline's middle stages over documents held by the caller."""
+"""Running a pipeline's middle stages over documents held by the caller (``Pipeline.process``).
+
+The same guards and the same global-stage protocol as a run over files: streaming
+stages stream; a global stage holds the documents that reach it (the caller holds
+them anyway) and runs its phases over a :class:`~corpuskit._run.memory_store.MemoryStore`.
+The pipeline's ``max_errors`` and ``timeout`` apply as in every executor.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,26 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from corpuskit._config.pipeline import PipelineConfig, StageSpec
+from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._document import Document
-from corpuskit._run.guards import ErrorBudget, apply_global, keys_of, run_stream_stage
-from corpuskit._run.worker import _has_combine, bucket_of, forget_run, prepared
+from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline
+from corpuskit._run.global_protocol import (
+    apply_decisions,
+    bucket_count,
+    combine_partials,
+    has_combine,
+    map_keys,
+    reduce_bucket,
+)
+from corpuskit._run.guards import ErrorBudget, run_stream_stage
+from corpuskit._run.memory_store import MemoryStore
+from corpuskit._run.setup_cache import forget_run, prepared
 from corpuskit._stages.context import StageContext
-from corpuskit._stages.kinds import Ref
 from corpuskit._stages.stats import StageStats
 
 __all__ = ["process_documents"]
+
+_SHARD = 0  # the caller's documents are one shard
 
 
 def process_documents(
@@ -23,49 +40,39 @@ def process_documents(
     on_reject: Callable[[dict[str, Any]], None],
     stats: dict[str, StageStats],
 ) -> Iterator[Document]:
-    """Documents through every stage but loaders and exporters, in this process.
-
-    Streaming stages stream; a global stage holds the documents that reach it (the
-    caller holds them anyway) and runs its three phases in memory.
-    """
+    """Documents through every stage but loaders and exporters, in this process."""
     token = uuid.uuid4().hex
+    alarm = Alarm() if config.timeout else None
     try:
         stream: Iterator[Document] = iter(docs)
         for spec in config.stages:
             if spec.kind in ("load", "export"):
                 continue
             stats[spec.label] = StageStats(spec.label, spec.kind)
-            ctx = StageContext(spec.label, stats[spec.label], on_reject, shard=0, options={"workers": 1})
+            ctx = StageContext(spec.label, stats[spec.label], on_reject, shard=_SHARD, options={"workers": 1})
             instance = prepared(token, spec, ctx)
             budget = ErrorBudget(config.max_errors)
+            deadline = Deadline(alarm, config.timeout) if alarm is not None and config.timeout else NO_DEADLINE
             if spec.is_global:
-                stream = _global(instance, spec, stream, ctx, budget, config.buckets)
+                stream = _global(instance, stream, ctx, budget, deadline, config.buckets)
             else:
-                stream = run_stream_stage(instance, stream, ctx, budget)
+                stream = run_stream_stage(instance, stream, ctx, budget, deadline)
         yield from stream
     finally:
+        if alarm is not None:
+            alarm.close()
         forget_run(token)
 
 
 def _global(
-    stage: Any, spec: StageSpec, docs: Iterator[Document], ctx: StageContext, budget: ErrorBudget, buckets: int
+    stage: Any, docs: Iterator[Document], ctx: StageContext, budget: ErrorBudget, deadline: Deadline, buckets: int
 ) -> Iterator[Document]:
-    buckets = getattr(stage, "buckets", None) or buckets
-    held: list[Document] = []
-    by_bucket: dict[int, list[tuple[Any, Any]]] = {}
-    for doc in docs:
-        found = keys_of(stage, doc, Ref(0, len(held)), ctx, budget)
-        if found is None:
-            continue
-        doc, pairs = found
-        for key, value in pairs:
-            by_bucket.setdefault(bucket_of(key, buckets), []).append((key, value))
-        held.append(doc)
-    partials: list[Any] = []
+    """All phases of one global stage over the documents that reach it."""
+    buckets = bucket_count(stage, buckets)
+    store = MemoryStore()
+    held = list(map_keys(stage, docs, _SHARD, store.key_writer(_SHARD, buckets), ctx, budget, deadline))
     for b in range(buckets):
-        partials.extend(stage.reduce(b, iter(by_bucket.get(b, [])), ctx))
-    pairs = stage.combine(iter(partials), ctx) if _has_combine(stage) else partials
-    decisions: dict[int, list[Any]] = {}
-    for ref, decision in pairs:
-        decisions.setdefault(ref[1], []).append(decision)
-    yield from apply_global(stage, iter(held), lambda i: decisions.get(i, []), ctx, budget)
+        reduce_bucket(stage, b, store, 1, ctx)
+    if has_combine(stage):
+        combine_partials(stage, store, buckets, ctx)
+    yield from apply_decisions(stage, held, store, _SHARD, ctx, budget, deadline)

@@ -11,10 +11,13 @@ from corpuskit._config.pipeline import PipelineConfig, build_config, parse_pipel
 from corpuskit._config.yamlpos import Positions
 from corpuskit._document import Document
 from corpuskit._plugins.manager import Plugins, load_plugins
+from corpuskit._run.executors.base import available_cores
 from corpuskit._run.inmemory import process_documents
+from corpuskit._run.plan import plan_segments, plan_shards
 from corpuskit._run.progress import Progress
 from corpuskit._run.result import RunResult
 from corpuskit._run.runner import Runner
+from corpuskit._stages.kinds import Shard
 from corpuskit._stages.stats import StageStats
 
 __all__ = ["Pipeline"]
@@ -76,10 +79,23 @@ class Pipeline:
         resume: bool = False,
         progress: Progress | None = None,
     ) -> RunResult:
-        """Run over the loaders' input; the executor defaults to the file's, else ``serial``."""
-        runner = Runner(self.config, self.plugins, executor=executor, workers=workers, run_dir=run_dir,
-                        resume=resume, progress=progress, default_executor="serial")
+        """Run over the loaders' input; the executor defaults to the file's, else ``serial``.
+
+        The command line runs pipelines through this same method (its default executor
+        is ``local``).
+        """
+        runner = Runner(self.config, self.plugins, executor=executor or self.config.executor or "serial",
+                        workers=workers, run_dir=run_dir, resume=resume, progress=progress)
         return runner.run()
+
+    def plan(self, workers: int | None = None) -> list[Shard]:
+        """The input shards a run would read, in order; raises InputError for missing inputs."""
+        workers = workers or self.config.workers or available_cores()
+        return [shard for _, shard in plan_shards(self.config, plan_segments(self.config), workers)]
+
+    def segments(self) -> int:
+        """How many segments a run has: one more than the pipeline's global stages."""
+        return len(plan_segments(self.config))
 
     def process(
         self,

@@ -1,12 +1,18 @@
-"""Splitting a pipeline into segments at its global stages."""
+"""Planning a run: the pipeline split into segments at its global stages, the input into shards."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import attrs
 
 from corpuskit._config.pipeline import PipelineConfig, StageSpec
+from corpuskit._errors import ConfigError, CorpuskitError, InputError
+from corpuskit._stages.context import StageContext
+from corpuskit._stages.kinds import Shard
+from corpuskit._stages.stats import StageStats
 
-__all__ = ["Segment", "plan_segments"]
+__all__ = ["Segment", "plan_segments", "plan_shards", "refuse_rejects"]
 
 
 @attrs.frozen
@@ -58,3 +64,32 @@ def plan_segments(config: PipelineConfig) -> list[Segment]:
             current.append(spec)
     segments.append(Segment(len(segments), loaders if not segments else (), head, tuple(current), None, exporters))
     return segments
+
+
+def plan_shards(config: PipelineConfig, segments: list[Segment], workers: int) -> list[tuple[int, Shard]]:
+    """Every loader's shards in input order, as ``(loader index, shard)``; checks the inputs exist."""
+    loaders = segments[0].loaders
+    if not loaders:
+        raise ConfigError(
+            "the pipeline has no load stage, so 'run' has nothing to read",
+            where=config.source,
+            hint="start 'stages' with read_text or read_jsonl, or call pipeline.process(docs)",
+        )
+    shards: list[tuple[int, Shard]] = []
+    for li, spec in enumerate(loaders):
+        ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, options={"workers": workers})
+        try:
+            planned = spec.stage.plan(ctx)
+        except InputError as exc:
+            if exc.where:
+                raise
+            param = (exc.key or "").rsplit(".", 1)[-1]
+            where = spec.param_where.get(param, spec.where)
+            raise InputError(exc.detail, where=where, key=exc.key, hint=exc.hint) from None
+        shards.extend((li, shard) for shard in planned)
+    return shards
+
+
+def refuse_rejects(record: dict[str, Any]) -> None:
+    """The reject sink of stage calls outside a shard (planning, output checks, commit)."""
+    raise CorpuskitError(f"stage '{record.get('stage')}' cannot reject documents outside a shard")

@@ -1,4 +1,4 @@
-"""What a finished run returns, and its human report."""
+"""What a finished run returns."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import attrs
 
 from corpuskit._stages.stats import StageStats
 
-__all__ = ["RunResult", "format_report"]
+__all__ = ["RunResult"]
 
 
 @attrs.frozen
@@ -48,30 +48,3 @@ class RunResult:
     @property
     def docs_per_second(self) -> float:
         return self.docs_in / self.seconds if self.seconds > 0 else 0.0
-
-
-def format_report(result: RunResult) -> str:
-    """A plain-text summary: one row per stage, then reject reasons and outputs."""
-    rows = [("stage", "kind", "in", "out", "rejected", "seconds", "docs/s")]
-    for label, st in result.stats.items():
-        rate = f"{st.docs_in / st.seconds:,.0f}" if st.seconds > 0 else "-"
-        rows.append((label, st.kind, f"{st.docs_in:,}", f"{st.docs_out:,}", f"{st.rejected_total:,}",
-                     f"{st.seconds:.2f}", rate))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = [f"run {result.name}: {result.docs_in:,} documents in, {result.docs_out:,} out, "
-             f"{result.rejected:,} rejected in {result.seconds:.2f}s "
-             f"({result.docs_per_second:,.0f} docs/s, {result.executor} x{result.workers})"]
-    if result.resume_line:
-        lines.append(result.resume_line)
-    for row in rows:
-        cells = (cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
-        lines.append("  ".join(cells))
-    reasons = [(label, reason, n) for label, st in result.stats.items() for reason, n in st.rejected.most_common()]
-    if reasons:
-        lines.append("rejected by reason:")
-        lines.extend(f"  {label}: {reason}: {n:,}" for label, reason, n in reasons)
-    for out in result.outputs:
-        lines.append(f"output: {out}")
-    lines.append(f"rejects: {result.rejects}")
-    lines.append(f"run directory: {result.run_dir}")
-    return "\n".join(lines)

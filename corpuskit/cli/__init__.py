@@ -14,6 +14,9 @@ from corpuskit._plugins.manager import Plugins, load_plugins
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+CLI_EXECUTOR = "local"
+"""The executor of `corpuskit run` when neither the file nor --executor names one (the library's is serial)."""
+
 
 def _fail(exc: CorpuskitError) -> None:
     click.echo(f"error: {exc}", err=True)
@@ -80,15 +83,13 @@ def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: 
       corpuskit run configs/news.yaml --set stages.2.length_filter.min_words=80
       corpuskit run configs/news.yaml --resume
     """
-    from corpuskit._run.runner import Runner
     from corpuskit.cli.summary import RichProgress, print_summary
 
     pipeline = _load(config, overrides, workers, executor)
     progress = RichProgress() if not quiet and sys.stderr.isatty() else None
-    runner = Runner(pipeline.config, pipeline.plugins, run_dir=run_dir, resume=resume, progress=progress,
-                    default_executor="local")
     try:
-        result = runner.run()
+        result = pipeline.run(executor=pipeline.config.executor or CLI_EXECUTOR, run_dir=run_dir, resume=resume,
+                              progress=progress)
     finally:
         if progress is not None:
             progress.close()
@@ -111,14 +112,10 @@ def validate(config: str, overrides: tuple[str, ...]) -> None:
     """
     import yaml
 
-    from corpuskit._run.plan import plan_segments
-    from corpuskit._run.runner import Runner
-
     pipeline = _load(config, overrides, None, None)
     cfg = pipeline.config
-    shards = Runner(cfg, pipeline.plugins, default_executor="local")._plan_shards()
-    segments = plan_segments(cfg)
-    click.echo(f"{config}: valid. pipeline '{cfg.name}': {len(cfg.stages)} stages, {len(segments)} segments, "
+    shards = pipeline.plan()
+    click.echo(f"{config}: valid. pipeline '{cfg.name}': {len(cfg.stages)} stages, {pipeline.segments()} segments, "
                f"{len(shards)} input shards")
     width = max(len(s.label) for s in cfg.stages)
     for spec in cfg.stages:

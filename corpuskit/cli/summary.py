@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from corpuskit._run.result import RunResult, format_report
+from corpuskit._run.report import format_report
+from corpuskit._run.result import RunResult
 
 __all__ = ["RichProgress", "print_summary"]
 

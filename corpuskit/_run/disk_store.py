@@ -1,0 +1,109 @@
+"""A global stage's phase data on disk, in the run directory (every executor uses it).
+
+Keys are pickled in chunks to one file per shard and bucket, partials to one file per
+bucket, decisions to one file per shard and producer (a bucket or the combine). Any
+process that sees the run directory can run any phase, and a resumed run finds what
+finished phases left.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from corpuskit._run.global_protocol import bucket_of, route_by_shard
+from corpuskit._run.rundir import RunDir, read_pickles, write_pickles
+from corpuskit._stages.kinds import Ref
+
+__all__ = ["DiskStore"]
+
+
+class DiskStore:
+    """The :class:`~corpuskit._run.global_protocol.PhaseStore` of one segment's global stage."""
+
+    def __init__(self, rd: RunDir, segment: int) -> None:
+        self.rd = rd
+        self.segment = segment
+
+    def key_writer(self, shard: int, buckets: int) -> _BucketFiles:
+        return _BucketFiles(self.rd, self.segment, shard, buckets)
+
+    def bucket_items(self, bucket: int, shards: int) -> Iterator[tuple[Any, Any]]:
+        for s in range(shards):
+            path = self.rd.keys(self.segment, s, bucket)
+            if path.exists():
+                yield from read_pickles(path)
+
+    def write_partials(self, bucket: int, partials: Iterable[Any]) -> int:
+        return write_pickles(self.rd.partials(self.segment, bucket), partials)
+
+    def partials(self, buckets: int) -> Iterator[Any]:
+        for b in range(buckets):
+            path = self.rd.partials(self.segment, b)
+            if path.exists():
+                yield from read_pickles(path)
+
+    def write_decisions(self, name: str, pairs: Iterable[tuple[Ref, Any]]) -> int:
+        by_shard, count = route_by_shard(pairs)
+        for shard, items in by_shard.items():
+            write_pickles(self.rd.decisions_dir(self.segment, shard) / f"{name}.pkl", items)
+        return count
+
+    def decisions(self, shard: int) -> dict[int, list[Any]]:
+        found: dict[int, list[Any]] = {}
+        directory = self.rd.decisions_dir(self.segment, shard)
+        if not directory.exists():
+            return found
+        for path in sorted(directory.glob("*.pkl")):
+            for index, decision in read_pickles(path):
+                found.setdefault(index, []).append(decision)
+        return found
+
+    def clear_reduce(self) -> None:
+        """Forget partials and decisions of an earlier, unfinished reduce."""
+        for name in ("partials", "decisions"):
+            shutil.rmtree(self.rd.root / name / f"seg{self.segment}", ignore_errors=True)
+
+
+class _BucketFiles:
+    """Streams a shard's keys into one pickle file per bucket, in chunks."""
+
+    def __init__(self, rd: RunDir, segment: int, shard: int, buckets: int, chunk: int = 4096) -> None:
+        self._rd, self._segment, self._shard = rd, segment, shard
+        self._buckets = buckets
+        self._chunk = chunk
+        self._pending: dict[int, list[Any]] = {}
+        self._files: dict[int, IO[bytes]] = {}
+        shutil.rmtree(rd.keys(segment, shard, 0).parent, ignore_errors=True)
+
+    def add_all(self, pairs: list[tuple[Any, Any]]) -> None:
+        buckets, pending, chunk = self._buckets, self._pending, self._chunk
+        for pair in pairs:
+            key = pair[0]
+            b = key % buckets if type(key) is int else bucket_of(key, buckets)
+            batch = pending.get(b)
+            if batch is None:
+                batch = pending[b] = []
+            batch.append(pair)
+            if len(batch) >= chunk:
+                self._flush(b)
+
+    def _flush(self, b: int) -> None:
+        batch = self._pending.get(b)
+        if not batch:
+            return
+        fh = self._files.get(b)
+        if fh is None:
+            path = self._rd.keys(self._segment, self._shard, b)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fh = self._files[b] = open(path, "wb")  # noqa: SIM115 - closed by close()
+        pickle.dump(batch, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending[b] = []
+
+    def close(self) -> None:
+        for b in list(self._pending):
+            self._flush(b)
+        for fh in self._files.values():
+            fh.close()

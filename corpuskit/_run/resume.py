@@ -1,0 +1,95 @@
+"""Starting a run afresh or resuming one: the run directory's plan and its fingerprint.
+
+A fresh run resets the run directory and records its plan (the shards) with a
+fingerprint of what decides the output: the resolved config, less how it runs, and
+the input files' sizes and modification times. ``--resume`` trusts the recorded plan
+only while that fingerprint still matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Any
+
+import orjson
+import yaml
+
+from corpuskit._config.pipeline import PipelineConfig
+from corpuskit._errors import ResumeError, RunError
+from corpuskit._io.remote import is_url, url_fingerprint
+from corpuskit._run.rundir import RunDir, write_atomic
+from corpuskit._stages.kinds import Shard
+
+__all__ = ["HOW_IT_RUNS", "fingerprint", "start_or_resume"]
+
+HOW_IT_RUNS = frozenset({"executor", "workers", "retries", "run_dir"})
+"""Keys of the resolved config that change how a run executes, not what it outputs:
+a run may be resumed with other values (more workers, on Ray after a local start)."""
+
+Planned = list[tuple[int, Shard]]
+
+
+def fingerprint(config: PipelineConfig, shards: Planned) -> dict[str, str]:
+    """Hashes of what decides the output: the config (not how it runs) and the input files."""
+    decisive = {k: v for k, v in config.resolved().items()
+                if k not in HOW_IT_RUNS and k not in config.executor_options}
+    config_hash = hashlib.sha256(orjson.dumps(decisive, default=str)).hexdigest()
+    sources = sorted({src for _, sh in shards for src in (sh.items or (sh.source,))})
+    inputs: list[Any] = []
+    for path in sources:
+        if is_url(path):
+            inputs.append(url_fingerprint(path))
+            continue
+        try:
+            st = os.stat(path)
+            inputs.append([path, st.st_size, st.st_mtime_ns])
+        except OSError:
+            inputs.append([path, -1, -1])
+    inputs_hash = hashlib.sha256(orjson.dumps(inputs)).hexdigest()
+    return {"config": config_hash, "inputs": inputs_hash}
+
+
+def start_or_resume(config: PipelineConfig, rd: RunDir, shards: Planned, resume: bool) -> tuple[Planned, bool]:
+    """The shards to run, and whether this run resumes an earlier one (``resume``)."""
+    current = fingerprint(config, shards)
+    if resume:
+        return _resumed_plan(config, rd, current), True
+    try:
+        rd.reset()
+        write_atomic(rd.config, yaml.safe_dump(config.resolved(), sort_keys=False).encode())
+        plan = {"fingerprint": current, "shards": [[li, _shard_dict(sh)] for li, sh in shards]}
+        RunDir.write_marker(rd.plan, plan)
+    except OSError as exc:
+        raise RunError(
+            f"cannot prepare the run directory {rd.root}: {exc.strerror or exc}\n"
+            "  hint: choose another with --run-dir or run_dir, or fix its permissions"
+        ) from None
+    return shards, False
+
+
+def _resumed_plan(config: PipelineConfig, rd: RunDir, current: dict[str, str]) -> Planned:
+    old = RunDir.read_marker(rd.plan)
+    if old is None:
+        raise ResumeError(
+            f"nothing to resume in {rd.root}: no earlier run of '{config.name}' left a plan there\n"
+            "  hint: run without --resume"
+        )
+    if rd.stats.exists():
+        raise ResumeError(
+            f"the run in {rd.root} already finished (see its report.txt); there is nothing to resume\n"
+            "  hint: run without --resume to run it again"
+        )
+    changed = [k for k in ("config", "inputs") if old["fingerprint"].get(k) != current[k]]
+    if changed:
+        what = " and ".join("the pipeline config" if c == "config" else "the input files" for c in changed)
+        raise ResumeError(
+            f"cannot resume the run in {rd.root}: {what} changed since it started\n"
+            "  hint: restore them, or run without --resume to start over"
+        )
+    return [(li, Shard(**{**sh, "items": tuple(sh["items"])})) for li, sh in old["shards"]]
+
+
+def _shard_dict(shard: Shard) -> dict[str, Any]:
+    return {"source": shard.source, "start": shard.start, "end": shard.end, "line": shard.line,
+            "weight": shard.weight, "items": list(shard.items)}

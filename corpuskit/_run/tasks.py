@@ -1,0 +1,233 @@
+"""The work units executors run: one shard of a segment, one reduce bucket, one combine.
+
+Each unit reads and writes only through the run directory, so any executor (this
+process, worker processes, Ray tasks) can run it, and a finished shard leaves a
+marker that a resumed run trusts. The global-stage phases themselves are
+:mod:`corpuskit._run.global_protocol`, over a :class:`~corpuskit._run.disk_store.DiskStore`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+import orjson
+
+from corpuskit._config.pipeline import StageSpec
+from corpuskit._document import Document
+from corpuskit._errors import RunError
+from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline
+from corpuskit._run.disk_store import DiskStore
+from corpuskit._run.export import write_parts
+from corpuskit._run.global_protocol import apply_decisions, bucket_count, combine_partials, map_keys, reduce_bucket
+from corpuskit._run.guards import ErrorBudget, run_stream_stage, timed_source
+from corpuskit._run.plan import Segment
+from corpuskit._run.rundir import RunDir
+from corpuskit._run.setup_cache import prepared
+from corpuskit._stages.context import RejectSink, StageContext
+from corpuskit._stages.kinds import Shard
+from corpuskit._stages.stats import StageStats
+
+__all__ = ["CombineTask", "ReduceTask", "ShardTask", "run_combine", "run_reduce", "run_shard"]
+
+
+@attrs.frozen
+class ShardTask:
+    """Run one shard through one segment."""
+
+    run_root: str
+    run_token: str
+    segment: Segment
+    shard_index: int
+    shard: Shard | None = None
+    loader: int = 0
+    buckets: int = 16
+    max_errors: int = 10
+    options: dict[str, Any] = attrs.field(factory=dict)
+    timeout: float | None = None  # seconds per document per stage
+
+
+@attrs.frozen
+class ReduceTask:
+    """Reduce one bucket of a segment's global stage."""
+
+    run_root: str
+    run_token: str
+    segment: int
+    spec: StageSpec
+    bucket: int
+    shards: int
+
+
+@attrs.frozen
+class CombineTask:
+    """Combine every bucket's partial results into per-document decisions."""
+
+    run_root: str
+    run_token: str
+    segment: int
+    spec: StageSpec
+    buckets: int
+
+
+class _Guards:
+    """Per stage of one shard: its stats, error budget and per-document deadline."""
+
+    def __init__(self, task: ShardTask, rd: RunDir, rejects: RejectSink, alarm: Alarm | None) -> None:
+        seg = task.segment
+        self.stats = {spec.label: StageStats(spec.label, spec.kind) for spec in seg.specs()}
+        self.budgets = {label: ErrorBudget(task.max_errors) for label in self.stats}
+        self.deadlines: dict[str, Deadline] = {
+            label: Deadline(alarm, task.timeout) if alarm and task.timeout else NO_DEADLINE for label in self.stats
+        }
+        self._rd, self._rejects = rd, rejects
+        self._options = {**task.options, "shard": task.shard_index}
+        self._shard = task.shard_index
+
+    def ctx(self, spec: StageSpec) -> StageContext:
+        return StageContext(spec.label, self.stats[spec.label], self._rejects, shard=self._shard,
+                            workdir=self._rd.root, options=self._options)
+
+
+def run_shard(task: ShardTask) -> dict[str, Any]:
+    """Run one shard through a segment; returns (and records in a marker) its stats."""
+    started = time.perf_counter()
+    rd = RunDir(task.run_root)
+    seg = task.segment
+    s = task.shard_index
+    rejects = _RejectFile(rd.shard_rejects(seg.index, s))
+    alarm = Alarm() if task.timeout else None
+    guards = _Guards(task, rd, rejects, alarm)
+    read = [0]
+    try:
+        docs = _source(task, rd, guards, read)
+        for spec in seg.stages:
+            ctx = guards.ctx(spec)
+            instance = prepared(task.run_token, spec, ctx)
+            docs = run_stream_stage(instance, docs, ctx, guards.budgets[spec.label], guards.deadlines[spec.label])
+        if seg.tail is not None:
+            produced = _save_for_global(task, rd, docs, guards)
+        else:
+            produced = write_parts(seg.exporters, docs, rd, s, task.run_token, guards.ctx)
+    except OSError as exc:  # a full disk, an unwritable run directory, an input gone mid-run
+        raise RunError(
+            f"shard {s} of segment {seg.index} failed: {exc.strerror or exc}: {exc.filename or ''}\n"
+            "  hint: check free disk space and permissions of the run directory and outputs; "
+            "'corpuskit run --resume' continues once fixed"
+        ) from None
+    finally:
+        rejects.close()
+        if alarm is not None:
+            alarm.close()
+    stats = guards.stats
+    result = {
+        "segment": seg.index,
+        "shard": s,
+        "docs_out": produced,
+        "docs_in": stats[seg.loaders[task.loader].label].docs_in if seg.index == 0 else read[0],
+        "seconds": time.perf_counter() - started,
+        "stats": {label: st.to_dict() for label, st in stats.items()},
+    }
+    RunDir.write_marker(rd.shard_marker(seg.index, s), result)
+    return result
+
+
+def _source(task: ShardTask, rd: RunDir, guards: _Guards, read: list[int]) -> Iterator[Document]:
+    """The shard's documents: its loader's (first segment), or the previous segment's, applied."""
+    seg = task.segment
+    if seg.index == 0:
+        spec = seg.loaders[task.loader]
+        ctx = guards.ctx(spec)
+        loader = prepared(task.run_token, spec, ctx)
+        assert task.shard is not None
+        return timed_source(iter(loader.read(task.shard, ctx)), ctx)
+    docs = read_documents(rd.data(seg.index - 1, task.shard_index), read)
+    if seg.head is None:
+        return docs
+    ctx = guards.ctx(seg.head)
+    stage = prepared(task.run_token, seg.head, ctx)
+    label = seg.head.label
+    store = DiskStore(rd, seg.index - 1)
+    return apply_decisions(stage, docs, store, task.shard_index, ctx, guards.budgets[label], guards.deadlines[label])
+
+
+def _save_for_global(task: ShardTask, rd: RunDir, docs: Iterator[Document], guards: _Guards) -> int:
+    """Map phase of the segment's tail stage, fused with saving the documents for apply."""
+    seg = task.segment
+    assert seg.tail is not None
+    label = seg.tail.label
+    ctx = guards.ctx(seg.tail)
+    stage = prepared(task.run_token, seg.tail, ctx)
+    writer = DiskStore(rd, seg.index).key_writer(task.shard_index, bucket_count(stage, task.buckets))
+    path = rd.data(seg.index, task.shard_index)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with open(path, "wb") as out:
+        for doc in map_keys(stage, docs, task.shard_index, writer, ctx, guards.budgets[label],
+                            guards.deadlines[label]):
+            out.write(orjson.dumps(doc.to_record(), option=orjson.OPT_APPEND_NEWLINE))
+            count += 1
+    return count
+
+
+def read_documents(path: Path, counter: list[int] | None = None) -> Iterator[Document]:
+    """Documents saved between segments (``counter[0]`` counts them)."""
+    with open(path, "rb") as fh:
+        for line in fh:
+            record = orjson.loads(line)
+            if counter is not None:
+                counter[0] += 1
+            yield Document(record["id"], record["text"], record["meta"])
+
+
+def run_reduce(task: ReduceTask) -> dict[str, Any]:
+    """Reduce one bucket: read its keys from every shard, in input order."""
+    rd = RunDir(task.run_root)
+    stats = StageStats(task.spec.label, task.spec.kind)
+    ctx = StageContext(task.spec.label, stats, _no_rejects(task.spec.label), workdir=rd.root)
+    stage = prepared(task.run_token, task.spec, ctx)
+    t0 = time.perf_counter()
+    count = reduce_bucket(stage, task.bucket, DiskStore(rd, task.segment), task.shards, ctx)
+    stats.seconds += time.perf_counter() - t0
+    return {"bucket": task.bucket, "count": count, "stats": stats.to_dict()}
+
+
+def run_combine(task: CombineTask) -> dict[str, Any]:
+    """Combine every bucket's partials into decisions routed to their shards."""
+    rd = RunDir(task.run_root)
+    stats = StageStats(task.spec.label, task.spec.kind)
+    ctx = StageContext(task.spec.label, stats, _no_rejects(task.spec.label), workdir=rd.root)
+    stage = prepared(task.run_token, task.spec, ctx)
+    t0 = time.perf_counter()
+    count = combine_partials(stage, DiskStore(rd, task.segment), task.buckets, ctx)
+    stats.seconds += time.perf_counter() - t0
+    return {"count": count, "stats": stats.to_dict()}
+
+
+class _RejectFile:
+    """Appends rejects to a shard's rejects file, opened on the first reject."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh: IO[bytes] | None = None
+        path.unlink(missing_ok=True)
+
+    def __call__(self, record: dict[str, Any]) -> None:
+        if self._fh is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "wb")  # noqa: SIM115 - closed by close()
+        self._fh.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+
+def _no_rejects(label: str) -> Callable[[dict[str, Any]], None]:
+    def refuse(record: dict[str, Any]) -> None:
+        raise RuntimeError(f"stage '{label}': reduce and combine cannot reject documents; reject in apply()")
+
+    return refuse
