@@ -6,7 +6,6 @@ import logging
 
 from corpuskit import Document, Pipeline
 from tests import stagelib
-from tests.helpers import REPO
 
 
 def test_from_yaml_string_and_dict_agree(make_plugins):
@@ -52,12 +51,3 @@ def test_library_prints_nothing_and_respects_logging(corpus, capsys, caplog, tmp
     Pipeline.from_dict({"stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}}, "normalize"]}, plugins=plugins).run()
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
-
-
-def test_readme_library_example_runs(tmp_path, monkeypatch):
-    """The README's library example, pasted as it is, works."""
-    readme = (REPO / "README.md").read_text()
-    block = readme.split("```python\n", 1)[1].split("```", 1)[0]
-    monkeypatch.chdir(REPO)
-    namespace: dict = {}
-    exec(compile(block, "README.md", "exec"), namespace)
