@@ -6,6 +6,7 @@ import logging
 
 from corpuskit import Document, Pipeline
 from tests import stagelib
+from tests.helpers import read_jsonl
 
 
 def test_from_yaml_string_and_dict_agree(make_plugins):
@@ -45,9 +46,29 @@ def test_process_is_lazy_for_streaming_stages(make_plugins):
     assert [next(stream).text for _ in range(3)] == ["doc 0", "doc 1", "doc 2"]
 
 
-def test_library_prints_nothing_and_respects_logging(corpus, capsys, caplog, tmp_path, make_plugins):
+def test_library_prints_nothing_and_respects_logging(corpus, capsys, caplog, make_plugins):
+    """No printing; stages log through ``corpuskit.stage.<label>``; the caller's configuration decides."""
     plugins = make_plugins(stagelib)
     caplog.set_level(logging.DEBUG)
-    Pipeline.from_dict({"stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}}, "normalize"]}, plugins=plugins).run()
+    root, ours = logging.getLogger(), logging.getLogger("corpuskit")
+
+    def configuration():
+        return [(lg.level, list(lg.handlers), lg.propagate, lg.disabled) for lg in (root, ours)]
+
+    before = configuration()
+    Pipeline.from_dict({"stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}}, "normalize", "test.log"]},
+                       plugins=plugins).run()
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+    assert configuration() == before  # no handler added, no level or propagation changed
+    ids = [record["id"] for record in read_jsonl(corpus)]
+    assert all(r.name.split(".")[0] == "corpuskit" for r in caplog.records)  # its own logger hierarchy
+    assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("corpuskit.stage.")] == [
+        ("corpuskit.stage.2:test.log", "INFO", f"saw {doc_id}") for doc_id in ids]
+
+    caplog.clear()
+    caplog.set_level(logging.WARNING, logger="corpuskit")  # the caller turns corpuskit's INFO off
+    out = list(Pipeline.from_dict({"stages": ["test.log"]}, plugins=plugins).process([Document("a", "x")]))
+    assert [d.id for d in out] == ["a"]
+    assert [r for r in caplog.records if r.levelno < logging.WARNING] == []
+    assert capsys.readouterr().out == ""
