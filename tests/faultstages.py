@@ -1,7 +1,7 @@
 """Stages that misbehave on purpose (hang, kill their worker) or record where they ran.
 
 Importable by worker processes and Ray workers (the repository root on their path),
-registered as a plugin with ``load_plugins(extra=[faultstages])``.
+registered as a plugin with ``make_plugins(faultstages)`` (tests/conftest.py).
 """
 
 from __future__ import annotations

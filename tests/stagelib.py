@@ -45,6 +45,16 @@ class SetupCounter(Mapper):
         return doc.with_meta(setups=ctx.state["setups"])
 
 
+@stage("test.log", kind="extract")
+@attrs.frozen
+class LogEach(Mapper):
+    """Logs each document's id at INFO through the stage's logger (``ctx.logger``)."""
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        ctx.logger.info("saw %s", doc.id)
+        return doc
+
+
 @stage("test.word_rank", kind="extract")
 @attrs.frozen
 class WordRank(GlobalStage):
@@ -73,3 +83,4 @@ def corpuskit_register_stages(registry: Any) -> None:
     registry.add(FailOn)
     registry.add(Lose)
     registry.add(SetupCounter)
+    registry.add(LogEach)

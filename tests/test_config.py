@@ -6,12 +6,11 @@ import pytest
 
 from corpuskit import ConfigError, Pipeline
 from corpuskit._config.pipeline import parse_override
-from corpuskit._plugins.manager import load_plugins
 
 
 @pytest.fixture
-def plugins():
-    return load_plugins(autoload=False)
+def plugins(make_plugins):
+    return make_plugins()
 
 
 def load(text, plugins, overrides=None):

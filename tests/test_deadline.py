@@ -10,7 +10,6 @@ import orjson
 import pytest
 
 from corpuskit import Document, Mapper, Pipeline, StageContext
-from corpuskit._plugins.manager import load_plugins
 from corpuskit._run.deadline import Alarm, Deadline, DocumentTimeout
 from corpuskit._run.guards import ErrorBudget, run_stream_stage
 from corpuskit._stages.stats import StageStats
@@ -19,8 +18,8 @@ from tests.helpers import ARTICLE, read_jsonl, write_jsonl
 
 
 @pytest.fixture
-def plugins():
-    return load_plugins(autoload=False, extra=[faultstages])
+def plugins(make_plugins):
+    return make_plugins(faultstages)
 
 
 @pytest.fixture

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from corpuskit._plugins.manager import BUILTIN_PLUGINS, load_plugins
+from corpuskit._plugins.manager import BUILTIN_PLUGINS
 from corpuskit._plugins.stagedoc import markdown_reference
 from tests.helpers import REPO
 
 
-def test_stage_reference_is_current():
-    plugins = load_plugins(autoload=True, disabled=set())
+def test_stage_reference_is_current(make_plugins):
+    plugins = make_plugins(news=True)
     bundled = [s for s in plugins.stages if s.plugin in BUILTIN_PLUGINS or s.plugin == "news"]
     expected = markdown_reference(bundled) + "\n"
     assert (REPO / "docs" / "stages.md").read_text() == expected, (
         "docs/stages.md is stale: regenerate it with 'corpuskit stages --markdown > docs/stages.md'")
 
 
-def test_every_bundled_stage_documents_its_parameters():
-    plugins = load_plugins(autoload=True, disabled=set())
+def test_every_bundled_stage_documents_its_parameters(make_plugins):
+    plugins = make_plugins(news=True)
     import attrs
 
     for registered in plugins.stages:

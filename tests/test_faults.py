@@ -10,15 +10,14 @@ import pytest
 
 from corpuskit import Pipeline, RunError
 from corpuskit._io import files as fileio
-from corpuskit._plugins.manager import load_plugins
 from corpuskit._stages import writers
 from tests import faultstages
 from tests.helpers import corpus_records, write_jsonl
 
 
 @pytest.fixture
-def plugins():
-    return load_plugins(autoload=False, extra=[faultstages])
+def plugins(make_plugins):
+    return make_plugins(faultstages)
 
 
 def pipeline(plugins, *stages, out: str = "out/result.jsonl", **top):

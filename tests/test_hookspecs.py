@@ -9,7 +9,6 @@ import pytest
 
 from corpuskit import Pipeline, hookimpl
 from corpuskit._plugins import hookspecs as specs
-from corpuskit._plugins.manager import load_plugins
 from corpuskit._run.executors.serial import SerialExecutor
 from tests.helpers import write_jsonl
 
@@ -63,10 +62,10 @@ PIPELINE = {
 }
 
 
-def test_lifecycle_hooks_fire_in_order(tmp_path):
+def test_lifecycle_hooks_fire_in_order(tmp_path, make_plugins):
     write_jsonl(tmp_path / "in.jsonl", [{"text": "a b c"}, {"text": "a b c"}, {"text": "x"}])
     recorder = Recorder()
-    plugins = load_plugins(autoload=False, extra=[recorder])
+    plugins = make_plugins(recorder)
     Pipeline.from_dict(PIPELINE, plugins=plugins).run()
     assert recorder.calls == [
         ("started", "hooks", "serial"),
@@ -78,9 +77,9 @@ def test_lifecycle_hooks_fire_in_order(tmp_path):
     ]
 
 
-def test_run_failed_hook(tmp_path):
+def test_run_failed_hook(tmp_path, make_plugins):
     recorder = Recorder()
-    plugins = load_plugins(autoload=False, extra=[recorder])
+    plugins = make_plugins(recorder)
     write_jsonl(tmp_path / "in.jsonl", [{"text": "a b"}])
     pipeline = Pipeline.from_dict({**PIPELINE, "stages": [{"read_jsonl": {"paths": ["in.jsonl"], "on_error": "fail"}},
                                                          {"write_jsonl": {"path": "out.jsonl"}}]}, plugins=plugins)
@@ -110,10 +109,10 @@ class InlineExecutorPlugin:
         registry.add("inline", Inline)
 
 
-def test_executor_from_a_plugin(tmp_path):
+def test_executor_from_a_plugin(tmp_path, make_plugins):
     write_jsonl(tmp_path / "in.jsonl", [{"text": "a b c"}, {"text": "d e f"}])
     plugin = InlineExecutorPlugin()
-    plugins = load_plugins(autoload=False, extra=[plugin])
+    plugins = make_plugins(plugin)
     result = Pipeline.from_dict({**PIPELINE, "executor": "inline"}, plugins=plugins).run()
     assert result.executor == "inline"
     assert plugin.used > 0
@@ -128,6 +127,6 @@ class StagePlugin:
         registry.add(FailOn)
 
 
-def test_register_stages_hook_adds_stages():
-    plugins = load_plugins(autoload=False, extra=[StagePlugin()])
+def test_register_stages_hook_adds_stages(make_plugins):
+    plugins = make_plugins(StagePlugin())
     assert plugins.stages.get("test.fail_on").kind == "clean"

@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 
 from corpuskit import Document, Pipeline
-from corpuskit._plugins.manager import load_plugins
 from tests import stagelib
-from tests.helpers import REPO
+from tests.helpers import read_jsonl
 
 
-def test_from_yaml_string_and_dict_agree():
-    plugins = load_plugins(autoload=False)
+def test_from_yaml_string_and_dict_agree(make_plugins):
+    plugins = make_plugins()
     text = "name: x\nstages:\n  - normalize\n  - length_filter: {min_words: 2}\n"
     a = Pipeline.from_string(text, plugins=plugins).config.resolved()
     b = Pipeline.from_dict({"name": "x", "stages": ["normalize", {"length_filter": {"min_words": 2}}]},
@@ -19,12 +18,12 @@ def test_from_yaml_string_and_dict_agree():
     assert a == b
 
 
-def test_process_streams_documents_and_skips_load_and_export():
+def test_process_streams_documents_and_skips_load_and_export(make_plugins):
     pipeline = Pipeline.from_dict({"stages": [
         {"read_text": {"paths": ["does-not-matter/*.txt"]}},
         "normalize", {"length_filter": {"min_words": 2}}, "exact_dedup",
         {"write_jsonl": {"path": "never-written.jsonl"}},
-    ]}, plugins=load_plugins(autoload=False))
+    ]}, plugins=make_plugins())
     docs = [Document("a", "hello   world"), Document("b", "hi"), Document("c", "hello world")]
     rejects, stats = [], {}
     out = list(pipeline.process(docs, rejects=rejects, stats=stats))
@@ -34,8 +33,8 @@ def test_process_streams_documents_and_skips_load_and_export():
     assert "4:write_jsonl" not in stats
 
 
-def test_process_is_lazy_for_streaming_stages():
-    pipeline = Pipeline.from_dict({"stages": ["normalize"]}, plugins=load_plugins(autoload=False))
+def test_process_is_lazy_for_streaming_stages(make_plugins):
+    pipeline = Pipeline.from_dict({"stages": ["normalize"]}, plugins=make_plugins())
 
     def endless():
         i = 0
@@ -47,18 +46,29 @@ def test_process_is_lazy_for_streaming_stages():
     assert [next(stream).text for _ in range(3)] == ["doc 0", "doc 1", "doc 2"]
 
 
-def test_library_prints_nothing_and_respects_logging(corpus, capsys, caplog, tmp_path):
-    plugins = load_plugins(autoload=False, extra=[stagelib])
+def test_library_prints_nothing_and_respects_logging(corpus, capsys, caplog, make_plugins):
+    """No printing; stages log through ``corpuskit.stage.<label>``; the caller's configuration decides."""
+    plugins = make_plugins(stagelib)
     caplog.set_level(logging.DEBUG)
-    Pipeline.from_dict({"stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}}, "normalize"]}, plugins=plugins).run()
+    root, ours = logging.getLogger(), logging.getLogger("corpuskit")
+
+    def configuration():
+        return [(lg.level, list(lg.handlers), lg.propagate, lg.disabled) for lg in (root, ours)]
+
+    before = configuration()
+    Pipeline.from_dict({"stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}}, "normalize", "test.log"]},
+                       plugins=plugins).run()
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+    assert configuration() == before  # no handler added, no level or propagation changed
+    ids = [record["id"] for record in read_jsonl(corpus)]
+    assert all(r.name.split(".")[0] == "corpuskit" for r in caplog.records)  # its own logger hierarchy
+    assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("corpuskit.stage.")] == [
+        ("corpuskit.stage.2:test.log", "INFO", f"saw {doc_id}") for doc_id in ids]
 
-
-def test_readme_library_example_runs(tmp_path, monkeypatch):
-    """The README's library example, pasted as it is, works."""
-    readme = (REPO / "README.md").read_text()
-    block = readme.split("```python\n", 1)[1].split("```", 1)[0]
-    monkeypatch.chdir(REPO)
-    namespace: dict = {}
-    exec(compile(block, "README.md", "exec"), namespace)
+    caplog.clear()
+    caplog.set_level(logging.WARNING, logger="corpuskit")  # the caller turns corpuskit's INFO off
+    out = list(Pipeline.from_dict({"stages": ["test.log"]}, plugins=plugins).process([Document("a", "x")]))
+    assert [d.id for d in out] == ["a"]
+    assert [r for r in caplog.records if r.levelno < logging.WARNING] == []
+    assert capsys.readouterr().out == ""

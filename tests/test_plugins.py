@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from corpuskit import Mapper, PluginError, hookimpl, stage
-from corpuskit._plugins.manager import BUILTIN_PLUGINS, PluginImportWarning, get_plugin_manager, load_plugins
+from corpuskit._plugins.manager import BUILTIN_PLUGINS, PluginImportWarning, get_plugin_manager
 
 
 def fake_entry_points(monkeypatch, *specs):
@@ -20,8 +20,8 @@ def fake_entry_points(monkeypatch, *specs):
     monkeypatch.setattr("corpuskit._plugins.manager.metadata.entry_points", entry_points)
 
 
-def test_builtins_register_through_the_public_hook():
-    plugins = load_plugins(autoload=False)
+def test_builtins_register_through_the_public_hook(make_plugins):
+    plugins = make_plugins()
     for name in BUILTIN_PLUGINS:
         assert plugins.pm.has_plugin(name)
     assert plugins.stages.get("normalize").plugin == "corpuskit._stages.text"
@@ -32,33 +32,33 @@ def test_each_call_builds_a_fresh_manager():
     assert get_plugin_manager(autoload=False) is not get_plugin_manager(autoload=False)
 
 
-def test_entry_point_plugins_load(monkeypatch):
+def test_entry_point_plugins_load(monkeypatch, make_plugins):
     fake_entry_points(monkeypatch, ("testlib", "tests.stagelib"))
-    plugins = load_plugins(autoload=True, disabled=set())
+    plugins = make_plugins(autoload=True, disabled=set())
     assert plugins.stages.get("test.fail_on").plugin == "testlib"
     assert "testlib" in [p.name for p in plugins.infos()]
 
 
-def test_a_plugin_that_fails_to_import_is_named_and_the_rest_load(monkeypatch):
+def test_a_plugin_that_fails_to_import_is_named_and_the_rest_load(monkeypatch, make_plugins):
     fake_entry_points(monkeypatch, ("broken", "corpuskit_no_such_module_xyz"), ("testlib", "tests.stagelib"))
     with pytest.warns(PluginImportWarning, match=r"plugin 'broken' \(corpuskit_no_such_module_xyz\) failed to import"):
-        plugins = load_plugins(autoload=True, disabled=set())
+        plugins = make_plugins(autoload=True, disabled=set())
     assert "test.fail_on" in plugins.stages
     assert "ModuleNotFoundError" in plugins.failed["broken"]
 
 
-def test_disable_env_blocks_named_plugins(monkeypatch):
+def test_disable_env_blocks_named_plugins(monkeypatch, make_plugins):
     fake_entry_points(monkeypatch, ("testlib", "tests.stagelib"))
     monkeypatch.setenv("CORPUSKIT_DISABLE_PLUGINS", "other, testlib")
-    plugins = load_plugins()
+    plugins = make_plugins(autoload=True)  # disabled: from the environment
     assert "test.fail_on" not in plugins.stages
 
 
-def test_autoload_switch(monkeypatch):
+def test_autoload_switch(monkeypatch, make_plugins):
     fake_entry_points(monkeypatch, ("testlib", "tests.stagelib"))
     monkeypatch.setenv("CORPUSKIT_DISABLE_PLUGIN_AUTOLOAD", "1")
-    assert "test.fail_on" not in load_plugins().stages
-    assert "test.fail_on" in load_plugins(autoload=True, disabled=set()).stages
+    assert "test.fail_on" not in make_plugins(autoload=None).stages  # autoload: as the environment says
+    assert "test.fail_on" in make_plugins(autoload=True, disabled=set()).stages
 
 
 @stage("normalize", kind="clean")
@@ -76,13 +76,9 @@ class Clashing:
         registry.add(OtherNormalize)
 
 
-def test_duplicate_stage_name_names_both_plugins():
-    pm = get_plugin_manager(autoload=False)
-    pm.register(Clashing(), name="clashing-plugin")
+def test_duplicate_stage_name_names_both_plugins(make_plugins):
     with pytest.raises(PluginError) as err:
-        from corpuskit._plugins.manager import Plugins
-
-        Plugins(pm)
+        make_plugins(named={"clashing-plugin": Clashing()})
     assert str(err.value).startswith(
         "stage 'normalize' is registered twice: by plugin 'corpuskit._stages.text' "
         "(corpuskit._stages.text.Normalize) and by plugin 'clashing-plugin' "
@@ -96,13 +92,9 @@ class Unmarked:
         registry.add(dict)
 
 
-def test_registering_an_unmarked_class_is_an_error():
-    pm = get_plugin_manager(autoload=False)
-    pm.register(Unmarked(), name="unmarked")
-    from corpuskit._plugins.manager import Plugins
-
+def test_registering_an_unmarked_class_is_an_error(make_plugins):
     with pytest.raises(PluginError, match="plugin 'unmarked' registers dict, which is not marked with @stage"):
-        Plugins(pm)
+        make_plugins(named={"unmarked": Unmarked()})
 
 
 class Misspelled:
@@ -111,13 +103,13 @@ class Misspelled:
         pass
 
 
-def test_unknown_hook_is_reported_with_the_plugin():
+def test_unknown_hook_is_reported_with_the_plugin(make_plugins):
     with pytest.raises(PluginError, match="implements an unknown hook"):
-        get_plugin_manager(autoload=False, extra=[Misspelled()])
+        make_plugins(Misspelled())
 
 
-def test_bundled_news_plugin_registers_through_its_entry_point():
+def test_bundled_news_plugin_registers_through_its_entry_point(make_plugins):
     eps = [ep for ep in metadata.entry_points(group="corpuskit") if ep.name == "news"]
     assert eps and eps[0].value == "corpuskit_news.plugin"
-    plugins = load_plugins(autoload=True, disabled=set())
+    plugins = make_plugins(autoload=True, disabled=set())
     assert plugins.pm.has_plugin("news")

@@ -15,7 +15,6 @@ import orjson
 import pytest
 
 from corpuskit import Pipeline, ResumeError
-from corpuskit._plugins.manager import load_plugins
 
 CLI = [sys.executable, "-m", "corpuskit"]
 WORDS = [
@@ -126,10 +125,10 @@ def test_resume_refuses_when_an_input_file_changed(resumable: Path) -> None:
     assert "cannot resume the run in killed: the input files changed since it started" in refused.stderr
 
 
-def test_resume_of_a_finished_run_is_refused_and_a_missing_one_explained(tmp_path: Path) -> None:
+def test_resume_of_a_finished_run_is_refused_and_a_missing_one_explained(tmp_path: Path, make_plugins) -> None:
     write_corpus(tmp_path / "corpus.jsonl", 300)
     pipeline = Pipeline.from_string(CONFIG.replace("shard_size: 40000", "shard_size: 4000"),
-                                    plugins=load_plugins(autoload=False))
+                                    plugins=make_plugins())
     with pytest.raises(ResumeError, match="nothing to resume in runs/a: no earlier run"):
         pipeline.run(run_dir="runs/a", resume=True)
     pipeline.run(run_dir="runs/a")

@@ -6,14 +6,13 @@ import orjson
 import pytest
 
 from corpuskit import Document, Pipeline, RunError, StageError
-from corpuskit._plugins.manager import load_plugins
 from tests import stagelib
 from tests.helpers import corpus_records, read_jsonl, write_jsonl
 
 
 @pytest.fixture
-def plugins():
-    return load_plugins(autoload=False, extra=[stagelib])
+def plugins(make_plugins):
+    return make_plugins(stagelib)
 
 
 def pipeline(plugins, *stages, **top):

@@ -115,9 +115,6 @@ class RunDir:
     def shard_rejects(self, segment: int, shard: int) -> Path:
         return self.root / "rejects" / f"seg{segment}-shard{shard:06d}.jsonl"
 
-    def reduce_rejects(self, segment: int) -> Path:
-        return self.root / "rejects" / f"seg{segment}-reduce.jsonl"
-
     # -- markers ------------------------------------------------------------
     @staticmethod
     def read_marker(path: Path) -> dict[str, Any] | None:

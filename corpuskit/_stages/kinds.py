@@ -130,15 +130,6 @@ class Shard:
     weight: int = 0
     items: tuple[str, ...] = ()
 
-    def describe(self) -> str:
-        """``path`` or ``path[start:end]`` for messages."""
-        if self.items:
-            return f"{self.source} (+{len(self.items) - 1} files)"
-        if self.start == 0 and self.end is None:
-            return self.source
-        end = "" if self.end is None else str(self.end)
-        return f"{self.source}[{self.start}:{end}]"
-
 
 class StreamStage:
     """A streaming stage: transforms an iterator of documents.

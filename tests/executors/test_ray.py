@@ -19,7 +19,6 @@ import pytest
 import yaml
 
 from corpuskit import ConfigError, Pipeline, StageError
-from corpuskit._plugins.manager import load_plugins
 from tests import faultstages
 from tests.helpers import REPO, read_jsonl
 
@@ -75,8 +74,8 @@ def ray_section(cluster) -> dict[str, Any]:
 
 
 @pytest.fixture
-def plugins():
-    return load_plugins(extra=[faultstages])
+def plugins(make_plugins):
+    return make_plugins(faultstages, news=True)
 
 
 def write_corpus(path: Path, n: int) -> Path:
@@ -170,23 +169,23 @@ def test_without_an_address_a_local_cluster_is_started_and_stopped(tmp_path, plu
     assert not ray.is_initialized()  # the run's own cluster was shut down
 
 
-def test_a_missing_ray_install_is_one_clear_line(tmp_path, monkeypatch):
+def test_a_missing_ray_install_is_one_clear_line(tmp_path, monkeypatch, make_plugins):
     monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` raises ImportError
     Path("corpus.jsonl").write_bytes(b'{"id": "a", "text": "one document"}\n')
     spec = {"name": "noray", "executor": "ray", "stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}}]}
     with pytest.raises(ConfigError) as failed:
-        Pipeline.from_dict(spec, plugins=load_plugins(autoload=False)).run()
+        Pipeline.from_dict(spec, plugins=make_plugins()).run()
     assert str(failed.value) == (
         "executor 'ray' needs the ray package, which is not installed: pip install 'corpuskit[ray]'")
     assert failed.value.exit_code == 2
 
 
-def test_an_unknown_ray_option_names_the_valid_ones(tmp_path):
+def test_an_unknown_ray_option_names_the_valid_ones(tmp_path, make_plugins):
     Path("corpus.jsonl").write_bytes(b'{"id": "a", "text": "one document"}\n')
     spec = {"name": "badopt", "executor": "ray", "ray": {"adress": "auto"},
             "stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}}]}
     with pytest.raises(ConfigError, match=r"ray.adress: unknown ray option 'adress'\n  hint: did you mean 'address'"):
-        Pipeline.from_dict(spec, plugins=load_plugins(autoload=False)).run()
+        Pipeline.from_dict(spec, plugins=make_plugins()).run()
 
 
 @pytest.mark.slow

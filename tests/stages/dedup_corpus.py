@@ -1,28 +1,17 @@
-"""A small labelled corpus from benchmarks/gen_corpus.py, and scoring against its labels."""
+"""A small labelled corpus from evaluation/corpus.py, and scoring against its labels."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 from corpuskit._document import Document
-
-_GEN = Path(__file__).resolve().parents[2] / "benchmarks" / "gen_corpus.py"
-
-
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("gen_corpus", _GEN)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from evaluation.corpus import generate
 
 
 def labelled_corpus(n_docs: int, seed: int) -> tuple[list[Document], list[dict[str, str]]]:
     """Documents and labels (exact copies, near-duplicates, hard negatives) from the generator."""
     docs, labels = [], []
-    for record, label in _generator().generate(
+    for record, label in generate(
         n_docs, seed, exact_rate=0.05, near_rate=0.15, negative_rate=0.05, edit_min=0.02, edit_max=0.10
     ):
         docs.append(Document.from_record(record))

@@ -19,14 +19,21 @@ def page(i: int, *, footer: bool = True) -> Document:
     return Document(f"p{i}", "\n".join(lines))
 
 
-def run(params: dict, docs: list[Document]) -> tuple[list[Document], list[dict], dict]:
-    rejects: list[dict] = []
-    stats: dict = {}
-    kept = list(Pipeline.from_dict({"stages": [{"line_dedup": params}]}).process(docs, rejects=rejects, stats=stats))
-    return kept, rejects, next(iter(stats.values())).counters
+@pytest.fixture
+def run(make_plugins):
+    """``run(params, docs)``: what ``line_dedup(**params)`` keeps and rejects, and its counters."""
+
+    def run(params: dict, docs: list[Document]) -> tuple[list[Document], list[dict], dict]:
+        rejects: list[dict] = []
+        stats: dict = {}
+        pipeline = Pipeline.from_dict({"stages": [{"line_dedup": params}]}, plugins=make_plugins())
+        kept = list(pipeline.process(docs, rejects=rejects, stats=stats))
+        return kept, rejects, next(iter(stats.values())).counters
+
+    return run
 
 
-def test_lines_in_more_than_max_docs_documents_go_and_are_counted():
+def test_lines_in_more_than_max_docs_documents_go_and_are_counted(run):
     docs = [page(i) for i in range(5)] + [page(9, footer=False)]
     kept, rejects, counters = run({"max_docs": 4, "min_length": 20}, docs)
     assert not rejects
@@ -41,20 +48,20 @@ def test_lines_in_more_than_max_docs_documents_go_and_are_counted():
     assert counters["chars_removed"] == 5 * (len(FOOTER) + len(SHARE))
 
 
-def test_lines_at_or_under_max_docs_stay():
+def test_lines_at_or_under_max_docs_stay(run):
     docs = [page(i) for i in range(4)]
     kept, _, counters = run({"max_docs": 4, "min_length": 20}, docs)
     assert kept == docs
     assert counters["lines_removed"] == 0
 
 
-def test_repeats_inside_one_document_count_once():
+def test_repeats_inside_one_document_count_once(run):
     doc = Document("a", "\n".join([FOOTER] * 6))
     kept, _, _ = run({"max_docs": 1, "min_length": 10}, [doc, page(1, footer=False)])
     assert kept[0] == doc
 
 
-def test_case_and_surrounding_space_do_not_hide_a_repeat():
+def test_case_and_surrounding_space_do_not_hide_a_repeat(run):
     docs = [
         Document(str(i), f"unique line number {i} here\n  {FOOTER.upper() if i % 2 else FOOTER}  ") for i in range(4)
     ]
@@ -62,7 +69,7 @@ def test_case_and_surrounding_space_do_not_hide_a_repeat():
     assert all("terms of use" not in d.text.lower() for d in kept)
 
 
-def test_paragraph_unit():
+def test_paragraph_unit(run):
     teaser = "Sign up for our newsletter.\nGet the top stories every morning."
     docs = [Document(str(i), f"Body of story {i}, which is long enough.\n\n{teaser}") for i in range(3)]
     kept, _, counters = run({"max_docs": 2, "min_length": 10, "unit": "paragraph"}, docs)
@@ -70,14 +77,14 @@ def test_paragraph_unit():
     assert counters["paragraphs_removed"] == 3
 
 
-def test_document_left_empty_is_rejected():
+def test_document_left_empty_is_rejected(run):
     docs = [Document(str(i), f"{FOOTER}\n{SHARE}") for i in range(3)]
     kept, rejects, _ = run({"max_docs": 2, "min_length": 10}, docs)
     assert kept == []
     assert [r["reason"] for r in rejects] == ["empty"] * 3
 
 
-def test_empty_and_single():
+def test_empty_and_single(run):
     assert run({}, [])[0] == []
     doc = page(1)
     assert run({"max_docs": 0}, [doc])[0] == [Document("p1", "Home | News | Sport")]
@@ -88,6 +95,6 @@ def test_drop_units_keeps_text_identical_when_nothing_matches():
 
 
 @pytest.mark.parametrize("params", [{"unit": "sentence"}, {"max_docs": -1}])
-def test_bad_parameters(params):
+def test_bad_parameters(params, make_plugins):
     with pytest.raises(ConfigError):
-        Pipeline.from_dict({"stages": [{"line_dedup": params}]})
+        Pipeline.from_dict({"stages": [{"line_dedup": params}]}, plugins=make_plugins())

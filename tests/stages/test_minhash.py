@@ -18,11 +18,18 @@ BODY = (
 )
 
 
-def run(stages: list, docs: list[Document]) -> tuple[list[Document], list[dict], dict]:
-    rejects: list[dict] = []
-    stats: dict = {}
-    kept = list(Pipeline.from_dict({"stages": stages}).process(docs, rejects=rejects, stats=stats))
-    return kept, rejects, stats
+@pytest.fixture
+def run(make_plugins):
+    """``run(stages, docs)``: what ``stages`` keep and reject of ``docs``, and their stats."""
+
+    def run(stages: list, docs: list[Document]) -> tuple[list[Document], list[dict], dict]:
+        rejects: list[dict] = []
+        stats: dict = {}
+        kept = list(Pipeline.from_dict({"stages": stages}, plugins=make_plugins())
+                    .process(docs, rejects=rejects, stats=stats))
+        return kept, rejects, stats
+
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +37,7 @@ def corpus() -> tuple[list[Document], list[dict[str, str]]]:
     return labelled_corpus(1500, seed=11)
 
 
-def test_planted_near_duplicates_found_at_threshold_08(corpus):
+def test_planted_near_duplicates_found_at_threshold_08(corpus, run):
     docs, labels = corpus
     _kept, rejects, _stats = run([{"line_dedup": {}}, {"minhash": {"threshold": 0.8}}], docs)
     s = score([r for r in rejects if r["reason"] == "duplicate"], labels)
@@ -40,7 +47,7 @@ def test_planted_near_duplicates_found_at_threshold_08(corpus):
     assert s["negative"] == 0.0
 
 
-def test_minhash_alone_is_precise_and_finds_every_exact_copy(corpus):
+def test_minhash_alone_is_precise_and_finds_every_exact_copy(corpus, run):
     docs, labels = corpus
     _kept, rejects, stats = run([{"minhash": {"threshold": 0.8}}], docs)
     s = score(rejects, labels)
@@ -52,18 +59,18 @@ def test_minhash_alone_is_precise_and_finds_every_exact_copy(corpus):
     assert counters["signed"] == len(docs)
 
 
-def test_empty_corpus():
+def test_empty_corpus(run):
     kept, rejects, _ = run([{"minhash": {}}], [])
     assert kept == [] and rejects == []
 
 
-def test_single_document_passes_unchanged():
+def test_single_document_passes_unchanged(run):
     doc = Document("a", BODY, {"x": 1})
     kept, rejects, _ = run([{"minhash": {}}], [doc])
     assert kept == [doc] and rejects == []
 
 
-def test_no_duplicates_keeps_everything(corpus):
+def test_no_duplicates_keeps_everything(corpus, run):
     docs, labels = corpus
     planted = {lab["id"] for lab in labels}
     originals = [d for d in docs if d.id not in planted][:300]
@@ -73,7 +80,7 @@ def test_no_duplicates_keeps_everything(corpus):
     assert all("dedup" not in d.meta for d in kept)
 
 
-def test_empty_text_is_kept_and_counted():
+def test_empty_text_is_kept_and_counted(run):
     kept, rejects, stats = run([{"minhash": {}}], [Document("e", "  \n"), Document("f", BODY)])
     assert [d.id for d in kept] == ["e", "f"] and not rejects
     assert next(iter(stats.values())).counters["empty"] == 1
@@ -89,7 +96,7 @@ def cluster_docs() -> list[Document]:
 
 
 @pytest.mark.parametrize(("keep", "survivor"), [("first", "a"), ("longest", "b"), ("earliest", "b")])
-def test_keep_rules(keep, survivor):
+def test_keep_rules(keep, survivor, run):
     kept, rejects, _ = run([{"minhash": {"keep": keep, "threshold": 0.7}}], cluster_docs())
     assert sorted(d.id for d in kept) == sorted([survivor, "z"])
     winner = next(d for d in kept if d.id == survivor)
@@ -102,7 +109,7 @@ def test_keep_rules(keep, survivor):
         assert survivor in r["detail"]
 
 
-def test_earliest_without_dates_falls_back_to_input_order():
+def test_earliest_without_dates_falls_back_to_input_order(run):
     docs = [Document("a", BODY), Document("b", BODY, {"published": "2020-01-01"}), Document("c", BODY)]
     kept, _, _ = run([{"minhash": {"keep": "earliest"}}], docs)
     assert [d.id for d in kept] == ["b"]
@@ -110,7 +117,7 @@ def test_earliest_without_dates_falls_back_to_input_order():
 
 @pytest.mark.parametrize("verify", [True, False])
 @pytest.mark.parametrize(("shingles", "n"), [("word", 1), ("word", 5), ("char", 5)])
-def test_shingle_settings_find_a_copy_with_one_word_changed(shingles, n, verify):
+def test_shingle_settings_find_a_copy_with_one_word_changed(shingles, n, verify, run):
     long_body = " ".join([BODY] * 3).replace("budget", "plan", 1)
     docs = [Document("a", " ".join([BODY] * 3)), Document("b", long_body)]
     kept, rejects, _ = run([{"minhash": {"shingles": shingles, "n": n, "threshold": 0.7, "verify": verify}}], docs)
@@ -137,9 +144,9 @@ def test_derived_banding_puts_the_threshold_high_on_the_s_curve():
         ({"keep": "newest"}, "keep"),
     ],
 )
-def test_bad_parameters_are_config_errors(params, message):
+def test_bad_parameters_are_config_errors(params, message, make_plugins):
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
-        Pipeline.from_dict({"stages": [{"minhash": params}]})
+        Pipeline.from_dict({"stages": [{"minhash": params}]}, plugins=make_plugins())
 
 
 def test_estimate_from_sketch_tracks_jaccard():
@@ -152,7 +159,7 @@ def test_estimate_from_sketch_tracks_jaccard():
 
 
 @pytest.mark.parametrize("executor", ["serial", "local"])
-def test_same_kept_set_with_serial_and_local(tmp_path, corpus, executor):
+def test_same_kept_set_with_serial_and_local(tmp_path, corpus, executor, run, make_plugins):
     docs, _labels = corpus
     src = tmp_path / "in.jsonl"
     src.write_bytes(b"".join(orjson.dumps(d.to_record()) + b"\n" for d in docs[:600]))
@@ -164,7 +171,8 @@ def test_same_kept_set_with_serial_and_local(tmp_path, corpus, executor):
                 {"minhash": {"threshold": 0.8}},
                 {"write_jsonl": {"path": str(out)}},
             ]
-        }
+        },
+        plugins=make_plugins(),
     )
     pipeline.run(executor=executor, workers=2, run_dir=tmp_path / f"run-{executor}")
     kept_ids = [orjson.loads(line)["id"] for line in out.read_bytes().splitlines()]

@@ -9,7 +9,6 @@ import pytest
 import zstandard
 
 from corpuskit import InputError, Pipeline
-from corpuskit._plugins.manager import load_plugins
 from corpuskit._stages.readers import ReadJsonl, ReadText, split_lines
 from tests.helpers import loader_ctx as ctx
 from tests.helpers import read_all, read_jsonl, write_jsonl
@@ -42,9 +41,9 @@ def test_missing_inputs_are_input_errors(tmp_path):
         ReadJsonl(paths=("missing.jsonl",)).plan(ctx())
 
 
-def test_missing_input_error_points_at_the_pipeline_file(tmp_path):
+def test_missing_input_error_points_at_the_pipeline_file(tmp_path, make_plugins):
     (tmp_path / "p.yaml").write_text("stages:\n  - read_text: {paths: [nothing.txt]}\n")
-    pipeline = Pipeline.from_yaml(tmp_path / "p.yaml", plugins=load_plugins(autoload=False))
+    pipeline = Pipeline.from_yaml(tmp_path / "p.yaml", plugins=make_plugins())
     with pytest.raises(InputError) as err:
         pipeline.run()
     assert str(err.value).startswith(f"{tmp_path / 'p.yaml'}:2:24: read_text.paths: input 'nothing.txt' does not exist")
@@ -104,11 +103,11 @@ def test_compressed_inputs(tmp_path):
     assert docs[2].id == "b:1"
 
 
-def test_one_big_file_uses_every_worker(tmp_path):
+def test_one_big_file_uses_every_worker(tmp_path, make_plugins):
     write_jsonl(tmp_path / "big.jsonl", [{"text": "x" * 1000} for _ in range(5000)])
     shards = ReadJsonl(paths=(str(tmp_path / "big.jsonl"),)).plan(ctx(workers=2))
     assert len(shards) >= 2
     out = tmp_path / "o.jsonl"
     Pipeline.from_dict({"stages": [{"read_jsonl": {"paths": ["big.jsonl"]}}, {"write_jsonl": {"path": str(out)}}]},
-                       plugins=load_plugins(autoload=False)).run()
+                       plugins=make_plugins()).run()
     assert len(read_jsonl(out)) == 5000

@@ -13,7 +13,6 @@ import zstandard
 
 from corpuskit import ConfigError, InputError, Pipeline, RunError
 from corpuskit._io.remote import url_fingerprint
-from corpuskit._plugins.manager import load_plugins
 from corpuskit._stages.readers import ReadJsonl, ReadText
 from tests.helpers import REPO, corpus_records, read_all, read_jsonl, write_jsonl
 from tests.helpers import loader_ctx as ctx
@@ -36,10 +35,16 @@ def mem():
 
 
 
-def run(paths, out, executor="serial", workers=1, **reader):
-    spec = {"stages": [{"read_jsonl": {"paths": paths, **reader}}, {"length_filter": {"min_words": 3}},
-                       {"exact_dedup": {}}, {"write_jsonl": {"path": out}}]}
-    return Pipeline.from_dict(spec, plugins=load_plugins(autoload=False)).run(executor=executor, workers=workers)
+@pytest.fixture
+def run(make_plugins):
+    """``run(paths, out, ...)``: read, filter, dedup and write, on the builtins only."""
+
+    def run(paths, out, executor="serial", workers=1, **reader):
+        spec = {"stages": [{"read_jsonl": {"paths": paths, **reader}}, {"length_filter": {"min_words": 3}},
+                           {"exact_dedup": {}}, {"write_jsonl": {"path": out}}]}
+        return Pipeline.from_dict(spec, plugins=make_plugins()).run(executor=executor, workers=workers)
+
+    return run
 
 
 def without_source_path(records):
@@ -47,7 +52,7 @@ def without_source_path(records):
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def test_memory_url_run_matches_the_plain_path_run(tmp_path, mem):
+def test_memory_url_run_matches_the_plain_path_run(tmp_path, mem, run):
     fs, base = mem
     records = corpus_records(80)
     write_jsonl(tmp_path / "corpus.jsonl", records)
@@ -114,11 +119,11 @@ def test_missing_url_inputs_are_input_errors(mem):
         ReadJsonl(paths=("nosuchscheme://x/y.jsonl",)).plan(ctx())
 
 
-def test_missing_url_input_error_points_at_the_pipeline_file(tmp_path, mem):
+def test_missing_url_input_error_points_at_the_pipeline_file(tmp_path, mem, make_plugins):
     _, base = mem
     (tmp_path / "p.yaml").write_text(f"stages:\n  - read_jsonl: {{paths: ['{base}/x.jsonl']}}\n")
     with pytest.raises(InputError) as err:
-        Pipeline.from_yaml(tmp_path / "p.yaml", plugins=load_plugins(autoload=False)).run()
+        Pipeline.from_yaml(tmp_path / "p.yaml", plugins=make_plugins()).run()
     assert str(err.value).startswith(f"{tmp_path / 'p.yaml'}:2:25: read_jsonl.paths: input '{base}/x.jsonl'")
     assert err.value.exit_code == 2
 
@@ -161,7 +166,7 @@ def test_url_fingerprint_changes_with_the_content(mem):
 
 
 # -- file:// with worker processes ----------------------------------------------------------------
-def test_file_urls_with_the_local_executor(tmp_path):
+def test_file_urls_with_the_local_executor(tmp_path, run):
     records = corpus_records(120)
     (tmp_path / "in").mkdir()
     write_jsonl(tmp_path / "in" / "a.jsonl", records[:70])
@@ -183,7 +188,7 @@ def test_file_urls_with_the_local_executor(tmp_path):
     ("out.jsonl.gz", gzip.decompress),
     ("out.jsonl.zst", lambda b: zstandard.ZstdDecompressor().decompressobj().decompress(b)),
 ])
-def test_write_jsonl_to_memory(tmp_path, mem, name, decode):
+def test_write_jsonl_to_memory(tmp_path, mem, name, decode, run):
     fs, base = mem
     write_jsonl(tmp_path / "in.jsonl", corpus_records(30))
     result = run(["in.jsonl"], f"{base}/deep/{name}")
@@ -193,7 +198,7 @@ def test_write_jsonl_to_memory(tmp_path, mem, name, decode):
     assert fs.ls(f"{base}/deep", detail=False) == [f"{base.removeprefix('memory:/')}/deep/{name}"]
 
 
-def test_failed_url_commit_leaves_nothing_under_the_final_name(tmp_path, mem, monkeypatch):
+def test_failed_url_commit_leaves_nothing_under_the_final_name(tmp_path, mem, monkeypatch, run):
     from corpuskit._io import files as fileio
 
     fs, base = mem
@@ -211,22 +216,22 @@ def test_failed_url_commit_leaves_nothing_under_the_final_name(tmp_path, mem, mo
     assert fs.ls(base, detail=False) == [f"{base.removeprefix('memory:/')}/out.jsonl"]  # no temporary left
 
 
-def test_run_directory_url_is_refused(tmp_path):
+def test_run_directory_url_is_refused(tmp_path, make_plugins):
     write_jsonl(tmp_path / "in.jsonl", corpus_records(5))
     spec = {"stages": [{"read_jsonl": {"paths": ["in.jsonl"]}}, {"write_jsonl": {"path": "o.jsonl"}}]}
     with pytest.raises(ConfigError, match=r"run_dir: the run directory must be a path every node shares") as err:
-        Pipeline.from_dict(spec, plugins=load_plugins(autoload=False)).run(run_dir="s3://bucket/runs/x")
+        Pipeline.from_dict(spec, plugins=make_plugins()).run(run_dir="s3://bucket/runs/x")
     assert err.value.exit_code == 2
 
 
-def test_resume_notices_a_changed_url_input(tmp_path, mem):
+def test_resume_notices_a_changed_url_input(tmp_path, mem, make_plugins):
     from corpuskit import ResumeError
 
     fs, base = mem
     fs.pipe(f"{base}/in.jsonl", jsonl_bytes(corpus_records(40)))
     spec = {"stages": [{"read_jsonl": {"paths": [f"{base}/in.jsonl"], "shard_size": 800}},
                        {"write_jsonl": {"path": "o.jsonl"}}]}
-    pipeline = Pipeline.from_dict(spec, plugins=load_plugins(autoload=False))
+    pipeline = Pipeline.from_dict(spec, plugins=make_plugins())
     pipeline.run(run_dir="r")
     (tmp_path / "r" / "stats.json").unlink()  # as if the run had been interrupted before its end
     fs.pipe(f"{base}/in.jsonl", jsonl_bytes(corpus_records(41)))

@@ -47,10 +47,17 @@ and business loans. Chief executive Oren Vasco said the bank expected margins to
 year as interest rates fall, and announced a share buyback of $500m."""
 
 
-def run(docs: list[Document], **params) -> tuple[list[Document], dict]:
-    stats: dict = {}
-    out = list(Pipeline.from_dict({"stages": [{"stories": params}]}).process(docs, stats=stats))
-    return out, next(iter(stats.values())).counters
+@pytest.fixture
+def run(make_plugins):
+    """``run(docs, **params)``: the documents ``stories(**params)`` keeps, and its counters."""
+
+    def run(docs: list[Document], **params) -> tuple[list[Document], dict]:
+        stats: dict = {}
+        out = list(Pipeline.from_dict({"stages": [{"stories": params}]}, plugins=make_plugins())
+                   .process(docs, stats=stats))
+        return out, next(iter(stats.values())).counters
+
+    return run
 
 
 def groups(docs: list[Document]) -> list[list[str]]:
@@ -60,7 +67,7 @@ def groups(docs: list[Document]) -> list[list[str]]:
     return sorted(by_story.values())
 
 
-def test_seed_pages_form_one_story_and_one_single():
+def test_seed_pages_form_one_story_and_one_single(run):
     docs = [Document(p.name[:3], p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
     assert [d.id for d in docs] == ["000", "001", "002", "003", "004"]
     out, counters = run(docs)
@@ -84,20 +91,20 @@ def hand_written() -> list[Document]:
     return [Document(k, v) for k, v in texts.items()]
 
 
-def test_same_event_in_other_words_groups_and_same_subject_does_not():
+def test_same_event_in_other_words_groups_and_same_subject_does_not(run):
     out, _ = run(hand_written(), min_line_words=4)
     assert groups(out) == [["bank1", "bank2", "bank3"], ["bankq"], ["port1", "port2", "port3"], ["rail"]]
     story = {d.id: d.meta["story"] for d in out}
     assert story["port3"] == "port1" and story["bank3"] == "bank1"  # first in input order
 
 
-def test_nothing_is_removed_and_text_is_untouched():
+def test_nothing_is_removed_and_text_is_untouched(run):
     docs = hand_written()
     out, _ = run(docs)
     assert [(d.id, d.text) for d in out] == [(d.id, d.text) for d in docs]
 
 
-def test_empty_single_and_leadless_documents():
+def test_empty_single_and_leadless_documents(run):
     assert run([])[0] == []
     out, counters = run([Document("a", "Too short."), Document("b", "")])
     assert [(d.meta["story"], d.meta["story_size"]) for d in out] == [("a", 1), ("b", 1)]
@@ -126,7 +133,7 @@ def test_average_linkage_does_not_chain():
 
 
 @pytest.mark.parametrize("executor", ["serial", "local"])
-def test_same_stories_with_serial_and_local(tmp_path, executor):
+def test_same_stories_with_serial_and_local(tmp_path, executor, run, make_plugins):
     import orjson
 
     src = tmp_path / "in.jsonl"
@@ -139,7 +146,8 @@ def test_same_stories_with_serial_and_local(tmp_path, executor):
                 {"stories": {"min_line_words": 4}},
                 {"write_jsonl": {"path": str(out)}},
             ]
-        }
+        },
+        plugins=make_plugins(),
     ).run(executor=executor, workers=2, run_dir=tmp_path / "run")
     records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
     expected, _ = run(hand_written(), min_line_words=4)

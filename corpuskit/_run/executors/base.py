@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 __all__ = ["MAIN_GUARD_HINT", "Executor", "TaskFailed", "available_cores"]
 
 MAIN_GUARD_HINT = ("a script that runs a pipeline with the local executor must guard it with "
                    "`if __name__ == \"__main__\":` (worker processes start by importing the script)")
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 class TaskFailed(Exception):
