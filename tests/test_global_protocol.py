@@ -8,7 +8,6 @@ import attrs
 import pytest
 
 from corpuskit import Document, GlobalStage, Pipeline, Ref, StageContext, hookimpl, stage
-from corpuskit._plugins.manager import load_plugins
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.memory_store import MemoryStore
 from corpuskit._run.rundir import RunDir
@@ -49,10 +48,10 @@ def corpuskit_register_stages(registry: Any) -> None:
 
 
 @pytest.fixture
-def plugins():
+def plugins(make_plugins):
     import sys
 
-    return load_plugins(autoload=False, extra=[sys.modules[__name__], stagelib, faultstages])
+    return make_plugins(sys.modules[__name__], stagelib, faultstages)
 
 
 def _spec(*stages: Any, **top: Any) -> dict[str, Any]:
