@@ -112,8 +112,8 @@ class Runner:
             for seg in self.segments:
                 results, seg_skipped = self._run_segment(executor, seg, shards)
                 skipped += seg_skipped
-                for result in results:
-                    merge_stats(stats, _stats_of(result))
+                for shard_result in results:
+                    merge_stats(stats, _stats_of(shard_result))
                 if seg.tail is not None:
                     merge_stats(stats, self._run_reduce(executor, seg, len(shards)))
                 for spec in seg.finished_stages():

@@ -170,9 +170,9 @@ def stages(name: str | None, markdown: bool) -> None:
         for registered in found.stages:
             click.echo(stage_line(registered))
         return
-    registered = found.stages.get(name)
-    if registered is None:
+    wanted = found.stages.get(name)
+    if wanted is None:
         raise ConfigError(f"unknown stage '{name}'", hint=did_you_mean(name, found.stages.names()))
-    click.echo(describe_stage(registered))
+    click.echo(describe_stage(wanted))
 
 
