@@ -59,7 +59,8 @@ class StageSpec:
 
     def params(self) -> dict[str, Any]:
         """The stage's parameters with defaults filled in, as plain values."""
-        return _plain(attrs.asdict(self.stage, recurse=True))
+        params: dict[str, Any] = _plain(attrs.asdict(self.stage, recurse=True))
+        return params
 
 
 @attrs.frozen
@@ -279,7 +280,7 @@ def _non_negative(data: dict[str, Any], key: str, positions: Positions) -> int:
 
 
 def _positive(data: dict[str, Any], key: str, positions: Positions) -> int | None:
-    value = _top(data, key, int | None, positions)
+    value: int | None = _top(data, key, int | None, positions)
     if value is not None and value < 1:
         raise ConfigError(
             f"expected a positive integer, found {value}",
@@ -292,6 +293,7 @@ def _positive(data: dict[str, Any], key: str, positions: Positions) -> int | Non
 
 def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) -> StageSpec:
     path: tuple[Any, ...] = ("stages", index)
+    params: Any  # whatever the YAML holds; checked to be a mapping below
     if isinstance(item, str):
         name, params = item, {}
     elif isinstance(item, dict) and len(item) == 1:

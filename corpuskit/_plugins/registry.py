@@ -12,7 +12,7 @@ from corpuskit._stages.kinds import StageInfo, is_global, stage_info
 
 __all__ = ["ExecutorRegistry", "RegisteredStage", "StageRegistry"]
 
-_KIND_METHODS = {
+_KIND_METHODS: dict[str, tuple[str, ...]] = {
     "load": ("plan", "read"),
     "export": ("open_part", "commit"),
 }

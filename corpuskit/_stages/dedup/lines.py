@@ -27,7 +27,7 @@ from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
 __all__ = ["LineDedup"]
 
 
-def _not_negative(_inst: Any, attr: attrs.Attribute, value: int) -> None:
+def _not_negative(_inst: Any, attr: attrs.Attribute[int], value: int) -> None:
     if value < 0:
         raise ValueError(f"{attr.name} must be 0 or more, not {value}")
 
@@ -63,7 +63,7 @@ class LineDedup(GlobalStage):
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[int, Ref]]:
         return line_keys(doc.text, ref, min_length=self.min_length, paragraphs=self._paragraphs)
 
-    def reduce(self, bucket: int, items: Iterator[tuple[int, Ref]], ctx: StageContext) -> Iterator[tuple]:
+    def reduce(self, bucket: int, items: Iterator[tuple[int, Ref]], ctx: StageContext) -> Iterator[tuple[Ref, int]]:
         return frequent_line_decisions(items, self.max_docs)
 
     def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document | None:
