@@ -196,7 +196,7 @@ class ReadJsonl(Loader):
     ) -> None:
         where = f"{source['path']}:{source['line']}"
         if self.on_error == "fail":
-            raise DataError(f"{where}: {reason}: {detail}\n  hint: fix the line, or set on_error: skip")
+            raise DataError(f"{where}: {reason}: {detail}", hint="fix the line, or set on_error: skip")
         try:
             text = raw.decode("utf-8").rstrip("\n")
         except UnicodeDecodeError as exc:
