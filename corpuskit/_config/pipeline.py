@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -367,13 +368,23 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
     try:
         return cls(**values)
     except (TypeError, ValueError) as exc:
-        bad = next((k for k in values if k in str(exc)), None)
+        bad = _offending_key(str(exc), list(values))
         raise ConfigError(
             f"invalid value: {exc}",
             where=positions.of((*path, bad) if bad else path),
             key=f"{name}.{bad}" if bad else name,
             hint=fields[bad].metadata.get("doc") if bad else None,
         ) from None
+
+
+def _offending_key(message: str, keys: list[str]) -> str | None:
+    """The parameter a stage's error message is about: one it quotes (as attrs
+    validators do: ``'n' must be >= 1: 0``), else the first it names as a word."""
+    for pattern in ("'{}'", r"\b{}\b"):
+        for key in keys:
+            if re.search(pattern.format(re.escape(key)), message):
+                return key
+    return None
 
 
 def _check_order(stages: tuple[StageSpec, ...]) -> None:

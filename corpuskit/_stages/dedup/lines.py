@@ -27,11 +27,6 @@ from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
 __all__ = ["LineDedup"]
 
 
-def _not_negative(_inst: Any, attr: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attr.name} must be 0 or more, not {value}")
-
-
 @stage("line_dedup", kind="clean")
 @attrs.frozen
 class LineDedup(GlobalStage):
@@ -45,10 +40,10 @@ class LineDedup(GlobalStage):
     max_docs: int = param(
         10,
         doc="a line found in more than this many documents is removed from all of them",
-        validator=_not_negative,
+        validator=attrs.validators.ge(0),
     )
     min_length: int = param(
-        20, doc="lines shorter than this (characters, stripped) are never removed", validator=_not_negative
+        20, doc="lines shorter than this (characters, stripped) are never removed", validator=attrs.validators.ge(0)
     )
     unit: Literal["line", "paragraph"] = param(
         "line",

@@ -51,16 +51,6 @@ _Node = tuple[_RefKey, str, bytes]
 _Edge = tuple[_Node, _Node]
 
 
-def _positive(_inst: Any, attr: attrs.Attribute[int], value: int) -> None:
-    if value < 1:
-        raise ValueError(f"{attr.name} must be at least 1, not {value}")
-
-
-def _unit_interval(_inst: Any, attr: attrs.Attribute[float], value: float) -> None:
-    if not 0.0 < value <= 1.0:
-        raise ValueError(f"{attr.name} must be in (0, 1], not {value}")
-
-
 @stage("minhash", kind="deduplicate")
 @attrs.frozen
 class MinHashDedup(GlobalStage):
@@ -78,11 +68,15 @@ class MinHashDedup(GlobalStage):
     n: int = param(
         1,
         doc="shingle length in units; 1 = the set of words, robust to scattered edits (docs/dedup.md compares n)",
-        validator=_positive,
+        validator=attrs.validators.ge(1),
     )
-    num_perm: int = param(128, doc="number of MinHash permutations (signature length)", validator=_positive)
+    num_perm: int = param(
+        128, doc="number of MinHash permutations (signature length)", validator=attrs.validators.ge(1)
+    )
     threshold: float = param(
-        0.8, doc="Jaccard similarity from which two documents are duplicates", validator=_unit_interval
+        0.8,
+        doc="Jaccard similarity from which two documents are duplicates",
+        validator=attrs.validators.and_(attrs.validators.gt(0.0), attrs.validators.le(1.0)),
     )
     bands: int = param(0, doc="LSH bands; 0 derives bands and rows from threshold and num_perm")
     rows: int = param(0, doc="LSH rows per band; 0 derives them (set with bands)")
