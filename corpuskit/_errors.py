@@ -24,16 +24,34 @@ __all__ = [
 
 
 class CorpuskitError(Exception):
-    """Base class of every error corpuskit reports to a user."""
+    """Base class of every error corpuskit reports to a user.
+
+    ``message`` says what was expected and what was found; ``hint``, if given, what
+    to do about it. The text a user sees is ``message``, then ``hint`` on its own
+    indented line::
+
+        plugin 'x' registers Foo, which is not marked with @stage
+          hint: decorate it with @corpuskit.stage('name', kind='clean')
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        self.detail = message
+        self.hint = hint
+        text = self._prefix() + message
+        super().__init__(f"{text}\n  hint: {hint}" if hint else text)
+
+    def _prefix(self) -> str:
+        """What goes before the message (a subclass's location of the error)."""
+        return ""
 
 
 class ConfigError(CorpuskitError):
     """A pipeline file (or an override) is wrong; raised before any data is touched.
 
     ``where`` is ``file:line:col`` (or ``--set KEY``), ``key`` the dotted path of the
-    offending value.
+    offending value; the message starts with both.
     """
 
     exit_code = 2
@@ -48,17 +66,10 @@ class ConfigError(CorpuskitError):
     ) -> None:
         self.where = where
         self.key = key
-        self.hint = hint
-        self.detail = message
-        parts = []
-        if where:
-            parts.append(f"{where}: ")
-        if key:
-            parts.append(f"{key}: ")
-        parts.append(message)
-        if hint:
-            parts.append(f"\n  hint: {hint}")
-        super().__init__("".join(parts))
+        super().__init__(message, hint=hint)
+
+    def _prefix(self) -> str:
+        return "".join(f"{part}: " for part in (self.where, self.key) if part)
 
 
 class InputError(ConfigError):

@@ -85,7 +85,7 @@ def test_validator_failure_names_parameter(plugins):
     with pytest.raises(ConfigError) as err:
         load("stages:\n  - length_filter: {min_words: -1}\n", plugins)
     assert str(err.value) == (
-        "<string>:2:32: length_filter.min_words: invalid value: min_words must be >= 0, got -1\n"
+        "<string>:2:32: length_filter.min_words: invalid value: 'min_words' must be >= 0: -1\n"
         "  hint: fewest words kept"
     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,8 @@ class StageSpec:
 
     def params(self) -> dict[str, Any]:
         """The stage's parameters with defaults filled in, as plain values."""
-        return _plain(attrs.asdict(self.stage, recurse=True))
+        params: dict[str, Any] = _plain(attrs.asdict(self.stage, recurse=True))
+        return params
 
 
 @attrs.frozen
@@ -279,7 +281,7 @@ def _non_negative(data: dict[str, Any], key: str, positions: Positions) -> int:
 
 
 def _positive(data: dict[str, Any], key: str, positions: Positions) -> int | None:
-    value = _top(data, key, int | None, positions)
+    value: int | None = _top(data, key, int | None, positions)
     if value is not None and value < 1:
         raise ConfigError(
             f"expected a positive integer, found {value}",
@@ -292,6 +294,7 @@ def _positive(data: dict[str, Any], key: str, positions: Positions) -> int | Non
 
 def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) -> StageSpec:
     path: tuple[Any, ...] = ("stages", index)
+    params: Any  # whatever the YAML holds; checked to be a mapping below
     if isinstance(item, str):
         name, params = item, {}
     elif isinstance(item, dict) and len(item) == 1:
@@ -365,13 +368,23 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
     try:
         return cls(**values)
     except (TypeError, ValueError) as exc:
-        bad = next((k for k in values if k in str(exc)), None)
+        bad = _offending_key(str(exc), list(values))
         raise ConfigError(
             f"invalid value: {exc}",
             where=positions.of((*path, bad) if bad else path),
             key=f"{name}.{bad}" if bad else name,
             hint=fields[bad].metadata.get("doc") if bad else None,
         ) from None
+
+
+def _offending_key(message: str, keys: list[str]) -> str | None:
+    """The parameter a stage's error message is about: one it quotes (as attrs
+    validators do: ``'n' must be >= 1: 0``), else the first it names as a word."""
+    for pattern in ("'{}'", r"\b{}\b"):
+        for key in keys:
+            if re.search(pattern.format(re.escape(key)), message):
+                return key
+    return None
 
 
 def _check_order(stages: tuple[StageSpec, ...]) -> None:

@@ -11,7 +11,7 @@ import gzip
 import io
 import os
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import zstandard
 
@@ -47,10 +47,10 @@ def open_read(path: str | os.PathLike[str]) -> IO[bytes]:
     kind = compression_of(path)
     raw = open_binary(path)
     if kind == "gzip":
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+        return _as_binary_io(gzip.GzipFile(fileobj=raw, mode="rb"))
     if kind == "zstd":
         reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
-        return io.BufferedReader(reader)  # type: ignore[arg-type]
+        return io.BufferedReader(reader)
     return raw
 
 
@@ -61,10 +61,19 @@ def open_write(path: str | os.PathLike[str], compression: str | None) -> IO[byte
 
 def _compressing(raw: IO[bytes], compression: str | None) -> IO[bytes]:
     if compression == "gzip":
-        return gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="")  # type: ignore[return-value]
+        return _as_binary_io(gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename=""))
     if compression == "zstd":
-        return zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=True)  # type: ignore[return-value]
+        return zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=True)
     return raw
+
+
+def _as_binary_io(stream: io.BufferedIOBase | io.RawIOBase) -> IO[bytes]:
+    """``stream`` as the ``IO[bytes]`` it is at run time.
+
+    The io classes implement every method of ``typing.IO``, but typeshed does not
+    declare them subclasses of it, so this is the one place that says so.
+    """
+    return cast(IO[bytes], stream)
 
 
 def _copy_parts(parts: list[Path], out: IO[bytes]) -> None:
@@ -84,7 +93,7 @@ def atomic_concat(parts: list[Path], final: Path | str, compression: str | None)
     """
     if is_url(final):
         def write(raw: IO[bytes]) -> None:
-            out = _compressing(_Unclosed(raw), compression)
+            out = _compressing(_as_binary_io(_Unclosed(raw)), compression)
             _copy_parts(parts, out)
             out.close()  # flushes the compressor's trailer; the raw object stays open
 

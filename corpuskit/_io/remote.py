@@ -44,7 +44,9 @@ def url_fs(url: str, key: str | None = None) -> tuple[Any, str]:
     except ImportError:
         raise InputError(f"'{url}' is a URL, which needs the fsspec package: {INSTALL_HINT}", key=key) from None
     try:
-        return url_to_fs(url)
+        fs, path = url_to_fs(url)
+        inner: str = path  # fsspec is untyped: its paths are str
+        return fs, inner
     except ImportError as exc:  # the protocol's own package (s3fs, gcsfs, ...) is missing
         raise InputError(f"cannot open '{url}': {exc}", key=key) from None
     except ValueError as exc:  # an unknown protocol
@@ -61,7 +63,8 @@ def _rebuild(url: str, stripped: str, fs: Any, found: str) -> str:
     uhead = uhead[: uhead.rfind("/") + 1]
     if head and uhead and found.startswith(head) and uhead.endswith(head.lstrip("/")):
         return uhead + found[len(head):]
-    return fs.unstrip_protocol(found)
+    url_of_found: str = fs.unstrip_protocol(found)
+    return url_of_found
 
 
 def expand_url(pattern: str, stage_name: str) -> list[str]:

@@ -7,12 +7,13 @@ through these same hooks as third-party plugins.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from corpuskit._plugins.hookmarkers import hookspec
 
 if TYPE_CHECKING:
     from corpuskit._plugins.registry import ExecutorRegistry, StageRegistry
+    from corpuskit._run.result import RunResult
     from corpuskit._run.runinfo import RunInfo
     from corpuskit._stages.stats import StageStats
 
@@ -36,7 +37,7 @@ def corpuskit_register_executors(registry: ExecutorRegistry) -> None:
     """Register executors: ``registry.add(name, factory)``.
 
     ``factory(workers: int, options: dict) -> Executor`` builds an executor; see
-    :class:`corpuskit._run.executors.base.Executor` for what it must do. ``options`` is
+    :class:`corpuskit.Executor` for what it must do. ``options`` is
     the pipeline file's section named after the executor (``ray: {...}``).
     """
 
@@ -65,7 +66,7 @@ def corpuskit_stage_finished(run: RunInfo, stage: str, stats: StageStats) -> Non
 
 
 @hookspec
-def corpuskit_run_finished(run: RunInfo, result: Any) -> None:
+def corpuskit_run_finished(run: RunInfo, result: RunResult) -> None:
     """A run finished; ``result`` is the :class:`corpuskit.RunResult`."""
 
 

@@ -102,8 +102,8 @@ def get_plugin_manager(
     except pluggy.PluginValidationError as exc:
         name = pm.get_name(exc.plugin) or repr(exc.plugin)
         raise PluginError(
-            f"plugin '{name}' implements an unknown hook: {exc}\n"
-            "  hint: hook names start with 'corpuskit_'; 'corpuskit plugins' and docs/plugins.md list them"
+            f"plugin '{name}' implements an unknown hook: {exc}",
+            hint="hook names start with 'corpuskit_'; 'corpuskit plugins' and docs/plugins.md list them",
         ) from None
     return pm
 

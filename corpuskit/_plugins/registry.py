@@ -12,7 +12,7 @@ from corpuskit._stages.kinds import StageInfo, is_global, stage_info
 
 __all__ = ["ExecutorRegistry", "RegisteredStage", "StageRegistry"]
 
-_KIND_METHODS = {
+_KIND_METHODS: dict[str, tuple[str, ...]] = {
     "load": ("plan", "read"),
     "export": ("open_part", "commit"),
 }
@@ -51,13 +51,13 @@ class StageRegistry:
         where = f"plugin '{self.plugin}'"
         if info is None:
             raise PluginError(
-                f"{where} registers {cls.__qualname__}, which is not marked with @stage\n"
-                "  hint: decorate it with @corpuskit._stages.kinds('name', kind='clean')"
+                f"{where} registers {cls.__qualname__}, which is not marked with @stage",
+                hint="decorate it with @corpuskit.stage('name', kind='clean')",
             )
         if not attrs.has(cls):
             raise PluginError(
-                f"{where}: stage '{info.name}' ({cls.__qualname__}) is not an attrs class\n"
-                "  hint: put @attrs.frozen under @stage"
+                f"{where}: stage '{info.name}' ({cls.__qualname__}) is not an attrs class",
+                hint="put @attrs.frozen under @stage",
             )
         self._check_methods(info, where)
         if info.name in self._stages:
@@ -65,8 +65,8 @@ class StageRegistry:
             raise PluginError(
                 f"stage '{info.name}' is registered twice: by plugin '{other.plugin}' "
                 f"({other.cls.__module__}.{other.cls.__qualname__}) and by plugin "
-                f"'{self.plugin}' ({cls.__module__}.{cls.__qualname__})\n"
-                "  hint: rename one, or block a plugin with CORPUSKIT_DISABLE_PLUGINS"
+                f"'{self.plugin}' ({cls.__module__}.{cls.__qualname__})",
+                hint="rename one, or block a plugin with CORPUSKIT_DISABLE_PLUGINS",
             )
         self._stages[info.name] = RegisteredStage(info=info, plugin=self.plugin)
 
@@ -82,9 +82,8 @@ class StageRegistry:
         if not ok:
             raise PluginError(
                 f"{where}: stage '{info.name}' of kind '{info.kind}' lacks "
-                f"{' and '.join(needed)}()\n"
-                "  hint: subclass the kind's base class (StreamStage, Filter, Mapper, "
-                "GlobalStage, Loader, Exporter)"
+                f"{' and '.join(needed)}()",
+                hint="subclass the kind's base class (StreamStage, Filter, Mapper, GlobalStage, Loader, Exporter)",
             )
 
     def get(self, name: str) -> RegisteredStage | None:

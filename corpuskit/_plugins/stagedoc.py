@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
 import attrs
 
@@ -22,12 +23,13 @@ def stage_line(registered: RegisteredStage) -> str:
     return f"{registered.name:<20} {registered.kind:<12} {registered.plugin:<28} {_summary(registered.cls)}"
 
 
-def _default(field: attrs.Attribute) -> str:  # type: ignore[type-arg]
-    if field.default is attrs.NOTHING:
+def _default(field: attrs.Attribute[Any]) -> str:
+    default: Any = field.default
+    if default is attrs.NOTHING:
         return "required"
-    if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-        return repr(field.default.factory())
-    return repr(field.default)
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class at run time, a function in attrs' stubs
+        return repr(default.factory())
+    return repr(default)
 
 
 def describe_stage(registered: RegisteredStage) -> str:

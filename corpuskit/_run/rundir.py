@@ -119,7 +119,8 @@ class RunDir:
     @staticmethod
     def read_marker(path: Path) -> dict[str, Any] | None:
         try:
-            return orjson.loads(path.read_bytes())
+            marker: dict[str, Any] = orjson.loads(path.read_bytes())
+            return marker
         except (FileNotFoundError, orjson.JSONDecodeError):
             return None
 

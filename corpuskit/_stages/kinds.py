@@ -106,7 +106,7 @@ class Ref(NamedTuple):
     """Where a document sits in the run's input order: shard index, then position."""
 
     shard: int
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index(); the field name is public API
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keys, partials and decisions pickle many Refs: this form halves NamedTuple's

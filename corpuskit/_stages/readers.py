@@ -171,13 +171,16 @@ class ReadJsonl(Loader):
         try:
             record = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
-            return self._bad(raw, source, stem, "malformed json", str(exc), ctx)
+            self._bad(raw, source, stem, "malformed json", str(exc), ctx)
+            return None
         if not isinstance(record, dict):
-            return self._bad(raw, source, stem, "malformed json", "a line must hold a JSON object", ctx)
+            self._bad(raw, source, stem, "malformed json", "a line must hold a JSON object", ctx)
+            return None
         text = record.get(self.text_field)
         if not isinstance(text, str):
             found = "no" if text is None else f"a non-string ({type(text).__name__})"
-            return self._bad(raw, source, stem, "missing text", f"{found} '{self.text_field}' field", ctx)
+            self._bad(raw, source, stem, "missing text", f"{found} '{self.text_field}' field", ctx)
+            return None
         meta: dict[str, Any] = {}
         for key, value in record.items():
             if key == self.meta_field and isinstance(value, dict):
@@ -193,7 +196,7 @@ class ReadJsonl(Loader):
     ) -> None:
         where = f"{source['path']}:{source['line']}"
         if self.on_error == "fail":
-            raise DataError(f"{where}: {reason}: {detail}\n  hint: fix the line, or set on_error: skip")
+            raise DataError(f"{where}: {reason}: {detail}", hint="fix the line, or set on_error: skip")
         try:
             text = raw.decode("utf-8").rstrip("\n")
         except UnicodeDecodeError as exc:

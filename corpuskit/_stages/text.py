@@ -73,9 +73,7 @@ class Normalize(Mapper):
         return Document(doc.id, text, doc.meta)
 
 
-def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+_OPTIONAL_COUNT = attrs.validators.optional(attrs.validators.ge(0))
 
 
 @stage("length_filter", kind="clean")
@@ -87,10 +85,10 @@ class LengthFilter(Filter):
     document's length.
     """
 
-    min_words: int | None = param(None, doc="fewest words kept", validator=_non_negative)
-    max_words: int | None = param(None, doc="most words kept", validator=_non_negative)
-    min_chars: int | None = param(None, doc="fewest characters kept", validator=_non_negative)
-    max_chars: int | None = param(None, doc="most characters kept", validator=_non_negative)
+    min_words: int | None = param(None, doc="fewest words kept", validator=_OPTIONAL_COUNT)
+    max_words: int | None = param(None, doc="most words kept", validator=_OPTIONAL_COUNT)
+    min_chars: int | None = param(None, doc="fewest characters kept", validator=_OPTIONAL_COUNT)
+    max_chars: int | None = param(None, doc="most characters kept", validator=_OPTIONAL_COUNT)
 
     def keep(self, doc: Document, ctx: StageContext) -> bool | str:
         if self.min_words is not None or self.max_words is not None:

@@ -34,5 +34,5 @@ def test_length_filter_reasons_name_the_bound(run_stage):
 
 
 def test_length_filter_validates_bounds():
-    with pytest.raises(ValueError, match="min_words must be >= 0"):
+    with pytest.raises(ValueError, match="'min_words' must be >= 0: -1"):
         LengthFilter(min_words=-1)

@@ -64,8 +64,9 @@ def run_unit(fn: Callable[[Any], Any], task: Any, cwd: str) -> tuple[Any, str]:
         except OSError as exc:
             raise RunError(
                 f"the driver's working directory {cwd} does not exist on node {socket.gethostname()}: "
-                f"{exc.strerror}\n  hint: every Ray node must see the input, the outputs and the run "
-                "directory at the same paths (a shared filesystem); see docs/cluster.md"
+                f"{exc.strerror}",
+                hint="every Ray node must see the input, the outputs and the run directory at the same paths "
+                "(a shared filesystem); see docs/cluster.md",
             ) from None
     return fn(task), ray.get_runtime_context().get_node_id()
 

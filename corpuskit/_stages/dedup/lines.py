@@ -27,11 +27,6 @@ from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
 __all__ = ["LineDedup"]
 
 
-def _not_negative(_inst: Any, attr: attrs.Attribute, value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attr.name} must be 0 or more, not {value}")
-
-
 @stage("line_dedup", kind="clean")
 @attrs.frozen
 class LineDedup(GlobalStage):
@@ -45,10 +40,10 @@ class LineDedup(GlobalStage):
     max_docs: int = param(
         10,
         doc="a line found in more than this many documents is removed from all of them",
-        validator=_not_negative,
+        validator=attrs.validators.ge(0),
     )
     min_length: int = param(
-        20, doc="lines shorter than this (characters, stripped) are never removed", validator=_not_negative
+        20, doc="lines shorter than this (characters, stripped) are never removed", validator=attrs.validators.ge(0)
     )
     unit: Literal["line", "paragraph"] = param(
         "line",
@@ -63,7 +58,7 @@ class LineDedup(GlobalStage):
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[int, Ref]]:
         return line_keys(doc.text, ref, min_length=self.min_length, paragraphs=self._paragraphs)
 
-    def reduce(self, bucket: int, items: Iterator[tuple[int, Ref]], ctx: StageContext) -> Iterator[tuple]:
+    def reduce(self, bucket: int, items: Iterator[tuple[int, Ref]], ctx: StageContext) -> Iterator[tuple[Ref, int]]:
         return frequent_line_decisions(items, self.max_docs)
 
     def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document | None:

@@ -21,6 +21,7 @@ import sys
 from array import array
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 import numpy as np
 import rensa
@@ -46,7 +47,8 @@ def _mix(h: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: spreads a rolling hash over all 64 bits."""
     h = (h ^ (h >> np.uint64(30))) * _MIX1
     h = (h ^ (h >> np.uint64(27))) * _MIX2
-    return h ^ (h >> np.uint64(31))
+    mixed: np.ndarray = h ^ (h >> np.uint64(31))
+    return mixed
 
 
 def _roll(units: np.ndarray, n: int) -> np.ndarray:
@@ -170,14 +172,17 @@ def estimate_jaccard(a: bytes, b: bytes) -> float:
     return max(0.0, (agree - 1 / 256) / (1 - 1 / 256))
 
 
-class UnionFind:
+Item = TypeVar("Item", bound=Hashable)
+
+
+class UnionFind(Generic[Item]):
     """Disjoint sets over hashable items, with path halving and union by size."""
 
     def __init__(self) -> None:
-        self.parent: dict[Hashable, Hashable] = {}
-        self.size: dict[Hashable, int] = {}
+        self.parent: dict[Item, Item] = {}
+        self.size: dict[Item, int] = {}
 
-    def find(self, x: Hashable) -> Hashable:
+    def find(self, x: Item) -> Item:
         parent = self.parent
         if x not in parent:
             parent[x] = x
@@ -188,7 +193,7 @@ class UnionFind:
             x = parent[x]
         return x
 
-    def union(self, a: Hashable, b: Hashable) -> None:
+    def union(self, a: Item, b: Item) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
@@ -197,9 +202,9 @@ class UnionFind:
         self.parent[rb] = ra
         self.size[ra] += self.size.pop(rb)
 
-    def groups(self) -> Iterable[list[Hashable]]:
+    def groups(self) -> Iterable[list[Item]]:
         """The sets, each as a list of its items."""
-        out: dict[Hashable, list[Hashable]] = {}
+        out: dict[Item, list[Item]] = {}
         for x in self.parent:
             out.setdefault(self.find(x), []).append(x)
         return out.values()

@@ -42,15 +42,13 @@ _LONGEST = 1 << 62
 MAX_LEADERS = 32
 """With ``verify``, how many group leaders a candidate is compared against in one bucket."""
 
-
-def _positive(_inst: Any, attr: attrs.Attribute, value: int) -> None:
-    if value < 1:
-        raise ValueError(f"{attr.name} must be at least 1, not {value}")
-
-
-def _unit_interval(_inst: Any, attr: attrs.Attribute, value: float) -> None:
-    if not 0.0 < value <= 1.0:
-        raise ValueError(f"{attr.name} must be in (0, 1], not {value}")
+_RefKey = tuple[int, int]
+"""A document's ref as a plain (shard, index) tuple."""
+_Member = tuple[_RefKey, str, bytes, bytes]
+"""A band-key value unpacked: (ref, id, rank, sketch)."""
+_Node = tuple[_RefKey, str, bytes]
+"""One end of an edge: (ref, id, rank)."""
+_Edge = tuple[_Node, _Node]
 
 
 @stage("minhash", kind="deduplicate")
@@ -70,11 +68,15 @@ class MinHashDedup(GlobalStage):
     n: int = param(
         1,
         doc="shingle length in units; 1 = the set of words, robust to scattered edits (docs/dedup.md compares n)",
-        validator=_positive,
+        validator=attrs.validators.ge(1),
     )
-    num_perm: int = param(128, doc="number of MinHash permutations (signature length)", validator=_positive)
+    num_perm: int = param(
+        128, doc="number of MinHash permutations (signature length)", validator=attrs.validators.ge(1)
+    )
     threshold: float = param(
-        0.8, doc="Jaccard similarity from which two documents are duplicates", validator=_unit_interval
+        0.8,
+        doc="Jaccard similarity from which two documents are duplicates",
+        validator=attrs.validators.and_(attrs.validators.gt(0.0), attrs.validators.le(1.0)),
     )
     bands: int = param(0, doc="LSH bands; 0 derives bands and rows from threshold and num_perm")
     rows: int = param(0, doc="LSH rows per band; 0 derives them (set with bands)")
@@ -129,7 +131,7 @@ class MinHashDedup(GlobalStage):
         value = _HEAD.pack(ref[0], ref[1], len(rank)) + rank + sketch + doc.id.encode()
         return list(zip(lsh.band_keys(sig, bands, rows), repeat(value, bands), strict=True))
 
-    def reduce(self, bucket: int, items: Iterator[tuple[int, bytes]], ctx: StageContext) -> Iterator[tuple]:
+    def reduce(self, bucket: int, items: Iterator[tuple[int, bytes]], ctx: StageContext) -> Iterator[_Edge]:
         first: dict[int, bytes] = {}
         shared: dict[int, list[bytes]] = {}  # only band keys seen more than once
         for key, value in items:
@@ -140,14 +142,14 @@ class MinHashDedup(GlobalStage):
         for members in shared.values():
             yield from self._edges([self._unpack(v) for v in members], ctx)
 
-    def _unpack(self, value: bytes) -> tuple[tuple[int, int], str, bytes, bytes]:
+    def _unpack(self, value: bytes) -> _Member:
         """(ref, id, rank, sketch) from a value made in :meth:`keys`."""
         shard, index, rank_len = _HEAD.unpack_from(value)
         at = _HEAD.size + rank_len
         end = at + self._sketch_size
         return (shard, index), value[end:].decode(), value[_HEAD.size : at], value[at:end]
 
-    def _edges(self, members: list[tuple], ctx: StageContext) -> Iterator[tuple]:
+    def _edges(self, members: list[_Member], ctx: StageContext) -> Iterator[_Edge]:
         """Edges ``(a, b)``, each ``(ref, id, rank)``, linking a band group's duplicates."""
         ctx.count("candidate_pairs", len(members) - 1)
         if not self.verify:
@@ -155,7 +157,7 @@ class MinHashDedup(GlobalStage):
             for other in members[1:]:
                 yield first, other[:3]
             return
-        leaders: list[tuple] = []
+        leaders: list[_Member] = []
         for member in members:
             for leader in leaders[:MAX_LEADERS]:
                 if lsh.estimate_jaccard(member[3], leader[3]) >= self.threshold:
@@ -165,9 +167,9 @@ class MinHashDedup(GlobalStage):
             else:
                 leaders.append(member)
 
-    def combine(self, partials: Iterator[tuple], ctx: StageContext) -> Iterator[tuple[Ref, Any]]:
-        uf = lsh.UnionFind()
-        info: dict[tuple, tuple[str, bytes]] = {}
+    def combine(self, partials: Iterator[_Edge], ctx: StageContext) -> Iterator[tuple[Ref, Any]]:
+        uf: lsh.UnionFind[_RefKey] = lsh.UnionFind()
+        info: dict[_RefKey, tuple[str, bytes]] = {}
         for (ref_a, id_a, rank_a), (ref_b, id_b, rank_b) in partials:
             info[ref_a] = (id_a, rank_a)
             info[ref_b] = (id_b, rank_b)

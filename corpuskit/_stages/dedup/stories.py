@@ -37,8 +37,8 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections.abc import Hashable, Iterator
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -52,6 +52,12 @@ LINK_FLOOR = 0.5
 """Pairs below ``LINK_FLOOR * threshold`` count as unrelated (0) in the average linkage."""
 
 _ID_KEY = "\x00"  # keys starting with it carry a document's id (terms never do)
+
+_RefKey = tuple[int, ...]
+"""A document's ref as a plain (shard, index) tuple."""
+_Posting = tuple[_RefKey, Any]
+"""A key's value: (ref, the document's id) under an id key, else (ref, the term's weight)."""
+_RefPair = tuple[_RefKey, _RefKey]
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
 _SENTENCE_END = ".!?:;\"“”'‘’|-–—•*("
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -123,7 +129,7 @@ class Stories(GlobalStage):
     )
     max_df: int = param(200, doc="terms in more documents than this link no pairs (they still weigh in the norms)")
 
-    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[str, tuple]]:
+    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterator[tuple[str, _Posting]]:
         terms = lead_terms(doc, self.lead_words, self.min_line_words, self.prefix)
         if not terms:
             ctx.count("no_lead")
@@ -132,14 +138,17 @@ class Stories(GlobalStage):
         for term, (tf, named) in terms.items():
             yield term, (tuple(ref), (1.0 + math.log(tf)) * (self.name_weight if named else 1.0))
 
-    def reduce(self, bucket: int, items: Iterator[tuple[str, tuple]], ctx: StageContext) -> Iterator[tuple]:
-        postings: dict[str, list[tuple]] = {}
+    def reduce(
+        self, bucket: int, items: Iterator[tuple[str, _Posting]], ctx: StageContext
+    ) -> Iterator[tuple[Any, ...]]:
+        """Partials: ``("id", ref, id)``, ``("dot", ref_a, ref_b, s0, s1, s2)``, ``("norm", ref, s0, s1, s2)``."""
+        postings: dict[str, list[tuple[_RefKey, float]]] = {}
         for term, posting in items:
             if term.startswith(_ID_KEY):
                 yield "id", posting[0], posting[1]
             else:
                 postings.setdefault(term, []).append(posting)
-        norms: dict[tuple, list[float]] = {}
+        norms: dict[_RefKey, list[float]] = {}
         for plist in postings.values():
             g = math.log(len(plist) + 1)  # idf = L - g, L = log(N + 1) + 1 known in combine
             for ref, w in plist:
@@ -155,10 +164,10 @@ class Stories(GlobalStage):
         for ref, (a, b, c) in norms.items():
             yield "norm", ref, a, b, c
 
-    def combine(self, partials: Iterator[tuple], ctx: StageContext) -> Iterator[tuple[Ref, Any]]:
-        norms: dict[tuple, list[float]] = {}
-        dots: dict[tuple, list[float]] = {}
-        ids: dict[tuple, str] = {}
+    def combine(self, partials: Iterator[tuple[Any, ...]], ctx: StageContext) -> Iterator[tuple[Ref, Any]]:
+        norms: dict[_RefKey, list[float]] = {}
+        dots: dict[_RefPair, list[float]] = {}
+        ids: dict[_RefKey, str] = {}
         for kind, ref_a, *rest in partials:
             if kind == "id":
                 ids[ref_a] = rest[0]
@@ -176,7 +185,7 @@ class Stories(GlobalStage):
         def expand(s: list[float]) -> float:  # sum of w_a w_b (L - g)^2 from its three pieces
             return big_l * big_l * s[0] - 2 * big_l * s[1] + s[2]
 
-        sims: dict[tuple, float] = {}
+        sims: dict[_RefPair, float] = {}
         for pair, acc in dots.items():
             denom = math.sqrt(expand(norms[pair[0]]) * expand(norms[pair[1]]))
             sim = expand(acc) / denom if denom > 0 else 0.0
@@ -194,7 +203,18 @@ class Stories(GlobalStage):
         return doc.with_meta(story=story, story_size=size)
 
 
-def average_linkage(sims: dict[tuple[Hashable, Hashable], float], threshold: float) -> list[list[Hashable]]:
+class _Orderable(Protocol):
+    """What average linkage needs of an item: a dict key that sorts."""
+
+    def __hash__(self) -> int: ...
+
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+Item = TypeVar("Item", bound=_Orderable)
+
+
+def average_linkage(sims: dict[tuple[Item, Item], float], threshold: float) -> list[list[Item]]:
     """Groups of two or more items by average-linkage agglomeration over a sparse graph.
 
     ``sims`` holds the similarity of the pairs that have one (others are 0). Two
@@ -202,8 +222,8 @@ def average_linkage(sims: dict[tuple[Hashable, Hashable], float], threshold: flo
     reaches ``threshold`` - so one bridging pair cannot chain unrelated groups
     together, as it would with single linkage.
     """
-    members: dict[Hashable, list[Hashable]] = {}
-    links: dict[Hashable, dict[Hashable, float]] = {}
+    members: dict[Item, list[Item]] = {}
+    links: dict[Item, dict[Item, float]] = {}
     for (a, b), sim in sims.items():
         for x in (a, b):
             members.setdefault(x, [x])
@@ -230,5 +250,6 @@ def average_linkage(sims: dict[tuple[Hashable, Hashable], float], threshold: flo
         for c, total in links[a].items():
             avg = total / (len(members[a]) * len(members[c]))
             if avg >= threshold:
-                heapq.heappush(heap, (-avg, *sorted((a, c))))
+                low, high = sorted((a, c))
+                heapq.heappush(heap, (-avg, low, high))
     return [sorted(group) for group in members.values() if len(group) > 1]

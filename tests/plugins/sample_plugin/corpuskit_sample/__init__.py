@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 
-from corpuskit import Document, StageContext, StreamStage, hookimpl, param, stage
+from corpuskit import Document, StageContext, StageRegistry, StreamStage, hookimpl, param, stage
 
 
 @stage("sample.shout", kind="clean")
@@ -17,7 +19,7 @@ class Shout(StreamStage):
 
     min_words: int = param(0, doc="documents with fewer words are rejected ('too short')")
 
-    def process(self, docs, ctx: StageContext):
+    def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
         for doc in docs:
             if len(doc.text.split()) < self.min_words:
                 ctx.reject(doc, "too short", f"{len(doc.text.split())} words")
@@ -26,5 +28,5 @@ class Shout(StreamStage):
 
 
 @hookimpl
-def corpuskit_register_stages(registry):
+def corpuskit_register_stages(registry: StageRegistry) -> None:
     registry.add(Shout)
