@@ -37,8 +37,8 @@ class ErrorBudget:
         if self.consecutive >= self.max_errors:
             raise StageError(
                 f"stage '{label}' raised on {self.consecutive} documents in a row "
-                f"(max_errors={self.max_errors}); the last, on document '{doc_id}': {error}\n"
-                "  hint: fix the stage or the input, or raise max_errors in the pipeline file"
+                f"(max_errors={self.max_errors}); the last, on document '{doc_id}': {error}",
+                hint="fix the stage or the input, or raise max_errors in the pipeline file",
             )
 
     def succeeded(self) -> None:

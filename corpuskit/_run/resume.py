@@ -62,8 +62,8 @@ def start_or_resume(config: PipelineConfig, rd: RunDir, shards: Planned, resume:
         RunDir.write_marker(rd.plan, plan)
     except OSError as exc:
         raise RunError(
-            f"cannot prepare the run directory {rd.root}: {exc.strerror or exc}\n"
-            "  hint: choose another with --run-dir or run_dir, or fix its permissions"
+            f"cannot prepare the run directory {rd.root}: {exc.strerror or exc}",
+            hint="choose another with --run-dir or run_dir, or fix its permissions",
         ) from None
     return shards, False
 
@@ -72,20 +72,20 @@ def _resumed_plan(config: PipelineConfig, rd: RunDir, current: dict[str, str]) -
     old = RunDir.read_marker(rd.plan)
     if old is None:
         raise ResumeError(
-            f"nothing to resume in {rd.root}: no earlier run of '{config.name}' left a plan there\n"
-            "  hint: run without --resume"
+            f"nothing to resume in {rd.root}: no earlier run of '{config.name}' left a plan there",
+            hint="run without --resume",
         )
     if rd.stats.exists():
         raise ResumeError(
-            f"the run in {rd.root} already finished (see its report.txt); there is nothing to resume\n"
-            "  hint: run without --resume to run it again"
+            f"the run in {rd.root} already finished (see its report.txt); there is nothing to resume",
+            hint="run without --resume to run it again",
         )
     changed = [k for k in ("config", "inputs") if old["fingerprint"].get(k) != current[k]]
     if changed:
         what = " and ".join("the pipeline config" if c == "config" else "the input files" for c in changed)
         raise ResumeError(
-            f"cannot resume the run in {rd.root}: {what} changed since it started\n"
-            "  hint: restore them, or run without --resume to start over"
+            f"cannot resume the run in {rd.root}: {what} changed since it started",
+            hint="restore them, or run without --resume to start over",
         )
     return [(li, Shard(**{**sh, "items": tuple(sh["items"])})) for li, sh in old["shards"]]
 

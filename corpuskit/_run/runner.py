@@ -121,8 +121,8 @@ class Runner:
             outputs = self._commit(shards)
             result = self._finish(stats, outputs, shards, skipped, started)
         except TaskFailed as exc:
-            error = RunError(f"run '{self.config.name}' failed: {exc}; finished shards are kept in {self.rd.root}"
-                             "\n  hint: corpuskit run --resume continues it")
+            error = RunError(f"run '{self.config.name}' failed: {exc}; finished shards are kept in {self.rd.root}",
+                             hint="corpuskit run --resume continues it")
             hook.corpuskit_run_failed(run=info, error=error)
             raise error from exc
         except BaseException as exc:
@@ -197,8 +197,8 @@ class Runner:
                 prepare(ctx)
             except OSError as exc:
                 raise RunError(
-                    f"stage '{spec.label}' cannot write its output: {exc.strerror or exc}: {exc.filename or ''}"
-                    "\n  hint: check the output path and its permissions"
+                    f"stage '{spec.label}' cannot write its output: {exc.strerror or exc}: {exc.filename or ''}",
+                    hint="check the output path and its permissions",
                 ) from None
 
     def _commit(self, shards: list[tuple[int, Shard]]) -> list[str]:
@@ -210,9 +210,8 @@ class Runner:
                 outputs.extend(spec.stage.commit(parts, ctx))
             except OSError as exc:
                 raise RunError(
-                    f"stage '{spec.label}' could not write its output: {exc.strerror or exc}: "
-                    f"{exc.filename or ''}\n  hint: check the output path and free disk space; "
-                    "nothing was left under the final name"
+                    f"stage '{spec.label}' could not write its output: {exc.strerror or exc}: {exc.filename or ''}",
+                    hint="check the output path and free disk space; nothing was left under the final name",
                 ) from None
         return outputs
 
@@ -237,8 +236,8 @@ class Runner:
         if unbalanced:
             detail = "; ".join(f"{st.name}: in={st.docs_in} out={st.docs_out} rejected={st.rejected_total}"
                                for st in unbalanced)
-            raise RunError(f"documents disappeared silently ({detail})\n  hint: a stage must yield or "
-                           "ctx.reject every document it reads")
+            raise RunError(f"documents disappeared silently ({detail})",
+                           hint="a stage must yield or ctx.reject every document it reads")
         self.rd.clean_scratch()
         return result
 

@@ -114,9 +114,9 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             produced = write_parts(seg.exporters, docs, rd, s, task.run_token, guards.ctx)
     except OSError as exc:  # a full disk, an unwritable run directory, an input gone mid-run
         raise RunError(
-            f"shard {s} of segment {seg.index} failed: {exc.strerror or exc}: {exc.filename or ''}\n"
-            "  hint: check free disk space and permissions of the run directory and outputs; "
-            "'corpuskit run --resume' continues once fixed"
+            f"shard {s} of segment {seg.index} failed: {exc.strerror or exc}: {exc.filename or ''}",
+            hint="check free disk space and permissions of the run directory and outputs; "
+            "'corpuskit run --resume' continues once fixed",
         ) from None
     finally:
         rejects.close()
