@@ -94,7 +94,7 @@ def make_pages(n: int, seed: int = 7) -> list[dict[str, Any]]:
 
 def quality(pages: list[dict[str, Any]]) -> tuple[float, float]:
     """Line precision and recall of news.boilerplate (local signals) on the generated pages."""
-    from corpuskit_news.segment import analyse
+    from corpuskit_news.page.article import analyse
 
     tp = fp = fn = 0
     for page in pages:
@@ -112,14 +112,14 @@ def _ctx(label: str) -> StageContext:
 
 def _clear_caches() -> None:
     try:
-        from corpuskit_news.header import byline_name
-        from corpuskit_news.lines import clear_cache
+        from corpuskit_news.page.bylines import byline_name
+        from corpuskit_news.page.lines import clear_cache
     except ImportError:
         return
     clear_cache()
     byline_name.cache_clear()
     try:
-        from corpuskit_news.publisher import _line_keys
+        from corpuskit_news.metadata.publisher import _line_keys
     except ImportError:
         return
     _line_keys.cache_clear()
