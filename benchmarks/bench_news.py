@@ -112,17 +112,10 @@ def _ctx(label: str) -> StageContext:
 
 def _clear_caches() -> None:
     try:
-        from corpuskit_news.page.bylines import byline_name
-        from corpuskit_news.page.lines import clear_cache
+        from corpuskit_news.text.caches import clear_caches
     except ImportError:
         return
-    clear_cache()
-    byline_name.cache_clear()
-    try:
-        from corpuskit_news.metadata.publisher import _line_keys
-    except ImportError:
-        return
-    _line_keys.cache_clear()
+    clear_caches()
 
 
 def time_in_process(pages: list[dict[str, Any]], repeat: int = 3) -> list[tuple[str, float]]:

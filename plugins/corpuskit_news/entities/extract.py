@@ -16,9 +16,10 @@ from collections import Counter
 
 import attrs
 
-from corpuskit_news.entities.gazetteer import ORG_CUES, PLACE_ALIASES, Gazetteer, fold
+from corpuskit_news.entities.gazetteer import ORG_CUES, PLACE_ALIASES, Gazetteer
 from corpuskit_news.entities.mentions import ORG, PERSON, PLACE, UNKNOWN, Mention, find_mentions
 from corpuskit_news.entities.namekeys import name_key, skeleton, translit_key
+from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["Entity", "extract_entities", "head_key", "pick_name", "recognize"]
 
@@ -115,7 +116,7 @@ def _others(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> dict[str
     for m in mentions:
         name = gaz.place(m.name) or m.name if m.type == PLACE else m.name
         if m.type == PLACE and " " not in m.name and m.name.isupper():
-            name = PLACE_ALIASES.get(fold(m.name), m.name)
+            name = PLACE_ALIASES.get(fold_to_latin(m.name), m.name)
         key = name_key(name)  # exact up to case, accents and punctuation within a document
         entity = by_key.get(key)
         if entity is None:
@@ -138,7 +139,7 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
     short: dict[str, Entity] = {}
     for entity in by_key.values():
         words = entity.name.split()
-        if entity.type == ORG and len(words) == 2 and fold(words[1]) in ORG_CUES:
+        if entity.type == ORG and len(words) == 2 and fold_to_latin(words[1]) in ORG_CUES:
             short.setdefault(name_key(words[0]), entity)
     defined = set(_PARENTHESISED.findall(text)) if "(" in text else set()
     for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
@@ -171,7 +172,7 @@ def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
     for key, group in list(people.items()):
         for entity in list(group):
             owners = by_start.get(entity.name)
-            if owners and len(owners) == 1 and all(fold(w) in gaz.given_names for w in entity.name.split()):
+            if owners and len(owners) == 1 and all(fold_to_latin(w) in gaz.given_names for w in entity.name.split()):
                 owners[0].absorb(entity)
                 group.remove(entity)
         if not group:
@@ -234,7 +235,7 @@ def recognize(text: str, gaz: Gazetteer) -> list[Mention]:
 
 
 def _surname(name: str) -> str:
-    return fold(name.split()[-1])
+    return fold_to_latin(name.split()[-1])
 
 
 def _in_list(text: str, mentions: list[Mention], i: int) -> bool:
@@ -257,16 +258,16 @@ def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None =
     others = _others([m for m in mentions if m.type != PERSON], gaz, text)
     _given_names_only(people, gaz)
     entities: list[Entity] = [e for group in people.values() for e in group]
-    given = {fold(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}
+    given = {fold_to_latin(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}
     for entity in others.values():
         single = " " not in entity.name and entity.type in (UNKNOWN, ORG)
         group = people.get(translit_key(entity.name)) if single else None
-        if group and not any(_surname(n) == fold(entity.name) for e in group for n in e.names):
+        if group and not any(_surname(n) == fold_to_latin(entity.name) for e in group for n in e.names):
             group = None  # "Href" does not join "Gref": only the exact surname does
         if group:
             max(group, key=lambda e: e.count).absorb(entity)
-        elif single and entity.type == UNKNOWN and fold(entity.name) in given:
-            given[fold(entity.name)].absorb(entity)  # "Xi" of "Xi Jinping"
+        elif single and entity.type == UNKNOWN and fold_to_latin(entity.name) in given:
+            given[fold_to_latin(entity.name)].absorb(entity)  # "Xi" of "Xi Jinping"
         else:
             entities.append(entity)
     entities.sort(key=lambda e: e.first)

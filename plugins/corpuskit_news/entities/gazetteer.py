@@ -15,35 +15,13 @@ words are short curated lists in this module.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from importlib import resources
 
 import attrs
 
-__all__ = ["CITY_MIN_POPULATION", "Gazetteer", "fold", "gazetteer", "word_set"]
+from corpuskit_news.text.folding import fold_to_latin, word_set
 
-
-_CYRILLIC = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "к": "k",
-    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
-    "ю": "yu", "я": "ya", "і": "i", "є": "ye", "ґ": "g",
-})
-"""Cyrillic to Latin (after accents are dropped: й -> и, ё -> е), so "Ирина" meets "Irina"."""
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Case-folded text without accents, Cyrillic in Latin letters: the comparison form of names."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_CYRILLIC)
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``, folded like the words they are compared with."""
-    return frozenset(fold(word) for word in text.split())
+__all__ = ["CITY_MIN_POPULATION", "Gazetteer", "gazetteer"]
 
 
 COUNTRY_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt", "ru")
@@ -221,7 +199,7 @@ COMMON_WORDS = word_set(
 
 @attrs.frozen
 class Gazetteer:
-    """The lookup tables; every key is :func:`fold`-ed."""
+    """The lookup tables; every key is :func:`~corpuskit_news.text.folding.fold_to_latin`-ed."""
 
     places: dict[str, str]
     given_names: frozenset[str]
@@ -231,17 +209,17 @@ class Gazetteer:
 
     def gender(self, given_name: str) -> str | None:
         """ "m", "f" or None (unknown or used for both) for a given name."""
-        return self.genders.get(fold(given_name))
+        return self.genders.get(fold_to_latin(given_name))
 
     def place(self, name: str) -> str | None:
         """The canonical place for a name, or None."""
-        return self.places.get(fold(name))
+        return self.places.get(fold_to_latin(name))
 
 
 def _demonyms(countries: list[str]) -> set[str]:
     out = set(IRREGULAR_DEMONYMS)
     for name in countries:
-        word = fold(name.split()[-1])
+        word = fold_to_latin(name.split()[-1])
         if word.endswith("ia"):
             out.add(word + "n")
         elif word.endswith("a"):
@@ -274,17 +252,17 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
     named += [c["name"] for c in cache.get_continents().values()]
     for name in named:
         name = name.strip().removeprefix("The ")  # "The Netherlands" is "Netherlands" after "the"
-        places.setdefault(fold(name), name)
-        major.add(fold(name))
+        places.setdefault(fold_to_latin(name), name)
+        major.add(fold_to_latin(name))
     by_code = {c["iso"]: c["name"].strip().removeprefix("The ") for c in by_iso.values()}
     for name, canonical in _translated_countries(by_code):
-        places.setdefault(fold(name), canonical)
-        major.add(fold(name))
+        places.setdefault(fold_to_latin(name), canonical)
+        major.add(fold_to_latin(name))
     for city in cache.get_cities().values():
         if city["population"] >= CITY_MIN_POPULATION:
-            places.setdefault(fold(city["name"]), city["name"])
+            places.setdefault(fold_to_latin(city["name"]), city["name"])
             if city["population"] >= 1_000_000:
-                major.add(fold(city["name"]))
+                major.add(fold_to_latin(city["name"]))
     places.update(PLACE_ALIASES)
     return places, major, countries
 
@@ -327,7 +305,7 @@ def _load_given_names(min_frequency: int = 2) -> tuple[frozenset[str], dict[str,
             if line[:1] in "#=" or len(line) < 31:
                 continue
             code, raw = line.split(None, 2)[:2]
-            name = fold(raw.replace("+", ""))
+            name = fold_to_latin(raw.replace("+", ""))
             found = (mostly if code[0] == "?" else sure).setdefault(name, set())
             found.update(c.lower() for c in code if c in "MF")
             if code == "?":

@@ -39,10 +39,9 @@ from corpuskit_news.entities.gazetteer import (
     TITLE_PREFIXES,
     TITLES,
     Gazetteer,
-    fold,
-    word_set,
 )
 from corpuskit_news.entities.spans import SPAN, Tok, bare, headline_spans, is_acronym, segments, title_word, trim
+from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -142,8 +141,9 @@ class _Scanner:
         if len(tokens) == 1:
             word = tokens[0].text
             if is_acronym(word):  # "US", "UK"; a dateline's "TOKYO"
-                return fold(word) in PLACE_ALIASES or (len(word) >= 4 and fold(word) in self.gaz.places)
-            return fold(word) in self.gaz.places
+                folded = fold_to_latin(word)
+                return folded in PLACE_ALIASES or (len(word) >= 4 and folded in self.gaz.places)
+            return fold_to_latin(word) in self.gaz.places
         return self.gaz.place(" ".join(t.text for t in tokens)) is not None
 
     def _prev_word(self, start: int) -> str:
@@ -214,7 +214,7 @@ class _Scanner:
         self._untitled(tokens, employer=False, checked=True)
 
     def _org_acronym(self, word: str) -> bool:
-        return is_acronym(word) and bare(word) not in NON_ORG_ACRONYMS and fold(word) not in PLACE_ALIASES
+        return is_acronym(word) and bare(word) not in NON_ORG_ACRONYMS and fold_to_latin(word) not in PLACE_ALIASES
 
     def _joined(self, tokens: list[Tok]) -> bool:
         """Pieces joined by "&", "and", "for" or "of": one name, two names, or a title of a work."""
@@ -390,7 +390,7 @@ class _Scanner:
             self._emit([tok], PLACE)  # "Île-de-France", "Stratford-upon-Avon", "Frankfurt-am-Main"
             return
         head, _, rest = tok.text.partition("-")
-        if fold(head) in ctx.COMPASS and self.gaz.place(rest):  # "Oost-Groningen", "North-Rhine"
+        if fold_to_latin(head) in ctx.COMPASS and self.gaz.place(rest):  # "Oost-Groningen", "North-Rhine"
             self._emit([tok], PLACE)
             return
         offset = tok.start
@@ -425,7 +425,8 @@ class _Scanner:
         if nxt.lower() in ctx.PLACE_NOUNS:
             return True
         after = ctx.COMMA_WORD.match(self.text, tokens[-1].end)
-        return bool(after and self.gaz.place(after.group(1)) and fold(after.group(1)) not in self.gaz.given_names)
+        return bool(after and self.gaz.place(after.group(1))
+                    and fold_to_latin(after.group(1)) not in self.gaz.given_names)
 
     def _single(self, tok: Tok, *, employer: bool, prev: str) -> None:
         word, key = tok.text, bare(tok.text)

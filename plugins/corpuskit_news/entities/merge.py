@@ -26,8 +26,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from corpuskit_news.entities.extract import pick_name
-from corpuskit_news.entities.gazetteer import fold
 from corpuskit_news.entities.mentions import PERSON, UNKNOWN
+from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["NameForm", "Rename", "resolve"]
 
@@ -89,7 +89,7 @@ def _people(forms: list[NameForm]) -> list[_Cluster]:
     for group in by_given.values():
         spellings: dict[str, list[NameForm]] = defaultdict(list)
         for f in group:
-            spellings[fold(f.name)].append(f)
+            spellings[fold_to_latin(f.name)].append(f)
         merged: list[tuple[set[str], list[NameForm]]] = []
         for members in sorted(spellings.values(), key=lambda m: (-len({f.ref for f in m}), m[0].ref)):
             context = {c for f in members for c in f.context}
@@ -140,9 +140,9 @@ def resolve(forms: list[NameForm]) -> Iterator[tuple[Any, Rename]]:
     if target is not None and unknown:
         # a bare word joins only a name spelled exactly like it ("Putin", "Sberbank"), never a mere
         # transliteration neighbour ("Le" is not "Lee")
-        spelled = {fold(f.name) for f in target.forms if f.type != UNKNOWN}
+        spelled = {fold_to_latin(f.name) for f in target.forms if f.type != UNKNOWN}
         spelled |= {name.split()[-1] for name in spelled}
-        unknown = [f for f in unknown if len(f.name) >= 3 and fold(f.name) in spelled]
+        unknown = [f for f in unknown if len(f.name) >= 3 and fold_to_latin(f.name) in spelled]
         target.forms.extend(unknown)
         if target_type == PERSON and not any(c is target for c, _ in decided):
             decided.append((target, PERSON))

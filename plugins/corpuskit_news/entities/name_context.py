@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from corpuskit_news.entities.gazetteer import HONORIFICS, TITLE_PREFIXES, TITLES, fold, word_set
+from corpuskit_news.entities.gazetteer import HONORIFICS, TITLE_PREFIXES, TITLES
+from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = [
     "COMMA_WORD",
@@ -152,7 +153,7 @@ def after_name(text: str, end: int) -> str:
     found = _NEXT_TWO.match(text, end)
     if not found:
         return ""
-    first = fold(found.group(1))
+    first = fold_to_latin(found.group(1))
     if first in OUTLET_AFTER:
         return "outlet"
     if first in CREATIVE_TITLES:
@@ -160,4 +161,4 @@ def after_name(text: str, end: int) -> str:
     if first in TITLES:
         return "" if first in HONORIFICS else "title"
     second = found.group(2)
-    return "title" if first in TITLE_PREFIXES and second is not None and fold(second) in TITLES else ""
+    return "title" if first in TITLE_PREFIXES and second is not None and fold_to_latin(second) in TITLES else ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from corpuskit_news.entities.gazetteer import fold
+from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["name_key", "skeleton", "translit_key"]
 
@@ -44,7 +44,7 @@ def translit_key(word: str) -> str:
     y/i (so -sky/-ski, Dmitry/Dmitri) equal; -ff/-v, -iev/-ev, a leading i before a
     vowel (Yevgeny/Evgeny) and doubled letters removed.
     """
-    key = _NON_LETTERS.sub("", fold(word))
+    key = _NON_LETTERS.sub("", fold_to_latin(word))
     if key.endswith("ff"):
         key = key[:-2] + "v"
     for old, new in _REWRITES:
@@ -69,7 +69,7 @@ def name_key(name: str) -> str:
     A leading "the" and a possessive ending are dropped: "The BRICS", "Brics", "BRICS'"
     share one key.
     """
-    key = fold(name)
+    key = fold_to_latin(name)
     if key.startswith("the "):
         key = key[4:]
     key = key.removesuffix("'s").removesuffix("’s")

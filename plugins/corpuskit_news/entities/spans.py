@@ -13,7 +13,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from corpuskit_news.entities.gazetteer import ORG_CUES, PLACE_CUES, TITLES, fold, word_set
+from corpuskit_news.entities.gazetteer import ORG_CUES, PLACE_CUES, TITLES
+from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = ["SPAN", "Tok", "bare", "headline_spans", "is_acronym", "segments", "title_word", "trim"]
 
@@ -60,7 +61,7 @@ class Tok(NamedTuple):
 
 @functools.lru_cache(maxsize=1 << 16)
 def bare(word: str) -> str:
-    return fold(word.rstrip("."))
+    return fold_to_latin(word.rstrip("."))
 
 
 @functools.lru_cache(maxsize=1 << 16)

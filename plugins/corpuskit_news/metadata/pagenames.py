@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from corpuskit_news.text.caches import register_cache
+from corpuskit_news.text.folding import fold_accents
 from corpuskit_news.text.lexicon import STOPWORDS
 
-__all__ = ["ARTICLES", "CONNECTORS", "UI_WORDS", "find_masthead", "fold", "line_names", "masthead_shaped",
+__all__ = ["ARTICLES", "CONNECTORS", "UI_WORDS", "find_masthead", "line_names", "masthead_shaped",
            "shaped_single"]
 
 UI_WORDS = {"skip", "accept", "manage", "sign", "log", "login", "subscribe", "search", "menu", "home", "close",
@@ -39,11 +40,12 @@ ARTICLES = frozenset(
 """Articles that may open an outlet's name before a capital ("Le Figaro", "The Guardian")."""
 
 
+@register_cache
 @lru_cache(maxsize=65536)
 def masthead_shaped(line: str) -> bool:
     """Whether ``line`` looks like an outlet's name: one to six capitalised words, no digits or separators.
 
-    (Menus repeat across a corpus's pages: cached; :func:`corpuskit_news.page.lines.clear_cache` empties it.)
+    (Menus repeat across a corpus's pages: cached; :func:`corpuskit_news.text.caches.clear_caches` empties it.)
     """
     if len(line) > 60 or not line[:1].isupper() or line.endswith((".", "!", "?", ":")):
         return False
@@ -60,13 +62,6 @@ def masthead_shaped(line: str) -> bool:
         inner_capital = any(c.isupper() for c in word[1:])
         return inner_capital and len(word) >= 4
     return True
-
-
-def fold(text: str) -> str:
-    """``text`` case-folded and without accents (names are compared so)."""
-    if text.isascii():
-        return text.casefold()
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def _name_token(token: str) -> bool:
@@ -88,15 +83,15 @@ def line_names(line: str) -> set[str]:
     for i, first in enumerate(tokens):
         if not first or not first[0].isupper() or first.casefold() in UI_WORDS:
             continue
-        if fold(first) in STOPWORDS and not (
-            fold(first) in ARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+        if fold_accents(first) in STOPWORDS and not (
+            fold_accents(first) in ARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
         ):
             continue  # an article starts a name only before a capital ("Le Figaro", "The Guardian")
         for j in range(i + 1, min(i + 4, len(tokens) + 1)):
             if not tokens[j - 1] or not _name_token(tokens[j - 1]):
                 break
             words = tokens[i:j]
-            if fold(words[-1]) in STOPWORDS or any(w.casefold() in UI_WORDS for w in words):
+            if fold_accents(words[-1]) in STOPWORDS or any(w.casefold() in UI_WORDS for w in words):
                 continue
             names.add(" ".join(words))
     return names
@@ -148,7 +143,7 @@ def find_masthead(
     words = hints()
     candidates: list[tuple[int, str]] = []
     for at, line, shaped, recurs in found:
-        hinted = bool(words & set(fold(line).split()) - STOPWORDS)
+        hinted = bool(words & set(fold_accents(line).split()) - STOPWORDS)
         if shaped or hinted or at == 0:
             candidates.append((2 * hinted + recurs, line))
     if not candidates:

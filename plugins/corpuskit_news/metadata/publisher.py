@@ -24,11 +24,12 @@ from corpuskit_news.metadata.pagenames import (
     ARTICLES,
     CONNECTORS,
     find_masthead,
-    fold,
     line_names,
     shaped_single,
 )
+from corpuskit_news.text.caches import register_cache
 from corpuskit_news.text.dates import find_date
+from corpuskit_news.text.folding import fold_accents
 from corpuskit_news.text.lexicon import AGENCIES, STOPWORDS
 
 __all__ = ["find_publisher", "publisher_key"]
@@ -132,17 +133,18 @@ def _is_corporate(name: str) -> bool:
     return any(w in _LEGAL or w in _HOUSE - {"the"} for w in words[1:])
 
 
+@register_cache
 @lru_cache(maxsize=65536)
 def _line_keys(line: str) -> tuple[tuple[str, str, bool], ...]:
     """``(key, name, shaped)`` for the names of one line (menus and footers repeat across a corpus: cached)."""
     if len(line.split()) > _RECUR_MAX_WORDS:
         return ()
-    return tuple((fold(n), n, " " not in n and shaped_single(n)) for n in line_names(line))
+    return tuple((fold_accents(n), n, " " not in n and shaped_single(n)) for n in line_names(line))
 
 
 def _article_subject(name: str, body: str) -> bool:
     """Whether the article mentions a word of ``name`` (exact case, not a function word) twice or more."""
-    return any(body.count(w) > 1 for w in name.split() if fold(w) not in STOPWORDS)
+    return any(body.count(w) > 1 for w in name.split() if fold_accents(w) not in STOPWORDS)
 
 
 def _recurring_names(
@@ -205,7 +207,7 @@ def find_publisher(
     squashed_domains = {m.group(1).replace("-", "") for m in _DOMAIN.finditer(furniture)} if "." in furniture else set()
     domains = _domain_names(lines, squashed_domains - _PLATFORMS)
     def hints() -> set[str]:
-        return {w for _, name, _ in clues for w in fold(name).split()} | squashed_domains
+        return {w for _, name, _ in clues for w in fold_accents(name).split()} | squashed_domains
 
     masthead = find_masthead(header, lines, skip, hints)
     if masthead:
@@ -214,14 +216,14 @@ def find_publisher(
     named = [n for s, n, _ in clues if s in ("masthead", "copyright", "staff", "website")]
     for name, count in _recurring_names(lines, skip, body, named)[:3]:
         # A recurring word of a name already proposed ("BEACON" of "DAILY BEACON") backs that name.
-        words = set(fold(name).split())
+        words = set(fold_accents(name).split())
         owner = next(
             (
                 c
                 for c in clues
                 if c[0] not in ("company", "credit")
-                and words < set(fold(c[1]).split())
-                and not fold(c[1]).startswith(fold(name))
+                and words < set(fold_accents(c[1]).split())
+                and not fold_accents(c[1]).startswith(fold_accents(name))
             ),
             None,
         )
@@ -365,7 +367,7 @@ def _domain_names(lines: Sequence[str], labels: set[str]) -> list[str]:
             if label not in line.casefold().replace(" ", ""):
                 continue
             for name in line_names(line):
-                words = fold(name).split()
+                words = fold_accents(name).split()
                 if words and words[0] in ARTICLES:
                     words = words[1:]
                 if "".join(re.sub(r"\W", "", w) for w in words) == label:

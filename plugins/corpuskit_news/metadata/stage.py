@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator
 
 import attrs
 
@@ -13,12 +11,12 @@ from corpuskit import Document, Mapper, StageContext, param, stage
 from corpuskit_news.metadata.language import detect_language, load_identifier
 from corpuskit_news.metadata.publisher import find_publisher, publisher_key
 from corpuskit_news.page.article import analyse
-from corpuskit_news.page.boilerplate import boilerplate_meta
+from corpuskit_news.page.boilerplate_record import PageHeader, build_record, kept_lines
 from corpuskit_news.page.bylines import signoff_author
 from corpuskit_news.page.lines import measure
 from corpuskit_news.text.dates import find_dates
 
-__all__ = ["NewsMetadata", "PageHeader", "published_date"]
+__all__ = ["NewsMetadata", "published_date"]
 
 _PUBLISH_WORD = re.compile(
     r"\b(?:published|posted|updated|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|"
@@ -28,30 +26,6 @@ _PUBLISH_WORD = re.compile(
 _UPDATE_WORDS = ("updated", "mis à", "actualizado", "atualizado", "aggiornato", "aktualisiert", "bijgewerkt",
                  "last updated")
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,60})$")
-
-
-@dataclass(frozen=True)
-class PageHeader:
-    """What ``news.metadata`` reads: the lines around the article and the header roles."""
-
-    header: tuple[str, ...]
-    """Removed lines above the article, in page order."""
-    footer: tuple[str, ...]
-    """Removed lines inside and below the article, in page order."""
-    title_line: str | None
-    author: str | None
-    byline: str | None
-    dateline: str | None
-
-    @classmethod
-    def from_meta(cls, record: dict[str, Any]) -> PageHeader:
-        """From a ``meta["boilerplate"]`` record written by ``news.boilerplate``."""
-        first = record.get("first_lineno")
-        removed = record.get("removed") or []
-        header = tuple(r["line"] for r in removed if first is not None and r.get("lineno", 0) < first)
-        footer = tuple(r["line"] for r in removed if first is None or r.get("lineno", 0) >= first)
-        return cls(header, footer, record.get("title_line"), record.get("author"), record.get("byline"),
-                   record.get("dateline"))
 
 
 def published_date(header: PageHeader, *, dayfirst: bool | None = None) -> str | None:
@@ -180,8 +154,8 @@ class NewsMetadata(Mapper):
     def map(self, doc: Document, ctx: StageContext) -> Document:
         record = doc.meta.get("boilerplate")
         if not isinstance(record, dict):
-            record = boilerplate_meta(analyse(doc.text))
-            body = "\n".join(_kept_lines(doc.text, record))
+            record = build_record(analyse(doc.text))
+            body = "\n".join(kept_lines(doc.text, record))
         else:
             body = doc.text
         header = PageHeader.from_meta(record)
@@ -204,8 +178,3 @@ class NewsMetadata(Mapper):
             language=language,
             word_count=_word_count(body),
         )
-
-
-def _kept_lines(text: str, record: dict[str, Any]) -> Sequence[str]:
-    removed = {r["lineno"] for r in record.get("removed") or []}
-    return [line.strip() for n, line in enumerate(text.split("\n"), 1) if line.strip() and n not in removed]

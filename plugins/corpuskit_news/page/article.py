@@ -45,7 +45,7 @@ from corpuskit_news.page.lines import (
     measure,
     non_latin,
     relax_prose,
-    split_lines,
+    unwrapped_lines,
 )
 from corpuskit_news.text.lexicon import AGENCIES as AGENCY_NAMES
 from corpuskit_news.text.lexicon import NON_NAME_WORDS
@@ -445,7 +445,7 @@ def analyse(text: str, frequent: Collection[int] = frozenset(), *, max_gap: int 
     ``frequent`` holds :func:`corpuskit.linefreq.line_hash` values of lines that repeat
     across the corpus.
     """
-    lines = [measure(i, t) for i, t in split_lines(text)]
+    lines = [measure(i, t) for i, t in unwrapped_lines(text)]
     page = Page(lines)
     if not lines:
         return page

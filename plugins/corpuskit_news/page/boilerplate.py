@@ -10,9 +10,10 @@ from typing import Any
 import attrs
 
 from corpuskit import Document, GlobalStage, Ref, StageContext, frequent_line_decisions, line_keys, param, stage
-from corpuskit_news.page.article import Page, analyse
+from corpuskit_news.page.article import analyse
+from corpuskit_news.page.boilerplate_record import build_record
 
-__all__ = ["NewsBoilerplate", "boilerplate_meta"]
+__all__ = ["NewsBoilerplate"]
 
 _DOC_COUNT_KEY = "news.boilerplate/documents"
 
@@ -25,24 +26,6 @@ def _positive(instance: Any, attribute: attrs.Attribute[Any], value: float) -> N
 def _fraction(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"{attribute.name} must be between 0 and 1, got {value}")
-
-
-def boilerplate_meta(page: Page) -> dict[str, Any]:
-    """The ``meta["boilerplate"]`` record of an analysed page (see the stage docstring)."""
-
-    def text(line: Any) -> str | None:
-        return line.text if line is not None else None
-
-    return {
-        "removed": [{"line": line.text, "reason": reason, "lineno": line.index + 1} for line, reason in page.removed],
-        "kept": len(page.kept),
-        "first_lineno": page.kept[0].index + 1 if page.kept else None,
-        "title_line": text(page.title),
-        "byline": text(page.byline),
-        "author": page.author,
-        "dateline": text(page.dateline),
-        "standfirst": text(page.standfirst),
-    }
 
 
 @stage("news.boilerplate", kind="clean")
@@ -62,7 +45,7 @@ class NewsBoilerplate(GlobalStage):
     densest run of article prose, blocks of short headline-like lines, cue words, lines
     repeated on the same page, and lines repeated across many documents of the corpus.
     The last one is a global stage: map = hashes of each document's distinct lines
-    (:mod:`corpuskit.linefreq`), reduce = lines found in at least ``min_docs`` documents and
+    (:func:`corpuskit.line_keys`), reduce = lines found in at least ``min_docs`` documents and
     ``min_fraction`` of the corpus, apply = the per-page decision using the local signals
     plus those frequent lines. A frequent line that is interior article prose stays, and
     pages whose prose is mostly frequent (syndicated copies) ignore the signal for prose.
@@ -137,7 +120,7 @@ class NewsBoilerplate(GlobalStage):
 
     def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document | None:
         page = analyse(doc.text, frozenset(decisions), max_gap=self.max_gap)
-        meta = boilerplate_meta(page)
+        meta = build_record(page)
         ctx.count("lines removed", len(page.removed))
         if not page.kept:
             ctx.count("no article")

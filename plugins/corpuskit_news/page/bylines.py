@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from corpuskit_news.page.lines import is_readtime
-from corpuskit_news.text.dates import MONTHS
+from corpuskit_news.text.caches import register_cache
+from corpuskit_news.text.dates import MONTHS, find_date, find_dates, looks_relative
 from corpuskit_news.text.lexicon import AGENCIES, BYLINE_PREFIX, NAME_PARTICLES, NON_NAME_WORDS, STOPWORDS
 
 __all__ = ["ABBREVIATION_END", "byline_name", "content_words", "is_desk", "is_name", "signoff_author"]
@@ -74,6 +75,7 @@ def _agency(text: str) -> str | None:
     return cleaned if cleaned.casefold() in AGENCIES else None
 
 
+@register_cache
 @lru_cache(maxsize=16384)
 def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     """The author named by a byline line, or None.
@@ -149,8 +151,6 @@ def _name_then_date(text: str) -> str | None:
     name = _leading_name(text)
     if not name:
         return None
-    from corpuskit_news.text.dates import find_dates
-
     tail = text[len(name):].strip(" ,.")
     dates = tail[:1].isdigit() and (find_dates(tail) or find_dates(tail, dayfirst=True))
     return name if dates and dates[0][0] == 0 else None  # the date itself follows, not a time or a figure
@@ -191,8 +191,6 @@ def _leading_name(text: str) -> str | None:
 
 
 def _dateish(part: str) -> bool:
-    from corpuskit_news.text.dates import find_date, looks_relative
-
     # (a day-first reading only tells a date from a non-date: "08/01/2014" is a date either way)
     dated = find_date(part) is not None or find_date(part, dayfirst=True) is not None
     return dated or looks_relative(part) or is_readtime(part) or not _WORD.search(part)

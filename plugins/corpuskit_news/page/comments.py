@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from corpuskit_news.page.lines import Line
+from corpuskit_news.text.caches import register_cache
 from corpuskit_news.text.dates import MONTHS
 
 __all__ = ["is_comments_heading", "mark_comments", "stamped_name"]
@@ -101,6 +102,7 @@ _NO_STAMP = ""
 """What :func:`stamped_name` gives for a line that states no time."""
 
 
+@register_cache
 @lru_cache(maxsize=65536)
 def stamped_name(text: str) -> str | None:
     """For a line stating a clock or relative time ("15:22", "3h ago"): the commenter's name on it

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from corpuskit_news.page.bylines import ABBREVIATION_END, byline_name, content_words, is_name
 from corpuskit_news.page.lines import Line, is_readtime
+from corpuskit_news.text.caches import register_cache
 from corpuskit_news.text.dates import MONTHS
 from corpuskit_news.text.lexicon import BYLINE_PREFIX
 
@@ -212,10 +213,11 @@ def _stems(words: set[str]) -> set[str]:
     return {w[:_STEM] for w in words}
 
 
+@register_cache
 @lru_cache(maxsize=16384)
 def line_stems(text: str) -> frozenset[str]:
     """The stems of a candidate line's content words (menus and section labels repeat
-    across a corpus's pages: cached; :func:`corpuskit_news.page.lines.clear_cache` empties it)."""
+    across a corpus's pages: cached; :func:`corpuskit_news.text.caches.clear_caches` empties it)."""
     return frozenset(_stems(content_words(text)))
 
 

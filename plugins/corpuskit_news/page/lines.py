@@ -15,10 +15,11 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
+from corpuskit_news.text.caches import register_cache
 from corpuskit_news.text.dates import find_date, looks_relative
 from corpuskit_news.text.lexicon import AGENCIES, BYLINE_PREFIX, READER_WORDS, STOPWORDS, cue_of, strong_hits
 
-__all__ = ["Line", "clear_cache", "is_readtime", "measure", "non_latin", "relax_prose", "split_lines"]
+__all__ = ["Line", "is_readtime", "measure", "non_latin", "relax_prose", "unwrapped_lines"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”»’')\]]*\s+[\"“«‘(]?[A-ZÀ-ÖØ-Þ]")
@@ -82,7 +83,7 @@ class Line:
     """Inside a thread of reader comments (see :mod:`corpuskit_news.page.comments`)."""
 
 
-def split_lines(text: str) -> list[tuple[int, str]]:
+def unwrapped_lines(text: str) -> list[tuple[int, str]]:
     """``(index, stripped line)`` for the non-blank lines of ``text``, hard wraps undone.
 
     A text wrapped at a fixed width (mail, ``<pre>`` blocks, some dumps) cuts paragraphs
@@ -190,25 +191,11 @@ def measure(index: int, text: str) -> Line:
 _CACHED_CHARS = 120
 
 
+@register_cache
 @lru_cache(maxsize=65536)
 def _short_line_fields(text: str) -> tuple[Any, ...]:
     line = _measure(0, text)
     return tuple(getattr(line, f.name) for f in fields(Line)[1:])
-
-
-def clear_cache() -> None:
-    """Forget the signals of short lines seen so far, the masthead shapes of
-    :mod:`corpuskit_news.metadata.pagenames` and the headline candidates' stems of
-    :mod:`corpuskit_news.page.headline` and the signature names of :mod:`corpuskit_news.page.comments`
-    (benchmarks start cold with it)."""
-    from corpuskit_news.metadata.pagenames import masthead_shaped
-    from corpuskit_news.page.comments import stamped_name
-    from corpuskit_news.page.headline import line_stems
-
-    _short_line_fields.cache_clear()
-    masthead_shaped.cache_clear()
-    line_stems.cache_clear()
-    stamped_name.cache_clear()
 
 
 def _measure(index: int, text: str) -> Line:

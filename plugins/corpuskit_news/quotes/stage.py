@@ -28,8 +28,9 @@ from typing import Any
 import attrs
 
 from corpuskit import Document, Mapper, StageContext, param, stage
-from corpuskit_news.entities.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, fold, gazetteer
+from corpuskit_news.entities.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, gazetteer
 from corpuskit_news.quotes.marks import quotations
+from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["NewsQuotes"]
 
@@ -146,7 +147,7 @@ class _Speakers:
             if entity.get("type") == "person":
                 own.add(name.split()[-1])
             for spelling in own:
-                canonical.setdefault(fold(spelling), name)
+                canonical.setdefault(fold_to_latin(spelling), name)
             spellings[entity["type"]].extend(own)
         people = frozenset(e["name"] for e in entities or [] if e.get("type") == "person" and e.get("name"))
         return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, tuple(entities or ()))
@@ -164,9 +165,11 @@ class _Speakers:
         if found:
             return found
         words = phrase.split()
-        while words and (fold(words[0]).rstrip(".") in TITLES or fold(words[0]) in TITLE_PREFIXES):
+        while words and (fold_to_latin(words[0]).rstrip(".") in TITLES or fold_to_latin(words[0]) in TITLE_PREFIXES):
             words = words[1:]
-        if not words or fold(words[0]) == "the" or any(fold(w) in TITLES or fold(w) in ORG_CUES for w in words):
+        if not words or fold_to_latin(words[0]) == "the" or any(
+            fold_to_latin(w) in TITLES or fold_to_latin(w) in ORG_CUES for w in words
+        ):
             return None  # "The Conservative Party Co-Chairman": a description, not a name
         return " ".join(words)
 
@@ -174,7 +177,7 @@ class _Speakers:
         """The canonical name of a phrase that ends with an entity's name, else None."""
         words = phrase.split()
         for i in range(len(words)):
-            found = self.canonical.get(fold(" ".join(words[i:])))
+            found = self.canonical.get(fold_to_latin(" ".join(words[i:])))
             if found:
                 return found
         return None
@@ -214,7 +217,7 @@ class _Speakers:
             return found
         spans = []
         for spelling in set(self.spellings[kind]):
-            name = self.canonical.get(fold(spelling))
+            name = self.canonical.get(fold_to_latin(spelling))
             at = text.find(spelling) if name else -1
             while at != -1:
                 stop = at + len(spelling)
@@ -251,7 +254,7 @@ _LAST_WORD = re.compile(r"([A-Z][\w.\-]*)\s+$")
 def _gender(entity: dict[str, Any]) -> str | None:
     """A person's gender from an honorific in its forms ("Mrs Lee") or its given name."""
     for form in entity.get("forms", []):
-        found = _HONORIFIC_GENDER.get(fold(form.split()[0])) if form.split() else None
+        found = _HONORIFIC_GENDER.get(fold_to_latin(form.split()[0])) if form.split() else None
         if found:
             return found
     words = entity["name"].split()
@@ -265,7 +268,7 @@ def _subject_position(text: str, start: int, end: int) -> bool:
         return False
     head = text[max(0, start - 120) : start]
     while (word := _LAST_WORD.search(head)) and (
-        fold(word.group(1)).rstrip(".") in TITLES or fold(word.group(1)) in TITLE_PREFIXES
+        fold_to_latin(word.group(1)).rstrip(".") in TITLES or fold_to_latin(word.group(1)) in TITLE_PREFIXES
     ):
         head = head[: word.start()]  # "Gen Musharraf", "Prime Minister Tony Blair"
     return _OPENING.search(head) is not None
@@ -412,7 +415,7 @@ class NewsQuotes(Mapper):
 
     def _titled_earlier(self, attribution: str, text: str, qstart: int, speakers: _Speakers) -> str | None:
         """ "the secretary" after a quote: the person introduced earlier as "the secretary ..., Name"."""
-        title = next((w for w in _WORD.findall(attribution) if fold(w) in TITLES), None)
+        title = next((w for w in _WORD.findall(attribution) if fold_to_latin(w) in TITLES), None)
         if title is None:
             return None
         window_start = max(0, qstart - LOOKBACK)
@@ -432,7 +435,7 @@ class NewsQuotes(Mapper):
         phrase = _SPACE.sub(" ", phrase).strip()
         words = phrase.split()
         for i, word in enumerate(words[:-1]):  # "McIlroy. New ..." ends at the sentence end
-            if word.endswith(".") and len(word) > 3 and fold(word[:-1]) not in TITLES:
+            if word.endswith(".") and len(word) > 3 and fold_to_latin(word[:-1]) not in TITLES:
                 phrase = " ".join(words[: i + 1])
                 break
         phrase = phrase.removesuffix("'s").removesuffix("’s").rstrip(".,")

@@ -150,7 +150,7 @@ def test_outlet_names_with_particles():
 
 
 def test_hard_wrapped_paragraphs_are_joined():
-    from corpuskit_news.page.lines import split_lines
+    from corpuskit_news.page.lines import unwrapped_lines
 
     text = ("So, let's start from the beginning. There are no plans for us to\n"
             "reimplement everything that is out there; that has been pointed\n"
@@ -158,17 +158,17 @@ def test_hard_wrapped_paragraphs_are_joined():
             "Next paragraph starts here.\n"
             "Torino, il mercato di Porta Palazzo cambia orari per l'estate\n"
             "di Marco Ferri\n")
-    units = [t for _, t in split_lines(text)]
+    units = [t for _, t in unwrapped_lines(text)]
     assert units[0].startswith("So, let's start") and units[0].endswith("as a fallacy.")
     assert units[1:] == ["Next paragraph starts here.", "Torino, il mercato di Porta Palazzo cambia orari per l'estate",
                          "di Marco Ferri"]
 
 
 def test_an_image_file_name_under_a_headline_is_not_its_continuation():
-    from corpuskit_news.page.lines import split_lines
+    from corpuskit_news.page.lines import unwrapped_lines
 
     text = "Let me look that up for you: the year's most popular searches\nsearch.JPG\nwww.example.org\n"
-    assert [t for _, t in split_lines(text)] == [
+    assert [t for _, t in unwrapped_lines(text)] == [
         "Let me look that up for you: the year's most popular searches", "search.JPG", "www.example.org"]
 
 

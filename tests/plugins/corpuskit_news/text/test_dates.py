@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from corpuskit_news.metadata.stage import PageHeader, published_date
+from corpuskit_news.metadata.stage import published_date
+from corpuskit_news.page.boilerplate_record import PageHeader
 from corpuskit_news.text.dates import find_date, find_dates, looks_relative
 
 
