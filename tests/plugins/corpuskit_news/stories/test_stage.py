@@ -6,9 +6,9 @@ import pytest
 
 from corpuskit.document import Document
 from corpuskit.pipeline import Pipeline
-from corpuskit.stages.stories import average_linkage, lead_terms
+from corpuskit_news.stories.stage import average_linkage, lead_terms
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[4] / "seeds"
 
 # Two events, each told three times in different words, and two stories on the same
 # subjects (another strike, the same bank) that report other events.
