@@ -17,7 +17,8 @@ from collections import Counter
 import attrs
 
 from corpuskit_news.entities.gazetteer import ORG_CUES, PLACE_ALIASES, Gazetteer
-from corpuskit_news.entities.mentions import ORG, PERSON, PLACE, UNKNOWN, Mention, find_mentions
+from corpuskit_news.entities.mention import ORG, PERSON, PLACE, UNKNOWN, Mention
+from corpuskit_news.entities.mentions import find_mentions
 from corpuskit_news.entities.namekeys import name_key, skeleton, translit_key
 from corpuskit_news.text.folding import fold_to_latin
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from corpuskit_news.entities.extract import pick_name
-from corpuskit_news.entities.mentions import PERSON, UNKNOWN
+from corpuskit_news.entities.mention import PERSON, UNKNOWN
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["NameForm", "Rename", "resolve"]

@@ -17,7 +17,7 @@ import attrs
 from corpuskit import ConfigError, Document, GlobalStage, Ref, StageContext, param, stage
 from corpuskit_news.entities.extract import Entity, extract_entities, head_key, recognize
 from corpuskit_news.entities.gazetteer import gazetteer
-from corpuskit_news.entities.mentions import ORG, PERSON, PLACE, UNKNOWN, Mention
+from corpuskit_news.entities.mention import ORG, PERSON, PLACE, UNKNOWN, Mention
 from corpuskit_news.entities.merge import NameForm, Rename, group_by_key, resolve
 from corpuskit_news.entities.namekeys import translit_key
 
