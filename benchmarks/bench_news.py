@@ -32,12 +32,12 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.news_eval.cases import load_cases
 from corpuskit import Document
 from corpuskit.context import StageContext
 from corpuskit.plugins import load_plugins
 from corpuskit.stage import Ref, is_global
 from corpuskit.stats import StageStats
+from evaluation.news.cases import load_cases
 
 HERE = Path(__file__).resolve().parent
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“«])")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from benchmarks.news_eval.entities import _variants, load_entity_gold, norm
+from evaluation.news.entities import _variants, load_entity_gold, norm
 
 __all__ = ["COLUMNS", "TARGETS", "overall", "page_scores", "score_page", "summarize"]
 

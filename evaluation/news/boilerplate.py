@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from benchmarks.news_eval.cases import Case
+from evaluation.news.cases import Case
 
 __all__ = ["COLUMNS", "overall", "page_scores"]
 

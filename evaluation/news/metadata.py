@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from benchmarks.news_eval.cases import Case
+from evaluation.news.cases import Case
 
 __all__ = ["COLUMNS", "FIELDS", "matches", "normalise", "overall", "page_scores"]
 
