@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpuskit_news.stories.stage import average_linkage, lead_terms
 
 from corpuskit.document import Document
 from corpuskit.pipeline import Pipeline
-from corpuskit_news.stories.stage import average_linkage, lead_terms
 
 SEEDS = Path(__file__).resolve().parents[4] / "seeds"
 
