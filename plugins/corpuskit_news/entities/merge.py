@@ -42,7 +42,7 @@ class NameForm(NamedTuple):
     type: str
     name: str
     given: str
-    count: int
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, read as an attribute
     context: tuple[str, ...]
 
 

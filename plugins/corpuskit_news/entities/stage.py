@@ -33,7 +33,7 @@ def _known_types(instance: Any, attribute: Any, value: tuple[str, ...]) -> None:
         raise ValueError(f"types: unknown entity type {unknown[0]!r}; use person, organization or place")
 
 
-def _blocking_key(entity: Entity) -> str:
+def _blocking_key(entity: Entity | _KeyView) -> str:
     if entity.type == PERSON:
         return entity.key
     return head_key(entity.name)
@@ -176,7 +176,7 @@ class _KeyView(NamedTuple):
     name: str
     key: str
     given: str
-    count: int
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, read as an attribute
 
 
 def _key_views(rows: list[list[Any]]) -> list[_KeyView]:
@@ -191,7 +191,7 @@ def _spacy(model: str) -> Any:
     """The loaded spaCy pipeline ``model`` (installed package or path); never downloads."""
     if model not in _NLP:
         try:
-            import spacy
+            import spacy  # type: ignore[import-not-found, import-untyped, unused-ignore]
         except ImportError as exc:
             raise ConfigError(
                 "news.entities: spacy_model is set but spaCy is not installed",

@@ -13,7 +13,7 @@ _MIN_CHARS = 20
 @lru_cache(maxsize=1)
 def load_identifier() -> Any:
     """The py3langid identifier with normalised probabilities, loaded once per process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     if getattr(identifier.nb_ptc, "dtype", None) == "float16":

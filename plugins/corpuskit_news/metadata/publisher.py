@@ -297,9 +297,9 @@ def _line_clues(lines: Sequence[str]) -> list[tuple[str, str, float]]:
             (_SUBJECT, "subject", 1.0, " is " in raw),
         )
         for pattern, source, weight, plausible in checks:
-            m = pattern.search(raw) if plausible else None
-            if m:
-                clues.append((source, m.group("name"), weight))
+            hit = pattern.search(raw) if plausible else None
+            if hit:
+                clues.append((source, hit.group("name"), weight))
     return clues
 
 

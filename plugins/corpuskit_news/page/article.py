@@ -198,7 +198,8 @@ def _continuations(lines: list[Line], end: int, max_gap: int) -> list[tuple[int,
             break
         clean = line.prose and not line.cue and not line.repeated and not line.frequent
         nxt = lines[i + 1]
-        under_heading = lines[i - 1].cue is not None and lines[i - 1].cue[1] == "teaser_heading"
+        above_cue = lines[i - 1].cue
+        under_heading = above_cue is not None and above_cue[1] == "teaser_heading"
         if clean and nxt.prose and not nxt.cue and not nxt.frequent and not under_heading:
             j = i
             while j + 1 < len(lines) and (lines[j + 1].prose or (
@@ -317,6 +318,7 @@ def _inside(lines: list[Line], spans: list[tuple[int, int]], page: Page) -> list
                     if line.comment:
                         page.removed.append((line, "comments"))
                     elif _strong_cue(line) or (line.cue and line.cue[0] == "teaser"):
+                        assert line.cue is not None  # a strong cue is a cue
                         page.removed.append((line, f"cue: {line.cue[1]}"))
                     elif line.caption:
                         page.removed.append((line, "caption"))

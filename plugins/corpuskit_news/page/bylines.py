@@ -113,10 +113,10 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     if not parts:
         return None
     head = parts[0].strip(" .")
-    rest = parts[1:]
+    after_head = parts[1:]
     trailing_bar = text.rstrip().endswith("|")
     if is_name(head) and not is_desk(head) and (
-        (bare_ok and "," not in text) or trailing_bar or (rest and _dateish(", ".join(rest)))
+        (bare_ok and "," not in text) or trailing_bar or (after_head and _dateish(", ".join(after_head)))
     ):
         return head
     # "2023-12-05 · Ravi Menon · 7 min": a name between date and reading-time parts.
@@ -125,7 +125,7 @@ def byline_name(text: str, *, bare_ok: bool = False) -> str | None:
     if len(names) == 1 and others and (_dateish(", ".join(others)) or all(_dateish(p) for p in others)):
         return names[0]
     if agency := _agency(head):
-        return agency if rest and all(_dateish(p) for p in rest) else None
+        return agency if after_head and all(_dateish(p) for p in after_head) else None
     return _name_then_date(text) or _name_then_role(text)
 
 

@@ -37,12 +37,15 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections.abc import Hashable, Iterator
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from corpuskit import Document, GlobalStage, Ref, StageContext, param, stage
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 __all__ = ["STOP_WORDS", "Stories", "lead_terms"]
 
@@ -155,7 +158,7 @@ class Stories(GlobalStage):
 
     def combine(self, partials: Iterator[tuple], ctx: StageContext) -> Iterator[tuple[Ref, Any]]:
         norms: dict[tuple, list[float]] = {}
-        dots: dict[tuple, list[float]] = {}
+        dots: dict[tuple[tuple[Any, ...], tuple[Any, ...]], list[float]] = {}
         ids: dict[tuple, str] = {}
         for kind, ref_a, *rest in partials:
             if kind == "id":
@@ -174,7 +177,7 @@ class Stories(GlobalStage):
         def expand(s: list[float]) -> float:  # sum of w_a w_b (L - g)^2 from its three pieces
             return big_l * big_l * s[0] - 2 * big_l * s[1] + s[2]
 
-        sims: dict[tuple, float] = {}
+        sims: dict[tuple[tuple[Any, ...], tuple[Any, ...]], float] = {}
         for pair, acc in dots.items():
             denom = math.sqrt(expand(norms[pair[0]]) * expand(norms[pair[1]]))
             sim = expand(acc) / denom if denom > 0 else 0.0
@@ -192,7 +195,11 @@ class Stories(GlobalStage):
         return doc.with_meta(story=story, story_size=size)
 
 
-def average_linkage(sims: dict[tuple[Hashable, Hashable], float], threshold: float) -> list[list[Hashable]]:
+K = TypeVar("K", bound="SupportsRichComparison")
+"""An item ``average_linkage`` groups: hashable and ordered (a document reference)."""
+
+
+def average_linkage(sims: dict[tuple[K, K], float], threshold: float) -> list[list[K]]:
     """Groups of two or more items by average-linkage agglomeration over a sparse graph.
 
     ``sims`` holds the similarity of the pairs that have one (others are 0). Two
@@ -200,8 +207,8 @@ def average_linkage(sims: dict[tuple[Hashable, Hashable], float], threshold: flo
     reaches ``threshold`` - so one bridging pair cannot chain unrelated groups
     together, as it would with single linkage.
     """
-    members: dict[Hashable, list[Hashable]] = {}
-    links: dict[Hashable, dict[Hashable, float]] = {}
+    members: dict[K, list[K]] = {}
+    links: dict[K, dict[K, float]] = {}
     for (a, b), sim in sims.items():
         for x in (a, b):
             members.setdefault(x, [x])
@@ -228,5 +235,6 @@ def average_linkage(sims: dict[tuple[Hashable, Hashable], float], threshold: flo
         for c, total in links[a].items():
             avg = total / (len(members[a]) * len(members[c]))
             if avg >= threshold:
-                heapq.heappush(heap, (-avg, *sorted((a, c))))
+                lo, hi = sorted((a, c))
+                heapq.heappush(heap, (-avg, lo, hi))
     return [sorted(group) for group in members.values() if len(group) > 1]
