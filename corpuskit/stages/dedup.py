@@ -1,4 +1,4 @@
-"""Registers the deduplication stages: ``minhash``, ``line_dedup`` and ``stories``."""
+"""Registers the deduplication stages: ``minhash`` and ``line_dedup``."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from corpuskit.markers import hookimpl
 from corpuskit.registry import StageRegistry
 from corpuskit.stages.line_dedup import LineDedup
 from corpuskit.stages.minhash import MinHashDedup
-from corpuskit.stages.stories import Stories
 
 
 @hookimpl
 def corpuskit_register_stages(registry: StageRegistry) -> None:
     """Add the deduplication stages to the registry."""
-    for cls in (MinHashDedup, LineDedup, Stories):
+    for cls in (MinHashDedup, LineDedup):
         registry.add(cls)
