@@ -32,12 +32,11 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.news_eval.cases import load_cases
-from corpuskit import Document
-from corpuskit._plugins.manager import load_plugins
+from corpuskit import Document, load_plugins
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.kinds import Ref, is_global
 from corpuskit._stages.stats import StageStats
+from evaluation.news.cases import load_cases
 
 HERE = Path(__file__).resolve().parent
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“«])")
@@ -94,7 +93,7 @@ def make_pages(n: int, seed: int = 7) -> list[dict[str, Any]]:
 
 def quality(pages: list[dict[str, Any]]) -> tuple[float, float]:
     """Line precision and recall of news.boilerplate (local signals) on the generated pages."""
-    from corpuskit_news.segment import analyse
+    from corpuskit_news.page.article import analyse
 
     tp = fp = fn = 0
     for page in pages:
@@ -112,17 +111,10 @@ def _ctx(label: str) -> StageContext:
 
 def _clear_caches() -> None:
     try:
-        from corpuskit_news.header import byline_name
-        from corpuskit_news.lines import clear_cache
+        from corpuskit_news.text.caches import clear_caches
     except ImportError:
         return
-    clear_cache()
-    byline_name.cache_clear()
-    try:
-        from corpuskit_news.publisher import _line_keys
-    except ImportError:
-        return
-    _line_keys.cache_clear()
+    clear_caches()
 
 
 def time_in_process(pages: list[dict[str, Any]], repeat: int = 3) -> list[tuple[str, float]]:
@@ -177,7 +169,7 @@ def time_run(pages: list[dict[str, Any]], workers: int) -> dict[str, Any]:
         encoding="utf-8",
     )
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "corpuskit", "run", str(config)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "corpuskit.cli", "run", str(config)], capture_output=True,
                           text=True, cwd=DATA)
     wall = time.perf_counter() - start
     if proc.returncode != 0:

@@ -17,8 +17,8 @@ import time
 import zlib
 from pathlib import Path
 
-from corpuskit_news.entities import NewsEntities
-from corpuskit_news.quotes import NewsQuotes
+from corpuskit_news.entities.stage import NewsEntities
+from corpuskit_news.quotes.stage import NewsQuotes
 
 from corpuskit import Document
 from corpuskit._stages.context import StageContext

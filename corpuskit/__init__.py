@@ -15,6 +15,7 @@ from corpuskit._errors import (
     StageError,
 )
 from corpuskit._plugins.hookmarkers import hookimpl
+from corpuskit._plugins.manager import Plugins, load_plugins
 from corpuskit._plugins.registry import ExecutorRegistry, RegisteredStage, StageRegistry
 from corpuskit._run.executors.base import Executor, TaskFailed
 from corpuskit._run.pipeline import Pipeline
@@ -53,6 +54,7 @@ __all__ = [
     "PartWriter",
     "Pipeline",
     "PluginError",
+    "Plugins",
     "Ref",
     "RegisteredStage",
     "ResumeError",
@@ -70,6 +72,7 @@ __all__ = [
     "hookimpl",
     "line_hash",
     "line_keys",
+    "load_plugins",
     "param",
     "stage",
 ]

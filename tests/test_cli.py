@@ -62,7 +62,7 @@ def test_config_errors_exit_2_without_traceback(cli, tmp_path):
     assert result.output == (
         f"error: {bad}:3:5: stages.1: unknown stage 'lenght_filter'\n"
         "  hint: did you mean 'length_filter'? valid: exact_dedup, length_filter, line_dedup, "
-        "minhash, normalize, read_jsonl, read_text, stories, write_jsonl ('corpuskit stages' lists them)\n"
+        "minhash, normalize, read_jsonl, read_text, write_jsonl ('corpuskit stages' lists them)\n"
     )
     assert "Traceback" not in result.output
 

@@ -11,12 +11,6 @@ from tests.helpers import REPO
 TESTS = REPO / "tests"
 # Loading a file as a module by its path, which would get around an import check.
 PATH_LOADERS = {"spec_from_file_location", "run_path", "SourceFileLoader", "exec_module"}
-# Still importing benchmarks/ until the news evaluation moves to evaluation/news/ (issue 8);
-# remove a file from here once it no longer does (the test below says when).
-NOT_MOVED_YET = {
-    "tests/plugins/corpuskit_news/test_eval.py",
-    "tests/plugins/corpuskit_news/test_evaluation.py",
-}
 
 
 def benchmark_imports(source: str) -> list[str]:
@@ -42,18 +36,14 @@ def benchmark_imports(source: str) -> list[str]:
 
 
 def test_no_test_imports_benchmarks():
-    offenders, moved = {}, []
+    offenders = {}
     for path in sorted(TESTS.rglob("*.py")):
-        rel = path.relative_to(REPO).as_posix()
         found = benchmark_imports(path.read_text(encoding="utf-8"))
-        if found and rel not in NOT_MOVED_YET:
-            offenders[rel] = found
-        elif not found and rel in NOT_MOVED_YET:
-            moved.append(rel)
+        if found:
+            offenders[path.relative_to(REPO).as_posix()] = found
     assert not offenders, (
         f"tests import from benchmarks/: {offenders}\n"
         "  hint: move what the test and the benchmark share into evaluation/ and import it from there")
-    assert not moved, f"{moved} no longer import benchmarks/: remove them from NOT_MOVED_YET"
 
 
 @pytest.mark.parametrize("source", [

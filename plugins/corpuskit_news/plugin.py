@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from corpuskit import hookimpl
-from corpuskit_news.boilerplate import NewsBoilerplate
-from corpuskit_news.entities import NewsEntities
-from corpuskit_news.metadata import NewsMetadata
-from corpuskit_news.quotes import NewsQuotes
+from corpuskit_news.entities.stage import NewsEntities
+from corpuskit_news.metadata.stage import NewsMetadata
+from corpuskit_news.page.boilerplate import NewsBoilerplate
+from corpuskit_news.quotes.stage import NewsQuotes
+from corpuskit_news.stories.stage import Stories
 
 
 @hookimpl
@@ -18,3 +19,4 @@ def corpuskit_register_stages(registry: Any) -> None:
     registry.add(NewsMetadata)
     registry.add(NewsEntities)
     registry.add(NewsQuotes)
+    registry.add(Stories)

@@ -1,4 +1,4 @@
-"""Registers the deduplication stages: ``minhash``, ``line_dedup`` and ``stories``."""
+"""Registers the deduplication stages: ``minhash`` and ``line_dedup``."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from corpuskit._plugins.hookmarkers import hookimpl
 from corpuskit._plugins.registry import StageRegistry
 from corpuskit._stages.dedup.lines import LineDedup
 from corpuskit._stages.dedup.minhash import MinHashDedup
-from corpuskit._stages.dedup.stories import Stories
 
 
 @hookimpl
 def corpuskit_register_stages(registry: StageRegistry) -> None:
     """Add the deduplication stages to the registry."""
-    for cls in (MinHashDedup, LineDedup, Stories):
+    for cls in (MinHashDedup, LineDedup):
         registry.add(cls)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.eval_news import evaluate
+from evaluation.news.pipeline import evaluate
 
 TARGETS = {"bp_P": 0.95, "bp_R": 0.95, "title": 0.9, "publisher": 0.9, "published": 0.9}
 

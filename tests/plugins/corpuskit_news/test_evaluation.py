@@ -1,23 +1,16 @@
 """The entity and quote figures on the evaluation set stay above the issue's targets.
 
 Runs news.entities and news.quotes on the gold article lines of every page in
-tests/data/news/ (so these figures do not depend on boilerplate removal; eval_news.py
+tests/data/news/ (so these figures do not depend on boilerplate removal; evaluation.news.pipeline
 scores the full pipeline) and checks entity precision and recall >= 0.85 and quote
 speaker accuracy >= 0.9.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[3]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from benchmarks.news_eval import entities as entity_score  # noqa: E402
-from benchmarks.news_eval import quotes as quote_score  # noqa: E402
-from benchmarks.news_eval.run import load_gold, predict  # noqa: E402
+from evaluation.news import entities as entity_score
+from evaluation.news import quotes as quote_score
+from evaluation.news.gold import load_gold, predict
 
 
 def test_entity_and_quote_scores_meet_targets():

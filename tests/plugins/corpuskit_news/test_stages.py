@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from corpuskit_news.boilerplate import NewsBoilerplate
-from corpuskit_news.metadata import NewsMetadata
+from corpuskit_news.metadata.stage import NewsMetadata
+from corpuskit_news.page.boilerplate import NewsBoilerplate
 
 from corpuskit import Document, Pipeline
 from corpuskit._plugins.manager import load_plugins
@@ -163,7 +163,7 @@ def test_reporter_sign_off_under_the_article_is_the_author():
 
 
 def test_sign_off_forms():
-    from corpuskit_news.header import signoff_author
+    from corpuskit_news.page.bylines import signoff_author
 
     assert signoff_author(["한다리 기자 hdari@valley.example"]) == "한다리"
     assert signoff_author(["（记者 王小明）"]) == "王小明"

@@ -1,0 +1,38 @@
+"""What a mention scan accumulates: the mentions found so far and the positions they mark."""
+
+from __future__ import annotations
+
+from corpuskit_news.entities.mention import ORG, PLACE, Mention
+from corpuskit_news.entities.spans import Tok
+
+__all__ = ["Found"]
+
+
+class Found:
+    """The scan's output and the context earlier decisions leave for later ones.
+
+    ``out``: the mentions, in the order they were decided. ``after_the`` / ``after_prep``:
+    start positions of words that followed a dropped sentence-initial "the" / place
+    preposition ("In Luleå ..."), which makes them more likely an organisation / a place.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[Mention] = []
+        self.after_the: set[int] = set()
+        self.after_prep: set[int] = set()
+        self.seen: set[str] = set()  # organisation and place names of ``out``, filled when needed
+        self.seen_upto = 0
+
+    def emit(self, tokens: list[Tok], etype: str, form_start: int | None = None) -> None:
+        start, end = tokens[0].start, tokens[-1].end
+        name = self.text[start:end]
+        begin = form_start if form_start is not None else start
+        form = self.text[begin:end]
+        self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype, begin))
+
+    def typed_before(self, tokens: list[Tok]) -> bool:
+        """Whether the document named this organisation or place already ("Charlton midfielder ...")."""
+        self.seen.update(m.name for m in self.out[self.seen_upto :] if m.type in (ORG, PLACE))  # new ones only
+        self.seen_upto = len(self.out)
+        return " ".join(t.text for t in tokens) in self.seen

@@ -1,0 +1,292 @@
+"""Find and type name mentions in a text: capitalised spans, titles, gazetteers, cues.
+
+:func:`find_mentions` scans the text once for runs of capitalised words (joined by
+"of", "de", "van"...), cut at sentence ends and possessives (:mod:`corpuskit_news.entities.spans`),
+and types each piece:
+
+* a title or honorific before a name makes it a person ("President Vladimir Putin",
+  "Mr. Putin", "Sberbank CEO German Gref", "chief executive Tim Cook"); what stands
+  before the title is the person's employer or country ("Sberbank", "US");
+* a gazetteer place, a place cue ("Red Sea", "Republic of Korea") makes a place;
+* an organisation cue ("Bank", "Ministry", "University", "Inc"), an acronym that is not
+  a common noun ("BRICS", "TASS") or "the X" makes an organisation;
+* a known given name followed by one to three capitalised words makes a person;
+* the words around a name with no cue (:mod:`corpuskit_news.entities.name_context`): "union
+  Unison", "the Mirror newspaper", "economist at Fannie Mae"; event names are dropped;
+* any other single capitalised word is kept as ``unknown``: the entity stage resolves it
+  against the document's and the corpus's typed names (a bare "Putin" or "Sberbank").
+
+Sentence-initial words are only names when the gazetteers know them or the document
+also writes them capitalised mid-sentence; common words and demonyms never are.
+"""
+
+from __future__ import annotations
+
+from corpuskit_news.entities import name_context as ctx
+from corpuskit_news.entities.gazetteer import (
+    COMMON_WORDS,
+    HONORIFICS,
+    NEWS_AGENCIES,
+    NON_ENTITY,
+    NON_ORG_ACRONYMS,
+    ORG_CUES,
+    PLACE_CUES,
+    TITLE_PREFIXES,
+    TITLES,
+    Gazetteer,
+)
+from corpuskit_news.entities.mention import ORG, PERSON, PLACE, UNKNOWN, Mention
+from corpuskit_news.entities.mention_cues import (
+    CAMEL,
+    CONNECTED,
+    PLACE_PREPOSITIONS_CYRILLIC,
+    STANDALONE_ORGS,
+    TITLEISH,
+    Cues,
+)
+from corpuskit_news.entities.mention_state import Found
+from corpuskit_news.entities.mention_text import DocumentWords
+from corpuskit_news.entities.spans import Tok, bare, is_acronym, title_word, trim
+from corpuskit_news.text.folding import fold_to_latin
+
+__all__ = ["find_mentions"]
+
+
+class _Typer:
+    """One document's scan: decides each piece, recursing into its parts; the rules live in :class:`Cues`."""
+
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.words = DocumentWords(text)
+        self.found = Found(text)
+        self.cues = Cues(self.words, gaz, self.found)
+
+    def run(self) -> list[Mention]:
+        for tokens, initial in self.words.pieces():
+            self._piece(tokens, initial)
+        return self.found.out
+
+    def _piece(self, tokens: list[Tok], initial: bool) -> None:
+        tokens = trim(tokens)
+        if not tokens or bare(tokens[-1].text) in ctx.EVENT_WORDS:
+            return  # "Brit Awards", "FA Cup": events are not entities
+        for i, tok in enumerate(tokens):
+            if "-" not in tok.text:
+                continue
+            head, dash, tail = tok.text.partition("-")
+            if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail):
+                # "UK-based", "Kremlin-backed"; not "Île-de-France", "Stratford-upon-Avon"
+                if self.cues.place([Tok(head, tok.start, tok.start + len(head))]):
+                    self.found.emit([Tok(head, tok.start, tok.start + len(head))], PLACE)
+                self._piece(tokens[:i], initial)
+                self._piece(tokens[i + 1 :], False)
+                return
+        if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
+            return
+        if self.cues.place(tokens) or self.cues.compass_place(tokens):
+            self.found.emit(tokens, PLACE)
+            return
+        if initial:
+            word = tokens[0].text
+            key = bare(word)
+            drop = key in NON_ENTITY or key in COMMON_WORDS or (key in self.gaz.demonyms and not (
+                len(tokens) == 2 and bare(tokens[1].text) in ORG_CUES))  # "British Navy ships ..."
+            if not drop and key not in TITLEISH and self.words.written_lowercase(word):
+                drop = not self.cues.place(tokens[:1])
+            if not drop and len(tokens) == 1 and not is_acronym(word) and word not in self.words.mid_sentence \
+                    and tokens[0].start not in self.found.after_prep:
+                drop = not (self.cues.place(tokens) or key in self.gaz.given_names
+                            or self.cues.org_signal(tokens[0], key))
+            if drop:
+                if key == "the" and len(tokens) == 2:
+                    self.found.after_the.add(tokens[1].start)
+                if (key in ctx.PLACE_PREPOSITIONS or word.lower() in PLACE_PREPOSITIONS_CYRILLIC) and len(tokens) > 1:
+                    self.found.after_prep.add(tokens[1].start)
+                self._piece(tokens[1:], key not in ("the", "a", "an"))
+                return
+        if len(tokens) > 1 and self._joined(tokens):
+            return
+        # split at words that are never part of a name (months, weekdays, pronouns)
+        for i, tok in enumerate(tokens):
+            key = bare(tok.text)
+            if tok.text[0].islower() or (i and bare(tokens[i - 1].text) in self.gaz.given_names):
+                continue  # a connector, or "Theresa May"
+            if (key in NON_ENTITY or key in COMMON_WORDS) and not is_acronym(tok.text):
+                if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens[i + 1 :]):
+                    continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
+                if i and self.cues.org_acronym(tokens[0].text):
+                    continue  # "BBC Sport", "ITV News": an outlet and its section
+                self._piece(tokens[:i], False)
+                self._piece(tokens[i + 1 :], False)
+                return
+        if self._titled(tokens):
+            return
+        self._untitled(tokens, employer=False, checked=True)
+
+    def _joined(self, tokens: list[Tok]) -> bool:
+        """Pieces joined by "&", "and", "for" or "of": one name, two names, or a title of a work."""
+        texts = [t.text for t in tokens]
+        if "&" in texts:
+            self.found.emit(tokens, ORG)  # "Marsh & McLennan", "Standard & Poor's"
+            return True
+        if ("and" in texts or "for" in texts) and not self.cues.org_with_and(tokens):
+            i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))  # "Sberbank and Yandex"
+            if self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]):
+                self._piece(tokens[:i], False)
+                self._piece(tokens[i + 1 :], False)
+            return True  # "Bride and Prejudice": a title, not two names
+        return len(tokens) > 2 and any(t[0].islower() for t in texts) and self._name_before_connector(tokens)
+
+    def _name_before_connector(self, tokens: list[Tok]) -> bool:
+        """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
+        i = next(i for i, t in enumerate(tokens) if t.text[0].islower())
+        head, tail = tokens[:i], tokens[i + 1 :]
+        if len(head) < 2 or bare(head[0].text) not in self.gaz.given_names or not tail:
+            return False
+        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens):
+            return False
+        self._piece(head, False)
+        self._piece(tail, False)
+        return True
+
+    def _titled(self, tokens: list[Tok]) -> bool:
+        """A title inside the piece: a person after it, an employer or country before it."""
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            key = title_word(tok.text)
+            nxt = title_word(tokens[i + 1].text) if i + 1 < n else ""
+            if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES):
+                break
+        else:
+            return False
+        while i and title_word(tokens[i - 1].text) in TITLE_PREFIXES:
+            i -= 1  # "Monetary Affairs Commissioner": the portfolio belongs to the title
+        j = i
+        while j < n and (title_word(tokens[j].text) in TITLEISH or tokens[j].text.islower()):
+            j += 1
+        right = tokens[j:]
+        cut = next((k for k, t in enumerate(right) if t.text[0].islower()), None)
+        if cut:  # "King Offa of Mercia": the name ends at the connector
+            self._piece(right[cut + 1 :], False)
+            right = right[:cut]
+        if right and tokens[j - 1].text.islower():  # "Speaker of the House Nancy Pelosi"
+            k = next((m for m, t in enumerate(right) if bare(t.text) in self.gaz.given_names), None)
+            if k is None:
+                return False
+            right = right[k:]
+        left = tokens[:i]
+        if not right and left and j == n:  # "Conservative Party Co-Chairman": the title ends the piece
+            if any(t.text.islower() for t in left) and any(bare(t.text) in ORG_CUES for t in left):
+                self.found.emit(tokens, ORG)  # "Court of Justice", "Ministry of Defence": the cue names it
+            elif len(left) == 1 and j == i + 1 and bare(left[0].text) in self.gaz.given_names:
+                self.found.emit(tokens, PERSON)  # "Stephen King", "Ben Judge": a surname that is a title word
+            else:
+                self._untitled(left, employer=title_word(tokens[i].text) not in ctx.CREATIVE_TITLES)
+            return True
+        honorific = all(bare(t.text) in HONORIFICS for t in tokens[i:j])
+        if not right or not (self.cues.person_like(right) or (honorific and len(right) == 1)):
+            return False  # "Mr Bello" is a person even where Bello is also a city
+        if left:  # "Sberbank CEO German Gref"; not "Harry Potter author J.K. Rowling"
+            self._untitled(left, employer=title_word(tokens[i].text) not in ctx.CREATIVE_TITLES)
+        self.found.emit(right, PERSON, form_start=tokens[i].start)
+        return True
+
+    def _untitled(self, tokens: list[Tok], *, employer: bool, checked: bool = False) -> None:
+        """Type a piece with no title in it; ``checked``: the caller already knows it is no place."""
+        n = len(tokens)
+        words = [bare(t.text) for t in tokens]
+        placed = False if checked else self.cues.place(tokens)
+        if n == 1 and "-" in tokens[0].text and not placed:
+            self._hyphenated(tokens[0])
+            return
+        if placed:
+            self.found.emit(tokens, PLACE)
+            return
+        if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
+            self.found.emit(tokens, PLACE)
+            return
+        if self.cues.compass_place(tokens):
+            self.found.emit(tokens, PLACE)
+            return
+        if any(w in ORG_CUES for w in words) and (n > 1 or words[0] in STANDALONE_ORGS):
+            self.found.emit(tokens, ORG)
+            return
+        if words[0] in self.gaz.demonyms and not (n > 1 and words[0] in self.gaz.given_names):
+            if n == 2 and words[1] in ORG_CUES:
+                self.found.emit(tokens, ORG)  # "British Navy", "Ugandan Media Council"
+                return
+            if n > 1:
+                self._untitled(tokens[1:], employer=employer)
+            return
+        prev = self.words.prev_word(tokens[0].start)
+        if n > 1 and (ctx.after_name(self.words.text, tokens[-1].end) == "outlet"
+                      or ctx.org_before(self.words.text, tokens[0].start)):
+            self.found.emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
+            return
+        given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
+        if n >= 2 and (given or bare(prev) in TITLES or self.cues.speaks(tokens, prev)) \
+                and self.cues.name_shaped(tokens):
+            self.found.emit(tokens, PERSON)
+            return
+        if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
+                words[0] not in self.gaz.given_names and self.cues.name_shaped(tokens[1:]):
+            self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
+            self.found.emit(tokens[1:], PERSON)
+            return
+        if n >= 2 and all(t.text[0].isupper() for t in tokens) and not all(t.text.isupper() for t in tokens) and any(
+            (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS) or CAMEL.match(t.text) for t in tokens
+        ):
+            self.found.emit(tokens, ORG)  # "NTT DoCoMo", "BBC Radio"
+            return
+        if n == 1:
+            self._single(tokens[0], employer=employer, prev=prev)
+        elif employer and all(t.text[0].isupper() for t in tokens):
+            self.found.emit(tokens, ORG)  # "Carnegie Mellon Professor Raj Reddy"
+        elif n <= 3 and all(t.text[0].isupper() and not is_acronym(t.text) for t in tokens) \
+                and self.cues.placed(tokens, prev):
+            self.found.emit(tokens, PLACE)
+
+    def _hyphenated(self, tok: Tok) -> None:
+        if any(CONNECTED.match(part + "-X") for part in tok.text.split("-")[1:-1]):
+            self.found.emit([tok], PLACE)  # "Île-de-France", "Stratford-upon-Avon", "Frankfurt-am-Main"
+            return
+        head, _, rest = tok.text.partition("-")
+        if fold_to_latin(head) in ctx.COMPASS and self.gaz.place(rest):  # "Oost-Groningen", "North-Rhine"
+            self.found.emit([tok], PLACE)
+            return
+        offset = tok.start
+        for part in tok.text.split("-"):
+            if part and part[0].isupper() and self.gaz.place(part):
+                self.found.emit([Tok(part, offset, offset + len(part))], PLACE)
+            offset += len(part) + 1
+
+    def _single(self, tok: Tok, *, employer: bool, prev: str) -> None:
+        word, key = tok.text, bare(tok.text)
+        if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
+            if key in STANDALONE_ORGS:
+                self.found.emit([tok], ORG)
+            return
+        if key in NEWS_AGENCIES:
+            self.found.emit([tok], ORG)
+            return
+        if is_acronym(word):
+            if key not in NON_ORG_ACRONYMS and not word.endswith("s") and not self.words.written_lowercase(word):
+                self.found.emit([tok], ORG)
+            return
+        if word.isupper() or len(word) < 2:
+            return
+        if bare(prev) in TITLES:
+            self.found.emit([tok], PERSON)
+        elif self.cues.placed([tok], prev):
+            self.found.emit([tok], PLACE)
+        elif self.cues.org_like(tok, key, employer=employer, prev=prev):
+            self.found.emit([tok], ORG)
+        else:
+            self.found.emit([tok], UNKNOWN)
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """The typed name mentions of ``text``, in order of appearance."""
+    mentions = _Typer(text, gaz).run()
+    mentions.sort(key=lambda m: m.start)
+    return mentions

@@ -1,0 +1,164 @@
+"""Words around a capitalised name that say what kind of name it is.
+
+Small, general signals the recognizer (:mod:`corpuskit_news.entities.mentions`) consults:
+
+* an event or award word ends the name ("Brit Awards", "FA Cup", "World Tennis
+  Tournament"): events are not entities;
+* a common noun for a kind of organisation right before the name, or "newspaper",
+  "magazine"... right after it, makes it an organisation ("Britain's biggest union
+  Unison", "UK magazine Mac Format", "the Daily Record newspaper");
+* a job title and "at"/"of"/"for" before the name make it the employer ("chief economist
+  at Fannie Mae", "a spokesman for Gracenote");
+* a plural kind of organisation and "like"/"such as"/"including" before the name make it
+  one of them ("manufacturers like Dell").
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpuskit_news.entities.gazetteer import HONORIFICS, TITLE_PREFIXES, TITLES
+from corpuskit_news.text.folding import fold_to_latin, word_set
+
+__all__ = [
+    "COMMA_WORD",
+    "COMPASS",
+    "CREATIVE_TITLES",
+    "EVENT_WORDS",
+    "IN_PLACE",
+    "ORG_AFTER",
+    "ORG_NOUNS",
+    "ORG_SUFFIX",
+    "OUTLET_AFTER",
+    "PLACE_NOUNS",
+    "PLACE_OF",
+    "PLACE_PREPOSITIONS",
+    "PREP_THE",
+    "SHARES_IN",
+    "STAKE_IN",
+    "after_name",
+    "org_before",
+]
+
+EVENT_WORDS = word_set(
+    """
+    awards award prize prizes cup championship championships tournament festival olympics
+    trophy grand-prix marathon expo
+    """
+)
+"""Last words of event and award names."""
+
+CREATIVE_TITLES = word_set(
+    "writer author star actor actress singer producer composer designer filmmaker presenter director creator"
+)
+"""Titles whose word before is a work, not an employer: "Halloween writer Debra Hill"."""
+
+ORG_NOUNS = word_set(
+    """
+    union firm company group band club newspaper magazine broadcaster network channel airline
+    carmaker retailer bank insurer consultancy charity party outfit label publisher website
+    operator manufacturer supermarket chain studio agency regulator watchdog giant rival rivals
+    tabloid daily weekly
+    """
+)
+"""Common nouns for kinds of organisation: "the union Unison", "carmaker Renault"."""
+
+# Context patterns of the recognizer: organisations ("Intel said it"), places ("in X").
+ORG_SUFFIX = re.compile(
+    r"(?:bank|soft|corp|tech|gaz|neft|flix|book|gram|mart|com|bund|verband|verein|partei|gesellschaft|stiftung)$"
+)
+COMMA_WORD = re.compile(r",[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
+IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)")
+STAKE_IN = re.compile(r"(?:shares?|stakes?|invest\w*|interest|jobs?|role|career|deal)[ \t]+in[ \t]+$", re.I)
+PLACE_OF = re.compile(
+    r"\b(?:state|city|town|village|province|region|county|district|island|republic|capital)[ \t]+of[ \t]+$"
+)
+PREP_THE = re.compile(r"\b(?:in|near|across|around|outside)[ \t]+the[ \t]+$")
+ORG_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:said|says|announced|reported)[ \t]+(?:it|its)\b"
+    r"|['’]s[ \t]+(?:shares|stock|profits?|revenues?|sales|chief|boss|board|customers|employees|staff"
+    r"|headquarters|shareholders|subsidiary|parent)\b"
+    r"|[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|dropped|slipped|climbed|gained)\b"
+    r"|,[ \t]+which[ \t]+(?:makes|owns|sells|employs|operates|runs|manufactures)\b"
+)
+SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)[ \t]+in[ \t]+$")
+COMPASS = word_set(
+    """
+    north south east west central northern southern eastern western upper lower greater
+    nord süd sud ost oost noord zuid norte sur
+    """
+)
+PLACE_PREPOSITIONS = word_set("in near outside around across towards")
+PLACE_NOUNS = word_set(
+    """
+    reservoir dam lake river region province district county valley village town city area
+    border coast peninsula basin delta island neighbourhood neighborhood suburb
+    """
+)
+OUTLET_AFTER = word_set("newspaper magazine website tabloid broadcaster channel")
+"""Nouns after an outlet's name: "the Daily Record newspaper"."""
+_EMPLOYER_LINKS = frozenset(("at", "of", "for", "with"))
+_LAST_WORDS = ORG_NOUNS | _EMPLOYER_LINKS | {"the", "like", "including", "as"}
+_GROUP_PLURALS = word_set(
+    """companies firms manufacturers makers carmakers rivals retailers clubs sides banks groups brands airlines
+    newspapers broadcasters networks unions charities bands labels publishers studios"""
+)
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The (up to four) words right before ``start``, in order; [] when punctuation other than a comma
+    comes first."""
+    if start < 2 or not text[start - 1].isspace():
+        return []
+    window = text[max(0, start - 48) : start]
+    words = window.split()
+    if len(window) == 48 and words:
+        words = words[1:]  # the first may be cut
+    return words[-4:]
+
+
+def org_before(text: str, start: int) -> bool:
+    """An organisation context before the name at ``start``: "union Unison", "economist at Fannie
+    Mae", "makers like Dell"."""
+    if start < 2 or text[start - 1] not in " \t":
+        return False
+    cut = text.rfind(" ", max(0, start - 24), start - 1)
+    last = text[cut + 1 : start - 1]
+    if last not in _LAST_WORDS and not (last.endswith(",") and last[:-1] in ORG_NOUNS):
+        return False  # the usual case, decided without splitting the window
+    words = _words_before(text, start)
+    if not words:
+        return False
+    last = words[-1]
+    if last.rstrip(",") in ORG_NOUNS:
+        return True
+    if last == "the" and len(words) > 2 and words[-2] in _EMPLOYER_LINKS and words[-3] in TITLES:
+        return True
+    if last in _EMPLOYER_LINKS and len(words) > 1 and words[-2] in TITLES:
+        return True
+    if last in ("like", "including") and len(words) > 1:
+        return words[-2] in _GROUP_PLURALS
+    return last == "as" and len(words) > 2 and words[-2] == "such" and words[-3] in _GROUP_PLURALS
+
+
+
+_NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
+
+
+def after_name(text: str, end: int) -> str:
+    """ "title" for "Yandex chief executive Tigran ..." (a title names its employer), "outlet" for
+    "the Mirror newspaper", else ""."""
+    if end >= len(text) or text[end] not in " \t":
+        return ""  # "However,", "Police's": no word follows
+    found = _NEXT_TWO.match(text, end)
+    if not found:
+        return ""
+    first = fold_to_latin(found.group(1))
+    if first in OUTLET_AFTER:
+        return "outlet"
+    if first in CREATIVE_TITLES:
+        return ""  # "Halloween writer Debra Hill": the work, not an employer
+    if first in TITLES:
+        return "" if first in HONORIFICS else "title"
+    second = found.group(2)
+    return "title" if first in TITLE_PREFIXES and second is not None and fold_to_latin(second) in TITLES else ""
