@@ -18,16 +18,6 @@ __all__ = ["NewsBoilerplate"]
 _DOC_COUNT_KEY = "news.boilerplate/documents"
 
 
-def _positive(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
-    if value < 1:
-        raise ValueError(f"{attribute.name} must be >= 1, got {value}")
-
-
-def _fraction(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{attribute.name} must be between 0 and 1, got {value}")
-
-
 @stage("news.boilerplate", kind="clean")
 @attrs.frozen
 class NewsBoilerplate(GlobalStage):
@@ -69,9 +59,9 @@ class NewsBoilerplate(GlobalStage):
     """
 
     min_docs: int = param(10, doc="a line counts as corpus boilerplate only when found in at least this "
-                          "many documents (protects small corpora)", validator=_positive)
+                          "many documents (protects small corpora)", validator=attrs.validators.ge(1))
     min_fraction: float = param(0.0, doc="... and in at least this fraction of the corpus's documents",
-                                validator=_fraction)
+                                validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
     min_line_chars: int = param(3, doc="shorter lines are not counted across the corpus")
     corpus_signal: bool = param(True, doc="use the lines-repeated-across-documents signal")
     max_gap: int = param(15, doc="most non-article lines (a teaser block) after which paragraphs still "
