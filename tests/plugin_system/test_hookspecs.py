@@ -26,7 +26,7 @@ def test_hooks_exist():
 def test_each_hook_is_documented_and_tested(name):
     doc = inspect.getdoc(getattr(specs, name))
     assert doc and len(doc) > 40, f"{name} needs a docstring that states its contract"
-    tests = "\n".join(p.read_text() for p in Path(__file__).parent.rglob("test_*.py"))
+    tests = "\n".join(p.read_text() for p in Path(__file__).parents[1].rglob("test_*.py"))
     assert f"def {name}(" in tests, f"{name} has no test implementing it"
 
 

@@ -82,7 +82,7 @@ def test_duplicate_stage_name_names_both_plugins(make_plugins):
     assert str(err.value).startswith(
         "stage 'normalize' is registered twice: by plugin 'corpuskit._stages.text' "
         "(corpuskit._stages.text.Normalize) and by plugin 'clashing-plugin' "
-        "(tests.test_plugins.OtherNormalize)"
+        "(tests.plugin_system.test_manager.OtherNormalize)"
     )
 
 
