@@ -33,6 +33,17 @@ class Lose(Filter):
                 yield doc
 
 
+@stage("test.exit", kind="clean")
+@attrs.frozen
+class Exit(Mapper):
+    """A broken plugin: calls ``sys.exit(code)`` on the first document."""
+
+    code: int = param(3, doc="the exit status it asks for")
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        raise SystemExit(self.code)
+
+
 @stage("test.setup_counter", kind="extract")
 @attrs.frozen
 class SetupCounter(Mapper):
@@ -82,5 +93,6 @@ def corpuskit_register_stages(registry: Any) -> None:
     registry.add(WordRank)
     registry.add(FailOn)
     registry.add(Lose)
+    registry.add(Exit)
     registry.add(SetupCounter)
     registry.add(LogEach)

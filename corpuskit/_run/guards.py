@@ -58,6 +58,7 @@ class Feed:
         self.current: Document | None = None
         self.failed_current = False
         self.upstream_seconds = 0.0
+        self.upstream_error: BaseException | None = None  # raised by the stages before, not by this one
 
     def __iter__(self) -> Feed:
         return self
@@ -69,6 +70,11 @@ class Feed:
         self._deadline.leave()  # upstream stages run on their own clocks
         try:
             doc = next(self._upstream)
+        except StopIteration:
+            raise
+        except BaseException as exc:
+            self.upstream_error = exc
+            raise
         finally:
             self.upstream_seconds += time.perf_counter() - t0
             self._deadline.start_document()
@@ -103,9 +109,13 @@ def run_stream_stage(
                 doc = next(output)
             except StopIteration:
                 elapsed += time.perf_counter() - t0
+                if feed.upstream_error is not None:  # the stage swallowed its input's failure
+                    raise feed.upstream_error from None
                 break
             except DocumentTimeout:
                 elapsed += time.perf_counter() - t0
+                if feed.upstream_error is not None:
+                    raise feed.upstream_error from None
                 current = feed.current
                 if current is None or feed.failed_current:
                     raise StageError(f"stage '{ctx.stage}' ran past the timeout ({deadline.seconds:g}s) "
@@ -116,8 +126,12 @@ def run_stream_stage(
                 continue
             except CorpuskitError:
                 raise
+            except SystemExit as exc:
+                raise _exit_error(ctx.stage, exc) from None
             except Exception as exc:
                 elapsed += time.perf_counter() - t0
+                if feed.upstream_error is not None:  # the input failed (a loader, a cut file): not this document
+                    raise feed.upstream_error from None
                 current = feed.current
                 if current is None or feed.failed_current:
                     raise  # failed before reading a document: a bug in the stage
@@ -134,6 +148,12 @@ def run_stream_stage(
             yield doc
     finally:
         stats.seconds += max(0.0, elapsed - feed.upstream_seconds)
+
+
+def _exit_error(label: str, exc: SystemExit) -> StageError:
+    """A stage that called ``sys.exit``: a run error naming it, not a silent exit of the run."""
+    return StageError(f"stage '{label}' called sys.exit({exc.code!r}) while processing documents",
+                      hint="a stage must raise an exception or ctx.reject a document, never exit the process")
 
 
 def reject_timeout(doc: Document, ctx: StageContext, budget: ErrorBudget, deadline: Any) -> None:
@@ -158,6 +178,8 @@ def timed_source(
             except StopIteration:
                 elapsed += time.perf_counter() - t0
                 break
+            except SystemExit as exc:
+                raise _exit_error(ctx.stage, exc) from None
             elapsed += time.perf_counter() - t0
             stats.docs_out += 1
             if count_in:
@@ -191,6 +213,8 @@ def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: 
         return _FAILED
     except CorpuskitError:
         raise
+    except SystemExit as exc:
+        raise _exit_error(ctx.stage, exc) from None
     except Exception as exc:
         error = describe_exception(exc)
         ctx.reject(doc, f"error: {type(exc).__name__}", error)

@@ -22,6 +22,7 @@ from corpuskit._plugins.manager import Plugins
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.executors.base import MAIN_GUARD_HINT, Executor, TaskFailed, available_cores
 from corpuskit._run.global_protocol import bucket_count, has_combine
+from corpuskit._run.guards import TIMEOUT
 from corpuskit._run.plan import Segment, plan_segments, plan_shards, refuse_rejects
 from corpuskit._run.progress import NullProgress, Progress
 from corpuskit._run.report import write_reports
@@ -118,8 +119,11 @@ class Runner:
                     merge_stats(stats, self._run_reduce(executor, seg, len(shards)))
                 for spec in seg.finished_stages():
                     hook.corpuskit_stage_finished(run=info, stage=spec.label, stats=stats[spec.label])
+            stats = self._ordered(stats)
+            rejected = self._merge_rejects(shards)
+            check_stats(stats)  # every check passes before anything is committed
             outputs = self._commit(shards)
-            result = self._finish(stats, outputs, shards, skipped, started)
+            result = self._finish(stats, outputs, shards, skipped, rejected, started)
         except TaskFailed as exc:
             error = RunError(f"run '{self.config.name}' failed: {exc}; finished shards are kept in {self.rd.root}",
                              hint="corpuskit run --resume continues it")
@@ -215,35 +219,50 @@ class Runner:
                 ) from None
         return outputs
 
+    def _ordered(self, stats: dict[str, StageStats]) -> dict[str, StageStats]:
+        order = {spec.label: spec.index for spec in self.config.stages}
+        return dict(sorted(stats.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
+
+    def _merge_rejects(self, shards: list[tuple[int, Shard]]) -> int:
+        reject_files = [self.rd.shard_rejects(seg.index, s) for seg in self.segments for s in range(len(shards))]
+        return self.rd.merge_rejects(reject_files)
+
     def _finish(
         self, stats: dict[str, StageStats], outputs: list[str], shards: list[tuple[int, Shard]], skipped: int,
-        started: float,
+        rejected: int, started: float,
     ) -> RunResult:
-        order = {spec.label: spec.index for spec in self.config.stages}
-        stats = dict(sorted(stats.items(), key=lambda kv: order.get(kv[0], 1 << 30)))
-        unbalanced = [st for st in stats.values() if not st.balanced]
-        reject_files = [self.rd.shard_rejects(seg.index, s) for seg in self.segments for s in range(len(shards))]
-        rejected = self.rd.merge_rejects(reject_files)
         first = next(iter(stats.values()), None)
-        last_out = self._docs_out(stats)
         result = RunResult(
             name=self.config.name, run_dir=self.rd.root, executor=self.executor_name, workers=self.workers,
             stats=stats, outputs=outputs, rejects=self.rd.rejects, docs_in=first.docs_in if first else 0,
-            docs_out=last_out, rejected=rejected, seconds=time.perf_counter() - started, shards=len(shards),
-            skipped_shards=skipped, segments=len(self.segments),
+            docs_out=self._docs_out(stats), rejected=rejected, seconds=time.perf_counter() - started,
+            shards=len(shards), skipped_shards=skipped, segments=len(self.segments),
         )
         write_reports(self.rd, result)
-        if unbalanced:
-            detail = "; ".join(f"{st.name}: in={st.docs_in} out={st.docs_out} rejected={st.rejected_total}"
-                               for st in unbalanced)
-            raise RunError(f"documents disappeared silently ({detail})",
-                           hint="a stage must yield or ctx.reject every document it reads")
         self.rd.clean_scratch()
         return result
 
     def _docs_out(self, stats: dict[str, StageStats]) -> int:
         specs = [s for s in self.config.stages if s.kind != "export"]
         return stats[specs[-1].label].docs_out if specs and specs[-1].label in stats else 0
+
+
+def check_stats(stats: dict[str, StageStats]) -> None:
+    """Fail the run when a stage lost documents silently or failed on every document it saw."""
+    unbalanced = [st for st in stats.values() if not st.balanced]
+    if unbalanced:
+        detail = "; ".join(f"{st.name}: in={st.docs_in} out={st.docs_out} rejected={st.rejected_total}"
+                           for st in unbalanced)
+        raise RunError(f"documents disappeared silently ({detail}); nothing was committed",
+                       hint="a stage must yield or ctx.reject every document it reads")
+    for st in stats.values():
+        failures = sum(n for reason, n in st.rejected.items() if reason.startswith("error: ") or reason == TIMEOUT)
+        if st.docs_in > 0 and failures == st.docs_in:
+            reasons = ", ".join(sorted(r for r in st.rejected if r.startswith("error: ") or r == TIMEOUT))
+            raise RunError(
+                f"stage '{st.name}' failed on every document it read ({st.docs_in}: {reasons}); nothing was committed",
+                hint="the errors are in the run directory's rejects.jsonl; fix the stage or its parameters",
+            )
 
 
 def _stats_of(result: dict[str, Any]) -> dict[str, StageStats]:

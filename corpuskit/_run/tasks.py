@@ -18,7 +18,7 @@ import orjson
 
 from corpuskit._config.pipeline import StageSpec
 from corpuskit._document import Document
-from corpuskit._errors import RunError
+from corpuskit._errors import CorpuskitError, RunError
 from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.export import write_parts
@@ -27,7 +27,7 @@ from corpuskit._run.guards import ErrorBudget, run_stream_stage, timed_source
 from corpuskit._run.plan import Segment
 from corpuskit._run.rundir import RunDir
 from corpuskit._run.setup_cache import prepared
-from corpuskit._stages.context import RejectSink, StageContext
+from corpuskit._stages.context import RejectSink, StageContext, describe_exception
 from corpuskit._stages.kinds import Shard
 from corpuskit._stages.stats import StageStats
 
@@ -118,6 +118,14 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
             hint="check free disk space and permissions of the run directory and outputs; "
             "'corpuskit run --resume' continues once fixed",
         ) from None
+    except CorpuskitError:
+        raise
+    except Exception as exc:  # the input failed mid-shard (a cut .gz), or a stage before it read a document
+        where = f" ({task.shard.source})" if seg.index == 0 and task.shard is not None else ""
+        raise RunError(
+            f"shard {s} of segment {seg.index}{where} failed: {describe_exception(exc)}",
+            hint="nothing was committed; fix the input or the stage, then 'corpuskit run --resume' continues",
+        ) from exc
     finally:
         rejects.close()
         if alarm is not None:
