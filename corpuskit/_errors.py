@@ -17,6 +17,7 @@ __all__ = [
     "InputError",
     "PluginError",
     "ResumeError",
+    "RunDirError",
     "RunError",
     "StageError",
     "closest",
@@ -92,6 +93,12 @@ class StageError(CorpuskitError):
 
 class RunError(CorpuskitError):
     """The run failed (a worker died for good, an output could not be written)."""
+
+
+class RunDirError(RunError):
+    """The run directory cannot be used: corpuskit did not create it, or another run holds it (exit code 2)."""
+
+    exit_code = 2
 
 
 class ResumeError(CorpuskitError):

@@ -244,6 +244,7 @@ def build_config(
                 )
             options[name] = dict(section or {})
     name = _top(data, "name", str | None, positions) or default_name
+    _check_name(name, positions)
     return PipelineConfig(
         name=name,
         source=positions.filename,
@@ -257,6 +258,17 @@ def build_config(
         timeout=_top(data, "timeout", float | None, positions),
         executor_options=options,
     )
+
+
+def _check_name(name: str, positions: Positions) -> None:
+    """A name is one folder name: it must not lead the run directory elsewhere (``../x``, ``/abs``)."""
+    if name in ("", ".", "..") or "/" in name or "\\" in name or "\0" in name:
+        raise ConfigError(
+            f"expected a name without path separators (it names the folder .corpuskit/runs/NAME), found {name!r}",
+            where=positions.of(("name",)),
+            key="name",
+            hint="to put the run directory elsewhere, use run_dir: or --run-dir",
+        )
 
 
 def _top(data: dict[str, Any], key: str, tp: Any, positions: Positions) -> Any:

@@ -10,18 +10,28 @@
     parts/<stage>/shard-<s>.jsonl export parts (removed once committed)
     rejects/seg<i>-shard<s>.jsonl rejects per shard, merged into rejects.jsonl
     stats.json, report.txt        results
+    .corpuskit-run                says corpuskit created this directory (nothing else is ever deleted)
+    .lock                         held (flock) by the run using the directory: its pid and start time
+
+A directory without ``.corpuskit-run`` is never reset: a ``--run-dir`` that names a
+folder of the user's is refused, not emptied (see docs/reliability.md).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import pickle
 import shutil
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from corpuskit._errors import RunDirError
 
 __all__ = ["RunDir", "read_pickles", "write_atomic", "write_pickles"]
 
@@ -61,6 +71,26 @@ def read_pickles(path: Path) -> Iterator[Any]:
             except EOFError:
                 return
             yield from batch
+
+
+MARK = ".corpuskit-run"
+LOCK = ".lock"
+SCRATCH = ("data", "keys", "partials", "decisions", "parts", "rejects")
+OWNED_DIRS = ("markers", *SCRATCH)
+OWNED_FILES = ("config.yaml", "plan.json", "stats.json", "report.txt", "rejects.jsonl")
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S%z")
+
+
+def _holder(data: bytes) -> str:
+    """``pid 123, started 2024-...`` from a lock file's content."""
+    try:
+        info = orjson.loads(data)
+        return f"pid {info['pid']}, started {info['started']}"
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        return "its pid is not recorded yet"
 
 
 class RunDir:
@@ -128,18 +158,73 @@ class RunDir:
     def write_marker(path: Path, payload: dict[str, Any]) -> None:
         write_atomic(path, orjson.dumps(payload))
 
+    # -- ownership and the lock ------------------------------------------------
+    def claim(self) -> None:
+        """Make ``root`` a run directory (created, or empty), or refuse a folder corpuskit did not create.
+
+        A directory an older corpuskit left (a ``plan.json`` and only names a run
+        directory holds) is adopted.
+        """
+        try:
+            self._claim(self.root / MARK)
+        except OSError as exc:
+            raise RunDirError(
+                f"cannot prepare the run directory {self.root}: {exc.strerror or exc}",
+                hint="choose another with --run-dir or run_dir, or fix its permissions",
+            ) from None
+
+    def _claim(self, mark: Path) -> None:
+        if mark.is_file():
+            return
+        if self.root.is_dir():
+            entries = {p.name for p in self.root.iterdir()}
+            legacy = "plan.json" in entries and entries <= {*OWNED_DIRS, *OWNED_FILES, LOCK}
+            if entries and not legacy:
+                shown = ", ".join(sorted(entries)[:5]) + (", ..." if len(entries) > 5 else "")
+                raise RunDirError(
+                    f"{self.root} is not a corpuskit run directory (it has no {MARK}) and is not empty "
+                    f"({shown}); corpuskit resets only directories it created",
+                    hint="choose a new or empty folder with --run-dir or run_dir (default .corpuskit/runs/NAME)",
+                )
+        elif self.root.exists():
+            raise RunDirError(f"the run directory {self.root} exists and is not a directory",
+                              hint="choose another with --run-dir or run_dir")
+        self.root.mkdir(parents=True, exist_ok=True)
+        write_atomic(mark, orjson.dumps({"corpuskit": "run directory", "created": _now()}))
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the directory for one run; a second run is refused naming the first (pid, start time)."""
+        with open(self.root / LOCK, "a+b") as fh:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.seek(0)
+                holder = _holder(fh.read())
+                raise RunDirError(
+                    f"the run directory {self.root} is in use by another run ({holder})",
+                    hint="wait for that run to finish, or give this one another --run-dir",
+                ) from None
+            fh.truncate(0)
+            fh.write(orjson.dumps({"pid": os.getpid(), "started": _now()}))
+            fh.flush()
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
     # -- lifecycle ----------------------------------------------------------
     def reset(self) -> None:
-        """Empty the directory for a fresh run (only corpuskit's own entries)."""
-        for name in ("markers", "data", "keys", "partials", "decisions", "parts", "rejects"):
+        """Empty the directory for a fresh run: only the entries a run directory creates."""
+        self.claim()
+        for name in OWNED_DIRS:
             shutil.rmtree(self.root / name, ignore_errors=True)
-        for path in (self.plan, self.stats, self.report, self.rejects, self.config):
-            path.unlink(missing_ok=True)
-        self.root.mkdir(parents=True, exist_ok=True)
+        for name in OWNED_FILES:
+            (self.root / name).unlink(missing_ok=True)
 
     def clean_scratch(self) -> None:
         """Remove what only a running or resumed run needs."""
-        for name in ("data", "keys", "partials", "decisions", "parts", "rejects"):
+        for name in SCRATCH:
             shutil.rmtree(self.root / name, ignore_errors=True)
 
     def merge_rejects(self, files: list[Path]) -> int:

@@ -97,6 +97,12 @@ class Runner:
 
     # -- running --------------------------------------------------------------
     def run(self) -> RunResult:
+        """Run in the run directory, which this run holds (a lock) until it ends."""
+        self.rd.claim()
+        with self.rd.locked():
+            return self._run()
+
+    def _run(self) -> RunResult:
         started = time.perf_counter()
         planned = plan_shards(self.config, self.segments, self.workers)
         shards, resumed = start_or_resume(self.config, self.rd, planned, self.resume)
