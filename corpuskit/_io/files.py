@@ -10,6 +10,7 @@ import glob
 import gzip
 import io
 import os
+import stat
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -108,10 +109,21 @@ def atomic_concat(parts: list[Path], final: Path | str, compression: str | None)
             _copy_parts(parts, out)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        _keep_mode(final, tmp)
         os.replace(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _keep_mode(final: Path, tmp: Path) -> None:
+    """Give ``tmp`` the permissions of the regular file it replaces (a replaced file keeps its mode)."""
+    try:
+        st = os.lstat(final)
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(st.st_mode):
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
 
 
 def _remove_stale_temporaries(final: Path) -> None:

@@ -23,6 +23,7 @@ from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.executors.base import MAIN_GUARD_HINT, Executor, TaskFailed, available_cores
 from corpuskit._run.global_protocol import bucket_count, has_combine
 from corpuskit._run.guards import TIMEOUT
+from corpuskit._run.outputs import check_output_targets
 from corpuskit._run.plan import Segment, plan_segments, plan_shards, refuse_rejects
 from corpuskit._run.progress import NullProgress, Progress
 from corpuskit._run.report import write_reports
@@ -98,13 +99,14 @@ class Runner:
     # -- running --------------------------------------------------------------
     def run(self) -> RunResult:
         """Run in the run directory, which this run holds (a lock) until it ends."""
-        self.rd.claim()
-        with self.rd.locked():
-            return self._run()
-
-    def _run(self) -> RunResult:
         started = time.perf_counter()
         planned = plan_shards(self.config, self.segments, self.workers)
+        check_output_targets(self.config, self.segments[-1].exporters, planned, self.rd.root)
+        self.rd.claim()
+        with self.rd.locked():
+            return self._run(planned, started)
+
+    def _run(self, planned: list[tuple[int, Shard]], started: float) -> RunResult:
         shards, resumed = start_or_resume(self.config, self.rd, planned, self.resume)
         self._check_outputs()
         info = RunInfo(self.config.name, self.rd.root, self.executor_name, self.workers,

@@ -250,6 +250,15 @@ class Exporter:
         """Check, before any work starts, that the outputs can be written; raise
         :class:`corpuskit.RunError` naming the path and a hint if not."""
 
+    def outputs(self) -> dict[str, str]:
+        """The files (or URLs) it writes, by the parameter that names each.
+
+        The runner refuses, before any data is read, an output that is an input, that
+        an input pattern would read back, that lies in the run directory, or that is a
+        symlink, a FIFO or a device (docs/reliability.md).
+        """
+        return {}
+
     def open_part(self, path: Path, ctx: StageContext) -> PartWriter:
         """A writer for one part at ``path`` (a temporary name in the run directory)."""
         raise NotImplementedError

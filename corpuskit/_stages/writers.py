@@ -58,6 +58,17 @@ class WriteJsonl(Exporter):
     text_field: str = param("text", doc="record field for the text")
     meta_field: str = param("meta", doc="record field for the metadata object")
 
+    def __attrs_post_init__(self) -> None:
+        fields = [("id_field", self.id_field), ("text_field", self.text_field), ("meta_field", self.meta_field)]
+        for i, (name, value) in enumerate(fields):
+            for earlier, earlier_value in fields[:i]:
+                if value == earlier_value:
+                    raise ValueError(f"'{name}' must differ from {earlier} (both are {value!r}): "
+                                     "one would silently replace the other in every record")
+
+    def outputs(self) -> dict[str, str]:
+        return {"path": self.path}
+
     def prepare_output(self, ctx: StageContext) -> None:
         """Before the run: create the output's directory and check it is writable (OSError if not)."""
         if is_url(self.path):
