@@ -20,8 +20,9 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def _run_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run in their own directory, so run directories and outputs stay there."""
+    """Tests run in their own directory, so run directories, outputs and run keys stay there."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / ".state"))
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ finished phases left.
 
 from __future__ import annotations
 
-import pickle
 import shutil
 from collections.abc import Iterable, Iterator
-from typing import IO, Any
+from typing import Any
 
 from corpuskit._run.global_protocol import bucket_of, route_by_shard
-from corpuskit._run.rundir import RunDir, read_pickles, write_pickles
+from corpuskit._run.rundir import RunDir
+from corpuskit._run.sealed import PickleWriter, read_pickles, write_pickles
 from corpuskit._stages.kinds import Ref
 
 __all__ = ["DiskStore"]
@@ -34,21 +34,21 @@ class DiskStore:
         for s in range(shards):
             path = self.rd.keys(self.segment, s, bucket)
             if path.exists():
-                yield from read_pickles(path)
+                yield from read_pickles(path, self.rd.key)
 
     def write_partials(self, bucket: int, partials: Iterable[Any]) -> int:
-        return write_pickles(self.rd.partials(self.segment, bucket), partials)
+        return write_pickles(self.rd.partials(self.segment, bucket), partials, self.rd.key)
 
     def partials(self, buckets: int) -> Iterator[Any]:
         for b in range(buckets):
             path = self.rd.partials(self.segment, b)
             if path.exists():
-                yield from read_pickles(path)
+                yield from read_pickles(path, self.rd.key)
 
     def write_decisions(self, name: str, pairs: Iterable[tuple[Ref, Any]]) -> int:
         by_shard, count = route_by_shard(pairs)
         for shard, items in by_shard.items():
-            write_pickles(self.rd.decisions_dir(self.segment, shard) / f"{name}.pkl", items)
+            write_pickles(self.rd.decisions_dir(self.segment, shard) / f"{name}.pkl", items, self.rd.key)
         return count
 
     def decisions(self, shard: int) -> dict[int, list[Any]]:
@@ -57,7 +57,7 @@ class DiskStore:
         if not directory.exists():
             return found
         for path in sorted(directory.glob("*.pkl")):
-            for index, decision in read_pickles(path):
+            for index, decision in read_pickles(path, self.rd.key):
                 found.setdefault(index, []).append(decision)
         return found
 
@@ -75,7 +75,7 @@ class _BucketFiles:
         self._buckets = buckets
         self._chunk = chunk
         self._pending: dict[int, list[Any]] = {}
-        self._files: dict[int, IO[bytes]] = {}
+        self._files: dict[int, PickleWriter] = {}
         shutil.rmtree(rd.keys(segment, shard, 0).parent, ignore_errors=True)
 
     def add_all(self, pairs: list[tuple[Any, Any]]) -> None:
@@ -94,12 +94,10 @@ class _BucketFiles:
         batch = self._pending.get(b)
         if not batch:
             return
-        fh = self._files.get(b)
-        if fh is None:
-            path = self._rd.keys(self._segment, self._shard, b)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fh = self._files[b] = open(path, "wb")  # noqa: SIM115 - closed by close()
-        pickle.dump(batch, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        writer = self._files.get(b)
+        if writer is None:
+            writer = self._files[b] = PickleWriter(self._rd.keys(self._segment, self._shard, b), self._rd.key)
+        writer.dump(batch)
         self._pending[b] = []
 
     def close(self) -> None:

@@ -1,8 +1,9 @@
 """Starting a run afresh or resuming one: the run directory's plan and its fingerprint.
 
-A fresh run resets the run directory and records its plan (the shards) with a
-fingerprint of what decides the output: the resolved config, less how it runs, and
-the input files' sizes and modification times. ``--resume`` trusts the recorded plan
+A fresh run resets the run directory, creates the run's key (:mod:`corpuskit._run.sealed`)
+and records its plan (the shards), sealed with that key, with a fingerprint of what
+decides the output: the resolved config, less how it runs, and the input files' sizes
+and modification times. ``--resume`` trusts the recorded plan
 only while that fingerprint still matches.
 """
 
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import uuid
 from typing import Any
 
+import attrs
 import orjson
 import yaml
 
@@ -19,9 +22,10 @@ from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._errors import ResumeError, RunError
 from corpuskit._io.remote import is_url, url_fingerprint
 from corpuskit._run.rundir import RunDir, write_atomic
+from corpuskit._run.sealed import forget_key, key_path, load_key, new_key
 from corpuskit._stages.kinds import Shard
 
-__all__ = ["HOW_IT_RUNS", "fingerprint", "start_or_resume"]
+__all__ = ["HOW_IT_RUNS", "Started", "fingerprint", "start_or_resume"]
 
 HOW_IT_RUNS = frozenset({"executor", "workers", "retries", "run_dir"})
 """Keys of the resolved config that change how a run executes, not what it outputs:
@@ -50,27 +54,58 @@ def fingerprint(config: PipelineConfig, shards: Planned) -> dict[str, str]:
     return {"config": config_hash, "inputs": inputs_hash}
 
 
-def start_or_resume(config: PipelineConfig, rd: RunDir, shards: Planned, resume: bool) -> tuple[Planned, bool]:
-    """The shards to run, and whether this run resumes an earlier one (``resume``)."""
+@attrs.frozen
+class Started:
+    """A run's plan as it starts: its shards, whether it resumes, its id and every attempt's token."""
+
+    shards: Planned
+    resumed: bool
+    run_id: str
+    attempts: tuple[str, ...]
+
+
+def start_or_resume(config: PipelineConfig, rd: RunDir, shards: Planned, resume: bool, attempt: str) -> Started:
+    """Start afresh (a new run id and key), or resume the run recorded in ``rd`` (``resume``).
+
+    ``attempt`` is this run's token: a completion marker counts only when an attempt of
+    this run wrote it (sealed with its key), never a worker of an earlier run.
+    """
     current = fingerprint(config, shards)
     if resume:
-        return _resumed_plan(config, rd, current), True
+        return _resumed_plan(config, rd, current, attempt)
     try:
+        earlier = _recorded_run_id(rd)
         rd.reset()
+        run_id = uuid.uuid4().hex
+        rd.key = new_key(run_id)
+        if earlier:
+            forget_key(earlier)
         write_atomic(rd.config, yaml.safe_dump(config.resolved(), sort_keys=False).encode())
-        plan = {"fingerprint": current, "shards": [[li, _shard_dict(sh)] for li, sh in shards]}
-        RunDir.write_marker(rd.plan, plan)
+        plan = {"run": run_id, "attempts": [attempt], "fingerprint": current,
+                "shards": [[li, _shard_dict(sh)] for li, sh in shards]}
+        rd.write_marker(rd.plan, plan)
     except OSError as exc:
         raise RunError(
-            f"cannot prepare the run directory {rd.root}: {exc.strerror or exc}",
+            f"cannot prepare the run directory {rd.root} or the run's key: {exc.strerror or exc}: "
+            f"{exc.filename or ''}",
             hint="choose another with --run-dir or run_dir, or fix its permissions",
         ) from None
-    return shards, False
+    return Started(shards, False, run_id, (attempt,))
 
 
-def _resumed_plan(config: PipelineConfig, rd: RunDir, current: dict[str, str]) -> Planned:
-    old = RunDir.read_marker(rd.plan)
-    if old is None:
+def _recorded_run_id(rd: RunDir) -> str | None:
+    """The run id plan.json names (unverified: used only to find a key to verify with, or forget)."""
+    try:
+        raw = orjson.loads(rd.plan.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    run_id = raw.get("run") if isinstance(raw, dict) else None
+    return run_id if isinstance(run_id, str) else None
+
+
+def _resumed_plan(config: PipelineConfig, rd: RunDir, current: dict[str, str], attempt: str) -> Started:
+    run_id = _recorded_run_id(rd)
+    if run_id is None:
         raise ResumeError(
             f"nothing to resume in {rd.root}: no earlier run of '{config.name}' left a plan there",
             hint="run without --resume",
@@ -80,6 +115,20 @@ def _resumed_plan(config: PipelineConfig, rd: RunDir, current: dict[str, str]) -
             f"the run in {rd.root} already finished (see its report.txt); there is nothing to resume",
             hint="run without --resume to run it again",
         )
+    key = load_key(run_id)
+    if key is None:
+        raise ResumeError(
+            f"cannot resume the run in {rd.root}: its key is not on this machine for this user "
+            f"({key_path(run_id)}), so nothing it wrote can be trusted",
+            hint="resume as the user, on the machine, that started it; or run without --resume",
+        )
+    rd.key = key
+    old = rd.read_marker(rd.plan)
+    if old is None:
+        raise ResumeError(
+            f"cannot resume the run in {rd.root}: its plan.json was changed after the run wrote it",
+            hint="run without --resume to start over",
+        )
     changed = [k for k in ("config", "inputs") if old["fingerprint"].get(k) != current[k]]
     if changed:
         what = " and ".join("the pipeline config" if c == "config" else "the input files" for c in changed)
@@ -87,7 +136,10 @@ def _resumed_plan(config: PipelineConfig, rd: RunDir, current: dict[str, str]) -
             f"cannot resume the run in {rd.root}: {what} changed since it started",
             hint="restore them, or run without --resume to start over",
         )
-    return [(li, Shard(**{**sh, "items": tuple(sh["items"])})) for li, sh in old["shards"]]
+    attempts = (*old["attempts"], attempt)
+    rd.write_marker(rd.plan, {**old, "attempts": list(attempts)})
+    shards = [(li, Shard(**{**sh, "items": tuple(sh["items"])})) for li, sh in old["shards"]]
+    return Started(shards, True, run_id, attempts)
 
 
 def _shard_dict(shard: Shard) -> dict[str, Any]:

@@ -22,18 +22,18 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import pickle
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from corpuskit._errors import RunDirError
+from corpuskit._run.sealed import seal, unseal
 
-__all__ = ["RunDir", "read_pickles", "write_atomic", "write_pickles"]
+__all__ = ["RunDir", "write_atomic"]
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -42,35 +42,6 @@ def write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     tmp.write_bytes(data)
     os.replace(tmp, path)
-
-
-def write_pickles(path: Path, items: Iterable[Any], chunk: int = 4096) -> int:
-    """Pickle ``items`` to ``path`` in chunks (fast to write and stream back)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with open(path, "wb") as fh:
-        batch: list[Any] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= chunk:
-                pickle.dump(batch, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                count += len(batch)
-                batch = []
-        if batch:
-            pickle.dump(batch, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            count += len(batch)
-    return count
-
-
-def read_pickles(path: Path) -> Iterator[Any]:
-    """Items written by :func:`write_pickles`, in order."""
-    with open(path, "rb") as fh:
-        while True:
-            try:
-                batch = pickle.load(fh)
-            except EOFError:
-                return
-            yield from batch
 
 
 MARK = ".corpuskit-run"
@@ -96,8 +67,9 @@ def _holder(data: bytes) -> str:
 class RunDir:
     """Paths and bookkeeping of one run directory."""
 
-    def __init__(self, root: str | os.PathLike[str]) -> None:
+    def __init__(self, root: str | os.PathLike[str], key: bytes = b"") -> None:
         self.root = Path(root)
+        self.key = key  # the run's key (corpuskit._run.sealed): seals markers and pickles
 
     # -- layout -------------------------------------------------------------
     @property
@@ -146,17 +118,16 @@ class RunDir:
         return self.root / "rejects" / f"seg{segment}-shard{shard:06d}.jsonl"
 
     # -- markers ------------------------------------------------------------
-    @staticmethod
-    def read_marker(path: Path) -> dict[str, Any] | None:
+    def read_marker(self, path: Path) -> dict[str, Any] | None:
+        """A marker this run sealed with its key; None when absent, unreadable or not sealed with it."""
         try:
-            marker: dict[str, Any] = orjson.loads(path.read_bytes())
-            return marker
+            raw = orjson.loads(path.read_bytes())
         except (FileNotFoundError, orjson.JSONDecodeError):
             return None
+        return unseal(self.key, raw) if isinstance(raw, dict) else None
 
-    @staticmethod
-    def write_marker(path: Path, payload: dict[str, Any]) -> None:
-        write_atomic(path, orjson.dumps(payload))
+    def write_marker(self, path: Path, payload: dict[str, Any]) -> None:
+        write_atomic(path, orjson.dumps(seal(self.key, payload)))
 
     # -- ownership and the lock ------------------------------------------------
     def claim(self) -> None:

@@ -80,7 +80,8 @@ class Runner:
         self.rd = RunDir(root)
         self.resume = resume
         self.progress = progress or NullProgress()
-        self.token = uuid.uuid4().hex
+        self.token = uuid.uuid4().hex  # this attempt's: markers name it, setup caches are keyed by it
+        self.attempts: set[str] = {self.token}
         self.segments = plan_segments(config)
 
     def _executor(self) -> Executor:
@@ -107,7 +108,8 @@ class Runner:
             return self._run(planned, started)
 
     def _run(self, planned: list[tuple[int, Shard]], started: float) -> RunResult:
-        shards, resumed = start_or_resume(self.config, self.rd, planned, self.resume)
+        started_as = start_or_resume(self.config, self.rd, planned, self.resume, self.token)
+        shards, resumed, self.attempts = started_as.shards, started_as.resumed, set(started_as.attempts)
         self._check_outputs()
         info = RunInfo(self.config.name, self.rd.root, self.executor_name, self.workers,
                        self.config.resolved(), resumed)
@@ -153,13 +155,13 @@ class Runner:
         options = {"workers": self.workers}
         tasks = [
             ShardTask(str(self.rd.root), self.token, seg, s, shard if seg.index == 0 else None, li,
-                      self.config.buckets, self.config.max_errors, options, self.config.timeout)
+                      self.config.buckets, self.config.max_errors, options, self.config.timeout, self.rd.key)
             for s, (li, shard) in enumerate(shards)
         ]
         done: dict[int, dict[str, Any]] = {}
         if self.resume:
             for task in tasks:
-                marker = RunDir.read_marker(self.rd.shard_marker(seg.index, task.shard_index))
+                marker = self._marker(self.rd.shard_marker(seg.index, task.shard_index))
                 if marker is not None:
                     done[task.shard_index] = marker
         pending = [t for t in tasks if t.shard_index not in done]
@@ -178,25 +180,31 @@ class Runner:
         spec = seg.tail
         assert spec is not None
         marker_path = self.rd.reduce_marker(seg.index)
-        marker = RunDir.read_marker(marker_path) if self.resume else None
+        marker = self._marker(marker_path) if self.resume else None
         if marker is None:
             DiskStore(self.rd, seg.index).clear_reduce()
             buckets = bucket_count(spec.stage, self.config.buckets)
             combined = has_combine(spec.stage)
-            tasks = [ReduceTask(str(self.rd.root), self.token, seg.index, spec, b, shard_count) for b in range(buckets)]
+            tasks = [ReduceTask(str(self.rd.root), self.token, seg.index, spec, b, shard_count, self.rd.key)
+                     for b in range(buckets)]
             self.progress.phase(f"reduce {spec.label} ({buckets} buckets)", len(tasks) + (1 if combined else 0))
             results = executor.map(run_reduce, tasks, on_done=self._advance)
             if combined:
-                combine = CombineTask(str(self.rd.root), self.token, seg.index, spec, buckets)
+                combine = CombineTask(str(self.rd.root), self.token, seg.index, spec, buckets, self.rd.key)
                 results += executor.map(run_combine, [combine], on_done=self._advance)
             self.progress.end_phase()
             merged = StageStats(spec.label, spec.kind)
             for r in results:
                 merged = merged + StageStats.from_dict(r["stats"])
             merged.docs_in = merged.docs_out = 0  # reduce counts no documents
-            marker = {"stats": merged.to_dict()}
-            RunDir.write_marker(marker_path, marker)
+            marker = {"stats": merged.to_dict(), "attempt": self.token}
+            self.rd.write_marker(marker_path, marker)
         return {spec.label: StageStats.from_dict(marker["stats"])}
+
+    def _marker(self, path: Path) -> dict[str, Any] | None:
+        """A completion marker an attempt of this run wrote (sealed with its key); None for any other."""
+        marker = self.rd.read_marker(path)
+        return marker if marker is not None and marker.get("attempt") in self.attempts else None
 
     def _check_outputs(self) -> None:
         """Fail before any work when an exporter cannot write where it must (``prepare_output``)."""

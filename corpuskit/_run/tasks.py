@@ -48,6 +48,7 @@ class ShardTask:
     max_errors: int = 10
     options: dict[str, Any] = attrs.field(factory=dict)
     timeout: float | None = None  # seconds per document per stage
+    run_key: bytes = attrs.field(default=b"", repr=False)  # seals markers and pickles (corpuskit._run.sealed)
 
 
 @attrs.frozen
@@ -60,6 +61,7 @@ class ReduceTask:
     spec: StageSpec
     bucket: int
     shards: int
+    run_key: bytes = attrs.field(default=b"", repr=False)
 
 
 @attrs.frozen
@@ -71,6 +73,7 @@ class CombineTask:
     segment: int
     spec: StageSpec
     buckets: int
+    run_key: bytes = attrs.field(default=b"", repr=False)
 
 
 class _Guards:
@@ -95,7 +98,7 @@ class _Guards:
 def run_shard(task: ShardTask) -> dict[str, Any]:
     """Run one shard through a segment; returns (and records in a marker) its stats."""
     started = time.perf_counter()
-    rd = RunDir(task.run_root)
+    rd = RunDir(task.run_root, task.run_key)
     seg = task.segment
     s = task.shard_index
     rejects = _RejectFile(rd.shard_rejects(seg.index, s))
@@ -138,8 +141,9 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
         "docs_in": stats[seg.loaders[task.loader].label].docs_in if seg.index == 0 else read[0],
         "seconds": time.perf_counter() - started,
         "stats": {label: st.to_dict() for label, st in stats.items()},
+        "attempt": task.run_token,
     }
-    RunDir.write_marker(rd.shard_marker(seg.index, s), result)
+    rd.write_marker(rd.shard_marker(seg.index, s), result)
     return result
 
 
@@ -196,7 +200,8 @@ def run_reduce(task: ReduceTask) -> dict[str, Any]:
     def step(stage: Any, store: DiskStore, ctx: StageContext) -> int:
         return reduce_bucket(stage, task.bucket, store, task.shards, ctx)
 
-    return {"bucket": task.bucket, **_global_step(task.run_root, task.run_token, task.spec, task.segment, step)}
+    rd = RunDir(task.run_root, task.run_key)
+    return {"bucket": task.bucket, **_global_step(rd, task.run_token, task.spec, task.segment, step)}
 
 
 def run_combine(task: CombineTask) -> dict[str, Any]:
@@ -204,15 +209,14 @@ def run_combine(task: CombineTask) -> dict[str, Any]:
     def step(stage: Any, store: DiskStore, ctx: StageContext) -> int:
         return combine_partials(stage, store, task.buckets, ctx)
 
-    return _global_step(task.run_root, task.run_token, task.spec, task.segment, step)
+    return _global_step(RunDir(task.run_root, task.run_key), task.run_token, task.spec, task.segment, step)
 
 
 def _global_step(
-    run_root: str, run_token: str, spec: StageSpec, segment: int,
+    rd: RunDir, run_token: str, spec: StageSpec, segment: int,
     step: Callable[[Any, DiskStore, StageContext], int],
 ) -> dict[str, Any]:
     """One whole-corpus step of a global stage (a reduce bucket, the combine), timed."""
-    rd = RunDir(run_root)
     stats = StageStats(spec.label, spec.kind)
     ctx = StageContext(spec.label, stats, _no_rejects(spec.label), workdir=rd.root)
     stage = prepared(run_token, spec, ctx)
