@@ -125,9 +125,12 @@ def write_pickles(path: Path, items: Iterable[Any], key: bytes, chunk: int = 409
 def read_pickles(path: Path, key: bytes) -> Iterator[Any]:
     """Items written by :func:`write_pickles` with ``key``; a chunk that fails its HMAC is never unpickled."""
     with open(path, "rb") as fh:
+        left = os.fstat(fh.fileno()).st_size
         while header := fh.read(_HEADER):
+            left -= len(header)
             size = int.from_bytes(header[32:], "little") if len(header) == _HEADER else -1
-            blob = fh.read(size) if size >= 0 else b""
+            blob = fh.read(size) if 0 <= size <= left else b""
+            left -= len(blob)
             if len(blob) != size or not hmac.compare_digest(header[:32], _mac(key, blob)):
                 raise RunError(
                     f"{path} was not written by this run (its authentication failed); it was not unpickled",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -23,6 +24,14 @@ def _fail(exc: CorpuskitError) -> None:
     sys.exit(exc.exit_code)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread: the run stops as on Ctrl-C (exit 143 = 128 + SIGTERM)."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
 def _handle_errors(fn: F) -> F:
     """Report corpuskit errors as one clear message and the right exit code."""
     import functools
@@ -33,6 +42,9 @@ def _handle_errors(fn: F) -> F:
             return fn(*args, **kwargs)
         except CorpuskitError as exc:
             _fail(exc)
+        except Terminated:
+            click.echo("terminated (SIGTERM); finished shards are kept, 'corpuskit run --resume' continues", err=True)
+            sys.exit(143)
         except KeyboardInterrupt:
             click.echo("interrupted; finished shards are kept, 'corpuskit run --resume' continues", err=True)
             sys.exit(130)
@@ -85,6 +97,7 @@ def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: 
     """
     from corpuskit.cli.summary import RichProgress, print_summary
 
+    signal.signal(signal.SIGTERM, _on_sigterm)
     pipeline = _load(config, overrides, workers, executor)
     progress = RichProgress() if not quiet and sys.stderr.isatty() else None
     try:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from corpuskit._run.executors.base import MAIN_GUARD_HINT, TaskFailed, available_cores
+from corpuskit._run.executors.lifeline import die_with_parent
 
 __all__ = ["LocalExecutor"]
 
@@ -33,7 +35,8 @@ class LocalExecutor:
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context(self.options.get("start_method", "spawn"))
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
         return self._pool
 
     def _reset_pool(self) -> None:
@@ -52,6 +55,17 @@ class LocalExecutor:
         queue = list(range(len(tasks)))
         queue.reverse()
         running: dict[Future[Any], int] = {}
+        try:
+            self._run_queue(fn, tasks, on_done, results, attempts, queue, running)
+        except BaseException:  # Ctrl-C, SIGTERM, a unit's error: no worker goes on with this run's work
+            self._kill_workers()
+            raise
+        return results
+
+    def _run_queue(
+        self, fn: Callable[[Any], Any], tasks: Sequence[Any], on_done: Callable[[Any, Any], None] | None,
+        results: list[Any], attempts: list[int], queue: list[int], running: dict[Future[Any], int],
+    ) -> None:
         while queue or running:
             while queue and len(running) < self.workers:
                 i = queue.pop()
@@ -74,7 +88,14 @@ class LocalExecutor:
                     running.pop(future)
                     self._retry(i, attempts, queue, None)
                 self._reset_pool()
-        return results
+
+    def _kill_workers(self) -> None:
+        """Stop the pool's processes now, without waiting for the units they run."""
+        if self._pool is None:
+            return
+        for process in list(getattr(self._pool, "_processes", {}).values()):  # the pool has no public handle
+            process.kill()
+        self._reset_pool()
 
     def _retry(self, i: int, attempts: list[int], queue: list[int], exc: BaseException | None) -> None:
         attempts[i] += 1
