@@ -78,14 +78,17 @@ class Pipeline:
         run_dir: str | os.PathLike[str] | None = None,
         resume: bool = False,
         progress: Progress | None = None,
+        ray_runtime_env: dict[str, Any] | None = None,
     ) -> RunResult:
         """Run over the loaders' input; the executor defaults to the file's, else ``serial``.
 
         The command line runs pipelines through this same method (its default executor
-        is ``local``).
+        is ``local``). ``ray_runtime_env`` is Ray's ``runtime_env`` for every task (it can
+        ship and run code, so only the caller gives it, never the pipeline file).
         """
         runner = Runner(self.config, self.plugins, executor=executor or self.config.executor or "serial",
-                        workers=workers, run_dir=run_dir, resume=resume, progress=progress)
+                        workers=workers, run_dir=run_dir, resume=resume, progress=progress,
+                        ray_runtime_env=ray_runtime_env)
         return runner.run()
 
     def plan(self, workers: int | None = None) -> list[Shard]:

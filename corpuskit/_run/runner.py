@@ -64,8 +64,13 @@ class Runner:
         run_dir: str | os.PathLike[str] | None = None,
         resume: bool = False,
         progress: Progress | None = None,
+        ray_runtime_env: dict[str, Any] | None = None,
     ) -> None:
         _refuse_in_a_starting_worker()
+        if ray_runtime_env is not None and executor != "ray":
+            raise ConfigError(f"a Ray runtime_env was given, but the executor is '{executor}'",
+                              key="executor", hint="run with the executor 'ray', or drop the runtime_env")
+        self.ray_runtime_env = ray_runtime_env
         self.config = config
         self.plugins = plugins
         self.executor_name = executor
@@ -94,7 +99,8 @@ class Runner:
                 hint=did_you_mean(self.executor_name, self.plugins.executors.names()),
             )
         options = self.config.executor_options.get(self.executor_name, {})
-        executor: Executor = factory(workers=self.workers, options=options, retries=self.config.retries)
+        explicit = {"runtime_env": self.ray_runtime_env} if self.ray_runtime_env is not None else {}
+        executor: Executor = factory(workers=self.workers, options=options, retries=self.config.retries, **explicit)
         return executor
 
     # -- running --------------------------------------------------------------

@@ -83,10 +83,12 @@ def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor
 @click.option("--executor", help="serial, local, ray or a plugin's (default: the file's, else local).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run, skipping finished shards.")
 @click.option("--run-dir", type=click.Path(file_okay=False), help="Run directory (default .corpuskit/runs/NAME).")
+@click.option("--ray-runtime-env", type=click.Path(dir_okay=False, exists=True), metavar="FILE",
+              help="Ray runtime_env (YAML or JSON) for every task: it can run code, so only from here.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars and no summary.")
 @_handle_errors
 def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None, resume: bool,
-        run_dir: str | None, quiet: bool) -> None:
+        run_dir: str | None, ray_runtime_env: str | None, quiet: bool) -> None:
     """Run the pipeline in CONFIG.
 
     \b
@@ -102,12 +104,26 @@ def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: 
     progress = RichProgress() if not quiet and sys.stderr.isatty() else None
     try:
         result = pipeline.run(executor=pipeline.config.executor or CLI_EXECUTOR, run_dir=run_dir, resume=resume,
-                              progress=progress)
+                              progress=progress, ray_runtime_env=_runtime_env(ray_runtime_env))
     finally:
         if progress is not None:
             progress.close()
     if not quiet:
         print_summary(result)
+
+
+def _runtime_env(path: str | None) -> dict[str, Any] | None:
+    """The mapping in a --ray-runtime-env file (YAML, which JSON also is)."""
+    if path is None:
+        return None
+    import yaml
+
+    with open(path, encoding="utf-8") as fh:
+        env = yaml.safe_load(fh)
+    if not isinstance(env, dict):
+        raise ConfigError(f"expected a mapping (Ray's runtime_env), found {type(env).__name__}",
+                          where=path, key="--ray-runtime-env")
+    return env
 
 
 @main.command()

@@ -24,7 +24,6 @@ logger = logging.getLogger("corpuskit._run.executors.ray")
 OPTIONS = {
     "address": "cluster to join: 'auto', 'HOST:PORT' or 'ray://HOST:PORT' (default: start a local one)",
     "num_cpus_per_task": "CPUs Ray reserves for each work unit (default 1)",
-    "runtime_env": "Ray runtime_env for the run's tasks (env_vars, py_modules, pip, ...)",
     "namespace": "Ray namespace of the run (default: Ray's anonymous one)",
     "log_to_driver": "forward worker stdout/stderr to the driver (default false)",
     "scheduling": "default (Ray packs tasks near the driver first) or spread (round-robin over the nodes)",
@@ -41,9 +40,20 @@ def _import_ray() -> Any:
     return ray
 
 
+RUNTIME_ENV_HINT = ("pass it explicitly, as code you chose to run: 'corpuskit run --ray-runtime-env FILE' "
+                    "(YAML or JSON), or Pipeline.run(..., ray_runtime_env={...}); see docs/reliability.md, 'Trust'")
+
+
 def _check_options(options: dict[str, Any]) -> None:
     from corpuskit._errors import did_you_mean
 
+    if "runtime_env" in options:  # py_modules, working_dir, pip, a setup hook, env_vars: all can run code
+        raise ConfigError(
+            "a pipeline file cannot set a Ray runtime_env: it can ship and run code on every node "
+            "(py_modules, working_dir, worker_process_setup_hook, pip, env_vars), and pipeline files are data",
+            key="ray.runtime_env",
+            hint=RUNTIME_ENV_HINT,
+        )
     for key in options:
         if key not in OPTIONS:
             raise ConfigError(f"unknown ray option '{key}'", key=f"ray.{key}", hint=did_you_mean(key, OPTIONS))
@@ -79,14 +89,20 @@ class RayExecutor:
     local cluster of ``workers`` CPUs for the run and stops it in :meth:`close`. A
     task whose worker process or node dies is retried by Ray up to ``retries``
     times; an exception raised by the work unit itself is not retried and is
-    re-raised here. ``nodes`` counts the units each node ran.
+    re-raised here. ``nodes`` counts the units each node ran. ``runtime_env`` (Ray's,
+    for every task) comes only from the caller (``--ray-runtime-env``,
+    ``Pipeline.run(ray_runtime_env=...)``), never from the pipeline file.
     """
 
     name = "ray"
 
-    def __init__(self, workers: int | None = None, options: dict[str, Any] | None = None, retries: int = 2) -> None:
+    def __init__(
+        self, workers: int | None = None, options: dict[str, Any] | None = None, retries: int = 2,
+        runtime_env: dict[str, Any] | None = None,
+    ) -> None:
         self.options = dict(options or {})
         _check_options(self.options)
+        self.runtime_env = runtime_env  # given explicitly by the caller, never by the pipeline file
         self._ray = _import_ray()
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.retries = retries
@@ -102,7 +118,7 @@ class RayExecutor:
         if not ray.is_initialized():
             kwargs: dict[str, Any] = {
                 "namespace": self.options.get("namespace"),
-                "runtime_env": self.options.get("runtime_env"),
+                "runtime_env": self.runtime_env,
                 "log_to_driver": bool(self.options.get("log_to_driver", False)),
                 "configure_logging": False,
             }

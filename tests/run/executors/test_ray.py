@@ -69,8 +69,10 @@ def _running(pid: int) -> bool:
 
 def ray_section(cluster) -> dict[str, Any]:
     """Join the test cluster, tasks spread over both nodes; workers import the test stages from this checkout."""
-    return {"address": cluster.address, "scheduling": "spread",
-            "runtime_env": {"env_vars": {"PYTHONPATH": str(REPO)}}}
+    return {"address": cluster.address, "scheduling": "spread"}
+
+
+RUNTIME_ENV = {"env_vars": {"PYTHONPATH": str(REPO)}}  # given explicitly: a pipeline file cannot
 
 
 @pytest.fixture
@@ -100,7 +102,7 @@ def run_both(plugins, spec: dict[str, Any], cluster, output: str) -> tuple[Any, 
     expected_rejects = Path("run-local/rejects.jsonl").read_bytes()
     Path(output).unlink()
     on_ray = Pipeline.from_dict({**spec, "ray": ray_section(cluster)}, plugins=plugins).run(
-        executor="ray", workers=2, run_dir="run-ray")
+        executor="ray", workers=2, run_dir="run-ray", ray_runtime_env=RUNTIME_ENV)
     assert Path(output).read_bytes() == expected
     assert Path("run-ray/rejects.jsonl").read_bytes() == expected_rejects
     assert {k: v.to_dict()["out"] for k, v in on_ray.stats.items()} == {
@@ -149,7 +151,7 @@ def test_a_ray_worker_killed_mid_shard_is_retried(cluster, plugins, tmp_path):
         {"read_jsonl": {"paths": ["corpus.jsonl"], "shard_size": 4000}},
         {"test.die_once": {"flag": str(flag), "times": 2}}, "exact_dedup", {"write_jsonl": {"path": "out/k.jsonl"}}]}
     result = Pipeline.from_dict({**spec, "ray": ray_section(cluster)}, plugins=plugins).run(
-        executor="ray", run_dir="run-kill")
+        executor="ray", run_dir="run-kill", ray_runtime_env=RUNTIME_ENV)
     assert Path(f"{flag}.1").exists() and Path(f"{flag}.2").exists()  # a Ray worker really died twice
     assert [r["id"] for r in read_jsonl(Path("out/k.jsonl"))] == [r["id"] for r in records]
     assert result.stats["1:test.die_once"].docs_in == 400
@@ -194,13 +196,15 @@ def test_on_ray_a_hung_document_times_out_and_a_stage_error_stops_the_run(cluste
     Path("corpus.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
     stages = [{"read_jsonl": {"paths": ["corpus.jsonl"]}}, {"test.hang_on": {"how": "sleep"}}]
     spec = {"name": "hang", "timeout": 2.0, "ray": ray_section(cluster), "stages": stages}
-    result = Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-hang")
+    result = Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-hang",
+                                                           ray_runtime_env=RUNTIME_ENV)
     assert result.stats["1:test.hang_on"].rejected == {"timeout": 1}
     assert [r["document"]["id"] for r in read_jsonl(Path("run-hang/rejects.jsonl"))] == ["h3"]
 
     spec = {**spec, "max_errors": 1}  # the first timeout stops the run, re-raised as the stage's own error
     with pytest.raises(StageError, match=r"stage '1:test.hang_on' raised on 1 documents in a row"):
-        Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-hang2")
+        Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-hang2",
+                                                      ray_runtime_env=RUNTIME_ENV)
 
 
 @pytest.mark.slow
@@ -217,7 +221,8 @@ def test_a_node_that_dies_mid_run_loses_no_work(cluster, plugins):
 
     def run() -> None:
         try:
-            outcome["result"] = Pipeline.from_dict(spec, plugins=plugins).run(executor="ray", run_dir="run-q")
+            outcome["result"] = Pipeline.from_dict(spec, plugins=plugins).run(
+                executor="ray", run_dir="run-q", ray_runtime_env=RUNTIME_ENV)
         except BaseException as exc:  # reported below
             outcome["error"] = exc
 
