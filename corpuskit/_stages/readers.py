@@ -15,6 +15,7 @@ from corpuskit._document import Document
 from corpuskit._errors import DataError, InputError
 from corpuskit._io.files import compression_of, file_size, open_binary, open_read
 from corpuskit._io.remote import expand_url, is_url
+from corpuskit._io.walk import files_under, glob_files
 from corpuskit._plugins.hookmarkers import hookimpl
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.kinds import Loader, Shard, param, stage
@@ -35,7 +36,7 @@ def expand_paths(patterns: tuple[str, ...], stage_name: str) -> list[str]:
         if is_url(pattern):
             matched = expand_url(pattern, stage_name)
         elif glob.has_magic(pattern):
-            matched = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
+            matched = sorted(p for p in glob_files(pattern) if os.path.isfile(p))
             if not matched:
                 raise InputError(
                     f"no file matches '{pattern}' (working directory {os.getcwd()})",
@@ -43,7 +44,7 @@ def expand_paths(patterns: tuple[str, ...], stage_name: str) -> list[str]:
                     hint="relative paths resolve against the working directory",
                 )
         elif os.path.isdir(pattern):
-            matched = sorted(str(p) for p in Path(pattern).rglob("*") if p.is_file())
+            matched = files_under(pattern)
             if not matched:
                 raise InputError(f"directory '{pattern}' holds no file", key=f"{stage_name}.paths")
         elif os.path.isfile(pattern):
