@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 import attrs
-import orjson
 
 from corpuskit._document import Document
 from corpuskit._io.files import atomic_concat, compression_of
+from corpuskit._io.jsonl import dumps_line
 from corpuskit._io.remote import is_url, url_prepare_output
 from corpuskit._plugins.hookmarkers import hookimpl
 from corpuskit._stages.context import StageContext
@@ -28,7 +28,7 @@ class JsonlPartWriter:
 
     def write(self, doc: Document) -> None:
         record = {self._id: doc.id, self._text: doc.text, self._meta: doc.meta}
-        self._fh.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        self._fh.write(dumps_line(record))
 
     def close(self) -> None:
         self._fh.close()
