@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import glob
 import os
 from collections.abc import Iterator
@@ -72,6 +73,17 @@ def expand_paths(patterns: tuple[str, ...], stage_name: str) -> list[str]:
     return files
 
 
+_POSITIVE = attrs.validators.ge(1)
+
+
+def _known_encoding(instance: Any, attribute: Any, value: str) -> None:
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise ValueError(f"'{attribute.name}' must name a text encoding Python knows (utf-8, latin-1, "
+                         f"cp1252...): {value!r}") from None
+
+
 def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
     """(text kept with the bad bytes escaped, detail naming the offset)."""
     bad = data[exc.start : exc.start + 1].hex()
@@ -90,12 +102,14 @@ class ReadText(Loader):
     """
 
     paths: tuple[str, ...] = param(
-        doc="files, directories or glob patterns (** recurses); fsspec URLs (s3://...) too"
+        doc="files, directories or glob patterns (** recurses); fsspec URLs (s3://...) too",
+        validator=attrs.validators.min_len(1),
     )
-    encoding: str = param("utf-8", doc="text encoding of the files")
-    files_per_shard: int = param(256, doc="files read together as one unit of parallel work")
+    encoding: str = param("utf-8", doc="text encoding of the files", validator=_known_encoding)
+    files_per_shard: int = param(256, doc="files read together as one unit of parallel work", validator=_POSITIVE)
     max_document_bytes: int = param(
-        DEFAULT_MAX_DOCUMENT_BYTES, doc="larger files are rejected (reason 'too large') without being read whole"
+        DEFAULT_MAX_DOCUMENT_BYTES, doc="larger files are rejected (reason 'too large') without being read whole",
+        validator=_POSITIVE,
     )
 
     def plan(self, ctx: StageContext) -> list[Shard]:
@@ -158,17 +172,20 @@ class ReadJsonl(Loader):
     """
 
     paths: tuple[str, ...] = param(
-        doc="files, directories or glob patterns (** recurses); fsspec URLs (s3://...) too"
+        doc="files, directories or glob patterns (** recurses); fsspec URLs (s3://...) too",
+        validator=attrs.validators.min_len(1),
     )
     id_field: str = param("id", doc="record field holding the id (missing: NAME:LINE, NAME unique per file)")
     text_field: str = param("text", doc="record field holding the text")
     meta_field: str = param("meta", doc="record field holding a metadata object")
     on_error: Literal["skip", "fail"] = param("skip", doc="skip: reject malformed lines; fail: stop the run")
     shard_size: int | None = param(
-        None, doc="bytes per shard of a plain file (default: the input split 4 ways per worker, 1-64 MiB)"
+        None, doc="bytes per shard of a plain file (default: the input split 4 ways per worker, 1-64 MiB)",
+        validator=attrs.validators.optional(_POSITIVE),
     )
     max_document_bytes: int = param(
-        DEFAULT_MAX_DOCUMENT_BYTES, doc="longer lines are rejected (reason 'too large') without being read whole"
+        DEFAULT_MAX_DOCUMENT_BYTES, doc="longer lines are rejected (reason 'too large') without being read whole",
+        validator=_POSITIVE,
     )
 
     def plan(self, ctx: StageContext) -> list[Shard]:

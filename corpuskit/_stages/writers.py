@@ -34,6 +34,12 @@ class JsonlPartWriter:
         self._fh.close()
 
 
+def _names_a_file(instance: Any, attribute: Any, value: str) -> None:
+    """An output path must name a file: not empty, not '.', '..' or a path ending in '/'."""
+    if not value.strip() or Path(value).name in ("", ".", "..") or value.endswith(("/", os.sep)):
+        raise ValueError(f"'{attribute.name}' must name a file, like out/docs.jsonl: {value!r}")
+
+
 @stage("write_jsonl", kind="export")
 @attrs.frozen
 class WriteJsonl(Exporter):
@@ -49,7 +55,8 @@ class WriteJsonl(Exporter):
     """
 
     path: str = param(
-        doc="output file or fsspec URL; .gz or .zst compresses (relative to the working directory)"
+        doc="output file or fsspec URL; .gz or .zst compresses (relative to the working directory)",
+        validator=_names_a_file,
     )
     compression: Literal["auto", "none", "gzip", "zstd"] = param(
         "auto", doc="auto: from the file extension"
