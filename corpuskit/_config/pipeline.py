@@ -7,6 +7,7 @@ parameter names, types and validators. See docs/pipeline-file.md.
 from __future__ import annotations
 
 import copy
+import math
 import os
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ import attrs
 import yaml
 
 from corpuskit._config.params import CoerceError, coerce, describe_value, field_types
-from corpuskit._config.yamlpos import Positions, load_yaml
+from corpuskit._config.yamlpos import Positions, check_size, load_yaml
 from corpuskit._errors import ConfigError, did_you_mean
 from corpuskit._plugins.manager import Plugins
 from corpuskit._stages.kinds import is_global
@@ -30,11 +31,13 @@ TOP_LEVEL_DOCS = {
     "stages": "the stages, in order; each item is NAME or {NAME: {params}}",
     "run_dir": "the run directory (default: .corpuskit/runs/<name>)",
     "max_errors": "consecutive stage exceptions before the run stops (default 10)",
-    "buckets": "partitions of a global stage's keys (default 16)",
+    "buckets": "partitions of a global stage's keys (default 16, at most 65536)",
     "retries": "times a shard whose worker died is retried (default 2)",
-    "timeout": "seconds one document may take in a stage before it is rejected (default: none)",
+    "timeout": "seconds one document may take in a stage before it is rejected: a number above 0, "
+               "or null for none (the default)",
 }
 DEFAULTS: dict[str, Any] = {"max_errors": 10, "buckets": 16, "retries": 2}
+MAX_BUCKETS = 1 << 16
 
 
 @attrs.frozen
@@ -253,9 +256,10 @@ def build_config(
         workers=_positive(data, "workers", positions),
         run_dir=_top(data, "run_dir", str | None, positions),
         max_errors=_positive(data, "max_errors", positions) or DEFAULTS["max_errors"],
-        buckets=_positive(data, "buckets", positions) or DEFAULTS["buckets"],
+        buckets=_at_most(_positive(data, "buckets", positions) or DEFAULTS["buckets"], MAX_BUCKETS, "buckets",
+                         positions),
         retries=_non_negative(data, "retries", positions),
-        timeout=_top(data, "timeout", float | None, positions),
+        timeout=_timeout(data, positions),
         executor_options=options,
     )
 
@@ -281,6 +285,29 @@ def _top(data: dict[str, Any], key: str, tp: Any, positions: Positions) -> Any:
             key=key,
             hint=TOP_LEVEL_DOCS.get(key),
         ) from None
+
+
+def _timeout(data: dict[str, Any], positions: Positions) -> float | None:
+    value: float | None = _top(data, "timeout", float | None, positions)
+    if value is not None and not (math.isfinite(value) and value > 0):
+        raise ConfigError(
+            f"expected a number above 0 or null, found {value:g}",
+            where=positions.of(("timeout",)),
+            key="timeout",
+            hint="timeout: null (or no timeout key) turns the time limit off",
+        )
+    return value
+
+
+def _at_most(value: int, limit: int, key: str, positions: Positions) -> int:
+    if value > limit:
+        raise ConfigError(
+            f"expected at most {limit}, found {value}",
+            where=positions.of((key,)),
+            key=key,
+            hint=TOP_LEVEL_DOCS.get(key),
+        )
+    return value
 
 
 def _non_negative(data: dict[str, Any], key: str, positions: Positions) -> int:
@@ -427,6 +454,7 @@ def _check_order(stages: tuple[StageSpec, ...]) -> None:
 def read_config_text(path: str | os.PathLike[str]) -> str:
     """The text of a pipeline file, or a ConfigError naming it."""
     try:
+        check_size(os.path.getsize(path), str(path))
         return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError("pipeline file not found", where=str(path), hint="check the path") from None

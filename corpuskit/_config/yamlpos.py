@@ -4,6 +4,13 @@
 key paths (``("stages", 2, "minhash", "threshold")``) to ``file:line:col``.
 ``${VAR}`` and ``${VAR:-default}`` in scalars expand from the environment; an
 unquoted scalar is re-read after expansion, so ``workers: ${W:-2}`` is an integer.
+
+Plain, safe YAML only, within limits that keep a hostile file from exhausting
+memory or the stack (each an error at file:line:col): at most :data:`MAX_BYTES`
+of text, :data:`MAX_DEPTH` levels of nesting and :data:`MAX_VALUES` values once
+aliases are expanded (a "billion laughs" file stops there); no alias inside the
+value it names; only the standard tags (``!!str``, ``!!int``...). Merge keys
+(``<<: *base``) work: keys written in the mapping win over merged ones.
 """
 
 from __future__ import annotations
@@ -17,9 +24,13 @@ import yaml
 
 from corpuskit._errors import ConfigError
 
-__all__ = ["Path_", "Positions", "expand_env", "load_yaml"]
+__all__ = ["MAX_BYTES", "Path_", "Positions", "check_size", "expand_env", "load_yaml"]
 
 Path_ = tuple[Any, ...]
+MAX_BYTES = 1 << 20
+MAX_DEPTH = 100
+MAX_VALUES = 100_000
+_MERGE = "tag:yaml.org,2002:merge"
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
 
@@ -79,7 +90,9 @@ def expand_env(text: str, where: str, env: Mapping[str, str] | None = None) -> s
 def load_yaml(text: str, filename: str) -> tuple[Any, Positions]:
     """Parse ``text``; errors become :class:`ConfigError` at file:line:col."""
     positions = Positions(filename)
+    check_size(len(text), filename)
     try:
+        _check_depth(text, filename)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -93,15 +106,72 @@ def load_yaml(text: str, filename: str) -> tuple[Any, Positions]:
         raise ConfigError(f"invalid YAML: {exc}", where=filename) from None
     if node is None:
         return None, positions
-    return _build(node, (), positions), positions
+    return _Builder(positions).build(node, ()), positions
 
 
-def _build(node: yaml.Node, path: Path_, positions: Positions) -> Any:
+def check_size(size: int, filename: str) -> None:
+    """A ConfigError if a pipeline file of ``size`` bytes (or characters) passes :data:`MAX_BYTES`."""
+    if size > MAX_BYTES:
+        raise ConfigError(
+            f"the pipeline file holds {size} bytes, more than the limit of {MAX_BYTES}",
+            where=filename,
+            hint="a pipeline file names its inputs by glob patterns or directories rather than listing them",
+        )
+
+
+def _check_depth(text: str, filename: str) -> None:
+    """A ConfigError where nesting passes :data:`MAX_DEPTH` (before the recursive composer runs)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                m = event.start_mark
+                raise ConfigError(
+                    f"values nested more than {MAX_DEPTH} levels deep",
+                    where=f"{filename}:{m.line + 1}:{m.column + 1}" if m is not None else filename,
+                    hint="a pipeline file needs a few levels; check for unclosed brackets",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+class _Builder:
+    """Composed YAML nodes -> values, aliases expanded within :data:`MAX_VALUES`."""
+
+    def __init__(self, positions: Positions) -> None:
+        self.positions = positions
+        self.values = 0
+        self.open: set[int] = set()  # nodes being built: an alias to one of them is a cycle
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise ConfigError(
+                f"more than {MAX_VALUES} values once aliases are expanded",
+                where=_where(self.positions, node),
+                hint="aliases (*name) that repeat anchors that themselves repeat aliases grow exponentially",
+            )
+        if id(node) in self.open:
+            raise ConfigError(
+                "an alias refers to the value that contains it (a value cannot contain itself)",
+                where=_where(self.positions, node),
+                hint="remove the alias (*name) from inside the anchored value (&name)",
+            )
+        self.open.add(id(node))
+        try:
+            return _build(node, path, self.positions, self)
+        finally:
+            self.open.discard(id(node))
+
+
+def _build(node: yaml.Node, path: Path_, positions: Positions, builder: _Builder) -> Any:
     positions.mark(path, node)
+    _check_tag(node, positions)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node, path, positions)
+        for key_node, value_node in _merged(node.value, positions):
+            key = _scalar(key_node, path, positions, builder)
             if isinstance(key, list | dict):
                 raise ConfigError("a mapping key must be a plain value", where=_where(positions, key_node))
             if key in out:
@@ -111,11 +181,43 @@ def _build(node: yaml.Node, path: Path_, positions: Positions) -> Any:
                     hint="remove one of them",
                 )
             positions.mark_key((*path, key), key_node)
-            out[key] = _build(value_node, (*path, key), positions)
+            out[key] = builder.build(value_node, (*path, key))
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), positions) for i, item in enumerate(node.value)]
-    return _scalar(node, path, positions)
+        return [builder.build(item, (*path, i)) for i, item in enumerate(node.value)]
+    return _scalar(node, path, positions, builder)
+
+
+def _merged(pairs: list[tuple[yaml.Node, yaml.Node]], positions: Positions) -> list[tuple[yaml.Node, yaml.Node]]:
+    """A mapping's pairs with ``<<`` merge keys resolved: written keys win, then merged ones in order."""
+    if not any(key.tag == _MERGE for key, _ in pairs):
+        return pairs
+    written = [(k, v) for k, v in pairs if k.tag != _MERGE]
+    seen = {k.value for k, _ in written if isinstance(k, yaml.ScalarNode)}
+    merged: list[tuple[yaml.Node, yaml.Node]] = []
+    for key, value in pairs:
+        if key.tag != _MERGE:
+            continue
+        sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for source in sources:
+            if not isinstance(source, yaml.MappingNode):
+                raise ConfigError("a merge key (<<) takes a mapping or a list of mappings",
+                                  where=_where(positions, source))
+            for k, v in _merged(source.value, positions):
+                if isinstance(k, yaml.ScalarNode) and k.value not in seen:
+                    seen.add(k.value)
+                    merged.append((k, v))
+    return written + merged
+
+
+def _check_tag(node: yaml.Node, positions: Positions) -> None:
+    if node.tag not in yaml.SafeLoader.yaml_constructors or node.tag == _MERGE:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise ConfigError(
+            f"unsupported YAML tag '{shown}'",
+            where=_where(positions, node),
+            hint="a pipeline file is plain YAML: remove the tag (quote the value if it must stay a string)",
+        )
 
 
 def _where(positions: Positions, node: yaml.Node) -> str:
@@ -123,9 +225,10 @@ def _where(positions: Positions, node: yaml.Node) -> str:
     return f"{positions.filename}:{m.line + 1}:{m.column + 1}"
 
 
-def _scalar(node: yaml.Node, path: Path_, positions: Positions) -> Any:
+def _scalar(node: yaml.Node, path: Path_, positions: Positions, builder: _Builder) -> Any:
     if not isinstance(node, yaml.ScalarNode):
-        return _build(node, path, positions)
+        return builder.build(node, path)
+    _check_tag(node, positions)
     raw: str = node.value
     if "${" in raw:
         whole = _ENV.fullmatch(raw) is not None
@@ -139,6 +242,9 @@ def _scalar(node: yaml.Node, path: Path_, positions: Positions) -> Any:
     loader = yaml.SafeLoader("")
     try:
         value = loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise ConfigError(f"cannot read {raw!r} as {shown}: {exc}", where=_where(positions, node)) from None
     finally:
         loader.dispose()
     return value

@@ -16,6 +16,7 @@ from typing import IO, Any, cast
 
 import zstandard
 
+from corpuskit._io.compressed import CheckedDecompressor
 from corpuskit._io.remote import is_url, url_open, url_size, url_write_via_temporary
 
 __all__ = ["atomic_concat", "compression_of", "file_size", "open_binary", "open_read", "open_write"]
@@ -44,15 +45,16 @@ def file_size(path: str | os.PathLike[str]) -> int:
 
 
 def open_read(path: str | os.PathLike[str]) -> IO[bytes]:
-    """A binary reader (local file or URL) that decompresses by extension."""
+    """A binary reader (local file or URL) that decompresses by extension.
+
+    A compressed file is checked to its end: truncation or corruption raises a
+    DataError naming the file and the byte offset (:mod:`corpuskit._io.compressed`).
+    """
     kind = compression_of(path)
     raw = open_binary(path)
-    if kind == "gzip":
-        return _as_binary_io(gzip.GzipFile(fileobj=raw, mode="rb"))
-    if kind == "zstd":
-        reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
-        return io.BufferedReader(reader)
-    return raw
+    if kind is None:
+        return raw
+    return _as_binary_io(io.BufferedReader(CheckedDecompressor(raw, str(path), kind), 1 << 20))
 
 
 def open_write(path: str | os.PathLike[str], compression: str | None) -> IO[bytes]:
@@ -64,7 +66,8 @@ def _compressing(raw: IO[bytes], compression: str | None) -> IO[bytes]:
     if compression == "gzip":
         return _as_binary_io(gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename=""))
     if compression == "zstd":
-        return zstandard.ZstdCompressor(level=3).stream_writer(raw, closefd=True)
+        # each frame carries a checksum, so a reader can tell corrupt bytes from data
+        return zstandard.ZstdCompressor(level=3, write_checksum=True).stream_writer(raw, closefd=True)
     return raw
 
 

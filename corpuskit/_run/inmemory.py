@@ -4,6 +4,11 @@ The same guards and the same global-stage protocol as a run over files: streamin
 stages stream; a global stage holds the documents that reach it (the caller holds
 them anyway) and runs its phases over a :class:`~corpuskit._run.memory_store.MemoryStore`.
 The pipeline's ``max_errors`` and ``timeout`` apply as in every executor.
+
+The caller's iterable is the caller's: an item that is not a
+:class:`~corpuskit.Document` is a DataError naming its position, and an exception
+raised by the iterable itself reaches the caller unchanged, never a stage's reject
+(it crosses the stages' guards inside :class:`_CallerFailed`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 
 from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._document import Document
+from corpuskit._errors import DataError
 from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline
 from corpuskit._run.global_protocol import (
     apply_decisions,
@@ -43,8 +49,9 @@ def process_documents(
     """Documents through every stage but loaders and exporters, in this process."""
     token = uuid.uuid4().hex
     alarm = Alarm() if config.timeout else None
+    caller_error: Exception | None = None
     try:
-        stream: Iterator[Document] = iter(docs)
+        stream: Iterator[Document] = _checked(docs)
         for spec in config.stages:
             if spec.kind in ("load", "export"):
                 continue
@@ -58,10 +65,57 @@ def process_documents(
             else:
                 stream = run_stream_stage(instance, stream, ctx, budget, deadline)
         yield from stream
+    except _CallerFailed as failed:
+        caller_error = failed.error
     finally:
         if alarm is not None:
             alarm.close()
         forget_run(token)
+    if caller_error is not None:
+        raise caller_error  # outside the handler: unchanged, no chained _CallerFailed
+
+
+class _CallerFailed(BaseException):
+    """An exception of the caller's iterable (or a bad item), carried past the stages' guards.
+
+    A BaseException, like :class:`~corpuskit._run.deadline.DocumentTimeout`, so a stage's
+    ``except Exception`` and the guards' error containment let it through.
+    """
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _checked(docs: Iterable[Document]) -> Iterator[Document]:
+    """The caller's documents, each checked to be a Document; their failures marked as theirs."""
+    try:
+        items = iter(docs)
+    except Exception as exc:
+        raise _CallerFailed(exc) from None
+    position = 0
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise _CallerFailed(exc) from None
+        if not isinstance(item, Document) or not isinstance(item.text, str) or not isinstance(item.id, str):
+            raise _CallerFailed(DataError(
+                f"item {position} of the documents given to Pipeline.process is {_describe(item)}, "
+                "not a Document(id: str, text: str, meta: dict)",
+                hint="build each with corpuskit.Document(id, text, meta); corpuskit.testing.as_documents "
+                "makes Documents of strings and {'id', 'text', 'meta'} dicts",
+            ))
+        yield item
+        position += 1
+
+
+def _describe(item: Any) -> str:
+    if isinstance(item, Document):
+        return f"a Document whose id is {type(item.id).__name__} and text {type(item.text).__name__}"
+    return "None" if item is None else f"a {type(item).__name__}"
 
 
 def _global(

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import IO, Any
 
 import attrs
-import orjson
 
 from corpuskit._config.pipeline import StageSpec
 from corpuskit._document import Document
 from corpuskit._errors import CorpuskitError, RunError
+from corpuskit._io import jsonl
 from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.export import write_parts
@@ -180,7 +180,7 @@ def _save_for_global(task: ShardTask, rd: RunDir, docs: Iterator[Document], guar
     with open(path, "wb") as out:
         for doc in map_keys(stage, docs, task.shard_index, writer, ctx, guards.budgets[label],
                             guards.deadlines[label]):
-            out.write(orjson.dumps(doc.to_record(), option=orjson.OPT_APPEND_NEWLINE))
+            out.write(jsonl.dumps_line(doc.to_record()))
             count += 1
     return count
 
@@ -189,7 +189,7 @@ def read_documents(path: Path, counter: list[int] | None = None) -> Iterator[Doc
     """Documents saved between segments (``counter[0]`` counts them)."""
     with open(path, "rb") as fh:
         for line in fh:
-            record = orjson.loads(line)
+            record = jsonl.loads(line)
             if counter is not None:
                 counter[0] += 1
             yield Document(record["id"], record["text"], record["meta"])
@@ -238,7 +238,7 @@ class _RejectFile:
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fh = open(self.path, "wb")  # noqa: SIM115 - closed by close()
-        self._fh.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        self._fh.write(jsonl.dumps_line(record))
 
     def close(self) -> None:
         if self._fh is not None:

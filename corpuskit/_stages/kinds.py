@@ -120,7 +120,9 @@ class Shard:
 
     ``line`` is the 1-based line number at ``start`` (for record-level error
     messages); ``weight`` is the planned size in bytes (for progress and balancing);
-    ``items`` lists further sources read as part of this shard (many small files).
+    ``items`` lists further sources read as part of this shard (many small files);
+    ``name`` is a short name of ``source``, unique among the loader's shards (the
+    default ids of records without one start with it).
     """
 
     source: str
@@ -129,6 +131,7 @@ class Shard:
     line: int = 1
     weight: int = 0
     items: tuple[str, ...] = ()
+    name: str = ""
 
 
 class StreamStage:

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 import attrs
-import orjson
 
 from corpuskit._document import Document
 from corpuskit._io.files import atomic_concat, compression_of
+from corpuskit._io.jsonl import dumps_line
 from corpuskit._io.remote import is_url, url_prepare_output
 from corpuskit._plugins.hookmarkers import hookimpl
 from corpuskit._stages.context import StageContext
@@ -28,10 +28,16 @@ class JsonlPartWriter:
 
     def write(self, doc: Document) -> None:
         record = {self._id: doc.id, self._text: doc.text, self._meta: doc.meta}
-        self._fh.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        self._fh.write(dumps_line(record))
 
     def close(self) -> None:
         self._fh.close()
+
+
+def _names_a_file(instance: Any, attribute: Any, value: str) -> None:
+    """An output path must name a file: not empty, not '.', '..' or a path ending in '/'."""
+    if not value.strip() or Path(value).name in ("", ".", "..") or value.endswith(("/", os.sep)):
+        raise ValueError(f"'{attribute.name}' must name a file, like out/docs.jsonl: {value!r}")
 
 
 @stage("write_jsonl", kind="export")
@@ -49,7 +55,8 @@ class WriteJsonl(Exporter):
     """
 
     path: str = param(
-        doc="output file or fsspec URL; .gz or .zst compresses (relative to the working directory)"
+        doc="output file or fsspec URL; .gz or .zst compresses (relative to the working directory)",
+        validator=_names_a_file,
     )
     compression: Literal["auto", "none", "gzip", "zstd"] = param(
         "auto", doc="auto: from the file extension"

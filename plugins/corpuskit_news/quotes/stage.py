@@ -275,6 +275,7 @@ def _subject_position(text: str, start: int, end: int) -> bool:
 
 
 _STEP, _OVERLAP = 500, 200
+_EARLIER_SPANS = "earlier spans"  # the key of _match_spans's result in a _Speakers memo
 
 
 def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -289,6 +290,30 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
         if found is not None or lo == start:
             return found
         hi = lo
+
+
+def _match_spans(text: str, speakers: _Speakers) -> list[tuple[list[int], list[int]]]:
+    """(starts, ends) of each ``_EARLIER`` pattern's matches in the whole text, found once per text."""
+    found: list[tuple[list[int], list[int]]] | None = speakers.memo.get(_EARLIER_SPANS)
+    if found is None:
+        found = []
+        for pattern in _EARLIER:
+            spans = [m.span() for m in pattern.finditer(text)]
+            found.append(([a for a, _ in spans], [b for _, b in spans]))
+        speakers.memo[_EARLIER_SPANS] = found
+    return found
+
+
+def _any_within(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether a match of the whole-text scan overlaps ``text[start:end]``.
+
+    A match that :func:`_last_match` finds in that range starts inside it, where the
+    whole-text scan matched too or was inside a match that overlaps it; so False means
+    :func:`_last_match` finds nothing there, and the costly backward scan is skipped.
+    """
+    starts, ends = spans
+    i = bisect.bisect_right(ends, start)  # the first match that ends after ``start``
+    return i < len(starts) and starts[i] < end
 
 
 def _last_word_match(text: str, word: str, since: int, end: int) -> int:
@@ -403,8 +428,9 @@ class NewsQuotes(Mapper):
             return self._name(incise.group("name"), text, qstart, speakers)
         if _BARE_VERB.match(after):  # '"...," afirmou.'
             return speakers.nearest(text, qstart, "they", since=paragraph_from)
-        for pattern in _EARLIER:
-            found = _last_match(pattern, text, paragraph_from, qstart)
+        earliest = max(paragraph_from, qstart - LOOKBACK)  # antecedents are near: linear in long paragraphs
+        for pattern, spans in zip(_EARLIER, _match_spans(text, speakers), strict=True):
+            found = _last_match(pattern, text, earliest, qstart) if _any_within(spans, earliest, qstart) else None
             if found:
                 name = self._name(found.group("name"), text, found.start(), speakers, known_only=True)
                 if name is not None:

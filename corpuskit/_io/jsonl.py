@@ -1,0 +1,48 @@
+"""JSON lines with orjson's speed and without its limit on integers.
+
+orjson reads an integer beyond 64 bits as a float (``2**70`` comes back as
+``1.1805916207174113e+21``) and refuses to write one. :func:`loads` re-reads a line
+that may hold such an integer (a run of 19 or more digits) with the standard
+library's parser, which keeps it exact; :func:`dumps_line` writes such integers
+through ``orjson.Fragment``, so every other byte is what orjson writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import orjson
+
+__all__ = ["dumps_line", "loads"]
+
+_LONG_DIGITS = re.compile(rb"\d{19,}")  # 2**63 has 19 digits; shorter integers fit orjson
+_INT64 = range(-(2**63), 2**64)  # what orjson reads and writes exactly
+
+
+def loads(raw: bytes) -> Any:
+    """``raw`` parsed as JSON; integers of any size kept exact. Raises orjson.JSONDecodeError."""
+    value = orjson.loads(raw)  # validates (stricter than the standard library: no NaN)
+    if _LONG_DIGITS.search(raw) is None:
+        return value
+    return json.loads(raw)
+
+
+def dumps_line(value: Any) -> bytes:
+    """``value`` as one JSON line (orjson's bytes), integers of any size included."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:
+        return orjson.dumps(_fragments(value), option=orjson.OPT_APPEND_NEWLINE)
+
+
+def _fragments(value: Any) -> Any:
+    """``value`` with each integer orjson cannot write turned into a raw JSON fragment."""
+    if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
+        return orjson.Fragment(str(value).encode())
+    if isinstance(value, dict):
+        return {k: _fragments(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_fragments(v) for v in value]
+    return value
