@@ -16,8 +16,10 @@ from typing import Any
 
 from corpuskit._document import Document
 from corpuskit._errors import CorpuskitError, StageError
+from corpuskit._run.contracts import Violation, check_document, check_pairs, contract_error
 from corpuskit._run.deadline import NO_DEADLINE, Deadline, DocumentTimeout
 from corpuskit._stages.context import StageContext, describe_exception
+from corpuskit._stages.kinds import Mapper
 
 __all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "reject_timeout", "run_stream_stage", "timed_source"]
 
@@ -89,6 +91,7 @@ def run_stream_stage(
     """``stage.process`` over ``upstream`` with counting, timing and error containment."""
     feed = Feed(upstream, ctx, budget, deadline)
     stats = ctx.stats
+    phase = "map" if isinstance(stage, Mapper) else "process"
     elapsed = 0.0
     output: Iterator[Document] | None = None  # (re)started inside the loop, on the stage's clock
     try:
@@ -116,6 +119,8 @@ def run_stream_stage(
                 continue
             except CorpuskitError:
                 raise
+            except Violation as violation:
+                raise contract_error(ctx, stage, phase, violation) from None
             except Exception as exc:
                 elapsed += time.perf_counter() - t0
                 current = feed.current
@@ -130,6 +135,7 @@ def run_stream_stage(
             finally:
                 deadline.leave()
             elapsed += time.perf_counter() - t0
+            check_document(doc, ctx, stage, phase)
             stats.docs_out += 1
             yield doc
     finally:
@@ -220,6 +226,7 @@ def apply_global(
     for index, doc in enumerate(docs):
         result = _guarded(lambda: stage.apply(doc, decisions_for(index), ctx), doc, ctx, budget, deadline)  # noqa: B023
         if result is not _FAILED and result is not None:
+            check_document(result, ctx, stage, "apply")
             stats.docs_out += 1
             yield result
 
@@ -235,5 +242,13 @@ def keys_of(
         prepared_doc = prepare(doc, ctx) if prepare is not None else doc
         return prepared_doc, list(stage.keys(prepared_doc, ref, ctx))
 
-    found = _guarded(call, doc, ctx, budget, deadline)
-    return None if found is _FAILED else found
+    found: tuple[Document, list[Any]] = _guarded(call, doc, ctx, budget, deadline)
+    if found is _FAILED:
+        return None
+    if found[0] is not doc:
+        check_document(found[0], ctx, stage, "prepare")
+    try:
+        check_pairs(found[1], "(key, value)")
+    except Violation as violation:
+        raise contract_error(ctx, stage, "keys", violation) from None
+    return found

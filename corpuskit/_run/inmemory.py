@@ -14,6 +14,7 @@ from typing import Any
 
 from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._document import Document
+from corpuskit._errors import StageError
 from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline
 from corpuskit._run.global_protocol import (
     apply_decisions,
@@ -43,13 +44,16 @@ def process_documents(
     """Documents through every stage but loaders and exporters, in this process."""
     token = uuid.uuid4().hex
     alarm = Alarm() if config.timeout else None
+    plugins: dict[str, str] = {}
     try:
         stream: Iterator[Document] = iter(docs)
         for spec in config.stages:
             if spec.kind in ("load", "export"):
                 continue
             stats[spec.label] = StageStats(spec.label, spec.kind)
-            ctx = StageContext(spec.label, stats[spec.label], on_reject, shard=_SHARD, options={"workers": 1})
+            plugins[spec.label] = spec.plugin
+            ctx = StageContext(spec.label, stats[spec.label], on_reject, shard=_SHARD, options={"workers": 1},
+                               plugin=spec.plugin)
             instance = prepared(token, spec, ctx)
             budget = ErrorBudget(config.max_errors)
             deadline = Deadline(alarm, config.timeout) if alarm is not None and config.timeout else NO_DEADLINE
@@ -58,10 +62,22 @@ def process_documents(
             else:
                 stream = run_stream_stage(instance, stream, ctx, budget, deadline)
         yield from stream
+        _check_balanced(stats, plugins)
     finally:
         if alarm is not None:
             alarm.close()
         forget_run(token)
+
+
+def _check_balanced(stats: dict[str, StageStats], plugins: dict[str, str]) -> None:
+    """Every document a stage read came out or was rejected (checked once the input is used up)."""
+    for label, st in stats.items():
+        if label in plugins and not st.balanced:
+            raise StageError(
+                f"stage '{label}' (plugin '{plugins[label]}') lost documents silently: "
+                f"in={st.docs_in} out={st.docs_out} rejected={st.rejected_total}",
+                hint="a stage must yield or ctx.reject every document it reads",
+            )
 
 
 def _global(

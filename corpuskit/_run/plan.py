@@ -77,7 +77,8 @@ def plan_shards(config: PipelineConfig, segments: list[Segment], workers: int) -
         )
     shards: list[tuple[int, Shard]] = []
     for li, spec in enumerate(loaders):
-        ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, options={"workers": workers})
+        ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, options={"workers": workers},
+                           plugin=spec.plugin)
         try:
             planned = spec.stage.plan(ctx)
         except InputError as exc:

@@ -19,6 +19,7 @@ from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._errors import ConfigError, RunError, did_you_mean
 from corpuskit._io.remote import is_url
 from corpuskit._plugins.manager import Plugins
+from corpuskit._run.contracts import in_phase
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.executors.base import MAIN_GUARD_HINT, Executor, TaskFailed, available_cores
 from corpuskit._run.global_protocol import bucket_count, has_combine
@@ -192,7 +193,7 @@ class Runner:
             prepare = getattr(spec.stage, "prepare_output", None)
             if not callable(prepare):
                 continue
-            ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects)
+            ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, plugin=spec.plugin)
             try:
                 prepare(ctx)
             except OSError as exc:
@@ -205,9 +206,10 @@ class Runner:
         outputs: list[str] = []
         for spec in self.segments[-1].exporters:
             parts = [self.rd.part(spec.label, s) for s in range(len(shards))]
-            ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects)
+            ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, plugin=spec.plugin)
             try:
-                outputs.extend(spec.stage.commit(parts, ctx))
+                with in_phase(ctx, spec.stage, "commit", io_errors=True):
+                    outputs.extend(spec.stage.commit(parts, ctx))
             except OSError as exc:
                 raise RunError(
                     f"stage '{spec.label}' could not write its output: {exc.strerror or exc}: {exc.filename or ''}",

@@ -89,7 +89,7 @@ class _Guards:
 
     def ctx(self, spec: StageSpec) -> StageContext:
         return StageContext(spec.label, self.stats[spec.label], self._rejects, shard=self._shard,
-                            workdir=self._rd.root, options=self._options)
+                            workdir=self._rd.root, options=self._options, plugin=spec.plugin)
 
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
@@ -187,7 +187,7 @@ def run_reduce(task: ReduceTask) -> dict[str, Any]:
     """Reduce one bucket: read its keys from every shard, in input order."""
     rd = RunDir(task.run_root)
     stats = StageStats(task.spec.label, task.spec.kind)
-    ctx = StageContext(task.spec.label, stats, _no_rejects(task.spec.label), workdir=rd.root)
+    ctx = StageContext(task.spec.label, stats, _no_rejects(task.spec.label), workdir=rd.root, plugin=task.spec.plugin)
     stage = prepared(task.run_token, task.spec, ctx)
     t0 = time.perf_counter()
     count = reduce_bucket(stage, task.bucket, DiskStore(rd, task.segment), task.shards, ctx)
@@ -199,7 +199,7 @@ def run_combine(task: CombineTask) -> dict[str, Any]:
     """Combine every bucket's partials into decisions routed to their shards."""
     rd = RunDir(task.run_root)
     stats = StageStats(task.spec.label, task.spec.kind)
-    ctx = StageContext(task.spec.label, stats, _no_rejects(task.spec.label), workdir=rd.root)
+    ctx = StageContext(task.spec.label, stats, _no_rejects(task.spec.label), workdir=rd.root, plugin=task.spec.plugin)
     stage = prepared(task.run_token, task.spec, ctx)
     t0 = time.perf_counter()
     count = combine_partials(stage, DiskStore(rd, task.segment), task.buckets, ctx)

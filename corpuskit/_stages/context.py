@@ -23,7 +23,8 @@ class StageContext:
     ``reason`` is a short constant label (stats group by it), ``detail`` the
     document-specific explanation. ``count(label, n)`` adds to the stage's counters.
     ``shard`` is the index of the shard being processed (None outside one),
-    ``workdir`` a directory the stage may use for scratch files, ``logger`` a logger
+    ``workdir`` a directory the stage may use for scratch files, ``plugin`` the name of
+    the plugin that registered the stage (None outside a pipeline), ``logger`` a logger
     named after the stage; ``state`` a dict that lives as long as the worker's run, for
     what ``setup(ctx)`` loads once (lexicons, models).
     """
@@ -37,8 +38,10 @@ class StageContext:
         shard: int | None = None,
         workdir: Path | None = None,
         options: dict[str, Any] | None = None,
+        plugin: str | None = None,
     ) -> None:
         self.stage = stage_label
+        self.plugin = plugin
         self.stats = stats
         self.shard = shard
         self.workdir = workdir

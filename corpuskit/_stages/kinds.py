@@ -41,6 +41,7 @@ __all__ = [
     "Shard",
     "StageInfo",
     "StreamStage",
+    "Violation",
     "is_global",
     "param",
     "stage",
@@ -149,8 +150,12 @@ class StreamStage:
 class Filter(StreamStage):
     """A stage that keeps or rejects each document: implement ``keep``."""
 
-    def keep(self, doc: Document, ctx: StageContext) -> bool | str:
-        """True keeps the document; False or a reason string rejects it."""
+    def keep(self, doc: Document, ctx: StageContext) -> bool | str | tuple[str, str]:
+        """True keeps the document; False, a reason string or ``(reason, detail)`` rejects it.
+
+        ``reason`` is a short constant label (stats group by it); ``detail`` says what
+        about this document made it fail (``"12 words < min_words=50"``).
+        """
         raise NotImplementedError
 
     def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
@@ -158,8 +163,35 @@ class Filter(StreamStage):
             verdict = self.keep(doc, ctx)
             if verdict is True:
                 yield doc
+            elif verdict is False:
+                ctx.reject(doc, "filtered")
+            elif isinstance(verdict, str):
+                ctx.reject(doc, verdict)
+            elif isinstance(verdict, tuple) and len(verdict) == 2 and all(isinstance(v, str) for v in verdict):
+                ctx.reject(doc, verdict[0], verdict[1])
             else:
-                ctx.reject(doc, verdict if isinstance(verdict, str) else "filtered")
+                raise _bad_verdict(self, verdict)
+
+
+class Violation(Exception):
+    """A value a stage produced breaks its contract; the run machinery names the stage.
+
+    ``phase`` is the stage method that produced ``value`` (``keep``), when it is not
+    the one the run machinery called (``process``).
+    """
+
+    def __init__(self, message: str, value: Any, hint: str | None = None, phase: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.value = value
+        self.hint = hint
+        self.phase = phase
+
+
+def _bad_verdict(stage: Filter, verdict: object) -> Violation:
+    hint = ("did you forget `return True`? keep() returns True to keep a document, "
+            "or False, a reason string or (reason, detail) to reject it")
+    return Violation("must return True, False, a reason or (reason, detail)", verdict, hint, phase="keep")
 
 
 class Mapper(StreamStage):
