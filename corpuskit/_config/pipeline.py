@@ -310,12 +310,7 @@ def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) 
         )
     registered = plugins.stages.get(str(name))
     if registered is None:
-        raise ConfigError(
-            f"unknown stage '{name}'",
-            where=positions.of(path),
-            key=f"stages.{index}",
-            hint=did_you_mean(str(name), plugins.stages.names()) + " ('corpuskit stages' lists them)",
-        )
+        raise _unknown_stage(str(name), plugins, positions.of(path), index)
     if not isinstance(params, dict):
         raise ConfigError(
             f"expected a mapping of parameters, found {describe_value(params)}",
@@ -332,6 +327,18 @@ def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) 
         where=positions.of(path),
         param_where={str(key): positions.of((*path, key)) for key in params},
     )
+
+
+def _unknown_stage(name: str, plugins: Plugins, where: str, index: int) -> ConfigError:
+    """An unknown stage: the broken plugin it comes from, else the closest names."""
+    why = plugins.why_missing(name)
+    if why is not None:
+        return ConfigError(why, where=where, key=f"stages.{index}",
+                           hint="fix or reinstall the plugin ('corpuskit plugins' lists broken plugins)")
+    hint = did_you_mean(name, plugins.stages.names()) + " ('corpuskit stages' lists them)"
+    if plugins.failed:
+        hint += "; plugins that failed to load: " + ", ".join(sorted(plugins.failed))
+    return ConfigError(f"unknown stage '{name}'", where=where, key=f"stages.{index}", hint=hint)
 
 
 def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, ...], positions: Positions) -> Any:

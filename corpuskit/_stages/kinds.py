@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, TypeVar
 import attrs
 
 from corpuskit._document import Document
+from corpuskit._errors import PluginError, did_you_mean
 
 if TYPE_CHECKING:
     from corpuskit._stages.context import StageContext
@@ -75,7 +76,8 @@ def stage(name: str, *, kind: str) -> Callable[[T], T]:
             def process(self, docs, ctx): ...
     """
     if kind not in KINDS:
-        raise ValueError(f"stage {name!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        raise PluginError(f"stage {name!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}",
+                          hint=did_you_mean(str(kind), KINDS))
 
     def mark(cls: T) -> T:
         cls.__corpuskit_stage__ = StageInfo(name=name, kind=kind, cls=cls)  # type: ignore[attr-defined]

@@ -136,15 +136,20 @@ def plugins() -> None:
       CORPUSKIT_DISABLE_PLUGINS=news corpuskit plugins
     """
     found = load_plugins()
+    found.load_all()
     for info in found.infos():
         stages = ", ".join(found.stages_of(info.name)) or "-"
         tag = " (builtin)" if info.builtin else ""
-        click.echo(f"{info.name} {info.version}{tag}\n  module: {info.module}\n  stages: {stages}")
+        dist = f" [{info.dist}]" if info.dist and not info.builtin else ""
+        click.echo(f"{info.name} {info.version}{tag}{dist}\n  module: {info.module}\n  stages: {stages}")
         executors = [n for n in found.executors.names() if found.executors.plugin_of(n) == info.name]
         if executors:
             click.echo(f"  executors: {', '.join(executors)}")
     for name, error in found.failed.items():
-        click.echo(f"{name} FAILED TO LOAD\n  error: {error}")
+        click.echo(f"{name} BROKEN (disabled; the other plugins work)")
+        click.echo("\n".join(f"  {'error: ' if i == 0 else ''}{line.strip()}" for i, line in enumerate(error.splitlines())))
+    for warning in found.warnings:
+        click.echo(f"warning: {warning}")
 
 
 @main.command()
