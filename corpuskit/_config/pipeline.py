@@ -359,9 +359,9 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
             values[key] = coerce(value, types_.get(key, Any))
         except CoerceError as exc:
             raise ConfigError(
-                f"expected {exc.expected}, found {describe_value(value)}",
-                where=positions.of(key_path),
-                key=dotted,
+                f"expected {exc.expected}, found {describe_value(exc.found_in(value))}",
+                where=positions.of((*key_path, *exc.path)),
+                key=dotted + exc.dotted(),
                 hint=fields[key].metadata.get("doc"),
             ) from None
     missing = [f for f in fields if f not in values and fields[f].default is attrs.NOTHING]

@@ -147,7 +147,8 @@ def plugins() -> None:
             click.echo(f"  executors: {', '.join(executors)}")
     for name, error in found.failed.items():
         click.echo(f"{name} BROKEN (disabled; the other plugins work)")
-        click.echo("\n".join(f"  {'error: ' if i == 0 else ''}{line.strip()}" for i, line in enumerate(error.splitlines())))
+        lines = error.splitlines()
+        click.echo("\n".join([f"  error: {lines[0]}", *(f"  {line.strip()}" for line in lines[1:])]))
     for warning in found.warnings:
         click.echo(f"warning: {warning}")
 
