@@ -106,8 +106,9 @@ class Pipeline:
     ) -> Iterator[Document]:
         """Documents through the pipeline in this process (load and export stages skipped).
 
-        ``rejects`` (a list, or a callable) receives each rejected document as
-        ``{"stage", "reason", "detail", "document"}``; ``stats`` (a dict) is filled
+        ``rejects`` (a list, or a callable) receives each rejected document as the
+        record a run writes to rejects.jsonl: ``{"stage", "reason", "detail"?, "source"?,
+        "document"}`` (docs/user-guide.md); ``stats`` (a dict) is filled
         with each stage's counters as the documents flow.
         """
         if rejects is None:
