@@ -19,6 +19,7 @@ from corpuskit._config.params import CoerceError, coerce, describe_value, field_
 from corpuskit._config.yamlpos import Positions, load_yaml
 from corpuskit._errors import ConfigError, did_you_mean
 from corpuskit._plugins.manager import Plugins
+from corpuskit._plugins.sources import import_plugin
 from corpuskit._stages.kinds import is_global
 
 __all__ = ["PipelineConfig", "StageSpec", "apply_override", "build_config", "parse_override"]
@@ -33,6 +34,7 @@ TOP_LEVEL_DOCS = {
     "buckets": "partitions of a global stage's keys (default 16)",
     "retries": "times a shard whose worker died is retried (default 2)",
     "timeout": "seconds one document may take in a stage before it is rejected (default: none)",
+    "plugins": "one-off plugins: module names, or .py files relative to this file (their code runs)",
 }
 DEFAULTS: dict[str, Any] = {"max_errors": 10, "buckets": 16, "retries": 2}
 
@@ -79,10 +81,13 @@ class PipelineConfig:
     retries: int = 2
     timeout: float | None = None
     executor_options: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    plugins: tuple[str, ...] = ()
 
     def resolved(self) -> dict[str, Any]:
         """The config as plain data with every default filled in (for run directories)."""
         out: dict[str, Any] = {"name": self.name}
+        if self.plugins:
+            out["plugins"] = list(self.plugins)
         for key in ("executor", "workers", "run_dir", "max_errors", "buckets", "retries", "timeout"):
             out[key] = getattr(self, key)
         out.update(copy.deepcopy(self.executor_options))
@@ -215,6 +220,7 @@ def build_config(
             where=positions.of(()),
             hint="add 'stages:' with one item per stage, e.g. '- read_text: {paths: [\"*.txt\"]}'",
         )
+    file_plugins = _load_file_plugins(data, positions, plugins)
     stages_raw = data["stages"]
     if not isinstance(stages_raw, list) or not stages_raw:
         raise ConfigError(
@@ -256,7 +262,18 @@ def build_config(
         retries=_non_negative(data, "retries", positions),
         timeout=_top(data, "timeout", float | None, positions),
         executor_options=options,
+        plugins=file_plugins,
     )
+
+
+def _load_file_plugins(data: dict[str, Any], positions: Positions, plugins: Plugins) -> tuple[str, ...]:
+    """Import and register the plugins the file names (``plugins:``); paths are relative to the file."""
+    refs = _top(data, "plugins", list[str] | None, positions) or []
+    source = Path(positions.filename)
+    base = source.parent if source.is_file() else Path.cwd()
+    for i, ref in enumerate(refs):
+        plugins.add(import_plugin(ref, base, where=positions.of(("plugins", i))))
+    return tuple(refs)
 
 
 def _top(data: dict[str, Any], key: str, tp: Any, positions: Positions) -> Any:

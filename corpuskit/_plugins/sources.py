@@ -111,7 +111,7 @@ def import_plugin(ref: str, base: Path | None = None, where: str | None = None) 
 def _import_file(path: Path, ref: str, where: str | None) -> ModuleType:
     prefix = f"{where}: " if where else ""
     if not path.is_file():
-        raise PluginError(f"{prefix}plugin file '{ref}' not found (looked at {path})",
+        raise PluginError(f"{prefix}plugin file '{ref}' not found (looked at {path.resolve()})",
                           hint="plugin files are relative to the pipeline file")
     resolved = path.resolve()
     name = resolved.stem

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -11,6 +12,7 @@ import click
 from corpuskit._config.pipeline import parse_override
 from corpuskit._errors import ConfigError, CorpuskitError, did_you_mean
 from corpuskit._plugins.manager import Plugins, load_plugins
+from corpuskit._plugins.sources import import_plugin
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,7 +54,20 @@ def main() -> None:
     """
 
 
-def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None) -> Any:
+def _plugins(refs: tuple[str, ...]) -> Plugins:
+    """The installed plugins, plus the one-off plugins given with ``--plugin`` (relative to the working directory)."""
+    found = load_plugins()
+    for ref in refs:
+        found.add(import_plugin(ref, Path.cwd(), where="--plugin"))
+    return found
+
+
+_plugin_option = click.option("--plugin", "plugin_refs", multiple=True, metavar="MODULE|FILE.py",
+                              help="Load a one-off plugin: a module name or a .py file (repeatable).")
+
+
+def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None,
+          plugin_refs: tuple[str, ...] = ()) -> Any:
     from corpuskit._run.pipeline import Pipeline
 
     pairs = [parse_override(text) for text in overrides]
@@ -60,7 +75,7 @@ def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor
         pairs.append(("workers", workers))
     if executor is not None:
         pairs.append(("executor", executor))
-    return Pipeline.from_yaml(config, overrides=pairs)
+    return Pipeline.from_yaml(config, overrides=pairs, plugins=_plugins(plugin_refs))
 
 
 @main.command()
@@ -72,9 +87,10 @@ def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor
 @click.option("--resume", is_flag=True, help="Continue an interrupted run, skipping finished shards.")
 @click.option("--run-dir", type=click.Path(file_okay=False), help="Run directory (default .corpuskit/runs/NAME).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars and no summary.")
+@_plugin_option
 @_handle_errors
 def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None, resume: bool,
-        run_dir: str | None, quiet: bool) -> None:
+        run_dir: str | None, quiet: bool, plugin_refs: tuple[str, ...]) -> None:
     """Run the pipeline in CONFIG.
 
     \b
@@ -82,10 +98,11 @@ def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: 
       corpuskit run configs/news.yaml --workers 2
       corpuskit run configs/news.yaml --set stages.2.length_filter.min_words=80
       corpuskit run configs/news.yaml --resume
+      corpuskit run my.yaml --plugin my_stages.py
     """
     from corpuskit.cli.summary import RichProgress, print_summary
 
-    pipeline = _load(config, overrides, workers, executor)
+    pipeline = _load(config, overrides, workers, executor, plugin_refs)
     progress = RichProgress() if not quiet and sys.stderr.isatty() else None
     try:
         result = pipeline.run(executor=pipeline.config.executor or CLI_EXECUTOR, run_dir=run_dir, resume=resume,
@@ -100,8 +117,9 @@ def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: 
 @main.command()
 @click.argument("config", type=click.Path(dir_okay=False))
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a value (repeatable).")
+@_plugin_option
 @_handle_errors
-def validate(config: str, overrides: tuple[str, ...]) -> None:
+def validate(config: str, overrides: tuple[str, ...], plugin_refs: tuple[str, ...]) -> None:
     """Check CONFIG without running it and print the resolved pipeline.
 
     Checks keys, stage names, parameters and their types, and that the inputs exist.
@@ -112,7 +130,7 @@ def validate(config: str, overrides: tuple[str, ...]) -> None:
     """
     import yaml
 
-    pipeline = _load(config, overrides, None, None)
+    pipeline = _load(config, overrides, None, None, plugin_refs)
     cfg = pipeline.config
     shards = pipeline.plan()
     click.echo(f"{config}: valid. pipeline '{cfg.name}': {len(cfg.stages)} stages, {pipeline.segments()} segments, "
@@ -156,8 +174,9 @@ def plugins() -> None:
 @main.command()
 @click.argument("name", required=False)
 @click.option("--markdown", is_flag=True, help="Print every stage's reference as Markdown (docs/stages.md).")
+@_plugin_option
 @_handle_errors
-def stages(name: str | None, markdown: bool) -> None:
+def stages(name: str | None, markdown: bool, plugin_refs: tuple[str, ...]) -> None:
     """List stages, or document stage NAME (kind, parameters, what it writes).
 
     \b
@@ -168,7 +187,7 @@ def stages(name: str | None, markdown: bool) -> None:
     """
     from corpuskit._plugins.stagedoc import describe_stage, markdown_reference, stage_line
 
-    found: Plugins = load_plugins()
+    found = _plugins(plugin_refs)
     if markdown:
         click.echo(markdown_reference(list(found.stages)))
         return
