@@ -78,14 +78,17 @@ class Pipeline:
         run_dir: str | os.PathLike[str] | None = None,
         resume: bool = False,
         progress: Progress | None = None,
+        force: bool = False,
     ) -> RunResult:
         """Run over the loaders' input; the executor defaults to the file's, else ``serial``.
 
         The command line runs pipelines through this same method (its default executor
-        is ``local``).
+        is ``local``). ``resume`` continues an interrupted run; it is refused when the
+        config, the inputs or the stages' code changed, and ``force=True`` accepts
+        changed code (docs/user-guide.md).
         """
         runner = Runner(self.config, self.plugins, executor=executor or self.config.executor or "serial",
-                        workers=workers, run_dir=run_dir, resume=resume, progress=progress)
+                        workers=workers, run_dir=run_dir, resume=resume, progress=progress, force=force)
         return runner.run()
 
     def plan(self, workers: int | None = None) -> list[Shard]:

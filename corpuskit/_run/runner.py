@@ -63,6 +63,7 @@ class Runner:
         run_dir: str | os.PathLike[str] | None = None,
         resume: bool = False,
         progress: Progress | None = None,
+        force: bool = False,
     ) -> None:
         _refuse_in_a_starting_worker()
         self.config = config
@@ -78,6 +79,7 @@ class Runner:
             )
         self.rd = RunDir(root)
         self.resume = resume
+        self.force = force  # resume across changed stage code
         self.progress = progress or NullProgress()
         self.token = uuid.uuid4().hex
         self.segments = plan_segments(config)
@@ -99,7 +101,7 @@ class Runner:
     def run(self) -> RunResult:
         started = time.perf_counter()
         planned = plan_shards(self.config, self.segments, self.workers)
-        shards, resumed = start_or_resume(self.config, self.rd, planned, self.resume)
+        shards, resumed = start_or_resume(self.config, self.rd, planned, self.resume, self.force)
         self._check_outputs()
         info = RunInfo(self.config.name, self.rd.root, self.executor_name, self.workers,
                        self.config.resolved(), resumed)

@@ -85,12 +85,13 @@ def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--executor", help="serial, local, ray or a plugin's (default: the file's, else local).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run, skipping finished shards.")
+@click.option("--force", is_flag=True, help="With --resume: continue even though a stage's code changed.")
 @click.option("--run-dir", type=click.Path(file_okay=False), help="Run directory (default .corpuskit/runs/NAME).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars and no summary.")
 @_plugin_option
 @_handle_errors
 def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None, resume: bool,
-        run_dir: str | None, quiet: bool, plugin_refs: tuple[str, ...]) -> None:
+        force: bool, run_dir: str | None, quiet: bool, plugin_refs: tuple[str, ...]) -> None:
     """Run the pipeline in CONFIG.
 
     \b
@@ -106,7 +107,7 @@ def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: 
     progress = RichProgress() if not quiet and sys.stderr.isatty() else None
     try:
         result = pipeline.run(executor=pipeline.config.executor or CLI_EXECUTOR, run_dir=run_dir, resume=resume,
-                              progress=progress)
+                              progress=progress, force=force)
     finally:
         if progress is not None:
             progress.close()
