@@ -202,3 +202,24 @@ def stages(name: str | None, markdown: bool, plugin_refs: tuple[str, ...]) -> No
     click.echo(describe_stage(wanted))
 
 
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option("--dir", "directory", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Where to create the package folder.")
+@_handle_errors
+def new_plugin(name: str, directory: str) -> None:
+    """Write a plugin package NAME: a streaming and a global stage, entry points, tests, README.
+
+    It installs and passes its own tests at once:
+
+    \b
+    Example:
+      corpuskit new-plugin mysite
+      pip install -e mysite && python -m pytest mysite/tests
+    """
+    from corpuskit.cli.scaffold import write_plugin
+
+    root = write_plugin(name, Path(directory))
+    click.echo(f"wrote {root}: pip install -e {root} && python -m pytest {root / 'tests'}")
