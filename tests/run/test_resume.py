@@ -160,7 +160,8 @@ def test_resume_refuses_when_a_stage_s_code_changed_unless_forced(tmp_path: Path
     (tmp_path / "flaky.py").write_text(FLAKY.format(version=1, fail=True))
     (tmp_path / "in.jsonl").write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": "BAD"}\n')
     (tmp_path / "p.yaml").write_text("plugins: [flaky.py]\nmax_errors: 1\nstages:\n"
-                                     "  - read_jsonl: {paths: [in.jsonl]}\n  - flaky\n  - write_jsonl: {path: out.jsonl}\n")
+                                     "  - read_jsonl: {paths: [in.jsonl]}\n  - flaky\n"
+                                     "  - write_jsonl: {path: out.jsonl}\n")
     failed = corpuskit("run", "p.yaml", "--executor", "serial", "--run-dir", "r", check=False)
     assert failed.returncode == 1, failed.stderr
     (tmp_path / "flaky.py").write_text(FLAKY.format(version=2, fail=False))
