@@ -205,6 +205,7 @@ def build_config(
             where=positions.of(()),
             hint="start with 'stages:' followed by '- read_text: {paths: [...]}' items",
         )
+    file_plugins = _load_file_plugins(data, positions, plugins)  # first: they may add executors
     executors = set(plugins.executors.names())
     valid_keys = set(TOP_LEVEL_DOCS) | executors
     for key in data:
@@ -220,7 +221,6 @@ def build_config(
             where=positions.of(()),
             hint="add 'stages:' with one item per stage, e.g. '- read_text: {paths: [\"*.txt\"]}'",
         )
-    file_plugins = _load_file_plugins(data, positions, plugins)
     stages_raw = data["stages"]
     if not isinstance(stages_raw, list) or not stages_raw:
         raise ConfigError(
