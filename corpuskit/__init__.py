@@ -15,7 +15,7 @@ from corpuskit._errors import (
     StageError,
 )
 from corpuskit._plugins.hookmarkers import hookimpl
-from corpuskit._plugins.manager import Plugins, load_plugins
+from corpuskit._plugins.manager import Plugins, load_plugins, own_version
 from corpuskit._plugins.registry import ExecutorRegistry, RegisteredStage, StageRegistry
 from corpuskit._run.executors.base import Executor, TaskFailed
 from corpuskit._run.pipeline import Pipeline
@@ -37,6 +37,9 @@ from corpuskit._stages.kinds import (
     stage,
 )
 from corpuskit._stages.stats import StageStats
+
+__version__ = own_version()
+"""The installed distribution's version (``corpuskit --version`` prints it too)."""
 
 __all__ = [
     "ConfigError",
@@ -68,6 +71,7 @@ __all__ = [
     "StageStats",
     "StreamStage",
     "TaskFailed",
+    "__version__",
     "frequent_line_decisions",
     "hookimpl",
     "line_hash",

@@ -137,3 +137,29 @@ def test_bundled_news_plugin_registers_through_its_entry_point(make_plugins):
     assert eps and eps[0].value == "corpuskit_news.plugin"
     plugins = make_plugins(autoload=True, disabled=set())
     assert plugins.pm.has_plugin("news")
+
+
+def test_version_is_exported():
+    import corpuskit
+
+    assert corpuskit.__version__ == metadata.version("corpuskit")
+
+
+def test_trace_hooks_logs_each_call_with_its_plugins(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import REPO
+
+    code = ("import corpuskit, pathlib\n"
+            "pathlib.Path('in.jsonl').write_text('{\"id\": \"a\", \"text\": \"x\"}\\n')\n"
+            "corpuskit.Pipeline.from_dict({'stages': [{'read_jsonl': {'paths': ['in.jsonl']}}, 'normalize',"
+            " {'write_jsonl': {'path': 'out.jsonl'}}]}).run()\n")
+    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'plugins'}", "CORPUSKIT_TRACE_HOOKS": "1",
+           "CORPUSKIT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "corpuskit: hook corpuskit_register_stages(registry) -> corpuskit._stages.readers\n" in done.stderr
+    assert "corpuskit: hook corpuskit_run_started(run) -> no plugin\n" in done.stderr
+    assert "corpuskit: hook corpuskit_run_finished(run, result) -> no plugin\n" in done.stderr
