@@ -28,7 +28,7 @@ from corpuskit._run.plan import Segment
 from corpuskit._run.rundir import RunDir
 from corpuskit._run.setup_cache import prepared
 from corpuskit._stages.context import RejectSink, StageContext
-from corpuskit._stages.kinds import Shard
+from corpuskit._stages.kinds import Resources, Shard, resources_of
 from corpuskit._stages.stats import StageStats
 
 __all__ = ["CombineTask", "ReduceTask", "ShardTask", "run_combine", "run_reduce", "run_shard"]
@@ -49,6 +49,11 @@ class ShardTask:
     options: dict[str, Any] = attrs.field(factory=dict)
     timeout: float | None = None  # seconds per document per stage
 
+    @property
+    def resources(self) -> Resources:
+        """What the worker running this unit needs (an executor may reserve it: ray does)."""
+        return self.segment.resources()
+
 
 @attrs.frozen
 class ReduceTask:
@@ -61,6 +66,10 @@ class ReduceTask:
     bucket: int
     shards: int
 
+    @property
+    def resources(self) -> Resources:
+        return resources_of(self.spec.stage)
+
 
 @attrs.frozen
 class CombineTask:
@@ -71,6 +80,10 @@ class CombineTask:
     segment: int
     spec: StageSpec
     buckets: int
+
+    @property
+    def resources(self) -> Resources:
+        return resources_of(self.spec.stage)
 
 
 class _Guards:

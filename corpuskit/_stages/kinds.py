@@ -39,12 +39,14 @@ __all__ = [
     "Mapper",
     "PartWriter",
     "Ref",
+    "Resources",
     "Shard",
     "StageInfo",
     "StreamStage",
     "Violation",
     "is_global",
     "param",
+    "resources_of",
     "stage",
     "stage_info",
 ]
@@ -56,16 +58,40 @@ T = TypeVar("T", bound=type)
 
 
 @attrs.frozen
+class Resources:
+    """What one worker running a stage needs: CPUs, GPUs, memory in bytes.
+
+    Declared with ``@stage(..., resources=Resources(gpus=1, memory=8 * 2**30))``. The
+    ``ray`` executor reserves them for every work unit that runs the stage (a unit runs
+    a whole segment: the largest need of its stages); ``serial`` and ``local`` run units
+    in this machine's processes and do not reserve anything (docs/plugins.md).
+    """
+
+    cpus: float = attrs.field(default=1.0, converter=float, validator=attrs.validators.ge(0))
+    gpus: float = attrs.field(default=0.0, converter=float, validator=attrs.validators.ge(0))
+    memory: int = attrs.field(default=0, converter=int, validator=attrs.validators.ge(0))
+
+    @staticmethod
+    def largest(needs: Iterable[Resources]) -> Resources:
+        """What a worker running all of ``needs`` one after another must have."""
+        found = list(needs) or [Resources()]
+        return Resources(max(r.cpus for r in found), max(r.gpus for r in found), max(r.memory for r in found))
+
+
+@attrs.frozen
 class StageInfo:
-    """What ``@stage`` records on a class: its registered name and kind."""
+    """What ``@stage`` records on a class: its registered name, kind and resources."""
 
     name: str
     kind: str
     cls: type
+    resources: Resources = attrs.field(factory=Resources)
 
 
-def stage(name: str, *, kind: str) -> Callable[[T], T]:
+def stage(name: str, *, kind: str, resources: Resources | None = None) -> Callable[[T], T]:
     """Mark a frozen attrs class as a stage called ``name`` of ``kind``.
+
+    ``resources`` says what a worker running it needs (:class:`Resources`).
 
     Example::
 
@@ -79,11 +105,21 @@ def stage(name: str, *, kind: str) -> Callable[[T], T]:
         raise PluginError(f"stage {name!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}",
                           hint=did_you_mean(str(kind), KINDS))
 
+    if resources is not None and not isinstance(resources, Resources):
+        raise PluginError(f"stage {name!r}: resources must be corpuskit.Resources(...), not {resources!r}")
+
     def mark(cls: T) -> T:
-        cls.__corpuskit_stage__ = StageInfo(name=name, kind=kind, cls=cls)  # type: ignore[attr-defined]
+        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources())
+        cls.__corpuskit_stage__ = info  # type: ignore[attr-defined]
         return cls
 
     return mark
+
+
+def resources_of(stage: object) -> Resources:
+    """What a stage (instance or class) declared it needs; the default for an unmarked one."""
+    info = stage_info(stage if isinstance(stage, type) else type(stage))
+    return info.resources if info is not None else Resources()
 
 
 def stage_info(cls: type) -> StageInfo | None:
