@@ -47,5 +47,5 @@ def test_a_reduce_task_asks_for_its_global_stage_s_needs(make_plugins):
 def test_resources_are_checked_when_declared():
     with pytest.raises(ValueError, match="'gpus' must be >= 0: -1"):
         Resources(gpus=-1)
-    with pytest.raises(PluginError, match="resources must be corpuskit.Resources"):
+    with pytest.raises(PluginError, match=r"resources must be corpuskit\.Resources"):
         stage("x", kind="clean", resources={"gpus": 1})
