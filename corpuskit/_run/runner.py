@@ -15,6 +15,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._errors import ConfigError, RunError, did_you_mean
 from corpuskit._io.remote import is_url
@@ -108,8 +110,11 @@ class Runner:
         hook = self.plugins.pm.hook
         executor = None
         try:
-            hook.corpuskit_run_started(run=info)
             executor = self._executor()
+            if executor.workers != self.workers:  # serial runs one unit at a time, whatever was asked
+                self.workers = executor.workers
+                info = attrs.evolve(info, workers=executor.workers)
+            hook.corpuskit_run_started(run=info)
             stats: dict[str, StageStats] = {}
             skipped = 0
             for seg in self.segments:
@@ -124,8 +129,10 @@ class Runner:
             outputs = self._commit(shards)
             result = self._finish(stats, outputs, shards, skipped, started)
         except TaskFailed as exc:
+            hint = ("add the guard to the script, then run it again" if MAIN_GUARD_HINT in str(exc)
+                    else "'corpuskit run --resume' (Pipeline.run(resume=True)) continues it")
             error = RunError(f"run '{self.config.name}' failed: {exc}; finished shards are kept in {self.rd.root}",
-                             hint="corpuskit run --resume continues it")
+                             hint=hint)
             hook.corpuskit_run_failed(run=info, error=error)
             raise error from exc
         except BaseException as exc:

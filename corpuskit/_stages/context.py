@@ -11,7 +11,7 @@ from typing import Any
 from corpuskit._document import Document
 from corpuskit._stages.stats import StageStats
 
-__all__ = ["RejectSink", "StageContext"]
+__all__ = ["RejectSink", "StageContext", "logger_name"]
 
 RejectSink = Callable[[dict[str, Any]], None]
 
@@ -25,8 +25,9 @@ class StageContext:
     ``shard`` is the index of the shard being processed (None outside one),
     ``workdir`` a directory the stage may use for scratch files, ``plugin`` the name of
     the plugin that registered the stage (None outside a pipeline), ``logger`` a logger
-    named after the stage; ``state`` a dict that lives as long as the worker's run, for
-    what ``setup(ctx)`` loads once (lexicons, models).
+    named after the stage (``corpuskit.stage.2:news_boilerplate``: the label, dots as
+    ``_``); ``state`` a dict that lives as long as the worker's run, for what
+    ``setup(ctx)`` loads once (lexicons, models).
     """
 
     def __init__(
@@ -46,7 +47,7 @@ class StageContext:
         self.shard = shard
         self.workdir = workdir
         self.options = options or {}
-        self.logger = logging.getLogger(f"corpuskit.stage.{stage_label}")
+        self.logger = logging.getLogger(logger_name(stage_label))
         self.state: dict[str, Any] = {}
         self._sink = reject_sink
 
@@ -65,6 +66,14 @@ class StageContext:
     def count(self, label: str, n: int = 1) -> None:
         """Add ``n`` to the stage's counter ``label`` (reported in stats.json)."""
         self.stats.counters[label] += n
+
+
+def logger_name(stage_label: str) -> str:
+    """``corpuskit.stage.2:news_boilerplate``: one logger per stage, its label's dots made ``_``.
+
+    A dot would make ``2:news`` the parent of ``2:news.boilerplate`` in logging's tree.
+    """
+    return "corpuskit.stage." + stage_label.replace(".", "_")
 
 
 def describe_exception(exc: BaseException) -> str:

@@ -186,15 +186,15 @@ def stages(name: str | None, markdown: bool, plugin_refs: tuple[str, ...]) -> No
       corpuskit stages length_filter
       corpuskit stages --markdown > docs/stages.md
     """
-    from corpuskit._plugins.stagedoc import describe_stage, markdown_reference, stage_line
+    from corpuskit._plugins.stagedoc import describe_stage, markdown_reference, stage_lines
 
     found = _plugins(plugin_refs)
     if markdown:
         click.echo(markdown_reference(list(found.stages)))
         return
     if name is None:
-        for registered in found.stages:
-            click.echo(stage_line(registered))
+        for line in stage_lines(list(found.stages)):
+            click.echo(line)
         return
     wanted = found.stages.get(name)
     if wanted is None:
