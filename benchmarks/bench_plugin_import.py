@@ -23,26 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.helpers import fake_distribution  # noqa: E402
-
-PLUGIN = '''
-import time
-time.sleep({sleep})
-import attrs
-from corpuskit import Mapper, hookimpl, stage
-
-@stage("slow.upper", kind="clean")
-@attrs.frozen
-class Upper(Mapper):
-    """Upper-cases each document."""
-
-    def map(self, doc, ctx):
-        return doc.with_text(doc.text.upper())
-
-@hookimpl
-def corpuskit_register_stages(registry):
-    registry.add(Upper)
-'''
+from tests.helpers import fake_distribution, upper_plugin_source  # noqa: E402
 
 
 def main() -> None:
@@ -71,7 +52,7 @@ def main() -> None:
             if lazy:
                 eps["corpuskit.stages"] = {"slow.upper": "slow_plugin"}
             site = fake_distribution(work / f"site-{lazy}", "slow-plugin", eps,
-                                     {"slow_plugin.py": PLUGIN.format(sleep=args.sleep)})
+                                     {"slow_plugin.py": upper_plugin_source("slow.upper", args.sleep)})
             env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "plugins"), str(site)]),
                    "CORPUSKIT_DISABLE_PLUGINS": "news"}
             for name, argv in commands.items():

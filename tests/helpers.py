@@ -72,3 +72,26 @@ def fake_distribution(root: Path, name: str, entry_points: dict[str, dict[str, s
     for filename, source in modules.items():
         (root / filename).write_text(source)
     return root
+
+
+def upper_plugin_source(stage_name: str, sleep: float = 0.0) -> str:
+    """The source of a one-module plugin with one stage, ``stage_name``, that upper-cases texts.
+
+    ``sleep`` makes its import take that long (benchmarks/bench_plugin_import.py; never tests).
+    """
+    pause = f"import time\ntime.sleep({sleep})\n" if sleep else ""
+    return f'''{pause}import attrs
+from corpuskit import Mapper, hookimpl, stage
+
+@stage("{stage_name}", kind="clean")
+@attrs.frozen
+class Upper(Mapper):
+    """Upper-cases each document."""
+
+    def map(self, doc, ctx):
+        return doc.with_text(doc.text.upper())
+
+@hookimpl
+def corpuskit_register_stages(registry):
+    registry.add(Upper)
+'''

@@ -8,25 +8,11 @@ import sys
 from pathlib import Path
 
 from corpuskit import Pipeline, load_plugins
+from tests.helpers import upper_plugin_source
 
 ROOT = Path(__file__).resolve().parents[2]
 
-SHOUT = '''
-import attrs
-from corpuskit import Mapper, hookimpl, stage
-
-@stage("shout", kind="clean")
-@attrs.frozen
-class Shout(Mapper):
-    """Upper-cases each document."""
-
-    def map(self, doc, ctx):
-        return doc.with_text(doc.text.upper())
-
-@hookimpl
-def corpuskit_register_stages(registry):
-    registry.add(Shout)
-'''
+SHOUT = upper_plugin_source("shout")
 
 
 def _corpuskit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

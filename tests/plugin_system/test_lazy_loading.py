@@ -15,26 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import fake_distribution
+from tests.helpers import fake_distribution, upper_plugin_source
 
 ROOT = Path(__file__).resolve().parents[2]
 
-SLOW = '''
-import attrs
-from corpuskit import Mapper, hookimpl, stage
-
-@stage("slow.upper", kind="clean")
-@attrs.frozen
-class Upper(Mapper):
-    """Upper-cases each document."""
-
-    def map(self, doc, ctx):
-        return doc.with_text(doc.text.upper())
-
-@hookimpl
-def corpuskit_register_stages(registry):
-    registry.add(Upper)
-'''
+SLOW = upper_plugin_source("slow.upper")
 
 
 def _site(tmp_path: Path) -> Path:
