@@ -94,6 +94,7 @@ class RayExecutor:
         self._cwd = os.getcwd()
         self._owns_connection = False
         self._remote: Any = None
+        self._base_options: dict[str, Any] = {}
 
     def _connect(self) -> Any:
         ray = self._ray
@@ -117,12 +118,9 @@ class RayExecutor:
         if scheduling not in ("DEFAULT", "SPREAD"):
             raise ConfigError(f"ray.scheduling must be 'default' or 'spread', not {scheduling.lower()!r}",
                               key="ray.scheduling")
-        self._remote = ray.remote(run_unit).options(
-            num_cpus=float(self.options.get("num_cpus_per_task", 1)),
-            max_retries=self.retries,
-            retry_exceptions=False,
-            scheduling_strategy=scheduling,
-        )
+        self._base_options = {"max_retries": self.retries, "retry_exceptions": False,
+                              "scheduling_strategy": scheduling}
+        self._remote = ray.remote(run_unit)
         return self._remote
 
     def map(
@@ -136,7 +134,8 @@ class RayExecutor:
         ray = self._ray
         remote = self._connect()
         base_cpus = float(self.options.get("num_cpus_per_task", 1))
-        refs = [remote.options(**task_options(task, base_cpus)).remote(fn, task, self._cwd) for task in tasks]
+        refs = [remote.options(**self._base_options, **task_options(task, base_cpus)).remote(fn, task, self._cwd)
+                for task in tasks]
         index = {ref: i for i, ref in enumerate(refs)}
         results: list[Any] = [None] * len(tasks)
         pending = list(refs)
