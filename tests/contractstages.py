@@ -7,13 +7,26 @@ plugin with ``make_plugins(contractstages)``.
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from corpuskit import Document, Filter, GlobalStage, Mapper, Ref, StageContext, hookimpl, param, stage
+from corpuskit import (
+    Document,
+    Filter,
+    GlobalStage,
+    Loader,
+    Mapper,
+    Ref,
+    Shard,
+    StageContext,
+    hookimpl,
+    param,
+    stage,
+)
 
 
 @stage("test.returns", kind="clean")
@@ -115,7 +128,28 @@ def _load_model() -> None:
     Path("model.bin").read_bytes()
 
 
+@stage("test.parses_json", kind="extract")
+@attrs.frozen
+class ParsesJson(Mapper):
+    """Parses the text as JSON (a library raises for most texts)."""
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        return doc.with_meta(parsed=json.loads(doc.text))
+
+
+@stage("test.record_loader", kind="load")
+@attrs.frozen
+class RecordLoader(Loader):
+    """Yields plain records instead of documents."""
+
+    def plan(self, ctx: StageContext) -> list[Shard]:
+        return [Shard(source="nowhere")]
+
+    def read(self, shard: Shard, ctx: StageContext) -> Iterator[Any]:
+        yield {"id": "a", "text": "x"}
+
+
 @hookimpl
 def corpuskit_register_stages(registry: Any) -> None:
-    for cls in (Returns, BadMeta, ForgetsTrue, Drops, LocalKeys, FailsIn):
+    for cls in (Returns, BadMeta, ForgetsTrue, Drops, LocalKeys, FailsIn, ParsesJson, RecordLoader):
         registry.add(cls)

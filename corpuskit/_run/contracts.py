@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import inspect
 import pickle
-import sys
-import traceback
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,7 +33,7 @@ import orjson
 
 from corpuskit._document import Document
 from corpuskit._errors import CorpuskitError, StageError
-from corpuskit._stages.context import StageContext
+from corpuskit._stages.context import StageContext, plugin_frame
 from corpuskit._stages.kinds import Violation
 
 __all__ = [
@@ -78,30 +76,6 @@ def _method_location(stage: Any, phase: str) -> str:
     return f" (at {Path(path or '?').name}:{line} in {getattr(func, '__qualname__', phase)})"
 
 
-def _plugin_frame(exc: BaseException, stage: Any) -> str:
-    """`` (at model.py:8 in load)`` - the last frame of ``exc`` in the stage's package.
-
-    Falls back to the last frame outside corpuskit's run machinery, then the last frame.
-    """
-    frames = traceback.extract_tb(exc.__traceback__)
-    if not frames:
-        return ""
-    package = type(stage).__module__.split(".")[0]
-    module = sys.modules.get(package)
-    roots = [str(Path(p).resolve()) for p in getattr(module, "__path__", [])] or [
-        str(Path(getattr(module, "__file__", "") or "").resolve())
-    ]
-    run_dir = str(Path(__file__).resolve().parent)
-
-    def inside(frame: traceback.FrameSummary, dirs: list[str]) -> bool:
-        return any(str(Path(frame.filename).resolve()).startswith(d) for d in dirs if d)
-
-    chosen = next((f for f in reversed(frames) if inside(f, roots)), None)
-    if chosen is None:
-        chosen = next((f for f in reversed(frames) if not inside(f, [run_dir])), frames[-1])
-    return f" (at {Path(chosen.filename).name}:{chosen.lineno} in {chosen.name})"
-
-
 def _who(ctx: StageContext) -> str:
     plugin = getattr(ctx, "plugin", None)
     return f"stage '{ctx.stage}'" + (f" (plugin '{plugin}')" if plugin else "")
@@ -120,8 +94,8 @@ def phase_failure(ctx: StageContext, stage: Any, phase: str, exc: BaseException)
     """The error a user sees for an exception raised in ``phase`` outside per-document work."""
     message = str(exc) or "(no message)"
     return StageError(
-        f"{_who(ctx)} failed in {phase}(): {type(exc).__name__}: {message}{_plugin_frame(exc, stage)}",
-        hint=f"fix {type(stage).__name__}.{phase}; the run stopped before any output was replaced",
+        f"{_who(ctx)} failed in {phase}(): {type(exc).__name__}: {message}{plugin_frame(exc, stage)}",
+        hint=f"fix {type(stage).__name__}.{phase}() and run again ('--resume' keeps the finished shards)",
     )
 
 

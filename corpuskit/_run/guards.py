@@ -127,7 +127,7 @@ def run_stream_stage(
                 if current is None or feed.failed_current:
                     raise  # failed before reading a document: a bug in the stage
                 feed.failed_current = True
-                error = describe_exception(exc)
+                error = describe_exception(exc, stage)
                 ctx.reject(current, f"error: {type(exc).__name__}", error)
                 budget.failed(ctx.stage, current.id, error)
                 output = None  # go on with the next document
@@ -150,9 +150,9 @@ def reject_timeout(doc: Document, ctx: StageContext, budget: ErrorBudget, deadli
 
 
 def timed_source(
-    docs: Iterator[Document], ctx: StageContext, *, count_in: bool = True
+    docs: Iterator[Document], ctx: StageContext, *, count_in: bool = True, loader: Any = None
 ) -> Iterator[Document]:
-    """A loader's or reader's output, counted and timed as that stage's work."""
+    """A loader's or reader's output, counted and timed as that stage's work (``loader``: checked)."""
     stats = ctx.stats
     elapsed = 0.0
     rejected_before = stats.rejected_total
@@ -165,6 +165,8 @@ def timed_source(
                 elapsed += time.perf_counter() - t0
                 break
             elapsed += time.perf_counter() - t0
+            if loader is not None:
+                check_document(doc, ctx, loader, "read")
             stats.docs_out += 1
             if count_in:
                 stats.docs_in += 1
@@ -179,7 +181,7 @@ _FAILED: Any = object()
 
 
 def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: ErrorBudget,
-             deadline: Any) -> Any:
+             deadline: Any, stage: Any = None) -> Any:
     """``call()`` for one document under its deadline, timed as the stage's work.
 
     An exception or a timeout rejects ``doc`` (counted against ``max_errors``) and
@@ -198,7 +200,7 @@ def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: 
     except CorpuskitError:
         raise
     except Exception as exc:
-        error = describe_exception(exc)
+        error = describe_exception(exc, stage)
         ctx.reject(doc, f"error: {type(exc).__name__}", error)
         stats.seconds += time.perf_counter() - t0
         budget.failed(ctx.stage, doc.id, error)
@@ -224,7 +226,8 @@ def apply_global(
     """
     stats = ctx.stats
     for index, doc in enumerate(docs):
-        result = _guarded(lambda: stage.apply(doc, decisions_for(index), ctx), doc, ctx, budget, deadline)  # noqa: B023
+        result = _guarded(lambda: stage.apply(doc, decisions_for(index), ctx), doc, ctx, budget, deadline,  # noqa: B023
+                          stage)
         if result is not _FAILED and result is not None:
             check_document(result, ctx, stage, "apply")
             stats.docs_out += 1
@@ -242,7 +245,7 @@ def keys_of(
         prepared_doc = prepare(doc, ctx) if prepare is not None else doc
         return prepared_doc, list(stage.keys(prepared_doc, ref, ctx))
 
-    found: tuple[Document, list[Any]] = _guarded(call, doc, ctx, budget, deadline)
+    found: tuple[Document, list[Any]] = _guarded(call, doc, ctx, budget, deadline, stage)
     if found is _FAILED:
         return None
     if found[0] is not doc:

@@ -156,7 +156,7 @@ def _source(task: ShardTask, rd: RunDir, guards: _Guards, read: list[int]) -> It
         ctx = guards.ctx(spec)
         loader = prepared(task.run_token, spec, ctx)
         assert task.shard is not None
-        return timed_source(iter(loader.read(task.shard, ctx)), ctx)
+        return timed_source(iter(loader.read(task.shard, ctx)), ctx, loader=loader)
     docs = read_documents(rd.data(seg.index - 1, task.shard_index), read)
     if seg.head is None:
         return docs

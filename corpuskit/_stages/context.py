@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 from corpuskit._document import Document
 from corpuskit._stages.stats import StageStats
 
-__all__ = ["RejectSink", "StageContext", "logger_name"]
+__all__ = ["RejectSink", "StageContext", "describe_exception", "logger_name", "plugin_frame"]
 
 RejectSink = Callable[[dict[str, Any]], None]
 
@@ -76,11 +77,42 @@ def logger_name(stage_label: str) -> str:
     return "corpuskit.stage." + stage_label.replace(".", "_")
 
 
-def describe_exception(exc: BaseException) -> str:
-    """``TypeError: message (at file.py:12 in func)`` - the exception and its last frame."""
+def describe_exception(exc: BaseException, stage: object | None = None) -> str:
+    """``TypeError: message (at file.py:12 in func)`` - the exception and where it was raised.
+
+    With ``stage``, the frame shown is the last one in the stage's own package (the
+    plugin's code, not a library it called or corpuskit's loop), when there is one.
+    """
+    return f"{type(exc).__name__}: {exc}{plugin_frame(exc, stage)}"
+
+
+def plugin_frame(exc: BaseException, stage: object | None = None) -> str:
+    """`` (at model.py:8 in load)`` - the last frame of ``exc`` in ``stage``'s package.
+
+    Falls back to the last frame outside corpuskit's run machinery, then the last frame.
+    """
     frames = traceback.extract_tb(exc.__traceback__)
-    where = ""
-    if frames:
-        last = frames[-1]
-        where = f" (at {Path(last.filename).name}:{last.lineno} in {last.name})"
-    return f"{type(exc).__name__}: {exc}{where}"
+    if not frames:
+        return ""
+    chosen = frames[-1]
+    if stage is not None:
+        roots = _package_roots(type(stage).__module__.split(".")[0])
+        run_dir = str(Path(__file__).resolve().parent.parent / "_run")
+        inside = [f for f in frames if _under(f.filename, roots)]
+        outside_run = [f for f in frames if not _under(f.filename, [run_dir])]
+        chosen = (inside or outside_run or frames)[-1]
+    return f" (at {Path(chosen.filename).name}:{chosen.lineno} in {chosen.name})"
+
+
+def _package_roots(package: str) -> list[str]:
+    module = sys.modules.get(package)
+    paths = list(getattr(module, "__path__", []) or [])
+    file = getattr(module, "__file__", None)
+    if not paths and file:
+        paths = [str(file)]
+    return [str(Path(p).resolve()) for p in paths]
+
+
+def _under(filename: str, roots: list[str]) -> bool:
+    resolved = str(Path(filename).resolve())
+    return any(resolved.startswith(root) for root in roots)

@@ -12,7 +12,7 @@ import pytest
 from corpuskit import Document, Pipeline, RunError, StageError
 from corpuskit.testing import run_stage
 from tests import contractstages
-from tests.contractstages import BadMeta, Drops, ForgetsTrue, LocalKeys, Returns
+from tests.contractstages import BadMeta, Drops, ForgetsTrue, LocalKeys, ParsesJson, Returns
 
 HERE = "contractstages.py"
 
@@ -128,3 +128,19 @@ def test_the_cli_prints_one_clear_line_for_a_failing_setup(corpus: Path, tmp_pat
 
 def _env(root: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": f"{root}:{root / 'plugins'}"}
+
+
+def test_a_per_document_error_shows_the_line_in_the_plugin_not_in_the_library() -> None:
+    out = run_stage(ParsesJson(), ["not json"])
+    [detail] = [r["detail"] for r in out.rejects]
+    assert detail.startswith("JSONDecodeError: Expecting value: line 1 column 1 (char 0) (at contractstages.py:")
+    assert detail.endswith(" in map)")
+
+
+def test_a_loader_that_yields_records_is_named(make_plugins) -> None:
+    pipeline = Pipeline.from_dict({"stages": ["test.record_loader", {"write_jsonl": {"path": "out.jsonl"}}]},
+                                  plugins=make_plugins(contractstages))
+    with pytest.raises(StageError, match=r"stage '0:test.record_loader' \(plugin 'tests.contractstages'\): read\(\) "
+                                         r"must produce a Document, found dict \{'id': 'a', 'text': 'x'\} "
+                                         r"\(at contractstages.py:\d+ in RecordLoader.read\)"):
+        pipeline.run(executor="serial")
