@@ -15,7 +15,7 @@ from corpuskit._errors import (
     StageError,
 )
 from corpuskit._plugins.hookmarkers import hookimpl
-from corpuskit._plugins.manager import Plugins, load_plugins
+from corpuskit._plugins.manager import Plugins, load_plugins, own_version
 from corpuskit._plugins.registry import ExecutorRegistry, RegisteredStage, StageRegistry
 from corpuskit._run.executors.base import Executor, TaskFailed
 from corpuskit._run.pipeline import Pipeline
@@ -31,12 +31,16 @@ from corpuskit._stages.kinds import (
     Mapper,
     PartWriter,
     Ref,
+    Resources,
     Shard,
     StreamStage,
     param,
     stage,
 )
 from corpuskit._stages.stats import StageStats
+
+__version__ = own_version()
+"""The installed distribution's version (``corpuskit --version`` prints it too)."""
 
 __all__ = [
     "ConfigError",
@@ -57,6 +61,7 @@ __all__ = [
     "Plugins",
     "Ref",
     "RegisteredStage",
+    "Resources",
     "ResumeError",
     "RunError",
     "RunInfo",
@@ -68,6 +73,7 @@ __all__ = [
     "StageStats",
     "StreamStage",
     "TaskFailed",
+    "__version__",
     "frequent_line_decisions",
     "hookimpl",
     "line_hash",

@@ -87,10 +87,6 @@ class DataError(CorpuskitError):
     """Input data is malformed and the pipeline asked to stop on it (``on_error: fail``)."""
 
 
-class StageError(CorpuskitError):
-    """A stage failed in a way that stops the run (too many consecutive errors)."""
-
-
 class RunError(CorpuskitError):
     """The run failed (a worker died for good, an output could not be written)."""
 
@@ -99,6 +95,12 @@ class RunDirError(RunError):
     """The run directory cannot be used: corpuskit did not create it, or another run holds it (exit code 2)."""
 
     exit_code = 2
+
+
+class StageError(RunError):
+    """A stage failed in a way that stops the run: it broke its contract (returned no
+    document, put a set in ``meta``), raised outside per-document work (``setup``,
+    ``reduce``, ``commit``...), or raised on too many documents in a row."""
 
 
 class ResumeError(CorpuskitError):

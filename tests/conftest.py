@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from corpuskit._plugins.manager import Plugins, get_plugin_manager
+from corpuskit._plugins.manager import Plugins, get_plugin_manager, register_plugin
 from tests.helpers import corpus_records, write_jsonl
 
 MakePlugins = Callable[..., Plugins]
@@ -51,12 +51,11 @@ def make_plugins() -> MakePlugins:
     ) -> Plugins:
         pm = get_plugin_manager(autoload=autoload, disabled=disabled, extra=list(extra))
         for name, plugin in (named or {}).items():
-            pm.register(plugin, name=name)
+            register_plugin(pm, plugin, name)
         if news and not pm.has_plugin("news"):
             from corpuskit_news import plugin as news_plugin
 
             pm.register(news_plugin, name="news")
-        pm.check_pending()
         return Plugins(pm)
 
     return make

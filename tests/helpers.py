@@ -51,3 +51,47 @@ def read_all(loader, rejects: list | None = None) -> list:
     """Every document ``loader`` plans and reads, in order."""
     c = loader_ctx(rejects)
     return [doc for shard in loader.plan(c) for doc in loader.read(shard, c)]
+
+
+def fake_distribution(root: Path, name: str, entry_points: dict[str, dict[str, str]],
+                      modules: dict[str, str], version: str = "1.0") -> Path:
+    """An installed distribution in ``root`` (put it on PYTHONPATH): a .dist-info with entry points, and modules.
+
+    What pip would leave in site-packages, without pip: tests that need an installed
+    plugin (a broken one, a slow one) run a subprocess with ``root`` on its path.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    info = root / f"{name}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    lines = []
+    for group, entries in entry_points.items():
+        lines.append(f"[{group}]")
+        lines.extend(f"{key} = {value}" for key, value in entries.items())
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n")
+    for filename, source in modules.items():
+        (root / filename).write_text(source)
+    return root
+
+
+def upper_plugin_source(stage_name: str, sleep: float = 0.0) -> str:
+    """The source of a one-module plugin with one stage, ``stage_name``, that upper-cases texts.
+
+    ``sleep`` makes its import take that long (benchmarks/bench_plugin_import.py; never tests).
+    """
+    pause = f"import time\ntime.sleep({sleep})\n" if sleep else ""
+    return f'''{pause}import attrs
+from corpuskit import Mapper, hookimpl, stage
+
+@stage("{stage_name}", kind="clean")
+@attrs.frozen
+class Upper(Mapper):
+    """Upper-cases each document."""
+
+    def map(self, doc, ctx):
+        return doc.with_text(doc.text.upper())
+
+@hookimpl
+def corpuskit_register_stages(registry):
+    registry.add(Upper)
+'''

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import types
 import typing
 from pathlib import Path
@@ -14,12 +15,33 @@ __all__ = ["CoerceError", "coerce", "describe_type", "field_types"]
 _NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false"}
 
 
-class CoerceError(Exception):
-    """A value does not fit a type; ``expected`` describes the type."""
+_UNSET: Any = object()
 
-    def __init__(self, expected: str) -> None:
+
+class CoerceError(Exception):
+    """A value does not fit a type; ``expected`` describes the type.
+
+    ``path`` leads from the checked value to the element that does not fit (keys of a
+    mapping, indexes of a list: ``("limits", "a")``), ``found`` is that element.
+    """
+
+    def __init__(self, expected: str, found: Any = _UNSET, path: tuple[Any, ...] = ()) -> None:
         super().__init__(expected)
         self.expected = expected
+        self.found = found
+        self.path = path
+
+    def inside(self, step: Any, value: Any) -> CoerceError:
+        """The same error seen from the container that holds the element at ``step``."""
+        return CoerceError(self.expected, value if self.found is _UNSET else self.found, (step, *self.path))
+
+    def found_in(self, value: Any) -> Any:
+        """The offending element (``value`` itself when the error is about it)."""
+        return value if self.found is _UNSET else self.found
+
+    def dotted(self) -> str:
+        """``.a`` / ``.2`` - the path as it follows a key in an error message."""
+        return "".join(f".{step}" for step in self.path)
 
 
 def field_types(cls: type) -> dict[str, Any]:
@@ -41,6 +63,8 @@ def describe_type(tp: Any) -> str:
         return "a path"
     if tp is type(None):
         return "null"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "one of " + ", ".join(repr(member.value) for member in tp)
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is Literal:
@@ -90,9 +114,29 @@ def coerce(value: Any, tp: Any) -> Any:
         if not isinstance(value, dict):
             raise CoerceError(describe_type(tp))
         if len(args) == 2:
-            return {coerce(k, args[0]): coerce(v, args[1]) for k, v in value.items()}
+            return {_element(k, args[0], k, k): _element(v, args[1], k, v) for k, v in value.items()}
         return value
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _coerce_enum(value, tp)
     return _coerce_scalar(value, tp)
+
+
+def _element(value: Any, tp: Any, step: Any, shown: Any) -> Any:
+    """``coerce`` of one element of a container; an error names the element's key or index."""
+    try:
+        return coerce(value, tp)
+    except CoerceError as exc:
+        raise exc.inside(step, shown) from None
+
+
+def _coerce_enum(value: Any, tp: type[enum.Enum]) -> Any:
+    """An enum member from its value (``"fast"``) or its name."""
+    if isinstance(value, tp):
+        return value
+    for member in tp:
+        if value == member.value or value == member.name:
+            return member
+    raise CoerceError(describe_type(tp))
 
 
 def _coerce_sequence(value: Any, tp: Any, container: Any, args: tuple[Any, ...]) -> Any:
@@ -103,7 +147,7 @@ def _coerce_sequence(value: Any, tp: Any, container: Any, args: tuple[Any, ...])
     inner = args[0] if args else Any
     if container is tuple and len(args) == 2 and args[1] is Ellipsis:
         inner = args[0]
-    items = [coerce(v, inner) for v in value]
+    items = [_element(v, inner, i, v) for i, v in enumerate(value)]
     if container in (tuple, typing.Sequence):
         return tuple(items)
     if container in (set, frozenset):

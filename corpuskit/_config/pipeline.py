@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 
+from corpuskit._config.overrides import apply_override
 from corpuskit._config.params import CoerceError, coerce, describe_value, field_types
 from corpuskit._config.yamlpos import Positions, check_size, load_yaml
 from corpuskit._errors import ConfigError, did_you_mean
 from corpuskit._plugins.manager import Plugins
+from corpuskit._plugins.sources import import_plugin
 from corpuskit._stages.kinds import is_global
 
-__all__ = ["PipelineConfig", "StageSpec", "apply_override", "build_config", "parse_override"]
+__all__ = ["PipelineConfig", "StageSpec", "build_config"]
 
 TOP_LEVEL_DOCS = {
     "name": "names the run directory (default: the file's stem)",
@@ -35,6 +36,7 @@ TOP_LEVEL_DOCS = {
     "retries": "times a shard whose worker died is retried (default 2)",
     "timeout": "seconds one document may take in a stage before it is rejected: a number above 0, "
                "or null for none (the default)",
+    "plugins": "one-off plugins: module names, or .py files relative to this file (their code runs)",
 }
 DEFAULTS: dict[str, Any] = {"max_errors": 10, "buckets": 16, "retries": 2}
 MAX_BUCKETS = 1 << 16
@@ -82,10 +84,13 @@ class PipelineConfig:
     retries: int = 2
     timeout: float | None = None
     executor_options: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    plugins: tuple[str, ...] = ()
 
     def resolved(self) -> dict[str, Any]:
         """The config as plain data with every default filled in (for run directories)."""
         out: dict[str, Any] = {"name": self.name}
+        if self.plugins:
+            out["plugins"] = list(self.plugins)
         for key in ("executor", "workers", "run_dir", "max_errors", "buckets", "retries", "timeout"):
             out[key] = getattr(self, key)
         out.update(copy.deepcopy(self.executor_options))
@@ -108,87 +113,6 @@ def _plain(value: Any) -> Any:
 # ---------------------------------------------------------------------------
 
 
-def parse_override(text: str) -> tuple[str, Any]:
-    """``KEY=VALUE`` -> (key, value); the value is read as YAML (``0.9``, ``[a, b]``)."""
-    if "=" not in text:
-        raise ConfigError(
-            f"--set expects KEY=VALUE, found {text!r}",
-            hint="for example --set workers=1 or --set stages.2.minhash.threshold=0.9",
-        )
-    key, raw = text.split("=", 1)
-    try:
-        value = yaml.safe_load(raw) if raw.strip() else ""
-    except yaml.YAMLError:
-        value = raw
-    return key.strip(), value
-
-
-def apply_override(data: dict[str, Any], key: str, value: Any, positions: Positions) -> None:
-    """Set the dotted ``key`` in ``data``; list items by index, a stage by its name."""
-    where = f"--set {key}"
-    parts = key.split(".")
-    if not parts or not parts[0]:
-        raise ConfigError("empty key", where=where)
-    target: Any = data
-    path: list[Any] = []
-    i = 0
-    while i < len(parts) - 1:
-        part = parts[i]
-        if isinstance(target, list):
-            target, path, i = _step_list(target, parts, i, path, where)
-            continue
-        if isinstance(target, dict):
-            if part not in target or target[part] is None:
-                target[part] = {}
-            path.append(part)
-            target = target[part]
-            i += 1
-            continue
-        raise ConfigError(f"cannot set a key inside {describe_value(target)}", where=where)
-    last = parts[-1]
-    if isinstance(target, list):
-        index = _list_index(target, last, where)
-        target[index] = value
-    elif isinstance(target, dict):
-        target[last] = value
-    else:
-        raise ConfigError(f"cannot set a key inside {describe_value(target)}", where=where)
-    positions.set((*path, last), where)
-
-
-def _list_index(items: list[Any], part: str, where: str) -> int:
-    try:
-        index = int(part)
-    except ValueError:
-        raise ConfigError(f"'{part}' is not a list index", where=where) from None
-    if not -len(items) <= index < len(items):
-        raise ConfigError(f"index {index} is out of range (the list has {len(items)} items)", where=where)
-    return index
-
-
-def _step_list(items: list[Any], parts: list[str], i: int, path: list[Any], where: str) -> tuple[Any, list[Any], int]:
-    """Step into a list item; a stage item's name may itself contain dots."""
-    index = _list_index(items, parts[i], where)
-    path.append(index)
-    item = items[index]
-    rest = ".".join(parts[i + 1:])
-    name = item if isinstance(item, str) else next(iter(item)) if isinstance(item, dict) and len(item) == 1 else None
-    if isinstance(name, str) and rest.startswith(name + "."):
-        if isinstance(item, str):
-            item = {name: {}}
-            items[index] = item
-        if item[name] is None:
-            item[name] = {}
-        path.append(name)
-        return item[name], path, i + 1 + len(name.split("."))
-    return item, path, i + 1
-
-
-# ---------------------------------------------------------------------------
-# Building
-# ---------------------------------------------------------------------------
-
-
 def build_config(
     data: Any,
     positions: Positions,
@@ -203,6 +127,7 @@ def build_config(
             where=positions.of(()),
             hint="start with 'stages:' followed by '- read_text: {paths: [...]}' items",
         )
+    file_plugins = _load_file_plugins(data, positions, plugins)  # first: they may add executors
     executors = set(plugins.executors.names())
     valid_keys = set(TOP_LEVEL_DOCS) | executors
     for key in data:
@@ -261,6 +186,7 @@ def build_config(
         retries=_non_negative(data, "retries", positions),
         timeout=_timeout(data, positions),
         executor_options=options,
+        plugins=file_plugins,
     )
 
 
@@ -273,6 +199,14 @@ def _check_name(name: str, positions: Positions) -> None:
             key="name",
             hint="to put the run directory elsewhere, use run_dir: or --run-dir",
         )
+def _load_file_plugins(data: dict[str, Any], positions: Positions, plugins: Plugins) -> tuple[str, ...]:
+    """Import and register the plugins the file names (``plugins:``); paths are relative to the file."""
+    refs = _top(data, "plugins", list[str] | None, positions) or []
+    source = Path(positions.filename)
+    base = source.parent if source.is_file() else Path.cwd()
+    for i, ref in enumerate(refs):
+        plugins.add(import_plugin(ref, base, where=positions.of(("plugins", i))))
+    return tuple(refs)
 
 
 def _top(data: dict[str, Any], key: str, tp: Any, positions: Positions) -> Any:
@@ -349,12 +283,7 @@ def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) 
         )
     registered = plugins.stages.get(str(name))
     if registered is None:
-        raise ConfigError(
-            f"unknown stage '{name}'",
-            where=positions.of(path),
-            key=f"stages.{index}",
-            hint=did_you_mean(str(name), plugins.stages.names()) + " ('corpuskit stages' lists them)",
-        )
+        raise _unknown_stage(str(name), plugins, positions.of(path), index)
     if not isinstance(params, dict):
         raise ConfigError(
             f"expected a mapping of parameters, found {describe_value(params)}",
@@ -371,6 +300,18 @@ def _build_stage(index: int, item: Any, positions: Positions, plugins: Plugins) 
         where=positions.of(path),
         param_where={str(key): positions.of((*path, key)) for key in params},
     )
+
+
+def _unknown_stage(name: str, plugins: Plugins, where: str, index: int) -> ConfigError:
+    """An unknown stage: the broken plugin it comes from, else the closest names."""
+    why = plugins.why_missing(name)
+    if why is not None:
+        return ConfigError(why, where=where, key=f"stages.{index}",
+                           hint="fix or reinstall the plugin ('corpuskit plugins' lists broken plugins)")
+    hint = did_you_mean(name, plugins.stages.names()) + " ('corpuskit stages' lists them)"
+    if plugins.failed:
+        hint += "; plugins that failed to load: " + ", ".join(sorted(plugins.failed))
+    return ConfigError(f"unknown stage '{name}'", where=where, key=f"stages.{index}", hint=hint)
 
 
 def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, ...], positions: Positions) -> Any:
@@ -391,9 +332,9 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
             values[key] = coerce(value, types_.get(key, Any))
         except CoerceError as exc:
             raise ConfigError(
-                f"expected {exc.expected}, found {describe_value(value)}",
-                where=positions.of(key_path),
-                key=dotted,
+                f"expected {exc.expected}, found {describe_value(exc.found_in(value))}",
+                where=positions.of((*key_path, *exc.path)),
+                key=dotted + exc.dotted(),
                 hint=fields[key].metadata.get("doc"),
             ) from None
     missing = [f for f in fields if f not in values and fields[f].default is attrs.NOTHING]

@@ -37,6 +37,11 @@ def dumps_line(value: Any) -> bytes:
         return orjson.dumps(_fragments(value), option=orjson.OPT_APPEND_NEWLINE)
 
 
+def with_big_ints(value: Any) -> Any:
+    """``value`` ready for orjson: integers beyond 64 bits as raw JSON fragments (else unchanged)."""
+    return _fragments(value)
+
+
 def _fragments(value: Any) -> Any:
     """``value`` with each integer orjson cannot write turned into a raw JSON fragment."""
     if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:

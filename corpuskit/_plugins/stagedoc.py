@@ -10,7 +10,7 @@ import attrs
 from corpuskit._config.params import describe_type, field_types
 from corpuskit._plugins.registry import RegisteredStage
 
-__all__ = ["describe_stage", "markdown_reference", "stage_line"]
+__all__ = ["describe_stage", "markdown_reference", "stage_lines"]
 
 
 def _summary(cls: type) -> str:
@@ -18,9 +18,15 @@ def _summary(cls: type) -> str:
     return doc.splitlines()[0] if doc else ""
 
 
-def stage_line(registered: RegisteredStage) -> str:
-    """``name  kind  plugin  first line of the docstring``."""
-    return f"{registered.name:<20} {registered.kind:<12} {registered.plugin:<28} {_summary(registered.cls)}"
+def stage_lines(stages: list[RegisteredStage]) -> list[str]:
+    """``name  kind  plugin  first line of the docstring``, one per stage, in aligned columns."""
+    if not stages:
+        return []
+    name_w = max(len(s.name) for s in stages)
+    kind_w = max(len(s.kind) for s in stages)
+    plugin_w = max(len(s.plugin) for s in stages)
+    return [f"{s.name:<{name_w}}  {s.kind:<{kind_w}}  {s.plugin:<{plugin_w}}  {_summary(s.cls)}".rstrip()
+            for s in stages]
 
 
 def _default(field: attrs.Attribute[Any]) -> str:

@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from corpuskit._run.contracts import Tracked, unpicklable
 from corpuskit._run.global_protocol import bucket_of, route_by_shard
 from corpuskit._run.rundir import RunDir
 from corpuskit._run.sealed import PickleWriter, read_pickles, write_pickles
@@ -37,7 +38,15 @@ class DiskStore:
                 yield from read_pickles(path, self.rd.key)
 
     def write_partials(self, bucket: int, partials: Iterable[Any]) -> int:
-        return write_pickles(self.rd.partials(self.segment, bucket), partials, self.rd.key)
+        tracked = Tracked(partials)
+        try:
+            return write_pickles(self.rd.partials(self.segment, bucket), tracked, self.rd.key)
+        except OSError:
+            raise
+        except Exception as exc:
+            if tracked.source_raised:
+                raise
+            raise unpicklable(list(tracked.recent), "partials", exc) from None
 
     def partials(self, buckets: int) -> Iterator[Any]:
         for b in range(buckets):
@@ -48,7 +57,12 @@ class DiskStore:
     def write_decisions(self, name: str, pairs: Iterable[tuple[Ref, Any]]) -> int:
         by_shard, count = route_by_shard(pairs)
         for shard, items in by_shard.items():
-            write_pickles(self.rd.decisions_dir(self.segment, shard) / f"{name}.pkl", items, self.rd.key)
+            try:
+                write_pickles(self.rd.decisions_dir(self.segment, shard) / f"{name}.pkl", items, self.rd.key)
+            except OSError:
+                raise
+            except Exception as exc:
+                raise unpicklable([decision for _, decision in items], "decisions", exc) from None
         return count
 
     def decisions(self, shard: int) -> dict[int, list[Any]]:
@@ -97,7 +111,12 @@ class _BucketFiles:
         writer = self._files.get(b)
         if writer is None:
             writer = self._files[b] = PickleWriter(self._rd.keys(self._segment, self._shard, b), self._rd.key)
-        writer.dump(batch)
+        try:
+            writer.dump(batch)
+        except OSError:
+            raise
+        except Exception as exc:
+            raise unpicklable(batch, "keys", exc) from None
         self._pending[b] = []
 
     def close(self) -> None:

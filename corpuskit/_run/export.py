@@ -8,6 +8,7 @@ from typing import Any
 
 from corpuskit._config.pipeline import StageSpec
 from corpuskit._document import Document
+from corpuskit._run.contracts import in_phase
 from corpuskit._run.rundir import RunDir
 from corpuskit._run.setup_cache import prepared
 from corpuskit._stages.context import StageContext
@@ -30,7 +31,8 @@ def write_parts(
         exporter = prepared(run_token, spec, ctx)
         path = rd.part(spec.label, shard)
         path.parent.mkdir(parents=True, exist_ok=True)
-        writers.append((exporter.open_part(path, ctx), ctx.stats))
+        with in_phase(ctx, exporter, "open_part", io_errors=True):
+            writers.append((exporter.open_part(path, ctx), ctx.stats))
     count = 0
     try:
         for doc in docs:

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 import xxhash
 
 from corpuskit._document import Document
+from corpuskit._run.contracts import Violation, in_phase
 from corpuskit._run.deadline import NO_DEADLINE, Deadline
 from corpuskit._run.guards import ErrorBudget, apply_global, keys_of
 from corpuskit._stages.context import StageContext
@@ -127,23 +128,27 @@ def map_keys(
         if found is None:
             continue
         prepared_doc, pairs = found
-        writer.add_all(pairs)
+        with in_phase(ctx, stage, "keys"):
+            writer.add_all(pairs)
         yield prepared_doc
         index += 1
-    writer.close()
+    with in_phase(ctx, stage, "keys"):
+        writer.close()
 
 
 def reduce_bucket(stage: Any, bucket: int, store: PhaseStore, shards: int, ctx: StageContext) -> int:
     """Reduce one bucket; keep its partials for combine, or route its decisions. Returns how many."""
-    output = stage.reduce(bucket, store.bucket_items(bucket, shards), ctx)
-    if has_combine(stage):
-        return store.write_partials(bucket, output)
-    return store.write_decisions(bucket_name(bucket), output)
+    with in_phase(ctx, stage, "reduce"):
+        output = stage.reduce(bucket, store.bucket_items(bucket, shards), ctx)
+        if has_combine(stage):
+            return store.write_partials(bucket, output)
+        return store.write_decisions(bucket_name(bucket), output)
 
 
 def combine_partials(stage: Any, store: PhaseStore, buckets: int, ctx: StageContext) -> int:
     """Combine every bucket's partials into decisions routed to their documents."""
-    return store.write_decisions(COMBINE, stage.combine(store.partials(buckets), ctx))
+    with in_phase(ctx, stage, "combine"):
+        return store.write_decisions(COMBINE, stage.combine(store.partials(buckets), ctx))
 
 
 def apply_decisions(
@@ -164,7 +169,12 @@ def route_by_shard(pairs: Iterable[tuple[Ref, Any]]) -> tuple[dict[int, list[tup
     """``(ref, decision)`` pairs grouped by shard, each group sorted by document index (stable)."""
     by_shard: dict[int, list[tuple[int, Any]]] = {}
     count = 0
-    for ref, decision in pairs:
+    for pair in pairs:
+        if not (isinstance(pair, tuple | list) and len(pair) == 2 and isinstance(pair[0], tuple) and len(pair[0]) == 2):
+            raise Violation("must yield (ref, decision) pairs whose ref is the document's Ref", pair,
+                            "put the Ref that keys() received in the value and yield (ref, decision); "
+                            "or define combine() to turn partial results into such pairs")
+        ref, decision = pair
         by_shard.setdefault(ref[0], []).append((ref[1], decision))
         count += 1
     for items in by_shard.values():

@@ -16,8 +16,10 @@ from typing import Any
 
 from corpuskit._document import Document
 from corpuskit._errors import CorpuskitError, StageError
+from corpuskit._run.contracts import Violation, check_document, check_pairs, contract_error
 from corpuskit._run.deadline import NO_DEADLINE, Deadline, DocumentTimeout
 from corpuskit._stages.context import StageContext, describe_exception
+from corpuskit._stages.kinds import Mapper
 
 __all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "reject_timeout", "run_stream_stage", "timed_source"]
 
@@ -95,6 +97,7 @@ def run_stream_stage(
     """``stage.process`` over ``upstream`` with counting, timing and error containment."""
     feed = Feed(upstream, ctx, budget, deadline)
     stats = ctx.stats
+    phase = "map" if isinstance(stage, Mapper) else "process"
     elapsed = 0.0
     output: Iterator[Document] | None = None  # (re)started inside the loop, on the stage's clock
     try:
@@ -128,6 +131,8 @@ def run_stream_stage(
                 raise
             except SystemExit as exc:
                 raise _exit_error(ctx.stage, exc) from None
+            except Violation as violation:
+                raise contract_error(ctx, stage, phase, violation) from None
             except Exception as exc:
                 elapsed += time.perf_counter() - t0
                 if feed.upstream_error is not None:  # the input failed (a loader, a cut file): not this document
@@ -136,7 +141,7 @@ def run_stream_stage(
                 if current is None or feed.failed_current:
                     raise  # failed before reading a document: a bug in the stage
                 feed.failed_current = True
-                error = describe_exception(exc)
+                error = describe_exception(exc, stage)
                 ctx.reject(current, f"error: {type(exc).__name__}", error)
                 budget.failed(ctx.stage, current.id, error)
                 output = None  # go on with the next document
@@ -144,6 +149,7 @@ def run_stream_stage(
             finally:
                 deadline.leave()
             elapsed += time.perf_counter() - t0
+            check_document(doc, ctx, stage, phase)
             stats.docs_out += 1
             yield doc
     finally:
@@ -164,9 +170,9 @@ def reject_timeout(doc: Document, ctx: StageContext, budget: ErrorBudget, deadli
 
 
 def timed_source(
-    docs: Iterator[Document], ctx: StageContext, *, count_in: bool = True
+    docs: Iterator[Document], ctx: StageContext, *, count_in: bool = True, loader: Any = None
 ) -> Iterator[Document]:
-    """A loader's or reader's output, counted and timed as that stage's work."""
+    """A loader's or reader's output, counted and timed as that stage's work (``loader``: checked)."""
     stats = ctx.stats
     elapsed = 0.0
     rejected_before = stats.rejected_total
@@ -181,6 +187,8 @@ def timed_source(
             except SystemExit as exc:
                 raise _exit_error(ctx.stage, exc) from None
             elapsed += time.perf_counter() - t0
+            if loader is not None:
+                check_document(doc, ctx, loader, "read")
             stats.docs_out += 1
             if count_in:
                 stats.docs_in += 1
@@ -195,7 +203,7 @@ _FAILED: Any = object()
 
 
 def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: ErrorBudget,
-             deadline: Any) -> Any:
+             deadline: Any, stage: Any = None) -> Any:
     """``call()`` for one document under its deadline, timed as the stage's work.
 
     An exception or a timeout rejects ``doc`` (counted against ``max_errors``) and
@@ -216,7 +224,7 @@ def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: 
     except SystemExit as exc:
         raise _exit_error(ctx.stage, exc) from None
     except Exception as exc:
-        error = describe_exception(exc)
+        error = describe_exception(exc, stage)
         ctx.reject(doc, f"error: {type(exc).__name__}", error)
         stats.seconds += time.perf_counter() - t0
         budget.failed(ctx.stage, doc.id, error)
@@ -242,8 +250,10 @@ def apply_global(
     """
     stats = ctx.stats
     for index, doc in enumerate(docs):
-        result = _guarded(lambda: stage.apply(doc, decisions_for(index), ctx), doc, ctx, budget, deadline)  # noqa: B023
+        result = _guarded(lambda: stage.apply(doc, decisions_for(index), ctx), doc, ctx, budget, deadline,  # noqa: B023
+                          stage)
         if result is not _FAILED and result is not None:
+            check_document(result, ctx, stage, "apply")
             stats.docs_out += 1
             yield result
 
@@ -259,5 +269,13 @@ def keys_of(
         prepared_doc = prepare(doc, ctx) if prepare is not None else doc
         return prepared_doc, list(stage.keys(prepared_doc, ref, ctx))
 
-    found = _guarded(call, doc, ctx, budget, deadline)
-    return None if found is _FAILED else found
+    found: tuple[Document, list[Any]] = _guarded(call, doc, ctx, budget, deadline, stage)
+    if found is _FAILED:
+        return None
+    if found[0] is not doc:
+        check_document(found[0], ctx, stage, "prepare")
+    try:
+        check_pairs(found[1], "(key, value)")
+    except Violation as violation:
+        raise contract_error(ctx, stage, "keys", violation) from None
+    return found

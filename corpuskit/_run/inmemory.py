@@ -19,7 +19,7 @@ from typing import Any
 
 from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._document import Document
-from corpuskit._errors import DataError
+from corpuskit._errors import DataError, StageError
 from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline
 from corpuskit._run.global_protocol import (
     apply_decisions,
@@ -50,13 +50,16 @@ def process_documents(
     token = uuid.uuid4().hex
     alarm = Alarm() if config.timeout else None
     caller_error: Exception | None = None
+    plugins: dict[str, str] = {}
     try:
         stream: Iterator[Document] = _checked(docs)
         for spec in config.stages:
             if spec.kind in ("load", "export"):
                 continue
             stats[spec.label] = StageStats(spec.label, spec.kind)
-            ctx = StageContext(spec.label, stats[spec.label], on_reject, shard=_SHARD, options={"workers": 1})
+            plugins[spec.label] = spec.plugin
+            ctx = StageContext(spec.label, stats[spec.label], on_reject, shard=_SHARD, options={"workers": 1},
+                               plugin=spec.plugin)
             instance = prepared(token, spec, ctx)
             budget = ErrorBudget(config.max_errors)
             deadline = Deadline(alarm, config.timeout) if alarm is not None and config.timeout else NO_DEADLINE
@@ -65,6 +68,7 @@ def process_documents(
             else:
                 stream = run_stream_stage(instance, stream, ctx, budget, deadline)
         yield from stream
+        _check_balanced(stats, plugins)
     except _CallerFailed as failed:
         caller_error = failed.error
     finally:
@@ -116,6 +120,17 @@ def _describe(item: Any) -> str:
     if isinstance(item, Document):
         return f"a Document whose id is {type(item.id).__name__} and text {type(item.text).__name__}"
     return "None" if item is None else f"a {type(item).__name__}"
+
+
+def _check_balanced(stats: dict[str, StageStats], plugins: dict[str, str]) -> None:
+    """Every document a stage read came out or was rejected (checked once the input is used up)."""
+    for label, st in stats.items():
+        if label in plugins and not st.balanced:
+            raise StageError(
+                f"stage '{label}' (plugin '{plugins[label]}') lost documents silently: "
+                f"in={st.docs_in} out={st.docs_out} rejected={st.rejected_total}",
+                hint="a stage must yield or ctx.reject every document it reads",
+            )
 
 
 def _global(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from corpuskit._run.contracts import dumps_checked
 from corpuskit._run.global_protocol import bucket_of, route_by_shard
 from corpuskit._stages.kinds import Ref
 
@@ -30,6 +31,7 @@ class MemoryStore:
 
     def write_partials(self, bucket: int, partials: Iterable[Any]) -> int:
         kept = self._partials[bucket] = list(partials)
+        dumps_checked(kept, "partials")  # they would cross processes in a run over files
         return len(kept)
 
     def partials(self, buckets: int) -> Iterator[Any]:
@@ -39,6 +41,7 @@ class MemoryStore:
     def write_decisions(self, name: str, pairs: Iterable[tuple[Ref, Any]]) -> int:
         by_shard, count = route_by_shard(pairs)
         for shard, items in by_shard.items():
+            dumps_checked(items, "decisions")
             self._decisions.setdefault(shard, {})[name] = items
         return count
 
@@ -60,6 +63,7 @@ class _BucketLists:
         self._buckets = buckets
 
     def add_all(self, pairs: list[tuple[Any, Any]]) -> None:
+        dumps_checked(pairs, "keys")  # they would cross processes in a run over files
         for pair in pairs:
             self._keys.setdefault((self._shard, bucket_of(pair[0], self._buckets)), []).append(pair)
 

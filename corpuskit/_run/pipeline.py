@@ -79,16 +79,20 @@ class Pipeline:
         resume: bool = False,
         progress: Progress | None = None,
         ray_runtime_env: dict[str, Any] | None = None,
+        force: bool = False,
     ) -> RunResult:
         """Run over the loaders' input; the executor defaults to the file's, else ``serial``.
 
         The command line runs pipelines through this same method (its default executor
         is ``local``). ``ray_runtime_env`` is Ray's ``runtime_env`` for every task (it can
         ship and run code, so only the caller gives it, never the pipeline file).
+        ``resume`` continues an interrupted run; it is refused when the config, the inputs
+        or the stages' code changed, and ``force=True`` accepts changed code
+        (docs/user-guide.md).
         """
         runner = Runner(self.config, self.plugins, executor=executor or self.config.executor or "serial",
                         workers=workers, run_dir=run_dir, resume=resume, progress=progress,
-                        ray_runtime_env=ray_runtime_env)
+                        ray_runtime_env=ray_runtime_env, force=force)
         return runner.run()
 
     def plan(self, workers: int | None = None) -> list[Shard]:
@@ -109,8 +113,9 @@ class Pipeline:
     ) -> Iterator[Document]:
         """Documents through the pipeline in this process (load and export stages skipped).
 
-        ``rejects`` (a list, or a callable) receives each rejected document as
-        ``{"stage", "reason", "detail", "document"}``; ``stats`` (a dict) is filled
+        ``rejects`` (a list, or a callable) receives each rejected document as the
+        record a run writes to rejects.jsonl: ``{"stage", "reason", "detail"?, "source"?,
+        "document"}`` (docs/user-guide.md); ``stats`` (a dict) is filled
         with each stage's counters as the documents flow.
         """
         if rejects is None:

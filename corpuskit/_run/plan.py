@@ -9,7 +9,7 @@ import attrs
 from corpuskit._config.pipeline import PipelineConfig, StageSpec
 from corpuskit._errors import ConfigError, CorpuskitError, InputError
 from corpuskit._stages.context import StageContext
-from corpuskit._stages.kinds import Shard
+from corpuskit._stages.kinds import Resources, Shard, resources_of
 from corpuskit._stages.stats import StageStats
 
 __all__ = ["Segment", "plan_segments", "plan_shards", "refuse_rejects"]
@@ -42,6 +42,10 @@ class Segment:
             out.append(self.tail)
         out.extend(self.exporters)
         return out
+
+    def resources(self) -> Resources:
+        """What a worker running a shard of this segment needs: the largest of its stages' needs."""
+        return Resources.largest(resources_of(spec.stage) for spec in self.specs())
 
     def finished_stages(self) -> list[StageSpec]:
         """Stages complete once every shard of this segment is done (not the tail)."""
@@ -77,7 +81,8 @@ def plan_shards(config: PipelineConfig, segments: list[Segment], workers: int) -
         )
     shards: list[tuple[int, Shard]] = []
     for li, spec in enumerate(loaders):
-        ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, options={"workers": workers})
+        ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, options={"workers": workers},
+                           plugin=spec.plugin)
         try:
             planned = spec.stage.plan(ctx)
         except InputError as exc:

@@ -2,16 +2,20 @@
 
 A fresh run resets the run directory, creates the run's key (:mod:`corpuskit._run.sealed`)
 and records its plan (the shards), sealed with that key, with a fingerprint of what
-decides the output: the resolved config, less how it runs, and the input files' sizes
-and modification times. ``--resume`` trusts the recorded plan
-only while that fingerprint still matches.
+decides the output: the resolved config, less how it runs, the input files' sizes and
+modification times, and the code of every stage it uses (the plugin's distribution and
+version, and a hash of the source file of the stage's class). ``--resume`` trusts the
+recorded plan only while that fingerprint still matches; ``--resume --force`` accepts
+changed code (not a changed config or input).
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import uuid
+from importlib import metadata
 from typing import Any
 
 import attrs
@@ -34,8 +38,9 @@ a run may be resumed with other values (more workers, on Ray after a local start
 Planned = list[tuple[int, Shard]]
 
 
-def fingerprint(config: PipelineConfig, shards: Planned) -> dict[str, str]:
-    """Hashes of what decides the output: the config (not how it runs) and the input files."""
+def fingerprint(config: PipelineConfig, shards: Planned) -> dict[str, Any]:
+    """What decides the output: hashes of the config (not how it runs) and the input files,
+    and per stage its plugin, distribution, version and a hash of its class's source file."""
     decisive = {k: v for k, v in config.resolved().items()
                 if k not in HOW_IT_RUNS and k not in config.executor_options}
     config_hash = hashlib.sha256(orjson.dumps(decisive, default=str)).hexdigest()
@@ -51,7 +56,27 @@ def fingerprint(config: PipelineConfig, shards: Planned) -> dict[str, str]:
         except OSError:
             inputs.append([path, -1, -1])
     inputs_hash = hashlib.sha256(orjson.dumps(inputs)).hexdigest()
-    return {"config": config_hash, "inputs": inputs_hash}
+    return {"config": config_hash, "inputs": inputs_hash, "code": {spec.label: _stage_code(spec.plugin, spec.stage)
+                                                                   for spec in config.stages}}
+
+
+def _stage_code(plugin: str, stage: Any) -> dict[str, str]:
+    """The plugin, distribution and version a stage comes from, and a hash of its class's source file."""
+    cls = type(stage)
+    top = cls.__module__.split(".")[0]
+    dists = metadata.packages_distributions().get(top, [])
+    dist = dists[0] if dists else ""
+    try:
+        version = metadata.version(dist) if dist else ""
+    except metadata.PackageNotFoundError:
+        version = ""
+    try:
+        path = inspect.getsourcefile(cls)
+        with open(path or "", "rb") as fh:
+            source = hashlib.sha256(fh.read()).hexdigest()
+    except (TypeError, OSError):
+        source = ""
+    return {"plugin": plugin, "dist": dist, "version": version, "source": source}
 
 
 @attrs.frozen
@@ -64,15 +89,17 @@ class Started:
     attempts: tuple[str, ...]
 
 
-def start_or_resume(config: PipelineConfig, rd: RunDir, shards: Planned, resume: bool, attempt: str) -> Started:
+def start_or_resume(config: PipelineConfig, rd: RunDir, shards: Planned, resume: bool, attempt: str,
+                    force: bool = False) -> Started:
     """Start afresh (a new run id and key), or resume the run recorded in ``rd`` (``resume``).
 
     ``attempt`` is this run's token: a completion marker counts only when an attempt of
-    this run wrote it (sealed with its key), never a worker of an earlier run.
+    this run wrote it (sealed with its key), never a worker of an earlier run. ``force``
+    resumes across changes of the stages' code.
     """
     current = fingerprint(config, shards)
     if resume:
-        return _resumed_plan(config, rd, current, attempt)
+        return _resumed_plan(config, rd, current, attempt, force)
     try:
         earlier = _recorded_run_id(rd)
         rd.reset()
@@ -103,7 +130,9 @@ def _recorded_run_id(rd: RunDir) -> str | None:
     return run_id if isinstance(run_id, str) else None
 
 
-def _resumed_plan(config: PipelineConfig, rd: RunDir, current: dict[str, str], attempt: str) -> Started:
+def _resumed_plan(
+    config: PipelineConfig, rd: RunDir, current: dict[str, Any], attempt: str, force: bool
+) -> Started:
     run_id = _recorded_run_id(rd)
     if run_id is None:
         raise ResumeError(
@@ -136,10 +165,33 @@ def _resumed_plan(config: PipelineConfig, rd: RunDir, current: dict[str, str], a
             f"cannot resume the run in {rd.root}: {what} changed since it started",
             hint="restore them, or run without --resume to start over",
         )
+    changed_code = _code_changes(old["fingerprint"].get("code"), current["code"])
+    if changed_code and not force:
+        raise ResumeError(
+            f"cannot resume the run in {rd.root}: the code of its stages changed since it started "
+            f"({'; '.join(changed_code)}); the output would mix results of the old and the new code",
+            hint="run without --resume to start over, or resume anyway with --resume --force "
+            "(Pipeline.run(resume=True, force=True))",
+        )
     attempts = (*old["attempts"], attempt)
     rd.write_marker(rd.plan, {**old, "attempts": list(attempts)})
     shards = [(li, Shard(**{**sh, "items": tuple(sh["items"])})) for li, sh in old["shards"]]
     return Started(shards, True, run_id, attempts)
+
+
+def _code_changes(old: dict[str, dict[str, str]] | None, new: dict[str, dict[str, str]]) -> list[str]:
+    """What changed in the stages' code between two fingerprints, stage by stage."""
+    if old is None:
+        return ["the run was started by a corpuskit that did not record it"]
+    changes = []
+    for label, now in new.items():
+        before = old.get(label, {})
+        if before.get("version") != now["version"]:
+            changes.append(f"'{label}': plugin '{now['plugin']}' {now['dist'] or '?'} "
+                           f"{before.get('version') or '?'} -> {now['version'] or '?'}")
+        elif before.get("source") != now["source"]:
+            changes.append(f"'{label}': its source changed (plugin '{now['plugin']}')")
+    return changes
 
 
 def _shard_dict(shard: Shard) -> dict[str, Any]:

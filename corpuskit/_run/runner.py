@@ -15,10 +15,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._errors import ConfigError, RunError, did_you_mean
 from corpuskit._io.remote import is_url
 from corpuskit._plugins.manager import Plugins
+from corpuskit._run.contracts import in_phase
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.executors.base import MAIN_GUARD_HINT, Executor, TaskFailed, available_cores
 from corpuskit._run.global_protocol import bucket_count, has_combine
@@ -65,6 +68,7 @@ class Runner:
         resume: bool = False,
         progress: Progress | None = None,
         ray_runtime_env: dict[str, Any] | None = None,
+        force: bool = False,
     ) -> None:
         _refuse_in_a_starting_worker()
         if ray_runtime_env is not None and executor != "ray":
@@ -84,6 +88,7 @@ class Runner:
             )
         self.rd = RunDir(root)
         self.resume = resume
+        self.force = force  # resume across changed stage code
         self.progress = progress or NullProgress()
         self.token = uuid.uuid4().hex  # this attempt's: markers name it, setup caches are keyed by it
         self.attempts: set[str] = {self.token}
@@ -114,7 +119,7 @@ class Runner:
             return self._run(planned, started)
 
     def _run(self, planned: list[tuple[int, Shard]], started: float) -> RunResult:
-        started_as = start_or_resume(self.config, self.rd, planned, self.resume, self.token)
+        started_as = start_or_resume(self.config, self.rd, planned, self.resume, self.token, self.force)
         shards, resumed, self.attempts = started_as.shards, started_as.resumed, set(started_as.attempts)
         self._check_outputs()
         info = RunInfo(self.config.name, self.rd.root, self.executor_name, self.workers,
@@ -122,8 +127,11 @@ class Runner:
         hook = self.plugins.pm.hook
         executor = None
         try:
-            hook.corpuskit_run_started(run=info)
             executor = self._executor()
+            if executor.workers != self.workers:  # serial runs one unit at a time, whatever was asked
+                self.workers = executor.workers
+                info = attrs.evolve(info, workers=executor.workers)
+            hook.corpuskit_run_started(run=info)
             stats: dict[str, StageStats] = {}
             skipped = 0
             for seg in self.segments:
@@ -141,8 +149,10 @@ class Runner:
             outputs = self._commit(shards)
             result = self._finish(stats, outputs, shards, skipped, rejected, started)
         except TaskFailed as exc:
+            hint = ("add the guard to the script, then run it again" if MAIN_GUARD_HINT in str(exc)
+                    else "'corpuskit run --resume' (Pipeline.run(resume=True)) continues it")
             error = RunError(f"run '{self.config.name}' failed: {exc}; finished shards are kept in {self.rd.root}",
-                             hint="corpuskit run --resume continues it")
+                             hint=hint)
             hook.corpuskit_run_failed(run=info, error=error)
             raise error from exc
         except BaseException as exc:
@@ -218,7 +228,7 @@ class Runner:
             prepare = getattr(spec.stage, "prepare_output", None)
             if not callable(prepare):
                 continue
-            ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects)
+            ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, plugin=spec.plugin)
             try:
                 prepare(ctx)
             except OSError as exc:
@@ -231,9 +241,10 @@ class Runner:
         outputs: list[str] = []
         for spec in self.segments[-1].exporters:
             parts = [self.rd.part(spec.label, s) for s in range(len(shards))]
-            ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects)
+            ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, plugin=spec.plugin)
             try:
-                outputs.extend(spec.stage.commit(parts, ctx))
+                with in_phase(ctx, spec.stage, "commit", io_errors=True):
+                    outputs.extend(spec.stage.commit(parts, ctx))
             except OSError as exc:
                 raise RunError(
                     f"stage '{spec.label}' could not write its output: {exc.strerror or exc}: {exc.filename or ''}",

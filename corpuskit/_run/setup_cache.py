@@ -12,6 +12,7 @@ import multiprocessing
 from typing import Any
 
 from corpuskit._config.pipeline import StageSpec
+from corpuskit._run.contracts import in_phase
 from corpuskit._stages.context import StageContext
 
 __all__ = ["forget_run", "prepared"]
@@ -30,7 +31,8 @@ def prepared(run_token: str, spec: StageSpec, ctx: StageContext) -> Any:
         ctx.state = state
         setup = getattr(instance, "setup", None)
         if callable(setup):
-            setup(ctx)
+            with in_phase(ctx, instance, "setup"):
+                setup(ctx)
             if multiprocessing.parent_process() is not None:  # a worker process, not the caller's
                 gc.freeze()  # what setup loaded (lexicons, models) lives on: the collector stops rescanning it
                 gc.set_threshold(10_000, 10, 10)  # per-document garbage is acyclic: collect young objects less often

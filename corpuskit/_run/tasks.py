@@ -28,7 +28,7 @@ from corpuskit._run.plan import Segment
 from corpuskit._run.rundir import RunDir
 from corpuskit._run.setup_cache import prepared
 from corpuskit._stages.context import RejectSink, StageContext, describe_exception
-from corpuskit._stages.kinds import Shard
+from corpuskit._stages.kinds import Resources, Shard, resources_of
 from corpuskit._stages.stats import StageStats
 
 __all__ = ["CombineTask", "ReduceTask", "ShardTask", "run_combine", "run_reduce", "run_shard"]
@@ -50,6 +50,11 @@ class ShardTask:
     timeout: float | None = None  # seconds per document per stage
     run_key: bytes = attrs.field(default=b"", repr=False)  # seals markers and pickles (corpuskit._run.sealed)
 
+    @property
+    def resources(self) -> Resources:
+        """What the worker running this unit needs (an executor may reserve it: ray does)."""
+        return self.segment.resources()
+
 
 @attrs.frozen
 class ReduceTask:
@@ -63,6 +68,10 @@ class ReduceTask:
     shards: int
     run_key: bytes = attrs.field(default=b"", repr=False)
 
+    @property
+    def resources(self) -> Resources:
+        return resources_of(self.spec.stage)
+
 
 @attrs.frozen
 class CombineTask:
@@ -74,6 +83,10 @@ class CombineTask:
     spec: StageSpec
     buckets: int
     run_key: bytes = attrs.field(default=b"", repr=False)
+
+    @property
+    def resources(self) -> Resources:
+        return resources_of(self.spec.stage)
 
 
 class _Guards:
@@ -92,7 +105,7 @@ class _Guards:
 
     def ctx(self, spec: StageSpec) -> StageContext:
         return StageContext(spec.label, self.stats[spec.label], self._rejects, shard=self._shard,
-                            workdir=self._rd.root, options=self._options)
+                            workdir=self._rd.root, options=self._options, plugin=spec.plugin)
 
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
@@ -155,7 +168,7 @@ def _source(task: ShardTask, rd: RunDir, guards: _Guards, read: list[int]) -> It
         ctx = guards.ctx(spec)
         loader = prepared(task.run_token, spec, ctx)
         assert task.shard is not None
-        return timed_source(iter(loader.read(task.shard, ctx)), ctx)
+        return timed_source(iter(loader.read(task.shard, ctx)), ctx, loader=loader)
     docs = read_documents(rd.data(seg.index - 1, task.shard_index), read)
     if seg.head is None:
         return docs
@@ -218,7 +231,7 @@ def _global_step(
 ) -> dict[str, Any]:
     """One whole-corpus step of a global stage (a reduce bucket, the combine), timed."""
     stats = StageStats(spec.label, spec.kind)
-    ctx = StageContext(spec.label, stats, _no_rejects(spec.label), workdir=rd.root)
+    ctx = StageContext(spec.label, stats, _no_rejects(spec.label), workdir=rd.root, plugin=spec.plugin)
     stage = prepared(run_token, spec, ctx)
     t0 = time.perf_counter()
     count = step(stage, DiskStore(rd, segment), ctx)

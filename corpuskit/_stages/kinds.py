@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, TypeVar
 import attrs
 
 from corpuskit._document import Document
+from corpuskit._errors import PluginError, did_you_mean
 
 if TYPE_CHECKING:
     from corpuskit._stages.context import StageContext
@@ -38,11 +39,14 @@ __all__ = [
     "Mapper",
     "PartWriter",
     "Ref",
+    "Resources",
     "Shard",
     "StageInfo",
     "StreamStage",
+    "Violation",
     "is_global",
     "param",
+    "resources_of",
     "stage",
     "stage_info",
 ]
@@ -54,16 +58,40 @@ T = TypeVar("T", bound=type)
 
 
 @attrs.frozen
+class Resources:
+    """What one worker running a stage needs: CPUs, GPUs, memory in bytes.
+
+    Declared with ``@stage(..., resources=Resources(gpus=1, memory=8 * 2**30))``. The
+    ``ray`` executor reserves them for every work unit that runs the stage (a unit runs
+    a whole segment: the largest need of its stages); ``serial`` and ``local`` run units
+    in this machine's processes and do not reserve anything (docs/plugins.md).
+    """
+
+    cpus: float = attrs.field(default=1.0, converter=float, validator=attrs.validators.ge(0))
+    gpus: float = attrs.field(default=0.0, converter=float, validator=attrs.validators.ge(0))
+    memory: int = attrs.field(default=0, converter=int, validator=attrs.validators.ge(0))
+
+    @staticmethod
+    def largest(needs: Iterable[Resources]) -> Resources:
+        """What a worker running all of ``needs`` one after another must have."""
+        found = list(needs) or [Resources()]
+        return Resources(max(r.cpus for r in found), max(r.gpus for r in found), max(r.memory for r in found))
+
+
+@attrs.frozen
 class StageInfo:
-    """What ``@stage`` records on a class: its registered name and kind."""
+    """What ``@stage`` records on a class: its registered name, kind and resources."""
 
     name: str
     kind: str
     cls: type
+    resources: Resources = attrs.field(factory=Resources)
 
 
-def stage(name: str, *, kind: str) -> Callable[[T], T]:
+def stage(name: str, *, kind: str, resources: Resources | None = None) -> Callable[[T], T]:
     """Mark a frozen attrs class as a stage called ``name`` of ``kind``.
+
+    ``resources`` says what a worker running it needs (:class:`Resources`).
 
     Example::
 
@@ -74,13 +102,24 @@ def stage(name: str, *, kind: str) -> Callable[[T], T]:
             def process(self, docs, ctx): ...
     """
     if kind not in KINDS:
-        raise ValueError(f"stage {name!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        raise PluginError(f"stage {name!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}",
+                          hint=did_you_mean(str(kind), KINDS))
+
+    if resources is not None and not isinstance(resources, Resources):
+        raise PluginError(f"stage {name!r}: resources must be corpuskit.Resources(...), not {resources!r}")
 
     def mark(cls: T) -> T:
-        cls.__corpuskit_stage__ = StageInfo(name=name, kind=kind, cls=cls)  # type: ignore[attr-defined]
+        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources())
+        cls.__corpuskit_stage__ = info  # type: ignore[attr-defined]
         return cls
 
     return mark
+
+
+def resources_of(stage: object) -> Resources:
+    """What a stage (instance or class) declared it needs; the default for an unmarked one."""
+    info = stage_info(stage if isinstance(stage, type) else type(stage))
+    return info.resources if info is not None else Resources()
 
 
 def stage_info(cls: type) -> StageInfo | None:
@@ -152,8 +191,12 @@ class StreamStage:
 class Filter(StreamStage):
     """A stage that keeps or rejects each document: implement ``keep``."""
 
-    def keep(self, doc: Document, ctx: StageContext) -> bool | str:
-        """True keeps the document; False or a reason string rejects it."""
+    def keep(self, doc: Document, ctx: StageContext) -> bool | str | tuple[str, str]:
+        """True keeps the document; False, a reason string or ``(reason, detail)`` rejects it.
+
+        ``reason`` is a short constant label (stats group by it); ``detail`` says what
+        about this document made it fail (``"12 words < min_words=50"``).
+        """
         raise NotImplementedError
 
     def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
@@ -161,8 +204,35 @@ class Filter(StreamStage):
             verdict = self.keep(doc, ctx)
             if verdict is True:
                 yield doc
+            elif verdict is False:
+                ctx.reject(doc, "filtered")
+            elif isinstance(verdict, str):
+                ctx.reject(doc, verdict)
+            elif isinstance(verdict, tuple) and len(verdict) == 2 and all(isinstance(v, str) for v in verdict):
+                ctx.reject(doc, verdict[0], verdict[1])
             else:
-                ctx.reject(doc, verdict if isinstance(verdict, str) else "filtered")
+                raise _bad_verdict(self, verdict)
+
+
+class Violation(Exception):
+    """A value a stage produced breaks its contract; the run machinery names the stage.
+
+    ``phase`` is the stage method that produced ``value`` (``keep``), when it is not
+    the one the run machinery called (``process``).
+    """
+
+    def __init__(self, message: str, value: Any, hint: str | None = None, phase: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.value = value
+        self.hint = hint
+        self.phase = phase
+
+
+def _bad_verdict(stage: Filter, verdict: object) -> Violation:
+    hint = ("did you forget `return True`? keep() returns True to keep a document, "
+            "or False, a reason string or (reason, detail) to reject it")
+    return Violation("must return True, False, a reason or (reason, detail)", verdict, hint, phase="keep")
 
 
 class Mapper(StreamStage):

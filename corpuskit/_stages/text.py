@@ -82,7 +82,7 @@ class LengthFilter(Filter):
     """Drops documents outside word or character bounds.
 
     The reject reason names the bound (``below min_words=50``); the detail gives the
-    document's length.
+    document's length (``12 words``, ``80 characters``).
     """
 
     min_words: int | None = param(None, doc="fewest words kept", validator=_OPTIONAL_COUNT)
@@ -90,19 +90,23 @@ class LengthFilter(Filter):
     min_chars: int | None = param(None, doc="fewest characters kept", validator=_OPTIONAL_COUNT)
     max_chars: int | None = param(None, doc="most characters kept", validator=_OPTIONAL_COUNT)
 
-    def keep(self, doc: Document, ctx: StageContext) -> bool | str:
+    def keep(self, doc: Document, ctx: StageContext) -> bool | tuple[str, str]:
         if self.min_words is not None or self.max_words is not None:
             words = len(doc.text.split())
             if self.min_words is not None and words < self.min_words:
-                return f"below min_words={self.min_words}"
+                return f"below min_words={self.min_words}", _count(words, "word")
             if self.max_words is not None and words > self.max_words:
-                return f"above max_words={self.max_words}"
+                return f"above max_words={self.max_words}", _count(words, "word")
         chars = len(doc.text)
         if self.min_chars is not None and chars < self.min_chars:
-            return f"below min_chars={self.min_chars}"
+            return f"below min_chars={self.min_chars}", _count(chars, "character")
         if self.max_chars is not None and chars > self.max_chars:
-            return f"above max_chars={self.max_chars}"
+            return f"above max_chars={self.max_chars}", _count(chars, "character")
         return True
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @hookimpl

@@ -5,13 +5,15 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from corpuskit._config.pipeline import parse_override
+from corpuskit._config.overrides import parse_override
 from corpuskit._errors import ConfigError, CorpuskitError, did_you_mean
 from corpuskit._plugins.manager import Plugins, load_plugins
+from corpuskit._plugins.sources import import_plugin
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,7 +66,20 @@ def main() -> None:
     """
 
 
-def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None) -> Any:
+def _plugins(refs: tuple[str, ...]) -> Plugins:
+    """The installed plugins, plus the one-off plugins given with ``--plugin`` (relative to the working directory)."""
+    found = load_plugins()
+    for ref in refs:
+        found.add(import_plugin(ref, Path.cwd(), where="--plugin"))
+    return found
+
+
+_plugin_option = click.option("--plugin", "plugin_refs", multiple=True, metavar="MODULE|FILE.py",
+                              help="Load a one-off plugin: a module name or a .py file (repeatable).")
+
+
+def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None,
+          plugin_refs: tuple[str, ...] = ()) -> Any:
     from corpuskit._run.pipeline import Pipeline
 
     pairs = [parse_override(text) for text in overrides]
@@ -72,7 +87,7 @@ def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor
         pairs.append(("workers", workers))
     if executor is not None:
         pairs.append(("executor", executor))
-    return Pipeline.from_yaml(config, overrides=pairs)
+    return Pipeline.from_yaml(config, overrides=pairs, plugins=_plugins(plugin_refs))
 
 
 @main.command()
@@ -82,13 +97,16 @@ def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--executor", help="serial, local, ray or a plugin's (default: the file's, else local).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run, skipping finished shards.")
+@click.option("--force", is_flag=True, help="With --resume: continue even though a stage's code changed.")
 @click.option("--run-dir", type=click.Path(file_okay=False), help="Run directory (default .corpuskit/runs/NAME).")
 @click.option("--ray-runtime-env", type=click.Path(dir_okay=False, exists=True), metavar="FILE",
               help="Ray runtime_env (YAML or JSON) for every task: it can run code, so only from here.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars and no summary.")
+@_plugin_option
 @_handle_errors
 def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: str | None, resume: bool,
-        run_dir: str | None, ray_runtime_env: str | None, quiet: bool) -> None:
+        force: bool, run_dir: str | None, ray_runtime_env: str | None, quiet: bool,
+        plugin_refs: tuple[str, ...]) -> None:
     """Run the pipeline in CONFIG.
 
     \b
@@ -96,15 +114,16 @@ def run(config: str, overrides: tuple[str, ...], workers: int | None, executor: 
       corpuskit run configs/news.yaml --workers 2
       corpuskit run configs/news.yaml --set stages.2.length_filter.min_words=80
       corpuskit run configs/news.yaml --resume
+      corpuskit run my.yaml --plugin my_stages.py
     """
     from corpuskit.cli.summary import RichProgress, print_summary
 
     signal.signal(signal.SIGTERM, _on_sigterm)
-    pipeline = _load(config, overrides, workers, executor)
+    pipeline = _load(config, overrides, workers, executor, plugin_refs)
     progress = RichProgress() if not quiet and sys.stderr.isatty() else None
     try:
         result = pipeline.run(executor=pipeline.config.executor or CLI_EXECUTOR, run_dir=run_dir, resume=resume,
-                              progress=progress, ray_runtime_env=_runtime_env(ray_runtime_env))
+                              progress=progress, ray_runtime_env=_runtime_env(ray_runtime_env), force=force)
     finally:
         if progress is not None:
             progress.close()
@@ -129,8 +148,9 @@ def _runtime_env(path: str | None) -> dict[str, Any] | None:
 @main.command()
 @click.argument("config", type=click.Path(dir_okay=False))
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a value (repeatable).")
+@_plugin_option
 @_handle_errors
-def validate(config: str, overrides: tuple[str, ...]) -> None:
+def validate(config: str, overrides: tuple[str, ...], plugin_refs: tuple[str, ...]) -> None:
     """Check CONFIG without running it and print the resolved pipeline.
 
     Checks keys, stage names, parameters and their types, and that the inputs exist.
@@ -141,7 +161,7 @@ def validate(config: str, overrides: tuple[str, ...]) -> None:
     """
     import yaml
 
-    pipeline = _load(config, overrides, None, None)
+    pipeline = _load(config, overrides, None, None, plugin_refs)
     cfg = pipeline.config
     shards = pipeline.plan()
     click.echo(f"{config}: valid. pipeline '{cfg.name}': {len(cfg.stages)} stages, {pipeline.segments()} segments, "
@@ -165,22 +185,29 @@ def plugins() -> None:
       CORPUSKIT_DISABLE_PLUGINS=news corpuskit plugins
     """
     found = load_plugins()
+    found.load_all()
     for info in found.infos():
         stages = ", ".join(found.stages_of(info.name)) or "-"
         tag = " (builtin)" if info.builtin else ""
-        click.echo(f"{info.name} {info.version}{tag}\n  module: {info.module}\n  stages: {stages}")
+        dist = f" [{info.dist}]" if info.dist and not info.builtin else ""
+        click.echo(f"{info.name} {info.version}{tag}{dist}\n  module: {info.module}\n  stages: {stages}")
         executors = [n for n in found.executors.names() if found.executors.plugin_of(n) == info.name]
         if executors:
             click.echo(f"  executors: {', '.join(executors)}")
     for name, error in found.failed.items():
-        click.echo(f"{name} FAILED TO LOAD\n  error: {error}")
+        click.echo(f"{name} BROKEN (disabled; the other plugins work)")
+        lines = error.splitlines()
+        click.echo("\n".join([f"  error: {lines[0]}", *(f"  {line.strip()}" for line in lines[1:])]))
+    for warning in found.warnings:
+        click.echo(f"warning: {warning}")
 
 
 @main.command()
 @click.argument("name", required=False)
 @click.option("--markdown", is_flag=True, help="Print every stage's reference as Markdown (docs/stages.md).")
+@_plugin_option
 @_handle_errors
-def stages(name: str | None, markdown: bool) -> None:
+def stages(name: str | None, markdown: bool, plugin_refs: tuple[str, ...]) -> None:
     """List stages, or document stage NAME (kind, parameters, what it writes).
 
     \b
@@ -189,15 +216,15 @@ def stages(name: str | None, markdown: bool) -> None:
       corpuskit stages length_filter
       corpuskit stages --markdown > docs/stages.md
     """
-    from corpuskit._plugins.stagedoc import describe_stage, markdown_reference, stage_line
+    from corpuskit._plugins.stagedoc import describe_stage, markdown_reference, stage_lines
 
-    found: Plugins = load_plugins()
+    found = _plugins(plugin_refs)
     if markdown:
         click.echo(markdown_reference(list(found.stages)))
         return
     if name is None:
-        for registered in found.stages:
-            click.echo(stage_line(registered))
+        for line in stage_lines(list(found.stages)):
+            click.echo(line)
         return
     wanted = found.stages.get(name)
     if wanted is None:
@@ -205,3 +232,24 @@ def stages(name: str | None, markdown: bool) -> None:
     click.echo(describe_stage(wanted))
 
 
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option("--dir", "directory", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Where to create the package folder.")
+@_handle_errors
+def new_plugin(name: str, directory: str) -> None:
+    """Write a plugin package NAME: a streaming and a global stage, entry points, tests, README.
+
+    It installs and passes its own tests at once:
+
+    \b
+    Example:
+      corpuskit new-plugin mysite
+      pip install -e mysite && python -m pytest mysite/tests
+    """
+    from corpuskit.cli.scaffold import write_plugin
+
+    root = write_plugin(name, Path(directory))
+    click.echo(f"wrote {root}: pip install -e {root} && python -m pytest {root / 'tests'}")

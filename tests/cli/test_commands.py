@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -97,7 +98,7 @@ def test_plugins_and_stages(cli):
     assert "corpuskit._stages.text 0.1.0 (builtin)" in result.output
     assert "stages: length_filter, normalize" in result.output
     listing = cli("stages").output
-    assert "exact_dedup          deduplicate" in listing
+    assert re.search(r"^exact_dedup +deduplicate +corpuskit\._stages\.dedup\.exact +Keeps the first", listing, re.M)
     doc = cli("stages", "length_filter").output
     assert doc.startswith("length_filter (clean) from plugin corpuskit._stages.text")
     assert "  min_words: an integer or null (default: None)\n      fewest words kept" in doc
@@ -105,7 +106,7 @@ def test_plugins_and_stages(cli):
     assert unknown.exit_code == 2 and "did you mean 'length_filter'?" in unknown.output
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["validate"], ["plugins"], ["stages"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["validate"], ["plugins"], ["stages"], ["new-plugin"]])
 def test_every_help_has_an_example(cli, command):
     result = cli(*command, "--help")
     assert result.exit_code == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpuskit import ConfigError, Pipeline
-from corpuskit._config.pipeline import parse_override
+from corpuskit._config.overrides import parse_override
 
 
 @pytest.fixture

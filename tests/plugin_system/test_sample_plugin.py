@@ -39,7 +39,7 @@ def corpuskit(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[
 def test_listed_by_plugins(site, tmp_path):
     proc = corpuskit(site, "plugins", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "sample 1.2.3\n  module: corpuskit_sample\n  stages: sample.shout" in proc.stdout
+    assert "sample 1.2.3 [corpuskit-sample]\n  module: corpuskit_sample\n  stages: sample.shout" in proc.stdout
 
 
 def test_documented_by_stages(site, tmp_path):

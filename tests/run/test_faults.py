@@ -56,7 +56,7 @@ def test_a_worker_that_keeps_dying_fails_the_run_after_retries(marked_corpus, pl
             executor="local", workers=2, run_dir="faulty")
     assert "a worker process died while running work unit" in str(failed.value)
     assert "(2 attempts, retries=1)" in str(failed.value)
-    assert "hint: corpuskit run --resume continues it" in str(failed.value)
+    assert "hint: 'corpuskit run --resume' (Pipeline.run(resume=True)) continues it" in str(failed.value)
     assert not Path("out/result.jsonl").exists()
 
 

@@ -47,7 +47,7 @@ def test_process_is_lazy_for_streaming_stages(make_plugins):
 
 
 def test_library_prints_nothing_and_respects_logging(corpus, capsys, caplog, make_plugins):
-    """No printing; stages log through ``corpuskit.stage.<label>``; the caller's configuration decides."""
+    """No printing; stages log through ``corpuskit.stage.<label, dots as _>``; the caller's configuration decides."""
     plugins = make_plugins(stagelib)
     caplog.set_level(logging.DEBUG)
     root, ours = logging.getLogger(), logging.getLogger("corpuskit")
@@ -64,7 +64,7 @@ def test_library_prints_nothing_and_respects_logging(corpus, capsys, caplog, mak
     ids = [record["id"] for record in read_jsonl(corpus)]
     assert all(r.name.split(".")[0] == "corpuskit" for r in caplog.records)  # its own logger hierarchy
     assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("corpuskit.stage.")] == [
-        ("corpuskit.stage.2:test.log", "INFO", f"saw {doc_id}") for doc_id in ids]
+        ("corpuskit.stage.2:test_log", "INFO", f"saw {doc_id}") for doc_id in ids]
 
     caplog.clear()
     caplog.set_level(logging.WARNING, logger="corpuskit")  # the caller turns corpuskit's INFO off

@@ -134,3 +134,57 @@ def test_resume_of_a_finished_run_is_refused_and_a_missing_one_explained(tmp_pat
     pipeline.run(run_dir="runs/a")
     with pytest.raises(ResumeError, match="the run in runs/a already finished"):
         pipeline.run(run_dir="runs/a", resume=True)
+
+
+FLAKY = '''
+import attrs
+from corpuskit import Mapper, hookimpl, stage
+
+@stage("flaky", kind="clean")
+@attrs.frozen
+class Flaky(Mapper):
+    """Raises on documents that say BAD (version {version})."""
+
+    def map(self, doc, ctx):
+        if {fail} and "BAD" in doc.text:
+            raise ValueError("bad document")
+        return doc
+
+@hookimpl
+def corpuskit_register_stages(registry):
+    registry.add(Flaky)
+'''
+
+
+def test_resume_refuses_when_a_stage_s_code_changed_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "flaky.py").write_text(FLAKY.format(version=1, fail=True))
+    (tmp_path / "in.jsonl").write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": "BAD"}\n')
+    (tmp_path / "p.yaml").write_text("plugins: [flaky.py]\nmax_errors: 1\nstages:\n"
+                                     "  - read_jsonl: {paths: [in.jsonl]}\n  - flaky\n"
+                                     "  - write_jsonl: {path: out.jsonl}\n")
+    failed = corpuskit("run", "p.yaml", "--executor", "serial", "--run-dir", "r", check=False)
+    assert failed.returncode == 1, failed.stderr
+    (tmp_path / "flaky.py").write_text(FLAKY.format(version=2, fail=False))
+    refused = corpuskit("run", "p.yaml", "--executor", "serial", "--run-dir", "r", "--resume", check=False)
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == (
+        "error: cannot resume the run in r: the code of its stages changed since it started ('1:flaky': its source "
+        "changed (plugin 'flaky')); the output would mix results of the old and the new code\n"
+        "  hint: run without --resume to start over, or resume anyway with --resume --force "
+        "(Pipeline.run(resume=True, force=True))")
+    forced = corpuskit("run", "p.yaml", "--executor", "serial", "--run-dir", "r", "--resume", "--force", "-q",
+                       check=False)
+    assert forced.returncode == 0, forced.stderr
+    assert (tmp_path / "out.jsonl").read_text().count("\n") == 2
+
+
+def test_the_fingerprint_records_each_stage_s_distribution_and_version(make_plugins) -> None:
+    from corpuskit._run.resume import fingerprint
+
+    pipeline = Pipeline.from_dict({"stages": ["normalize", "news.boilerplate"]}, plugins=make_plugins(news=True))
+    code = fingerprint(pipeline.config, [])["code"]
+    assert code["0:normalize"]["plugin"] == "corpuskit._stages.text"
+    assert code["1:news.boilerplate"]["plugin"] == "news"
+    assert code["1:news.boilerplate"]["dist"] == "corpuskit"
+    assert code["1:news.boilerplate"]["version"]
+    assert len(code["0:normalize"]["source"]) == 64

@@ -21,22 +21,6 @@ stages:
   - test.slow: {seconds: 0.5}
   - write_jsonl: {path: out.jsonl}
 """
-SCRIPT = """\
-import sys
-import corpuskit._run.pipeline as pipeline
-from corpuskit._plugins.manager import Plugins, get_plugin_manager
-from corpuskit.cli import main
-from tests import faultstages
-
-def plugins():
-    pm = get_plugin_manager(autoload=False, extra=[faultstages])
-    pm.check_pending()
-    return Plugins(pm)
-
-if __name__ == "__main__":
-    pipeline.load_plugins = plugins  # the real command line, with the test stages
-    main(sys.argv[1:])
-"""
 
 
 def children(pid: int) -> set[int]:
@@ -65,9 +49,9 @@ def start_run(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
     """``corpuskit run`` with 2 local workers, once both work on a shard."""
     write_jsonl(tmp_path / "corpus.jsonl", corpus_records(60))
     (tmp_path / "p.yaml").write_text(CONFIG)
-    (tmp_path / "cli.py").write_text(SCRIPT)
-    proc = subprocess.Popen([sys.executable, "cli.py", "run", "p.yaml", "--run-dir", "run", "--workers", "2",
-                             "-q"], cwd=tmp_path, env=ENV, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "corpuskit", "run", "p.yaml", "--plugin", "tests.faultstages",
+                             "--run-dir", "run", "--workers", "2", "-q"],
+                            cwd=tmp_path, env=ENV, stderr=subprocess.PIPE, text=True)
     workers: set[int] = set()
 
     def two_workers() -> bool:

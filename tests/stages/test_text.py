@@ -31,6 +31,7 @@ def test_length_filter_reasons_name_the_bound(run_stage):
     assert out.texts == ["one two"]
     assert out.reasons == ["below min_words=2", "above max_chars=12"]
     assert out.stats.rejected == {"below min_words=2": 1, "above max_chars=12": 1}
+    assert [r["detail"] for r in out.rejects] == ["1 word", "18 characters"]
 
 
 def test_length_filter_validates_bounds():

@@ -17,7 +17,7 @@ from typing import Any
 from corpuskit._errors import ConfigError, RunError
 from corpuskit._run.executors.base import TaskFailed
 
-__all__ = ["RayExecutor"]
+__all__ = ["RayExecutor", "task_options"]
 
 logger = logging.getLogger("corpuskit._run.executors.ray")
 
@@ -110,6 +110,7 @@ class RayExecutor:
         self._cwd = os.getcwd()
         self._owns_connection = False
         self._remote: Any = None
+        self._base_options: dict[str, Any] = {}
 
     def _connect(self) -> Any:
         ray = self._ray
@@ -133,12 +134,9 @@ class RayExecutor:
         if scheduling not in ("DEFAULT", "SPREAD"):
             raise ConfigError(f"ray.scheduling must be 'default' or 'spread', not {scheduling.lower()!r}",
                               key="ray.scheduling")
-        self._remote = ray.remote(run_unit).options(
-            num_cpus=float(self.options.get("num_cpus_per_task", 1)),
-            max_retries=self.retries,
-            retry_exceptions=False,
-            scheduling_strategy=scheduling,
-        )
+        self._base_options = {"max_retries": self.retries, "retry_exceptions": False,
+                              "scheduling_strategy": scheduling}
+        self._remote = ray.remote(run_unit)
         return self._remote
 
     def map(
@@ -151,7 +149,9 @@ class RayExecutor:
             return []
         ray = self._ray
         remote = self._connect()
-        refs = [remote.remote(fn, task, self._cwd) for task in tasks]
+        base_cpus = float(self.options.get("num_cpus_per_task", 1))
+        refs = [remote.options(**self._base_options, **task_options(task, base_cpus)).remote(fn, task, self._cwd)
+                for task in tasks]
         index = {ref: i for i, ref in enumerate(refs)}
         results: list[Any] = [None] * len(tasks)
         pending = list(refs)
@@ -197,6 +197,22 @@ class RayExecutor:
         if self._owns_connection and self._ray.is_initialized():
             self._ray.shutdown()  # stops the local cluster, or disconnects from a joined one
         self._owns_connection = False
+
+
+def task_options(task: Any, base_cpus: float) -> dict[str, Any]:
+    """Ray's resource options for one work unit: what its stages declared (``@stage(resources=...)``).
+
+    CPUs are at least ``num_cpus_per_task``; GPUs and memory are asked for only when declared.
+    """
+    needs = getattr(task, "resources", None)
+    if needs is None:
+        return {"num_cpus": base_cpus}
+    options: dict[str, Any] = {"num_cpus": max(base_cpus, needs.cpus)}
+    if needs.gpus:
+        options["num_gpus"] = needs.gpus
+    if needs.memory:
+        options["memory"] = needs.memory
+    return options
 
 
 def _first_line(exc: BaseException) -> str:

@@ -22,14 +22,19 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 from itertools import repeat
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from corpuskit._document import Document
 from corpuskit._stages.context import StageContext
-from corpuskit._stages.dedup import lsh
 from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
+from corpuskit._stages.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from corpuskit._stages.dedup import lsh
+else:  # numpy and rensa are imported when a pipeline first computes a signature, not with corpuskit
+    lsh = lazy_module("corpuskit._stages.dedup.lsh")
 
 __all__ = ["MinHashDedup"]
 

@@ -41,5 +41,7 @@ def test_a_script_without_the_main_guard_fails_with_the_fix_in_the_message(tmp_p
     [failure] = [line for line in done.stderr.splitlines() if line.startswith("corpuskit._errors.RunError")]
     assert "no worker ever finished a unit" in failure
     assert 'must guard it with `if __name__ == "__main__":`' in failure
+    assert "  hint: add the guard to the script, then run it again" in done.stderr
+    assert "--resume" not in done.stderr
     assert "corpuskit: a worker process was asked to run a pipeline while it started" in done.stderr
     assert not (tmp_path / "out.jsonl").exists()
