@@ -185,24 +185,31 @@ def read_documents(path: Path, counter: list[int] | None = None) -> Iterator[Doc
 
 def run_reduce(task: ReduceTask) -> dict[str, Any]:
     """Reduce one bucket: read its keys from every shard, in input order."""
-    rd = RunDir(task.run_root)
-    stats = StageStats(task.spec.label, task.spec.kind)
-    ctx = StageContext(task.spec.label, stats, _no_rejects(task.spec.label), workdir=rd.root)
-    stage = prepared(task.run_token, task.spec, ctx)
-    t0 = time.perf_counter()
-    count = reduce_bucket(stage, task.bucket, DiskStore(rd, task.segment), task.shards, ctx)
-    stats.seconds += time.perf_counter() - t0
-    return {"bucket": task.bucket, "count": count, "stats": stats.to_dict()}
+    def step(stage: Any, store: DiskStore, ctx: StageContext) -> int:
+        return reduce_bucket(stage, task.bucket, store, task.shards, ctx)
+
+    return {"bucket": task.bucket, **_global_step(task.run_root, task.run_token, task.spec, task.segment, step)}
 
 
 def run_combine(task: CombineTask) -> dict[str, Any]:
     """Combine every bucket's partials into decisions routed to their shards."""
-    rd = RunDir(task.run_root)
-    stats = StageStats(task.spec.label, task.spec.kind)
-    ctx = StageContext(task.spec.label, stats, _no_rejects(task.spec.label), workdir=rd.root)
-    stage = prepared(task.run_token, task.spec, ctx)
+    def step(stage: Any, store: DiskStore, ctx: StageContext) -> int:
+        return combine_partials(stage, store, task.buckets, ctx)
+
+    return _global_step(task.run_root, task.run_token, task.spec, task.segment, step)
+
+
+def _global_step(
+    run_root: str, run_token: str, spec: StageSpec, segment: int,
+    step: Callable[[Any, DiskStore, StageContext], int],
+) -> dict[str, Any]:
+    """One whole-corpus step of a global stage (a reduce bucket, the combine), timed."""
+    rd = RunDir(run_root)
+    stats = StageStats(spec.label, spec.kind)
+    ctx = StageContext(spec.label, stats, _no_rejects(spec.label), workdir=rd.root)
+    stage = prepared(run_token, spec, ctx)
     t0 = time.perf_counter()
-    count = combine_partials(stage, DiskStore(rd, task.segment), task.buckets, ctx)
+    count = step(stage, DiskStore(rd, segment), ctx)
     stats.seconds += time.perf_counter() - t0
     return {"count": count, "stats": stats.to_dict()}
 
