@@ -58,6 +58,7 @@ BUILTIN_PLUGINS = (
     "corpuskit._stages.text",
     "corpuskit._stages.dedup.exact",
     "corpuskit._stages.dedup",
+    "corpuskit._stages.web",
     "corpuskit._run.executors.builtin",
 )
 DISABLE_ENV = "CORPUSKIT_DISABLE_PLUGINS"

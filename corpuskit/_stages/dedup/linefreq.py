@@ -18,9 +18,14 @@ from corpuskit._stages.kinds import Ref
 __all__ = ["drop_units", "frequent_line_decisions", "line_hash", "line_keys", "split_units"]
 
 
-def line_hash(line: str) -> int:
-    """A stable 64-bit hash of a line, ignoring surrounding whitespace and case."""
-    return xxhash.xxh3_64_intdigest(line.strip().casefold().encode("utf-8"))
+def line_hash(line: str, scope: str = "") -> int:
+    """A stable 64-bit hash of a line, ignoring surrounding whitespace and case.
+
+    ``scope`` (a site's name, say) makes equal lines of different scopes different keys,
+    so lines are counted per scope; the default, no scope, hashes the line alone.
+    """
+    key = line.strip().casefold()
+    return xxhash.xxh3_64_intdigest((f"{scope}\x1f{key}" if scope else key).encode("utf-8"))
 
 
 def split_units(text: str, *, paragraphs: bool = False) -> list[str]:
@@ -30,14 +35,16 @@ def split_units(text: str, *, paragraphs: bool = False) -> list[str]:
     return text.split("\n")
 
 
-def line_keys(text: str, ref: Ref, *, min_length: int = 0, paragraphs: bool = False) -> Iterator[tuple[int, Ref]]:
-    """``(hash, ref)`` once per distinct line of at least ``min_length`` characters."""
+def line_keys(
+    text: str, ref: Ref, *, min_length: int = 0, paragraphs: bool = False, scope: str = ""
+) -> Iterator[tuple[int, Ref]]:
+    """``(hash, ref)`` once per distinct line of at least ``min_length`` characters (hashed in ``scope``)."""
     seen: set[int] = set()
     for unit in split_units(text, paragraphs=paragraphs):
         stripped = unit.strip()
         if len(stripped) < max(min_length, 1):
             continue
-        h = line_hash(stripped)
+        h = line_hash(stripped, scope)
         if h not in seen:
             seen.add(h)
             yield h, ref
@@ -59,7 +66,7 @@ def frequent_line_decisions(items: Iterable[tuple[int, Any]], max_docs: int) -> 
 
 
 def drop_units(
-    text: str, hashes: Iterable[int], *, min_length: int = 0, paragraphs: bool = False
+    text: str, hashes: Iterable[int], *, min_length: int = 0, paragraphs: bool = False, scope: str = ""
 ) -> tuple[str, int, int]:
     """``text`` without the lines (or paragraphs) whose :func:`line_hash` is in ``hashes``.
 
@@ -72,7 +79,7 @@ def drop_units(
     removed = chars = 0
     for unit in split_units(text, paragraphs=paragraphs):
         stripped = unit.strip()
-        if len(stripped) >= max(min_length, 1) and line_hash(stripped) in drop:
+        if len(stripped) >= max(min_length, 1) and line_hash(stripped, scope) in drop:
             removed += 1
             chars += len(unit)
             continue

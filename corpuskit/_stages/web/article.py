@@ -1,0 +1,106 @@
+"""One page -> article text and metadata, parsing the HTML once and sharing the tree.
+
+The tree is parsed by trafilatura's loader (it copes with encodings declarations, broken
+markup and XML prologues); :func:`corpuskit._stages.web.structured.page_metadata` reads
+the page's own metadata from it first, then trafilatura extracts the main content and its
+metadata heuristics (with htmldate) from the same tree, and fill only the fields the
+markup left open.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import attrs
+import trafilatura
+from trafilatura.utils import load_html
+
+from corpuskit._stages.web.structured import FIELDS, iso_date, page_metadata
+
+__all__ = ["Extraction", "clean_title", "extract_page"]
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+_SEPARATORS = re.compile(r"\s+[|–—•:»-]\s+")
+_MAX_TREE_BYTES = 1 << 40  # size limits are the stage's (max_bytes), not trafilatura's
+
+
+@attrs.frozen
+class Extraction:
+    """The article text, the metadata fields (all of FIELDS, None where unknown), their sources."""
+
+    text: str
+    fields: dict[str, Any]
+    sources: dict[str, str]
+
+
+def clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
+    """The headline without a trailing (or leading) ``| Site`` naming the site."""
+    if not title:
+        return None
+    names = {n.casefold() for n in (site, host) if n}
+    names |= {n.split(".")[0] for n in names if "." in n}
+    parts = _SEPARATORS.split(title)
+    if len(parts) > 1:
+        def is_site(part: str) -> bool:
+            key = part.strip().casefold()
+            return bool(key) and any(key == n or key.replace(" ", "") == n.replace(" ", "") for n in names)
+
+        while len(parts) > 1 and is_site(parts[-1]):
+            parts.pop()
+        while len(parts) > 1 and is_site(parts[0]):
+            parts.pop(0)
+        if len(parts) == 1:
+            return parts[0].strip()
+    return title.strip()
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = re.match(r"^(?:[a-z]+:)?//(?:www\.)?([^/:]+)", url, re.IGNORECASE)
+    return m.group(1).lower() if m else None
+
+
+def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
+                 include_tables: bool = True) -> Extraction:
+    """The article text and metadata of one page (never raises on bad markup: empty text)."""
+    tree = load_html(html)
+    if tree is None:
+        return Extraction("", dict.fromkeys(FIELDS), {})
+    found = page_metadata(tree)
+    result: Any = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=include_tables,
+        favor_precision=favor == "precision", favor_recall=favor == "recall", max_tree_size=None,
+        date_extraction_params={"extensive_search": True, "original_date": True, "max_date": None},
+    )
+    text = ""
+    if result is not None:
+        text = result.text or ""
+        fallback = {
+            "title": result.title, "author": (result.author or "").replace("; ", ", ") or None,
+            "publisher": result.sitename, "published": iso_date(result.date), "description": result.description,
+            "canonical_url": result.url,
+        }
+        for key, value in fallback.items():
+            if value and key not in found:
+                found[key] = (value, "trafilatura")
+    fields: dict[str, Any] = dict.fromkeys(FIELDS)
+    sources: dict[str, str] = {}
+    for key, (value, source) in found.items():
+        fields[key] = value
+        sources[key] = source
+    host = _host(fields["canonical_url"] or url)
+    raw_title = fields["title"]
+    fields["title"] = clean_title(raw_title, fields["publisher"], host)
+    return Extraction(_without_headline(text, (raw_title, fields["title"])), fields, sources)
+
+
+def _without_headline(text: str, titles: tuple[str | None, ...]) -> str:
+    """The text without a first line that repeats the headline (the gold of an article excludes it)."""
+    first, _, rest = text.partition("\n")
+    keys = {" ".join(t.split()).casefold() for t in titles if t}
+    return rest if rest and " ".join(first.split()).casefold() in keys else text
