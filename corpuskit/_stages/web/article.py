@@ -14,8 +14,6 @@ import re
 from typing import Any
 
 import attrs
-import trafilatura
-from trafilatura.utils import load_html
 
 from corpuskit._stages.web.structured import FIELDS, iso_date, page_metadata
 
@@ -68,6 +66,9 @@ def _host(url: str | None) -> str | None:
 def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
                  include_tables: bool = True) -> Extraction:
     """The article text and metadata of one page (never raises on bad markup: empty text)."""
+    import trafilatura  # here, not at the top: commands and pipelines without extract_html don't load it
+    from trafilatura.utils import load_html
+
     tree = load_html(html)
     if tree is None:
         return Extraction("", dict.fromkeys(FIELDS), {})

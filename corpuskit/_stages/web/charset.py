@@ -14,7 +14,6 @@ import codecs
 import re
 
 import attrs
-from charset_normalizer import from_bytes
 
 __all__ = ["Decoded", "NotText", "declared_charset", "decode_page"]
 
@@ -92,6 +91,8 @@ def decode_page(data: bytes, http_charset: str | None = None) -> Decoded:
                 return Decoded(data.decode(label), label, clue)
             except UnicodeDecodeError:
                 continue  # a lying label: the next clue decides
+    from charset_normalizer import from_bytes  # only pages without a charset that works need it
+
     best = from_bytes(data[: 1 << 20]).best()
     if best is None or best.encoding is None:
         raise NotText("unknown charset", "no declared charset decodes the page and detection found none")
