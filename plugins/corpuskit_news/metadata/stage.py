@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -125,6 +126,14 @@ class NewsMetadata(Mapper):
     Reads the header that ``news.boilerplate`` found (``meta["boilerplate"]``); without
     it, analyses the document's text as a page itself (the text is left unchanged).
 
+    After ``extract_html`` (the document has ``meta.field_sources``), the page's own
+    markup wins: a field ``extract_html`` found (JSON-LD, OpenGraph, ``<time>``...) is
+    kept as it is, and the text heuristics below only fill the fields it left None.
+    ``meta.field_sources`` then says where each field came from: ``extract_html``'s
+    source names (``json-ld``, ``opengraph``, ``twitter``, ``meta``, ``time``,
+    ``byline``, ``html``, ``trafilatura``) or ``text`` for these heuristics. On plain
+    text (no ``field_sources``) nothing of this applies and no ``field_sources`` is written.
+
     Writes (absent = None, never a guess):
 
     - ``title``: the headline line (a trailing " | Site" naming the publisher is cut).
@@ -142,7 +151,7 @@ class NewsMetadata(Mapper):
     - ``language``: ISO 639-1 code from py3langid on the article's first
       ``language_chars`` characters, None when the text is too short or the detector is
       unsure (probability below ``min_language_prob``).
-    - ``word_count``: whitespace-separated words of the article text.
+    - ``word_count``: whitespace-separated words of the article text (after ``extract_html``: of the text).
     """
 
     language_chars: int = param(200, doc="characters of the article given to the language detector")
@@ -153,11 +162,11 @@ class NewsMetadata(Mapper):
 
     def map(self, doc: Document, ctx: StageContext) -> Document:
         record = doc.meta.get("boilerplate")
+        body = doc.text
         if not isinstance(record, dict):
             record = build_record(analyse(doc.text))
-            body = "\n".join(kept_lines(doc.text, record))
-        else:
-            body = doc.text
+            if "field_sources" not in doc.meta:  # a raw page; after extract_html the text is the article
+                body = "\n".join(kept_lines(doc.text, record))
         header = PageHeader.from_meta(record)
         language = detect_language(body, chars=self.language_chars, min_prob=self.min_language_prob)
         exclude = [x for x in (header.title_line, header.byline) if x]
@@ -166,15 +175,30 @@ class NewsMetadata(Mapper):
         published = published_date(header)
         if published is None and language not in (None, "en"):
             published = published_date(header, dayfirst=True)
-        for label, value in (("title", header.title_line), ("author", author), ("publisher", publisher),
-                             ("published", published), ("language", language)):
-            if value is None:
+        found = {"title": _clean_title(header.title_line, publisher), "author": author, "publisher": publisher,
+                 "published": published, "language": language}
+        sources = doc.meta.get("field_sources")
+        if isinstance(sources, dict):
+            found, sources = _markup_first(doc.meta, found, sources)
+        for label in ("title", "author", "publisher", "published", "language"):
+            if found[label] is None:
                 ctx.count(f"no {label}")
-        return doc.with_meta(
-            title=_clean_title(header.title_line, publisher),
-            author=author,
-            publisher=publisher,
-            published=published,
-            language=language,
-            word_count=_word_count(body),
-        )
+        extra = {"field_sources": sources} if isinstance(sources, dict) else {}
+        return doc.with_meta(**found, word_count=_word_count(body), **extra)
+
+
+def _markup_first(meta: dict[str, Any], heuristic: dict[str, str | None],
+                  sources: dict[str, Any]) -> tuple[dict[str, str | None], dict[str, Any]]:
+    """The fields ``extract_html`` read from the markup, else the text heuristics' ("text")."""
+    fields: dict[str, str | None] = {}
+    merged = dict(sources)
+    for key, guess in heuristic.items():
+        stated = meta.get(key)
+        if stated is not None:
+            fields[key] = stated
+        else:
+            fields[key] = guess
+            merged.pop(key, None)
+            if guess is not None:
+                merged[key] = "text"
+    return fields, merged

@@ -9,7 +9,17 @@ from typing import Any
 
 import attrs
 
-from corpuskit import Document, GlobalStage, Ref, StageContext, frequent_line_decisions, line_keys, param, stage
+from corpuskit import (
+    Document,
+    GlobalStage,
+    Ref,
+    StageContext,
+    StageError,
+    frequent_line_decisions,
+    line_keys,
+    param,
+    stage,
+)
 from corpuskit_news.page.article import analyse
 from corpuskit_news.page.boilerplate_record import build_record
 
@@ -54,6 +64,9 @@ class NewsBoilerplate(GlobalStage):
     - ``title_line``, ``byline``, ``author``, ``dateline``, ``standfirst``: the header
       lines found above the article (or None), handed to ``news.metadata``.
 
+    Web pages go through ``extract_html`` first: an HTML document (``meta.content_type``
+    ``text/html``) stops the run with a StageError saying so.
+
     A page where no line looks like article prose is rejected with reason ``no article``
     (``drop_empty: false`` keeps it unchanged, with ``kept: 0``).
     """
@@ -69,6 +82,11 @@ class NewsBoilerplate(GlobalStage):
     drop_empty: bool = param(True, doc="reject pages where no article text is found (else keep them as they are)")
 
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterable[tuple[Any, Any]]:
+        if doc.meta.get("content_type") == "text/html":
+            raise StageError(
+                f"stage 'news.boilerplate' was given an HTML page (document '{doc.id}', meta.content_type "
+                "text/html); it works on page text",
+                hint="add extract_html before news.boilerplate in the pipeline")
         yield _DOC_COUNT_KEY, 1
         if self.corpus_signal:
             yield from line_keys(doc.text, ref, min_length=self.min_line_chars)
