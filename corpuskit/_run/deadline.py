@@ -191,7 +191,9 @@ class Deadline:
         self.alarm.arm(self.left, self.seconds, self)
 
     def leave(self) -> None:
-        self.left = self.alarm.disarm()
+        # Nothing left: the alarm fired and the stage swallowed it but gave control back;
+        # what it runs until its next document starts on a fresh budget, not an instant alarm.
+        self.left = self.alarm.disarm() or self.seconds
 
 
 class _NoDeadline:
