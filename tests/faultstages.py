@@ -36,6 +36,29 @@ class HangOn(Mapper):
         return doc
 
 
+@stage("test.swallow", kind="clean")
+@attrs.frozen
+class Swallow(Mapper):
+    """Hangs on documents containing ``marker`` and swallows ``times`` interruptions (BaseException).
+
+    ``times: -1`` swallows every one, forever: only stopping its process ends it.
+    """
+
+    marker: str = param("HANG", doc="text that makes the stage hang")
+    times: int = param(1, doc="how many interruptions it swallows (-1: all)")
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        if self.marker in doc.text:
+            swallowed = 0
+            while self.times < 0 or swallowed < self.times:
+                try:
+                    time.sleep(30)
+                except BaseException:  # the fault under test
+                    swallowed += 1
+            time.sleep(30)
+        return doc
+
+
 @stage("test.die_once", kind="clean")
 @attrs.frozen
 class DieOnce(Mapper):
@@ -94,5 +117,5 @@ class NodeProbe(Mapper):
 
 @hookimpl
 def corpuskit_register_stages(registry: Any) -> None:
-    for cls in (HangOn, DieOnce, Slow, NodeProbe):
+    for cls in (HangOn, Swallow, DieOnce, Slow, NodeProbe):
         registry.add(cls)

@@ -18,15 +18,33 @@ import orjson
 __all__ = ["dumps_line", "loads"]
 
 _LONG_DIGITS = re.compile(rb"\d{19,}")  # 2**63 has 19 digits; shorter integers fit orjson
+_TWO_63 = float(2**63)
+_NESTED_OR_FLOAT = (float, dict, list)
 _INT64 = range(-(2**63), 2**64)  # what orjson reads and writes exactly
 
 
 def loads(raw: bytes) -> Any:
-    """``raw`` parsed as JSON; integers of any size kept exact. Raises orjson.JSONDecodeError."""
+    """``raw`` parsed as JSON; integers of any size kept exact. Raises orjson.JSONDecodeError.
+
+    orjson reads an integer beyond 64 bits as a float; only a line where such a float
+    appears (rare) is parsed again, by the standard library, which keeps integers exact.
+    """
     value = orjson.loads(raw)  # validates (stricter than the standard library: no NaN)
-    if _LONG_DIGITS.search(raw) is None:
-        return value
-    return json.loads(raw)
+    if _has_huge_float(value) and _LONG_DIGITS.search(raw) is not None:
+        return json.loads(raw)
+    return value
+
+
+def _has_huge_float(value: Any) -> bool:
+    """Whether a float at least 2**63 in size (what orjson makes of a huge integer) is in ``value``."""
+    kind = type(value)
+    if kind is float:
+        return bool(abs(value) >= _TWO_63)
+    if kind is dict or kind is list:
+        for item in value.values() if kind is dict else value:
+            if type(item) in _NESTED_OR_FLOAT and _has_huge_float(item):
+                return True
+    return False
 
 
 def dumps_line(value: Any) -> bytes:

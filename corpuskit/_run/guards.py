@@ -17,11 +17,12 @@ from typing import Any
 from corpuskit._document import Document
 from corpuskit._errors import CorpuskitError, StageError
 from corpuskit._run.contracts import Violation, check_document, check_pairs, contract_error
-from corpuskit._run.deadline import NO_DEADLINE, Deadline, DocumentTimeout
+from corpuskit._run.deadline import NO_DEADLINE, Deadline, DocumentTimeout, TimeoutSwallowed
 from corpuskit._stages.context import StageContext, describe_exception
 from corpuskit._stages.kinds import Mapper
 
-__all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "reject_timeout", "run_stream_stage", "timed_source"]
+__all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "reject_timeout", "run_stream_stage", "swallowed_error",
+           "timed_source"]
 
 TIMEOUT = "timeout"
 """The reject reason of a document a stage spent more than ``timeout`` seconds on."""
@@ -70,8 +71,10 @@ class Feed:
             self._budget.succeeded()
         t0 = time.perf_counter()
         self._deadline.leave()  # upstream stages run on their own clocks
+        doc_id: str | None = None
         try:
             doc = next(self._upstream)
+            doc_id = doc.id
         except StopIteration:
             raise
         except BaseException as exc:
@@ -79,7 +82,7 @@ class Feed:
             raise
         finally:
             self.upstream_seconds += time.perf_counter() - t0
-            self._deadline.start_document()
+            self._deadline.start_document(doc_id)
             self._deadline.enter()
         self.current = doc
         self.failed_current = False
@@ -115,11 +118,13 @@ def run_stream_stage(
                 if feed.upstream_error is not None:  # the stage swallowed its input's failure
                     raise feed.upstream_error from None
                 break
-            except DocumentTimeout:
+            except DocumentTimeout as timeout:
                 elapsed += time.perf_counter() - t0
                 if feed.upstream_error is not None:
                     raise feed.upstream_error from None
                 current = feed.current
+                if isinstance(timeout, TimeoutSwallowed):
+                    raise swallowed_error(ctx.stage, current, deadline) from None
                 if current is None or feed.failed_current:
                     raise StageError(f"stage '{ctx.stage}' ran past the timeout ({deadline.seconds:g}s) "
                                      "before it read a document") from None
@@ -160,6 +165,17 @@ def _exit_error(label: str, exc: SystemExit) -> StageError:
     """A stage that called ``sys.exit``: a run error naming it, not a silent exit of the run."""
     return StageError(f"stage '{label}' called sys.exit({exc.code!r}) while processing documents",
                       hint="a stage must raise an exception or ctx.reject a document, never exit the process")
+
+
+def swallowed_error(label: str, doc: Document | None, deadline: Any) -> StageError:
+    """A stage that went on after its timeout interrupted it, twice: it swallows the interruption."""
+    on = f" on document '{doc.id}'" if doc is not None else ""
+    return StageError(
+        f"stage '{label}' kept running{on} two grace periods past its timeout ({deadline.seconds:g}s): "
+        "it catches the DocumentTimeout that interrupts it (a BaseException) and goes on",
+        hint="a stage must let BaseException through: catch Exception instead of BaseException "
+        "or a bare 'except:', or re-raise what it does not handle",
+    )
 
 
 def reject_timeout(doc: Document, ctx: StageContext, budget: ErrorBudget, deadline: Any) -> None:
@@ -211,10 +227,12 @@ def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: 
     """
     stats = ctx.stats
     t0 = time.perf_counter()
-    deadline.start_document()
+    deadline.start_document(doc.id)
     deadline.enter()
     try:
         result = call()
+    except TimeoutSwallowed:
+        raise swallowed_error(ctx.stage, doc, deadline) from None
     except DocumentTimeout:
         stats.seconds += time.perf_counter() - t0
         reject_timeout(doc, ctx, budget, deadline)

@@ -62,7 +62,9 @@ def process_documents(
                                plugin=spec.plugin)
             instance = prepared(token, spec, ctx)
             budget = ErrorBudget(config.max_errors)
-            deadline = Deadline(alarm, config.timeout) if alarm is not None and config.timeout else NO_DEADLINE
+            deadline = NO_DEADLINE
+            if alarm is not None and config.timeout:
+                deadline = Deadline(alarm, config.timeout, spec.label)
             if spec.is_global:
                 stream = _global(instance, stream, ctx, budget, deadline, config.buckets)
             else:

@@ -15,6 +15,7 @@ import hashlib
 import inspect
 import os
 import uuid
+from collections.abc import Mapping
 from importlib import metadata
 from typing import Any
 
@@ -56,15 +57,17 @@ def fingerprint(config: PipelineConfig, shards: Planned) -> dict[str, Any]:
         except OSError:
             inputs.append([path, -1, -1])
     inputs_hash = hashlib.sha256(orjson.dumps(inputs)).hexdigest()
-    return {"config": config_hash, "inputs": inputs_hash, "code": {spec.label: _stage_code(spec.plugin, spec.stage)
+    distributions = metadata.packages_distributions()  # scans every installed package: once per run
+    return {"config": config_hash, "inputs": inputs_hash, "code": {spec.label: _stage_code(spec.plugin, spec.stage,
+                                                                                           distributions)
                                                                    for spec in config.stages}}
 
 
-def _stage_code(plugin: str, stage: Any) -> dict[str, str]:
+def _stage_code(plugin: str, stage: Any, distributions: Mapping[str, list[str]]) -> dict[str, str]:
     """The plugin, distribution and version a stage comes from, and a hash of its class's source file."""
     cls = type(stage)
     top = cls.__module__.split(".")[0]
-    dists = metadata.packages_distributions().get(top, [])
+    dists = distributions.get(top, [])
     dist = dists[0] if dists else ""
     try:
         version = metadata.version(dist) if dist else ""

@@ -19,7 +19,7 @@ from corpuskit._config.pipeline import StageSpec
 from corpuskit._document import Document
 from corpuskit._errors import CorpuskitError, RunError
 from corpuskit._io import jsonl
-from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline
+from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline, in_worker_process
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.export import write_parts
 from corpuskit._run.global_protocol import apply_decisions, bucket_count, combine_partials, map_keys, reduce_bucket
@@ -97,7 +97,8 @@ class _Guards:
         self.stats = {spec.label: StageStats(spec.label, spec.kind) for spec in seg.specs()}
         self.budgets = {label: ErrorBudget(task.max_errors) for label in self.stats}
         self.deadlines: dict[str, Deadline] = {
-            label: Deadline(alarm, task.timeout) if alarm and task.timeout else NO_DEADLINE for label in self.stats
+            label: Deadline(alarm, task.timeout, label) if alarm and task.timeout else NO_DEADLINE
+            for label in self.stats
         }
         self._rd, self._rejects = rd, rejects
         self._options = {**task.options, "shard": task.shard_index}
@@ -115,7 +116,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     seg = task.segment
     s = task.shard_index
     rejects = _RejectFile(rd.shard_rejects(seg.index, s))
-    alarm = Alarm() if task.timeout else None
+    alarm = Alarm(exit_when_stuck=in_worker_process()) if task.timeout else None
     guards = _Guards(task, rd, rejects, alarm)
     read = [0]
     try:

@@ -31,7 +31,9 @@ class Terminated(KeyboardInterrupt):
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
-    raise Terminated()
+    from corpuskit._run.executors.base import interrupt
+
+    interrupt(Terminated())
 
 
 def _handle_errors(fn: F) -> F:

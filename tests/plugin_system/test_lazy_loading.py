@@ -36,8 +36,8 @@ def _python(code: str, site: Path, **env: str) -> str:
     return done.stdout.strip()
 
 
-IMPORTED = ("import sys; print(sorted(m for m in ('slow_plugin', 'numpy', 'rensa', 'trafilatura', 'lxml', 'warcio', "
-            "'charset_normalizer') if m in sys.modules))")
+IMPORTED = ("import sys; print(sorted(m for m in ('slow_plugin', 'numpy', 'rensa', 'trafilatura', 'lxml', 'warcio',"
+            " 'charset_normalizer') if m in sys.modules))")
 
 
 def test_a_builtin_only_pipeline_imports_no_declared_plugin_and_no_numpy(tmp_path: Path) -> None:

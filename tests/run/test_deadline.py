@@ -100,7 +100,7 @@ class RecordingAlarm:
         self.armed: list[float] = []
         self.remaining = 0.0
 
-    def arm(self, seconds: float) -> None:
+    def arm(self, seconds: float, grace: float = 0.0, owner: object = None) -> None:
         self.armed.append(seconds)
         self.remaining = seconds
 

@@ -7,8 +7,9 @@ of a segment, the buckets of a reduce) and waits for the whole batch.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 __all__ = ["MAIN_GUARD_HINT", "Executor", "TaskFailed", "available_cores"]
@@ -54,3 +55,35 @@ def available_cores() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+class _Deferred:
+    """Interruptions that arrive while worker processes start, raised once they have started."""
+
+    depth = 0
+    pending: BaseException | None = None
+
+
+def interrupt(exc: BaseException) -> None:
+    """Raise ``exc`` now (from a signal handler), or as soon as no worker process is starting.
+
+    A worker whose start is cut short (the parent interrupted while it hands the worker its
+    start-up data) prints a traceback of its own; waiting for the start to finish avoids it.
+    """
+    if _Deferred.depth:
+        _Deferred.pending = exc
+        return
+    raise exc
+
+
+@contextlib.contextmanager
+def starting_workers() -> Iterator[None]:
+    """Defer :func:`interrupt` while worker processes start; raise what arrived meanwhile after."""
+    _Deferred.depth += 1
+    try:
+        yield
+    finally:
+        _Deferred.depth -= 1
+        pending, _Deferred.pending = _Deferred.pending, None
+        if pending is not None and not _Deferred.depth:
+            raise pending

@@ -9,7 +9,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from corpuskit._run.executors.base import MAIN_GUARD_HINT, TaskFailed, available_cores
+from corpuskit._run.executors.base import MAIN_GUARD_HINT, TaskFailed, available_cores, starting_workers
 from corpuskit._run.executors.lifeline import die_with_parent
 
 __all__ = ["LocalExecutor"]
@@ -69,7 +69,8 @@ class LocalExecutor:
         while queue or running:
             while queue and len(running) < self.workers:
                 i = queue.pop()
-                running[self._get_pool().submit(fn, tasks[i])] = i
+                with starting_workers():  # a submit may start worker processes
+                    running[self._get_pool().submit(fn, tasks[i])] = i
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
