@@ -40,7 +40,7 @@ def _names_a_file(instance: Any, attribute: Any, value: str) -> None:
         raise ValueError(f"'{attribute.name}' must name a file, like out/docs.jsonl: {value!r}")
 
 
-@stage("write_jsonl", kind="export")
+@stage("write_jsonl", kind="export", writes=[])
 @attrs.frozen
 class WriteJsonl(Exporter):
     """Writes the surviving documents to one JSON-lines file (plain, .gz or .zst).
