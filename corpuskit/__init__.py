@@ -41,11 +41,14 @@ from corpuskit._stages.kinds import (
     stage,
 )
 from corpuskit._stages.stats import StageStats
+from corpuskit._stages.verdict import ACTIONS, Action, Rules, Verdict, action_param, format_number
 
 __version__ = own_version()
 """The installed distribution's version (``corpuskit --version`` prints it too)."""
 
 __all__ = [
+    "ACTIONS",
+    "Action",
     "ConfigError",
     "ConfigWarning",
     "CorpuskitError",
@@ -69,6 +72,7 @@ __all__ = [
     "RegisteredStage",
     "Resources",
     "ResumeError",
+    "Rules",
     "RunError",
     "RunInfo",
     "RunResult",
@@ -81,7 +85,10 @@ __all__ = [
     "TaskFailed",
     "Upstream",
     "UpstreamStage",
+    "Verdict",
     "__version__",
+    "action_param",
+    "format_number",
     "frequent_line_decisions",
     "hookimpl",
     "line_hash",

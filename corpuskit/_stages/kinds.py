@@ -26,6 +26,7 @@ import attrs
 
 from corpuskit._document import Document
 from corpuskit._errors import PluginError, did_you_mean
+from corpuskit._stages.verdict import Verdict
 
 if TYPE_CHECKING:
     from corpuskit._stages.context import StageContext
@@ -215,17 +216,26 @@ class StreamStage:
 
 
 class Filter(StreamStage):
-    """A stage that keeps or rejects each document: implement ``keep``."""
+    """A stage that keeps or rejects each document: implement ``keep``.
 
-    def keep(self, doc: Document, ctx: StageContext) -> bool | str | tuple[str, str]:
+    A rule-based filter returns a :class:`~corpuskit.Verdict` (built with
+    :class:`~corpuskit.Rules`) and has an ``action`` field
+    (:func:`~corpuskit.action_param`): ``drop`` rejects a failing document with the
+    rule as reason and its value as detail; ``annotate`` keeps every document and writes
+    the measured values and the verdict under ``meta[<stage name>]``.
+    """
+
+    def keep(self, doc: Document, ctx: StageContext) -> bool | str | tuple[str, str] | Verdict:
         """True keeps the document; False, a reason string or ``(reason, detail)`` rejects it.
 
         ``reason`` is a short constant label (stats group by it); ``detail`` says what
-        about this document made it fail (``"12 words < min_words=50"``).
+        about this document made it fail (``"12 words < min_words=50"``). A
+        :class:`~corpuskit.Verdict` carries measured values too (see the class docstring).
         """
         raise NotImplementedError
 
     def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
+        annotate_as = _annotation_key(self)
         for doc in docs:
             verdict = self.keep(doc, ctx)
             if verdict is True:
@@ -234,10 +244,27 @@ class Filter(StreamStage):
                 ctx.reject(doc, "filtered")
             elif isinstance(verdict, str):
                 ctx.reject(doc, verdict)
+            elif isinstance(verdict, Verdict):
+                if annotate_as is not None:
+                    if not verdict.keep:
+                        ctx.count(f"annotated: {verdict.rule}")
+                    yield verdict.annotated(doc, annotate_as)
+                elif verdict.keep:
+                    yield verdict.document if verdict.document is not None else doc
+                else:
+                    ctx.reject(doc, verdict.rule or "filtered", verdict.detail)
             elif isinstance(verdict, tuple) and len(verdict) == 2 and all(isinstance(v, str) for v in verdict):
                 ctx.reject(doc, verdict[0], verdict[1])
             else:
                 raise _bad_verdict(self, verdict)
+
+
+def _annotation_key(stage: Filter) -> str | None:
+    """The meta key a filter with ``action: annotate`` writes (its registered name); None when it drops."""
+    if getattr(stage, "action", "drop") != "annotate":
+        return None
+    info = stage_info(type(stage))
+    return info.name if info is not None else type(stage).__name__
 
 
 class Violation(Exception):
