@@ -56,7 +56,7 @@ def load_holdout(folder: Path, source_root: Path,
 
 def _article_text(path: Path, page: bytes, gold: dict[str, Any]) -> str:
     """The article lines of a rendered HTML page, joined by blank lines; checked against the gold's SHA-1."""
-    from benchmarks.render_html import render  # the renderer the line numbers were taken from
+    from evaluation.render_html import render  # the renderer the line numbers were taken from
 
     lines = render(page.decode("utf-8", errors="replace")).splitlines()
     article = [lines[n - 1] for n in gold["article"]]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.render_html import render
 from evaluation.news import entities as entity_score
 from evaluation.news import quotes as quote_score
 from evaluation.news.gold import load_holdout
+from evaluation.render_html import render
 
 PAGE = """<html><head><title>Site</title></head><body>
 <nav><a href="/">Home</a> <a href="/w">World</a></nav>
