@@ -2,7 +2,7 @@
 
 The held-out sets under benchmarks/entities_holdout/ keep no article text: a gold file
 names the page (path + sha256) and its article lines in the page as
-benchmarks/render_html.py renders it; these tests check that the loader rebuilds exactly
+evaluation/render_html.py renders it; these tests check that the loader rebuilds exactly
 that text and refuses a page or renderer that changed.
 """
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.render_html import render
 from evaluation.news import entities as entity_score
 from evaluation.news import quotes as quote_score
 from evaluation.news.gold import load_holdout
+from evaluation.render_html import render
 
 PAGE = """<html><head><title>Site</title></head><body>
 <nav><a href="/">Home</a> <a href="/w">World</a></nav>
