@@ -126,5 +126,6 @@ def _missing(stage: str, key: str, column: str, names: Sequence[str], path: str)
     return InputError(
         f"'{path}' has no column '{column}' (its columns: {', '.join(names) or 'none'})",
         key=f"{stage}.{key}",
-        hint=f"{guess}set {key} to one of the file's columns",
+        hint=f"{guess}" + ("list only columns the file has" if key == "columns" else
+                           f"set {key} to one of the file's columns"),
     )

@@ -121,7 +121,7 @@ def _json_array(values: Sequence[Any]) -> pa.Array:
 def settle_schema(schemas: list[pa.Schema], fields: Fields) -> pa.Schema:
     """The output's schema, from the schemas of all its batches (see the module)."""
     typed = [s for s in schemas if s.metadata and s.metadata.get(LAYOUT_KEY) == b"columns"]
-    if fields.layout == "json" or len(typed) < len(schemas):
+    if fields.layout == "json" or len(typed) < len(schemas) or not schemas:
         return fields.json_schema()
     keysets = {tuple(s.names[2:]) for s in typed}
     if fields.layout == "auto" and len({frozenset(k) for k in keysets}) > 1:
@@ -148,9 +148,26 @@ def _unify(kinds: list[pa.DataType]) -> pa.DataType | None:
     except (pa.ArrowException, TypeError):
         return None
     kind = unified.field("x").type
-    if pa.types.is_floating(kind) and any(pa.types.is_integer(k) for k in kinds):
-        return None  # ints would come back as floats
-    return kind
+    return kind if all(_fits(k, kind) for k in kinds) else None
+
+
+def _fits(kind: pa.DataType, unified: pa.DataType) -> bool:
+    """Whether values of ``kind`` come back the same from ``unified``: only nulls may have been promoted.
+
+    Objects with other keys (struct fields a batch lacks would read back as nulls) and
+    integers promoted to floats do not.
+    """
+    t = pa.types
+    if t.is_null(kind):
+        return True
+    if t.is_struct(unified):
+        return bool(t.is_struct(kind)) and sorted(f.name for f in kind) == sorted(f.name for f in unified) and all(
+            _fits(f.type, unified.field(f.name).type) for f in kind)
+    if t.is_list(unified) or t.is_large_list(unified):
+        return bool(t.is_list(kind) or t.is_large_list(kind)) and _fits(kind.value_type, unified.value_type)
+    if t.is_floating(unified):
+        return bool(t.is_floating(kind))
+    return True
 
 
 def conform(batch: pa.RecordBatch, schema: pa.Schema, fields: Fields) -> pa.RecordBatch:
