@@ -187,15 +187,18 @@ class _CsvFile:
     def __init__(self, path: str, encoding: str, dialect: dict[str, Any], limit: int) -> None:
         self._path, self._encoding, self._dialect, self._limit = path, encoding, dialect, limit
         self._fh: IO[bytes] | None = None
+        self._previous_limit = 0
 
     def __enter__(self) -> tuple[Any, Any]:
-        if csv.field_size_limit() < self._limit:
-            csv.field_size_limit(self._limit)  # a field of more characters has more bytes than the limit
+        # the csv module's limit is the process's: set for this file, put back after it (a field
+        # of more characters than max_document_bytes has more bytes than that too)
         self._fh = open_read(self._path)
+        self._previous_limit = csv.field_size_limit(self._limit)
         text = io.TextIOWrapper(self._fh, encoding=self._encoding, newline="")
         reader = csv.reader(text, **self._dialect)
         return reader, lambda: reader.line_num
 
     def __exit__(self, *exc: object) -> None:
         if self._fh is not None:
+            csv.field_size_limit(self._previous_limit)
             self._fh.close()
