@@ -20,7 +20,10 @@ import zstandard
 from corpuskit._io.compressed import CheckedDecompressor
 from corpuskit._io.remote import is_url, url_open, url_size, url_write_via_temporary
 
-__all__ = ["atomic_concat", "atomic_write", "compression_of", "file_size", "open_binary", "open_read", "open_write"]
+__all__ = [
+    "atomic_concat", "atomic_write", "compression_of", "file_size", "keep_mode", "open_binary", "open_read",
+    "open_write",
+]
 
 
 def compression_of(path: str | os.PathLike[str]) -> str | None:
@@ -143,14 +146,14 @@ def _replace_atomically(final: Path, fill: Callable[[Path], None]) -> None:
         fill(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        _keep_mode(final, tmp)
+        keep_mode(final, tmp)
         os.replace(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
-def _keep_mode(final: Path, tmp: Path) -> None:
+def keep_mode(final: Path, tmp: Path) -> None:
     """Give ``tmp`` the permissions of the regular file it replaces (a replaced file keeps its mode)."""
     try:
         st = os.lstat(final)

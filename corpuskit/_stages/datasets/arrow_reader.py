@@ -24,7 +24,7 @@ else:  # pyarrow is imported when a pipeline first plans or reads Arrow files, n
 __all__ = ["ReadArrow"]
 
 
-@stage("read_arrow", kind="load")
+@stage("read_arrow", kind="load", writes=["*"])
 @attrs.frozen
 class ReadArrow(Loader):
     """Reads one document per row of Arrow IPC files and of folders written by ``datasets``' ``save_to_disk``.

@@ -55,7 +55,7 @@ def _one_char(instance: Any, attribute: Any, value: str | None) -> None:
         raise ValueError(f"'{attribute.name}' must be one character (',', '\\t', ';', '|'): {value!r}")
 
 
-@stage("read_csv", kind="load")
+@stage("read_csv", kind="load", writes=["*"])
 @attrs.frozen
 class ReadCsv(Loader):
     """Reads one document per row of CSV or TSV files with a header row (plain, .gz or .zst).

@@ -15,7 +15,13 @@ from corpuskit._io.jsonl import dumps_line
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.datasets.csv_reader import csv_dialect, delimiter_of
 from corpuskit._stages.kinds import Exporter, param, stage
-from corpuskit._stages.writers import check_fields_differ, names_a_file, prepare_file_output
+from corpuskit._stages.writers import (
+    check_fields_differ,
+    max_bytes_per_file_param,
+    max_records_per_file_param,
+    names_a_file,
+    prepare_file_output,
+)
 
 __all__ = ["CsvPartWriter", "WriteCsv", "combine_csv"]
 
@@ -54,7 +60,7 @@ def combine_csv(parts: list[Path], final: Path | str, header: list[str], dialect
     atomic_concat(parts, final, compression, header=line.getvalue().encode("utf-8"))
 
 
-@stage("write_csv", kind="export")
+@stage("write_csv", kind="export", writes=[])
 @attrs.frozen
 class WriteCsv(Exporter):
     """Writes the surviving documents to one CSV file with a header row (TSV for .tsv/.tab; .gz/.zst compress).
@@ -66,9 +72,13 @@ class WriteCsv(Exporter):
     here reads back with ``read_csv`` into the same documents; listed columns come back
     as strings (CSV has no types). Parts are joined in input order under a temporary
     name and renamed to ``path``, so a crashed run never leaves a half file there.
+    ``path`` may name document fields and ``max_records_per_file`` /
+    ``max_bytes_per_file`` split the output into numbered files, as for every writer
+    (docs/user-guide.md, "Outputs split by field"); each file has its header row.
     """
 
-    path: str = param(doc="output file or fsspec URL; .tsv writes tabs, .gz or .zst compresses",
+    path: str = param(doc="output file or fsspec URL; .tsv writes tabs, .gz or .zst compresses; {meta.KEY} or {id} "
+                      "in it splits the output by that field",
                       validator=names_a_file)
     columns: tuple[str, ...] = param((), doc="meta keys written as their own columns")
     meta_json: bool = param(True, doc="write the rest of meta as one JSON column")
@@ -77,6 +87,8 @@ class WriteCsv(Exporter):
     id_field: str = param("id", doc="column for the id")
     text_field: str = param("text", doc="column for the text")
     meta_field: str = param("meta", doc="column for the meta JSON")
+    max_records_per_file: int | None = max_records_per_file_param()
+    max_bytes_per_file: int | None = max_bytes_per_file_param()
 
     def __attrs_post_init__(self) -> None:
         check_fields_differ([("id_field", self.id_field), ("text_field", self.text_field),

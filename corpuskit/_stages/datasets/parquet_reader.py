@@ -27,7 +27,7 @@ POSITIVE = attrs.validators.ge(1)
 COLUMNS = attrs.validators.optional(attrs.validators.deep_iterable(attrs.validators.instance_of(str)))
 
 
-@stage("read_parquet", kind="load")
+@stage("read_parquet", kind="load", writes=["*"])
 @attrs.frozen
 class ReadParquet(Loader):
     """Reads one document per row of Parquet files (the Hugging Face hub's ``data/*.parquet`` layout).

@@ -11,7 +11,13 @@ from corpuskit._stages.context import StageContext
 from corpuskit._stages.datasets.parquet_reader import POSITIVE
 from corpuskit._stages.kinds import Exporter, param, stage
 from corpuskit._stages.lazy import lazy_module
-from corpuskit._stages.writers import check_fields_differ, names_a_file, prepare_file_output
+from corpuskit._stages.writers import (
+    check_fields_differ,
+    max_bytes_per_file_param,
+    max_records_per_file_param,
+    names_a_file,
+    prepare_file_output,
+)
 
 if TYPE_CHECKING:
     from corpuskit._stages.datasets import layout, parquet_parts
@@ -24,7 +30,7 @@ __all__ = ["LAYOUTS", "WriteParquet"]
 LAYOUTS = ("auto", "columns", "json")
 
 
-@stage("write_parquet", kind="export")
+@stage("write_parquet", kind="export", writes=[])
 @attrs.frozen
 class WriteParquet(Exporter):
     """Writes the surviving documents to one Parquet file (zstd by default).
@@ -38,10 +44,15 @@ class WriteParquet(Exporter):
     Each worker turns its shard into Arrow record batches (a part in the run directory);
     at the end the parts are written, in input order, to a temporary name next to
     ``path`` and renamed to it, so a crashed run never leaves a half file there.
+    ``path`` may name document fields (``out/{meta.language}.parquet``), and
+    ``max_records_per_file`` / ``max_bytes_per_file`` split the output into numbered
+    files, as for every writer (docs/user-guide.md, "Outputs split by field"); the
+    byte limit counts the documents as JSON lines, not the compressed Parquet bytes.
     ``path`` may be an fsspec URL. Writer: pyarrow.
     """
 
-    path: str = param(doc="output file or fsspec URL (relative to the working directory)", validator=names_a_file)
+    path: str = param(doc="output file or fsspec URL (relative to the working directory); {meta.KEY} or {id} in "
+                      "it splits the output by that field", validator=names_a_file)
     meta_layout: Literal["auto", "columns", "json"] = param(
         "auto", doc="auto: a typed column per meta key when every document has the same keys, else one JSON column",
         validator=attrs.validators.in_(LAYOUTS),
@@ -55,6 +66,8 @@ class WriteParquet(Exporter):
     id_field: str = param("id", doc="column for the id")
     text_field: str = param("text", doc="column for the text")
     meta_field: str = param("meta", doc="column for the meta JSON (json layout)")
+    max_records_per_file: int | None = max_records_per_file_param()
+    max_bytes_per_file: int | None = max_bytes_per_file_param()
 
     def __attrs_post_init__(self) -> None:
         check_fields_differ([("id_field", self.id_field), ("text_field", self.text_field),
