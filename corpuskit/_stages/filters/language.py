@@ -134,8 +134,9 @@ class LanguageFilter(Filter):
         if language is None:
             self._judge(rules, None, 0.0, "no paragraph with letters")
         elif not text and removed:
-            rules.fail(f"no paragraph in [{', '.join(self.languages)}] with language_score >= "
-                       f"{format_number(self.min_score)}", "shares " + _shares(shares))
+            wanted = f" in [{', '.join(self.languages)}]" if self.languages else ""
+            rules.fail(f"no paragraph{wanted} with language_score >= {format_number(self.min_score)}",
+                       "shares " + _shares(shares))
         out = doc.with_meta(language=language, language_score=score, language_shares=shares)
         if removed and not annotate and text:
             ctx.count("paragraphs_removed", removed)

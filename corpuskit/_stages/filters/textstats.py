@@ -28,7 +28,7 @@ class TextStats:
 
 
 def _count(text: str, test: Callable[[str], bool]) -> int:
-    return sum(1 for ch in text if test(ch))
+    return sum(map(test, text))
 
 
 def _nonspace(text: str) -> int:
