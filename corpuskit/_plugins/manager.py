@@ -56,6 +56,7 @@ BUILTIN_PLUGINS = (
     "corpuskit._stages.readers",
     "corpuskit._stages.writers",
     "corpuskit._stages.text",
+    "corpuskit._stages.quality",
     "corpuskit._stages.dedup.exact",
     "corpuskit._stages.dedup",
     "corpuskit._stages.web",
