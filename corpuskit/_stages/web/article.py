@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from corpuskit._stages.web.authors import join_names, person_names, site_names
+from corpuskit._stages.web.furniture import drop_teasers, prune_comments
 from corpuskit._stages.web.structured import FIELDS, iso_date, page_headings, page_metadata
 
 __all__ = ["Extraction", "clean_title", "extract_page"]
@@ -113,6 +114,7 @@ def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
         return Extraction("", dict.fromkeys(FIELDS), {})
     found = page_metadata(tree, url)
     headings = page_headings(tree)
+    prune_comments(tree)
     result: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=include_tables,
         favor_precision=favor == "precision", favor_recall=favor == "recall", max_tree_size=None,
@@ -137,7 +139,7 @@ def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
     host = _host(fields["canonical_url"] or url)
     raw_title = fields["title"]
     fields["title"] = headline(clean_title(raw_title, fields["publisher"], host), headings)
-    return Extraction(_without_headline(text, (raw_title, fields["title"])), fields, sources)
+    return Extraction(_without_headline(drop_teasers(text), (raw_title, fields["title"])), fields, sources)
 
 
 def _library_author(raw: str | None, found: dict[str, Any], sitename: str | None, url: str | None) -> str | None:
