@@ -61,6 +61,7 @@ _CAP = r"[A-ZÀ-ÞА-Я][\w'’.\-]*"
 _NAME = rf"(?:{_CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?{_CAP}){{0,5}})"
 _PRONOUN = r"(?:he|she|it|He|She|It)"
 _OPEN, _CLOSE = "“\"„«", "”\"“»"
+_CLOSING = rf"(?:[{_CLOSE}]|''|’’)"  # a closing mark, two single marks typed for one included
 _SPACE = re.compile(r"\s+")
 _LEAD = rf"[,.!?]?[{_CLOSE}]?,?[ \t]*(?:[—–][ \t]*)?"
 _ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
@@ -68,6 +69,8 @@ _AFTER = [
     re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]+(?P<name>{_NAME}|{_PRONOUN})\b"),
     re.compile(rf"{_LEAD}(?P<name>{_NAME}|{_PRONOUN})[ \t]+{_ADVERB}(?:{_VERBS})\b"),
     re.compile(rf"{_LEAD}{_ACCORDING}[ \t]+(?P<name>{_NAME})"),
+    # '"...," Peter Lang, chief executive of Lumatek, said': the name, a description between commas, the verb
+    re.compile(rf"{_LEAD}(?P<name>{_NAME}),[ \t]+[^,\n{_OPEN}{_CLOSE}]{{1,80}},[ \t]+{_ADVERB}(?:{_VERBS})\b"),
 ]
 # A description before the name: '"...," EPP spokesman Alexander Radwan said' (a known person only).
 _DESCRIBED_BEFORE = re.compile(
@@ -92,7 +95,7 @@ _DESCRIBED = re.compile(rf"{_LEAD}(?:{_VERBS})\b(?P<rest>[^.!?\n{_OPEN}{_CLOSE}]
 _NAMES = re.compile(_NAME)
 LOOKBACK = 3000
 """How far back (characters) a pronoun or a title looks for the person it refers to."""
-_NEW_SENTENCE = re.compile(rf"[^\n]*[.!?][{_CLOSE}]")
+_NEW_SENTENCE = re.compile(rf"[^\n]*[.!?]{_CLOSING}")
 _CAPITAL_NEXT = re.compile(r"[ \t]+(?:The|A|An|[A-Z][a-z]+[ \t]+[A-Z])")
 _WORD = re.compile(r"[^\W\d_]+")
 _ARTICLE = r"(?:a|an|the|one|um|uma|o|un|una|le|la|il|lo|der|die|das|de|het|een|ein|eine)"
@@ -118,7 +121,7 @@ _EARLIER = [
 ]
 # "« ..., raconte Karim Benali, l'un des fondateurs. ... »": the attribution inside the quote.
 _INCISE = re.compile(rf",[ \t]+(?:{_VERBS})[ \t]+(?P<name>{_NAME})")
-_SENTENCE_START = re.compile(rf"(?:[.!?][{_CLOSE}]?\s+|\n)(?=[^.!?\n]*$)")
+_SENTENCE_START = re.compile(rf"(?:[.!?]{_CLOSING}?\s+|\n)(?=[^.!?\n]*$)")
 
 
 @attrs.frozen

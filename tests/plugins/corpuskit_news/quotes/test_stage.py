@@ -109,3 +109,24 @@ def test_added_before_the_next_quote_also_claims_the_previous_one():
     text = ('Ian Cole, editor of a trade magazine, said the machine would sell well.\n\n'
             '"They want more of what they already have." Cole added: "It is a bold move for the firm."')
     assert [q["speaker"] for q in quotes_of(text)] == ["Ian Cole", "Ian Cole"]
+
+
+def test_a_quotation_closed_by_two_single_marks_ends_there_and_keeps_its_speaker():
+    text = (
+        "Ilse Brandauer runs the ferry. “We will not give up on this crossing,’’ said Ilse Brandauer, "
+        "adding that money would come. Her deputy Tomasz Wrona disagreed.\n\n"
+        "\"The timetable cannot hold through the winter,'' Wrona said."
+    )
+    first, second = quotes_of(text)
+    assert (first["text"], first["speaker"]) == ("We will not give up on this crossing", "Ilse Brandauer")
+    assert (second["text"], second["speaker"]) == ("The timetable cannot hold through the winter", "Tomasz Wrona")
+
+
+def test_speaker_named_before_a_description_between_commas():
+    text = (
+        '"Our results were far better than we had expected," Petra Lindqvist, chief executive of Norrvik '
+        "Foods, said on Monday.\n\n"
+        "Orders rose. \"We expect the same next year and will hire more staff,\" Aldo Ferrante, a director "
+        "at the firm, told reporters."
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Petra Lindqvist", "Aldo Ferrante"]
