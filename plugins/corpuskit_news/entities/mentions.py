@@ -26,6 +26,7 @@ from corpuskit_news.entities import name_context as ctx
 from corpuskit_news.entities.gazetteer import (
     COMMON_WORDS,
     HONORIFICS,
+    MODIFIERS,
     NEWS_AGENCIES,
     NON_ENTITY,
     NON_ORG_ACRONYMS,
@@ -46,6 +47,7 @@ from corpuskit_news.entities.mention_cues import (
 )
 from corpuskit_news.entities.mention_state import Found
 from corpuskit_news.entities.mention_text import DocumentWords
+from corpuskit_news.entities.namekeys import translit_key
 from corpuskit_news.entities.spans import Tok, bare, is_acronym, title_word, trim
 from corpuskit_news.text.folding import fold_to_latin
 
@@ -90,13 +92,13 @@ class _Typer:
             word = tokens[0].text
             key = bare(word)
             drop = key in NON_ENTITY or key in COMMON_WORDS or (key in self.gaz.demonyms and not (
-                len(tokens) == 2 and bare(tokens[1].text) in ORG_CUES))  # "British Navy ships ..."
+                len(tokens) >= 2 and bare(tokens[-1].text) in ORG_CUES))  # "British Navy ships ..."
             if not drop and key not in TITLEISH and self.words.written_lowercase(word):
                 drop = not self.cues.place(tokens[:1])
             if not drop and len(tokens) == 1 and not is_acronym(word) and word not in self.words.mid_sentence \
                     and tokens[0].start not in self.found.after_prep:
                 drop = not (self.cues.place(tokens) or key in self.gaz.given_names
-                            or self.cues.org_signal(tokens[0], key))
+                            or self.cues.org_signal(tokens[0], key) or translit_key(word) in self.found.surnames)
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.found.after_the.add(tokens[1].start)
@@ -193,8 +195,15 @@ class _Typer:
 
     def _untitled(self, tokens: list[Tok], *, employer: bool, checked: bool = False) -> None:
         """Type a piece with no title in it; ``checked``: the caller already knows it is no place."""
+        if len(tokens) > 1 and bare(tokens[0].text) in MODIFIERS:
+            tokens = tokens[1:]  # "Former WorldCom chief ...", "Senior WorldCom staff"
         n = len(tokens)
         words = [bare(t.text) for t in tokens]
+        glued = self._glued(tokens, words) if n >= 3 else 0
+        if glued:  # "World Bank Maria Ortiz": an organisation, then a person's name
+            self._untitled(tokens[:glued], employer=employer)
+            self.found.emit(tokens[glued:], PERSON)
+            return
         placed = False if checked else self.cues.place(tokens)
         if n == 1 and "-" in tokens[0].text and not placed:
             self._hyphenated(tokens[0])
@@ -212,7 +221,7 @@ class _Typer:
             self.found.emit(tokens, ORG)
             return
         if words[0] in self.gaz.demonyms and not (n > 1 and words[0] in self.gaz.given_names):
-            if n == 2 and words[1] in ORG_CUES:
+            if words[-1] in ORG_CUES:
                 self.found.emit(tokens, ORG)  # "British Navy", "Ugandan Media Council"
                 return
             if n > 1:
@@ -245,6 +254,16 @@ class _Typer:
         elif n <= 3 and all(t.text[0].isupper() and not is_acronym(t.text) for t in tokens) \
                 and self.cues.placed(tokens, prev):
             self.found.emit(tokens, PLACE)
+
+    def _glued(self, tokens: list[Tok], words: list[str]) -> int:
+        """Where a person's name (a given name and one or two more words) starts right after a name
+        ending in a cue or an acronym, else 0."""
+        for k in range(1, len(tokens) - 1):
+            ends = words[k - 1] in ORG_CUES or words[k - 1] in PLACE_CUES or self.cues.org_acronym(tokens[k - 1].text)
+            if ends and words[k] in self.gaz.given_names and tokens[k].text.istitle() and len(tokens) - k <= 3 \
+                    and self.cues.name_shaped(tokens[k:]):
+                return k
+        return 0
 
     def _hyphenated(self, tok: Tok) -> None:
         if any(CONNECTED.match(part + "-X") for part in tok.text.split("-")[1:-1]):
