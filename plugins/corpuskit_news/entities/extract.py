@@ -300,7 +300,8 @@ def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None =
     given = {fold_to_latin(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}
     for entity in others.values():
         single = " " not in entity.name and entity.type in (UNKNOWN, ORG)
-        surname_like = single or (entity.type == PLACE and " " not in entity.name and fold_to_latin(entity.name) not in gaz.countries)
+        surname_like = single or (  # "Lincoln" after "Daniel Lincoln": a person, not the city
+            entity.type == PLACE and " " not in entity.name and fold_to_latin(entity.name) not in gaz.countries)
         group = people.get(translit_key(entity.name)) if surname_like else None
         if group and not any(_same_surname(n, entity.name, exact=not single) for e in group for n in e.names):
             group = None  # "Href" does not join "Gref"; "Kowalenko" joins "Kovalenko"

@@ -91,7 +91,7 @@ ORG_CUES = word_set(
     motors technologies technology systems labs laboratories capital holdings club fc alliance
     organisation organization society bureau reserve parliament congress senate army navy forces
     force assembly administration industries exchange press tv radio service services network
-    networks trust centre center hospital church museum guard cabinet studios pictures records
+    networks trust centre center hospital clinic clinics house church museum guard cabinet studios pictures records
     entertainment partners securities investments bancorp brands pharmaceuticals energy
     petroleum oil gas electric motor semiconductor robotics software games insurance federal
     league academy broadcasting channel magazine library universidad universidade università

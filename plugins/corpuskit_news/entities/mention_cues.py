@@ -62,6 +62,11 @@ class Cues:
             return fold_to_latin(word) in self.gaz.places
         return self.gaz.place(" ".join(t.text for t in tokens)) is not None
 
+    def club(self, tokens: list[Tok]) -> bool:
+        """A city (not a country or region) with a sports title after it: its club ("Liverpool manager")."""
+        return len(tokens) <= 2 and ctx.CLUB_AFTER.match(self.words.text, tokens[-1].end) is not None \
+            and self.place(tokens) and fold_to_latin(" ".join(t.text for t in tokens)) not in self.gaz.countries
+
     def org_acronym(self, word: str) -> bool:
         return is_acronym(word) and bare(word) not in NON_ORG_ACRONYMS and fold_to_latin(word) not in PLACE_ALIASES
 

@@ -78,12 +78,19 @@ class _Typer:
             head, dash, tail = tok.text.partition("-")
             if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail):
                 # "UK-based", "Kremlin-backed"; not "Île-de-France", "Stratford-upon-Avon"
-                if self.cues.place([Tok(head, tok.start, tok.start + len(head))]):
-                    self.found.emit([Tok(head, tok.start, tok.start + len(head))], PLACE)
-                self._piece(tokens[:i], initial)
+                place = [*tokens[:i], Tok(head, tok.start, tok.start + len(head))]
+                k = next((k for k in range(len(place)) if self.cues.place(place[k:])), len(place))
+                if k < len(place):  # "New York-based": the words before complete the place
+                    self.found.emit(place[k:], PLACE)
+                self._piece(tokens[: min(k, i)], initial)
                 self._piece(tokens[i + 1 :], False)
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
+            return
+        if ctx.WORK_BEFORE.search(self.words.text, max(0, tokens[0].start - 24), tokens[0].start):
+            return  # "the film Summer Bridge": a title of a work
+        if self.cues.club(tokens):
+            self.found.emit(tokens, ORG)  # "Liverpool manager ..."
             return
         if self.cues.place(tokens) or self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
@@ -212,7 +219,8 @@ class _Typer:
             self.found.emit(tokens, PLACE)
             return
         if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
-            self.found.emit(tokens, PLACE)
+            speaks = ctx.STATES.match(self.words.text, tokens[-1].end)  # "Downing Street said": the office in it
+            self.found.emit(tokens, ORG if speaks else PLACE)
             return
         if self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
