@@ -79,7 +79,8 @@ class _Typer:
             if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail):
                 # "UK-based", "Kremlin-backed"; not "Île-de-France", "Stratford-upon-Avon"
                 place = [*tokens[:i], Tok(head, tok.start, tok.start + len(head))]
-                k = next((k for k in range(len(place)) if self.cues.place(place[k:])), len(place))
+                k = next((k for k in range(max(0, len(place) - 4), len(place)) if self.cues.place(place[k:])),
+                         len(place))  # place names are short: the last four words at most
                 if k < len(place):  # "New York-based": the words before complete the place
                     self.found.emit(place[k:], PLACE)
                 self._piece(tokens[: min(k, i)], initial)
