@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ACCORDING", "ADVERB", "AFTER", "AGE", "ARTICLE", "BARE_VERB", "BEFORE", "CAP", "CAPITAL_NEXT", "CLOSE",
+    "ACCORDING", "ADVERB", "AFTER", "AGE", "ARTICLE", "BARE_VERB", "BEFORE", "BODY_DOCUMENT", "CAP", "CAPITAL_NEXT",
+    "CLOSE",
     "CLOSING", "DESCRIBED", "DESCRIBED_BEFORE", "EARLIER", "GOES_ON", "INCISE", "INTRODUCES", "LEAD",
     "LOOKBACK", "NAME", "NAMES", "NEW_SENTENCE", "OPEN", "PRONOUN", "SENTENCE_FINAL", "SENTENCE_START", "SPACE",
     "THAT", "UNNAMED", "UNNAMED_AFTER", "VERBS", "WORD",
@@ -55,7 +56,15 @@ AFTER = [
     re.compile(rf"{LEAD}{ACCORDING}[ \t]+(?P<name>{NAME})"),
     # '"...," Peter Lang, chief executive of Lumatek, said': the name, a description between commas, the verb
     re.compile(rf"{LEAD}(?P<name>{NAME}),[ \t]+[^,\n{OPEN}{CLOSE}]{{1,80}},[ \t]+{ADVERB}(?:{VERBS})\b"),
+    # '"...," the play's organiser in Uganda, Sarah Mukasa, told ...': a description, then the name between commas
+    re.compile(rf"{LEAD}(?:the|a|an|his|her|its|their)[ \t]+[^,\n{OPEN}{CLOSE}]{{1,60}},[ \t]+(?P<name>{NAME}),"
+               rf"[ \t]+{ADVERB}(?:{VERBS})\b"),
 ]
+# '"...," the World Bank report said': a named body's document speaks for the body.
+BODY_DOCUMENT = re.compile(
+    rf"(?P<name>{NAME})(?:['’]s)?[ \t]+(?:report|statement|study|survey|ruling|letter|document|paper|analysis"
+    r"|review|release|filing|judgment|judgement|verdict)\b"
+)
 # A description before the name: '"...," EPP spokesman Alexander Radwan said' (a known person only).
 DESCRIBED_BEFORE = re.compile(
     rf"{LEAD}(?:{NAME}[ \t]+)?(?:[a-z][\w'’\-]*[ \t]+){{1,3}}(?P<name>{NAME})[ \t]+{ADVERB}(?:{VERBS})\b"
@@ -100,7 +109,7 @@ BEFORE = [
 # Attribution anywhere in the paragraph before the quote ("Her advice, she said, is ...").
 EARLIER = [
     re.compile(rf"\b(?P<name>{NAME}|{PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{ADVERB}(?:{VERBS})\b"),
-    re.compile(rf"\b(?:{VERBS})[ \t]+(?P<name>{NAME})"),
+    re.compile(rf"\b(?!(?:told|tells|telling|asked|asks)\b)(?:{VERBS})[ \t]+(?P<name>{NAME})"),  # "told X": X listens
     re.compile(rf"\b{ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{NAME})"),
 ]
 # "« ..., raconte Karim Benali, l'un des fondateurs. ... »": the attribution inside the quote.

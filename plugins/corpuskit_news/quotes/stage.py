@@ -35,6 +35,7 @@ from corpuskit_news.quotes.patterns import (
     AGE,
     BARE_VERB,
     BEFORE,
+    BODY_DOCUMENT,
     CAPITAL_NEXT,
     DESCRIBED,
     DESCRIBED_BEFORE,
@@ -351,6 +352,10 @@ class NewsQuotes(Mapper):
         if unnamed and AGE.search(unnamed.group().split(",")[-1].strip().rsplit(" ", 1)[0]):
             return speakers.nearest(text, qstart, "they", subject=False)  # '"...," the 34-year-old told'
         if unnamed:  # '"...," a spokesman said': attributed, to nobody named ...
+            body = BODY_DOCUMENT.search(unnamed.group())
+            name = speakers.known(SPACE.sub(" ", body.group("name"))) if body else None
+            if name is not None and name not in speakers.people:
+                return name  # ... but "the World Bank report said" names the body
             titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
             return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
         paragraph_from = text.rfind("\n", 0, qstart) + 1
@@ -367,12 +372,15 @@ class NewsQuotes(Mapper):
         if BARE_VERB.match(after):  # '"...," afirmou.'
             return speakers.nearest(text, qstart, "they", since=paragraph_from)
         earliest = max(paragraph_from, qstart - LOOKBACK)  # antecedents are near: linear in long paragraphs
+        latest: tuple[int, str] | None = None  # the attribution nearest the quote, whichever pattern found it
         for pattern, spans in zip(EARLIER, _match_spans(text, speakers), strict=True):
             found = _last_match(pattern, text, earliest, qstart) if _any_within(spans, earliest, qstart) else None
-            if found:
+            if found and (latest is None or found.start() > latest[0]):
                 name = self._name(found.group("name"), text, found.start(), speakers, known_only=True)
                 if name is not None:
-                    return name
+                    latest = (found.start(), name)
+        if latest is not None:
+            return latest[1]
         if deferred is not None:
             return self._name(deferred.group("name"), text, qstart, speakers)
         return None

@@ -130,3 +130,30 @@ def test_speaker_named_before_a_description_between_commas():
         "at the firm, told reporters."
     )
     assert [q["speaker"] for q in quotes_of(text)] == ["Petra Lindqvist", "Aldo Ferrante"]
+
+
+def test_speaker_named_between_commas_after_a_description():
+    text = (
+        "Karel Vondra criticised the ban. \"I am outraged at what the council has done to us,\" the festival's "
+        "organiser in Brno, Lenka Dvorakova, told reporters."
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Lenka Dvorakova"]
+
+
+def test_a_named_bodys_report_speaks_for_the_body_and_an_unnamed_spokesman_for_nobody():
+    text = (
+        "The Harbour Development Bank published its review on Monday.\n\n"
+        "\"Poorer regions are catching up with the rich ones quickly,\" the Harbour Development Bank report said.\n\n"
+        "\"The gap is still very real and must be closed,\" a spokesman said."
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Harbour Development Bank", None]
+
+
+def test_the_attribution_nearest_before_an_unattributed_quote_wins():
+    text = (
+        "The Film Guild said its tool was free. \"Our goal is to help parents find what they need,\" said "
+        "Dora Klimt, the guild's chief. \"Many parents worry about what their children have downloaded.\"\n\n"
+        "Ferrero spoke after the match. \"I do not know when it is going to happen,\" Ferrero told Radio Nord. "
+        "\"But I have a lot of confidence that I will be the same player again.\""
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Dora Klimt", "Dora Klimt", "Ferrero", "Ferrero"]
