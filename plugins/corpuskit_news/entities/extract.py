@@ -20,6 +20,7 @@ from corpuskit_news.entities.gazetteer import ORG_CUES, PLACE_ALIASES, Gazetteer
 from corpuskit_news.entities.mention import ORG, PERSON, PLACE, UNKNOWN, Mention
 from corpuskit_news.entities.mentions import find_mentions
 from corpuskit_news.entities.namekeys import name_key, skeleton, translit_key
+from corpuskit_news.entities.spans import is_acronym
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["Entity", "extract_entities", "head_key", "pick_name", "recognize"]
@@ -152,6 +153,14 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
                 initials = _initials(form, least=2)
                 if initials in defined and f"{form} ({initials})" in text:
                     short.setdefault(name_key(initials), entity)
+    pairs: dict[str, list[Entity]] = {}  # "AP" for "Associated Press": two words, when no other name has them
+    for entity in by_key.values():
+        name = entity.name.removeprefix("The ")
+        if entity.type == ORG and len(name.split()) == 2:
+            pairs.setdefault(name_key(_initials(name, least=2)), []).append(entity)
+    for key, owners in pairs.items():
+        if len(owners) == 1 and by_key.get(key) is not None and by_key[key].type == ORG:
+            short.setdefault(key, owners[0])
     for key in list(by_key):
         target = short.get(key)
         entity = by_key[key]
@@ -217,11 +226,13 @@ def _truncated(by_key: dict[str, Entity]) -> None:
             for head in _head_words(entity.name):
                 for n in range(3, len(head)):
                     owners.setdefault(head[:n], []).append(entity)
+                if is_acronym(head):  # "IK" for "IK Multimedia" (a word might be a surname: "Cross Research")
+                    owners.setdefault(head, []).append(entity)
     if not owners:
         return
     for key, entity in list(by_key.items()):
         found = owners.get(entity.name) if entity.type in (ORG, UNKNOWN) else None
-        if found and len(found) == 1 and entity.name.istitle():
+        if found and len(found) == 1 and (entity.name.istitle() or entity.name.isupper()):
             found[0].absorb(entity)
             del by_key[key]
 

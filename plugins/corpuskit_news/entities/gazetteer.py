@@ -104,7 +104,7 @@ PLACE_CUES = word_set(
     """
     republic kingdom province state city county island islands river sea ocean mountains
     mountain valley street square gulf bay lake coast peninsula region district airport strait
-    desert creek canal park avenue road
+    desert creek canal park avenue road monument cathedral memorial stadium theatre theater arena abbey
     """
 )
 
@@ -125,7 +125,7 @@ NON_ENTITY = word_set(
     does did can could will would should might must shall west east north south god christmas
     easter ramadan eid diwali tet younger elder volgens laut gemäß selon según segundo secondo
     internet web online covid-19 covid new old big small first later earlier recently currently
-    previously now soon finally separately elsewhere already afterwards eventually initially
+    previously now soon finally separately elsewhere already afterwards eventually initially via
     last next read share watch listen subscribe follow click photo image video file copyright
     source sources related more
     """
@@ -138,7 +138,7 @@ NON_ORG_ACRONYMS = word_set(
     ai ceo cfo coo cto cio gdp gnp gpu gpus cpu ipo tv pm am ist gmt utc est edt pst pdt cet bst
     dc id it pc usb api html pdf url www faq ok vip diy hiv aids dna rna covid sars vat ip ar vr
     ev evs suv esg etf iot saas llm llms nft nfts ps nb pr hr q1 q2 q3 q4 fy mp mps phd mba bc
-    ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw
+    ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw sdk os
     """
 )
 
@@ -188,7 +188,7 @@ IRREGULAR_DEMONYMS = word_set(
     christian jewish islamic hindu buddhist sunni shia kurdish palestinian czech slovak
     hungarian romanian bulgarian serbian croatian norwegian icelandic belgian austrian zealander
     texan californian parisian muscovite londoner nordic iberian baltic balkan scandinavian
-    alpine caribbean latino hispanic
+    alpine caribbean latino hispanic republican democrat democratic
     """
 )
 

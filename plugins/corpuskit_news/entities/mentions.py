@@ -88,8 +88,12 @@ class _Typer:
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
             return
-        if ctx.WORK_BEFORE.search(self.words.text, max(0, tokens[0].start - 24), tokens[0].start):
-            return  # "the film Summer Bridge": a title of a work
+        if ctx.WORK_BEFORE.search(self.words.text, max(0, tokens[0].start - 24), tokens[0].start) \
+                or ctx.NOT_NAMES_AFTER.match(self.words.text, tokens[-1].end):
+            return  # "the film Summer Bridge": a title of a work; "the Dari language"
+        if ctx.LEGAL_SUFFIX.match(self.words.text, tokens[-1].end) and not self.cues.place(tokens):
+            self.found.emit(tokens, ORG)  # "Durand Jirga, Inc."
+            return
         if self.cues.club(tokens):
             self.found.emit(tokens, ORG)  # "Liverpool manager ..."
             return
@@ -161,6 +165,8 @@ class _Typer:
 
     def _titled(self, tokens: list[Tok]) -> bool:
         """A title inside the piece: a person after it, an employer or country before it."""
+        if ctx.org_before(self.words.text, tokens[0].start):
+            return False  # "president of Associated General Contractors": a title word inside an employer's name
         n = len(tokens)
         for i, tok in enumerate(tokens):
             key = title_word(tok.text)
@@ -238,16 +244,22 @@ class _Typer:
             return
         prev = self.words.prev_word(tokens[0].start)
         if n > 1 and (ctx.after_name(self.words.text, tokens[-1].end) == "outlet"
-                      or ctx.org_before(self.words.text, tokens[0].start)):
+                      or ctx.org_before(self.words.text, tokens[0].start)
+                      or (prev.lower() == "the" and ctx.STATES.match(self.words.text, tokens[-1].end)
+                          and words[-1] not in self.gaz.demonyms)):
             self.found.emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
-        if n >= 2 and (given or bare(prev) in TITLES or self.cues.speaks(tokens, prev)) \
-                and self.cues.name_shaped(tokens):
+        if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
+                       or ctx.PERSON_APPOSITION.match(self.words.text, tokens[-1].end)) \
+                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
             self.found.emit(tokens, PERSON)
             return
         if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
                 words[0] not in self.gaz.given_names and self.cues.name_shaped(tokens[1:]):
+            if f"{tokens[0].text} {tokens[-1].text}" in self.words.text and self.cues.name_shaped(tokens):
+                self.found.emit(tokens, PERSON)  # "Seddique Mir Mateen", who is also "Seddique Mateen"
+                return
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self.found.emit(tokens[1:], PERSON)
             return
@@ -303,7 +315,7 @@ class _Typer:
             return
         if word.isupper() or len(word) < 2:
             return
-        if bare(prev) in TITLES:
+        if self.cues.title_before(prev):
             self.found.emit([tok], PERSON)
         elif self.cues.placed([tok], prev):
             self.found.emit([tok], PLACE)

@@ -32,10 +32,14 @@ __all__ = [
     "CREATIVE_TITLES",
     "EVENT_WORDS",
     "IN_PLACE",
+    "KIN",
+    "LEGAL_SUFFIX",
+    "NOT_NAMES_AFTER",
     "ORG_AFTER",
     "ORG_NOUNS",
     "ORG_SUFFIX",
     "OUTLET_AFTER",
+    "PERSON_APPOSITION",
     "PLACE_NOUNS",
     "PLACE_OF",
     "PLACE_PREPOSITIONS",
@@ -51,7 +55,7 @@ __all__ = [
 EVENT_WORDS = word_set(
     """
     awards award prize prizes cup championship championships tournament festival olympics
-    trophy grand-prix marathon expo
+    trophy grand-prix marathon expo accord accords treaty agreement protocol
     """
 )
 """Last words of event and award names."""
@@ -87,7 +91,7 @@ ORG_AFTER = re.compile(
     r"|['’]s[ \t]+(?:shares|stock|profits?|revenues?|sales|chief|boss|board|customers|employees|staff"
     r"|headquarters|shareholders|subsidiary|parent)\b"
     r"|[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|dropped|slipped|climbed|gained)\b"
-    r"|,[ \t]+which[ \t]+(?:makes|owns|sells|employs|operates|runs|manufactures)\b"
+    r"|,[ \t]+which[ \t]+(?:makes|owns|sells|employs|operates|runs|manufactures|helps|provides|offers|builds)\b"
     r"|[ \t]+(?:has[ \t]+)?(?:unveiled|acquired|employs|manufactures|posted[ \t]+(?:a[ \t]+)?(?:record[ \t]+)?"
     r"(?:profits?|loss|losses|revenues?|sales))\b"
 )
@@ -105,6 +109,10 @@ WORK_BEFORE = re.compile(
     r"drama|programme|poem|painting|track|hit|comedy|thriller)s?[ \t]+[\"“‘']?$"
 )
 """A kind of work right before a name: the name is the work's title ("the film Summer Bridge")."""
+LEGAL_SUFFIX = re.compile(r",[ \t]+(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|GmbH|AG|SA|NV|LLP)\b\.?")
+"""A company's legal form after a comma: "Durand Jirga, Inc."."""
+NOT_NAMES_AFTER = re.compile(r"[ \t]+(?:language|languages|dialect|word|words)\b")
+"""A noun that makes the name before it a language or a word, not an entity: "the Dari language"."""
 SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)[ \t]+in[ \t]+$")
 COMPASS = word_set(
     """
@@ -120,20 +128,33 @@ PLACE_NOUNS = word_set(
     """
 )
 OUTLET_AFTER = word_set(
-    "newspaper magazine website tabloid broadcaster channel clinic charity agency foundation hospital firm"
+    "newspaper magazine website tabloid broadcaster channel clinic charity agency foundation hospital firm plant"
+    " factory factories store stores dealership"
 )
 """Nouns after an organisation's name: "the Daily Record newspaper", "the Marie Stopes charity"."""
 _EMPLOYER_LINKS = frozenset(("at", "of", "for", "with"))
+KIN = word_set(
+    """daughter son wife husband brother sister mother father grandson granddaughter grandmother grandfather niece
+    nephew cousin widow fiancée fiancee girlfriend boyfriend"""
+)
+"""Title words for family: "the father of the Orlando gunman" names no employer."""
+_JOBS = TITLES - KIN
 _STAFF = word_set(
     "jobs staff workers employees executives engineers bosses shareholders investors customers"
 )
 """Plural nouns whose "at X" is an employer: "jobs at Quillon"."""
 _APPOSITION_NOUNS = ORG_NOUNS | word_set("lender conglomerate startup start-up insurer carrier")
 APPOSITION = re.compile(
-    r",[ \t]+(?:the|a|an)[ \t]+(?:(?!(?:for|of|at|with|in|from|to|by)[ \t])[\w'’\-]+[ \t]+){0,3}?"
+    r",[ \t]+(?:the|a|an|another)[ \t]+(?:(?!(?:for|of|at|with|in|from|to|by)[ \t])[\w'’\-]+[ \t]+){0,3}?"
     r"(?:(?P<noun>[a-z\-]+))(?=[ \t]*[,.;)]|[ \t]+(?:based|which|that|owned|headquartered|listed|whose)\b)"
 )
 """An apposition that says what kind of organisation the name is: "Zentrix, the chipmaker,"."""
+PERSON_APPOSITION = re.compile(
+    r",[ \t]+(?:\d{1,3},[ \t]+)?(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:"
+    + "|".join(sorted((t for t in TITLES if t.isalpha() and t not in HONORIFICS), key=len, reverse=True))
+    + r")\b"
+)
+"""An apposition that gives a person's job: "Trip Chowdhry, an analyst with ...", "X, 45, a farmer"."""
 _LAST_WORDS = ORG_NOUNS | _EMPLOYER_LINKS | {"the", "like", "including", "as"}
 _GROUP_PLURALS = word_set(
     """companies firms manufacturers makers carmakers rivals retailers clubs sides banks groups brands airlines
@@ -168,9 +189,9 @@ def org_before(text: str, start: int) -> bool:
     last = words[-1]
     if last.rstrip(",") in ORG_NOUNS:
         return True
-    if last == "the" and len(words) > 2 and words[-2] in _EMPLOYER_LINKS and words[-3] in TITLES:
+    if last == "the" and len(words) > 2 and words[-2] in _EMPLOYER_LINKS and words[-3] in _JOBS:
         return True
-    if last in _EMPLOYER_LINKS and len(words) > 1 and (words[-2] in TITLES or (last == "at" and words[-2] in _STAFF)):
+    if last in _EMPLOYER_LINKS and len(words) > 1 and (words[-2] in _JOBS or (last == "at" and words[-2] in _STAFF)):
         return True
     if last in ("like", "including") and len(words) > 1:
         return words[-2] in _GROUP_PLURALS

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ACCORDING", "ADVERB", "AFTER", "AGE", "ARTICLE", "BARE_VERB", "BEFORE", "BODY_DOCUMENT", "CAP", "CAPITAL_NEXT",
-    "CLOSE",
-    "CLOSING", "DESCRIBED", "DESCRIBED_BEFORE", "EARLIER", "GOES_ON", "INCISE", "INTRODUCES", "LEAD",
-    "LOOKBACK", "NAME", "NAMES", "NEW_SENTENCE", "OPEN", "PRONOUN", "SENTENCE_FINAL", "SENTENCE_START", "SPACE",
-    "THAT", "UNNAMED", "UNNAMED_AFTER", "VERBS", "WORD",
+    "ACCORDING", "ADVERB", "AFTER", "AGE", "ARTICLE", "BARE_VERB", "BEFORE", "BODY", "BODY_DOCUMENT", "CAP",
+    "CAPITAL_NEXT", "CLOSE", "CLOSING", "DESCRIBED", "DESCRIBED_BEFORE", "EARLIER", "GOES_ON", "INCISE",
+    "INTRODUCES", "LEAD", "LOOKBACK", "NAME", "NAMES", "NEW_SENTENCE", "OPEN", "PRONOUN", "SENTENCE_FINAL",
+    "SENTENCE_START", "SPACE", "THAT", "UNNAMED", "UNNAMED_AFTER", "VERBS", "WORD",
 ]
 
 VERBS = (
@@ -60,6 +59,8 @@ AFTER = [
     re.compile(rf"{LEAD}(?:the|a|an|his|her|its|their)[ \t]+[^,\n{OPEN}{CLOSE}]{{1,60}},[ \t]+(?P<name>{NAME}),"
                rf"[ \t]+{ADVERB}(?:{VERBS})\b"),
 ]
+# '"...," the Rodong Sinmun said': a body named with its article.
+BODY = re.compile(rf"{LEAD}the[ \t]+(?P<name>{NAME})[ \t]+{ADVERB}(?:{VERBS})\b")
 # '"...," the World Bank report said': a named body's document speaks for the body.
 BODY_DOCUMENT = re.compile(
     rf"(?P<name>{NAME})(?:['’]s)?[ \t]+(?:report|statement|study|survey|ruling|letter|document|paper|analysis"

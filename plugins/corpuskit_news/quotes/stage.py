@@ -35,6 +35,7 @@ from corpuskit_news.quotes.patterns import (
     AGE,
     BARE_VERB,
     BEFORE,
+    BODY,
     BODY_DOCUMENT,
     CAPITAL_NEXT,
     DESCRIBED,
@@ -352,10 +353,10 @@ class NewsQuotes(Mapper):
         if unnamed and AGE.search(unnamed.group().split(",")[-1].strip().rsplit(" ", 1)[0]):
             return speakers.nearest(text, qstart, "they", subject=False)  # '"...," the 34-year-old told'
         if unnamed:  # '"...," a spokesman said': attributed, to nobody named ...
-            body = BODY_DOCUMENT.search(unnamed.group())
+            body = BODY_DOCUMENT.search(unnamed.group()) or BODY.match(unnamed.group())
             name = speakers.known(SPACE.sub(" ", body.group("name"))) if body else None
             if name is not None and name not in speakers.people:
-                return name  # ... but "the World Bank report said" names the body
+                return name  # ... but "the World Bank report said", "the Rodong Sinmun said" name the body
             titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
             return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
         paragraph_from = text.rfind("\n", 0, qstart) + 1

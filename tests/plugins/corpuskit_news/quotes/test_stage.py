@@ -157,3 +157,8 @@ def test_the_attribution_nearest_before_an_unattributed_quote_wins():
         "\"But I have a lot of confidence that I will be the same player again.\""
     )
     assert [q["speaker"] for q in quotes_of(text)] == ["Dora Klimt", "Dora Klimt", "Ferrero", "Ferrero"]
+
+
+def test_a_body_named_with_the_speaks_for_itself():
+    text = "\"The exercise is an outright hostile act against us,\" the Rodong Sinmun said in a commentary."
+    assert [q["speaker"] for q in quotes_of(text)] == ["Rodong Sinmun"]
