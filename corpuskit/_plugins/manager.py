@@ -60,6 +60,8 @@ BUILTIN_PLUGINS = (
     "corpuskit._stages.dedup.exact",
     "corpuskit._stages.dedup",
     "corpuskit._stages.web",
+    "corpuskit._stages.datasets",
+    "corpuskit._stages.filters",
     "corpuskit._run.executors.builtin",
 )
 DISABLE_ENV = "CORPUSKIT_DISABLE_PLUGINS"

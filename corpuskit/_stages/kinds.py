@@ -50,6 +50,7 @@ __all__ = [
     "resources_of",
     "stage",
     "stage_info",
+    "writes_of",
 ]
 
 KINDS = ("load", "clean", "deduplicate", "extract", "export")
@@ -87,12 +88,20 @@ class StageInfo:
     kind: str
     cls: type
     resources: Resources = attrs.field(factory=Resources)
+    writes: tuple[str, ...] | None = None
 
 
-def stage(name: str, *, kind: str, resources: Resources | None = None) -> Callable[[T], T]:
+def stage(
+    name: str, *, kind: str, resources: Resources | None = None, writes: Iterable[str] | None = None
+) -> Callable[[T], T]:
     """Mark a frozen attrs class as a stage called ``name`` of ``kind``.
 
     ``resources`` says what a worker running it needs (:class:`Resources`).
+    ``writes`` names the top-level ``meta`` keys the stage may write (``["language",
+    "language_score"]``; ``"*"`` or a pattern like ``"gopher_*"`` for keys it cannot
+    list, ``[]`` for none). Stages checked when the pipeline is validated read it
+    (``check_upstream``, docs/plugins.md); a stage that declares nothing may write
+    anything.
 
     Example::
 
@@ -108,13 +117,30 @@ def stage(name: str, *, kind: str, resources: Resources | None = None) -> Callab
 
     if resources is not None and not isinstance(resources, Resources):
         raise PluginError(f"stage {name!r}: resources must be corpuskit.Resources(...), not {resources!r}")
+    declared = _meta_keys(name, writes)
 
     def mark(cls: T) -> T:
-        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources())
+        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources(), writes=declared)
         cls.__corpuskit_stage__ = info  # type: ignore[attr-defined]
         return cls
 
     return mark
+
+
+def _meta_keys(name: str, writes: Iterable[str] | None) -> tuple[str, ...] | None:
+    if writes is None:
+        return None
+    keys = [writes] if isinstance(writes, str) else list(writes)
+    if not all(isinstance(k, str) and k for k in keys):
+        raise PluginError(f"stage {name!r}: writes must be a list of meta key names, not {writes!r}",
+                          hint="e.g. @stage('lang', kind='clean', writes=['language', 'language_score'])")
+    return tuple(keys)
+
+
+def writes_of(stage: object) -> tuple[str, ...] | None:
+    """The meta keys a stage (instance or class) declared it writes; None when it declared nothing."""
+    info = stage_info(stage if isinstance(stage, type) else type(stage))
+    return info.writes if info is not None else None
 
 
 def resources_of(stage: object) -> Resources:
