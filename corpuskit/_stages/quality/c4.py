@@ -39,9 +39,9 @@ class C4Quality(Filter):
     Writes ``meta.c4_quality``, the way ``news.boilerplate`` records its removals:
     ``removed``: ``[{line, reason, lineno}]`` (``lineno`` 1-based in the input; blank lines
     are dropped without a record), ``kept``: the number of kept lines. Removed lines are
-    counted by reason in the stage's stats (``lines removed: policy``). ``action: annotate`` keeps every page (its lines still
-    removed, so later stages see what they would see when dropping) and adds
-    ``sentences``, ``keep`` and ``reason`` there.
+    counted by reason in the stage's stats (``lines removed: policy``). ``action: annotate``
+    keeps every page (its lines still removed, so later stages see what they would see
+    when dropping) and adds ``sentences``, ``keep`` and ``reason`` there.
     """
 
     remove_citations: bool = param(True, doc="take out [1], [edit], [citation needed] before the checks")
