@@ -107,7 +107,7 @@ def pages() -> list[dict[str, Any]]:
             "readers' editor, who publishes them every Friday on page two of the printed edition.",
             "Payments for subscriptions can be made to the account IBAN GB82 WEST 1234 5698 7654 32, quoting "
             "your reader number, or by card over the telephone.",
-        ] + EN[10:11])),
+        ] + EN[10:12] + EN[3:5])),
         ("letters", _article([
             "A reader wrote to us from the northern estates to say that the new bus route will change her "
             "week. She used to walk forty minutes to the hospital, where she volunteers on Wednesdays.",
