@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from web_pages import pages  # noqa: E402
+from web_pages import pages
 
 OUT = Path(__file__).resolve().parents[2] / "seeds" / "web" / "pages.jsonl"
 

@@ -93,7 +93,7 @@ def pages() -> list[dict[str, Any]]:
         ("not-found", "Page not found\nThe page you requested could not be found.\nGo back home"),
         ("spam-keywords", "cheap flights cheap hotels cheap cars best price best deal buy now " * 12),
         ("lorem", _article(["Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
-                            "incididunt ut labore et dolore magna aliqua."] + EN[10:12])),
+                            "incididunt ut labore et dolore magna aliqua.", *EN[10:12]])),
         ("javascript", "Please enable JavaScript to view this page.\n\n" + "\n\n".join(EN[8:10]) + "\n\n"
          + EN[6]),
         ("code-listing", "function init() {\n  var x = document.getElementById('menu');\n  x.style.display = "
@@ -107,14 +107,16 @@ def pages() -> list[dict[str, Any]]:
             "readers' editor, who publishes them every Friday on page two of the printed edition.",
             "Payments for subscriptions can be made to the account IBAN GB82 WEST 1234 5698 7654 32, quoting "
             "your reader number, or by card over the telephone.",
-        ] + EN[10:12] + EN[3:5])),
+            *EN[10:12], *EN[3:5],
+        ])),
         ("letters", _article([
             "A reader wrote to us from the northern estates to say that the new bus route will change her "
             "week. She used to walk forty minutes to the hospital, where she volunteers on Wednesdays.",
             "Another reader disagreed with our report on the library. He argued that the roof reserve exists "
             "for a reason and that the council should not spend it on heating. Write to us at "
             "letters@riverside-gazette.example.com with your view.",
-        ] + EN[1:3])),
+            *EN[1:3],
+        ])),
     ]
     return [{"id": page_id, "text": text, "meta": {"url": f"https://riverside-gazette.example.com/{page_id}"}}
             for page_id, text in out]
