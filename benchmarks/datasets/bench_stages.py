@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -56,17 +57,16 @@ def main(pattern: str) -> None:
     timed("pyarrow read", n, bare_read)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        writer = WriteParquet(path=str(work / "out.parquet"))
 
-        def write() -> None:
-            part = work / "part-0"
-            w = writer.open_part(part, ctx)
+        def write_through(exporter: Any, part: Path) -> None:
+            w = exporter.open_part(part, ctx)
             for doc in docs:
                 w.write(doc)
             w.close()
-            writer.commit([part], ctx)
+            exporter.commit([part], ctx)
 
-        timed("write_parquet", n, write)
+        writer = WriteParquet(path=str(work / "out.parquet"))
+        timed("write_parquet", n, lambda: write_through(writer, work / "part-0"))
 
         def bare_write() -> None:
             table = pa.table({"id": [d.id for d in docs], "text": [d.text for d in docs],
@@ -75,16 +75,7 @@ def main(pattern: str) -> None:
 
         timed("pyarrow write", n, bare_write)
         jsonl = WriteJsonl(path=str(work / "out.jsonl"))
-
-        def write_jsonl() -> None:
-            part = work / "part-j"
-            w = jsonl.open_part(part, ctx)
-            for doc in docs:
-                w.write(doc)
-            w.close()
-            jsonl.commit([part], ctx)
-
-        timed("write_jsonl", n, write_jsonl)
+        timed("write_jsonl", n, lambda: write_through(jsonl, work / "part-j"))
         reader_j = ReadJsonl(paths=(str(work / "out.jsonl"),))
         timed("read_jsonl", n, lambda: [d for s in reader_j.plan(ctx) for d in reader_j.read(s, ctx)])
 
