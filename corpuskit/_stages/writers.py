@@ -56,7 +56,7 @@ def max_bytes_per_file_param() -> Any:
                  validator=attrs.validators.optional(attrs.validators.ge(1)))
 
 
-@stage("write_jsonl", kind="export")
+@stage("write_jsonl", kind="export", writes=[])
 @attrs.frozen
 class WriteJsonl(Exporter):
     """Writes the surviving documents to one JSON-lines file (plain, .gz or .zst).
