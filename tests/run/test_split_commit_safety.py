@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from corpuskit import Pipeline
+from corpuskit import Pipeline, RunError
 from corpuskit._run import commit_set
 from tests.run.test_split_outputs import CLI, REPO, corpuskit, tree, write_corpus
 
@@ -79,8 +79,8 @@ def kill_during_commit(cwd: Path, executor: str) -> str:
     return mark.read_text()
 
 
-@pytest.mark.parametrize("executor", ["serial", "local"])
-def test_a_commit_killed_while_writing_its_files_leaves_the_previous_files_intact(tmp_path, executor):
+@pytest.mark.parametrize(("executor", "then"), [("serial", "run"), ("local", "resume")])
+def test_a_commit_killed_while_writing_its_files_leaves_the_previous_files_intact(tmp_path, executor, then):
     (tmp_path / "stuck.py").write_text(STUCK)
     (tmp_path / "p.yaml").write_text(CONFIG)
     write_corpus(tmp_path / "corpus.jsonl", 120)
@@ -94,12 +94,14 @@ def test_a_commit_killed_while_writing_its_files_leaves_the_previous_files_intac
     assert visible(tmp_path / "out") == good  # ... and renamed none: the previous set is intact
     assert (tmp_path / ".corpuskit/runs/safe/commit.json").exists()
 
-    done = corpuskit(tmp_path, "run", "p.yaml", "--executor", "serial")
+    done = corpuskit(tmp_path, "run", "p.yaml", "--executor", "serial", *(["--resume"] if then == "resume" else []))
     assert "removed the staged files of an earlier run, stopped before its commit" in done.stderr
     after = tree(tmp_path / "out")
     assert not [n for n in after if Path(n).name.startswith(".corpuskit-") and not n.startswith(".corpuskit-files")]
     assert len(visible(tmp_path / "out")) > len(good)
     assert not (tmp_path / ".corpuskit/runs/safe/commit.json").exists()
+    corpuskit(tmp_path, "run", "p.yaml", "--executor", "local", "--run-dir", "again")
+    assert tree(tmp_path / "out") == after  # what the resumed or rerun commit wrote is what a clean run writes
 
 
 def test_a_commit_stopped_while_renaming_is_finished_by_the_next_run(tmp_path, monkeypatch, make_plugins):
@@ -128,6 +130,22 @@ def test_a_commit_stopped_while_renaming_is_finished_by_the_next_run(tmp_path, m
     assert commit_set.recover_commit(*_run_dir(tmp_path / "run")) == (
         "finished the commit of an earlier run, stopped while it renamed its files into place")
     assert tree(tmp_path / "out") == expected
+
+
+def test_two_exporters_that_would_write_one_file_fail_the_run(tmp_path, monkeypatch, make_plugins):
+    write_corpus(tmp_path / "corpus.jsonl", 20)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out/en.jsonl").write_bytes(b"good\n")
+    spec = {"name": "t", "stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}},
+                                    {"write_jsonl": {"path": "out/{meta.lang}.jsonl"}},
+                                    {"write_jsonl": {"path": "out/{meta.lang}.jsonl", "compression": "gzip"}}]}
+    with pytest.raises(RunError) as failed:
+        Pipeline.from_dict(spec, plugins=make_plugins()).run(executor="serial", run_dir="run")
+    assert str(failed.value).startswith(
+        "stages '1:write_jsonl' and '2:write_jsonl' would both write 'out/___up.jsonl'; nothing was committed")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["en.jsonl"]
+    assert (tmp_path / "out/en.jsonl").read_bytes() == b"good\n"
 
 
 def _run_dir(root: Path):
