@@ -62,8 +62,9 @@ def commit_with_split_outputs(
             guard.refuse(f.final, spec, out.param)
             _claim(claimed, f.final, spec.label)
         staged = [(staging_name(f.final, token), f) for f in files]
-        for first in range(0, len(staged), _FILES_PER_TASK):
-            group = tuple(staged[first:first + _FILES_PER_TASK])
+        per_task = max(1, min(_FILES_PER_TASK, len(staged) // (4 * executor.workers)))  # every worker busy
+        for first in range(0, len(staged), per_task):
+            group = tuple(staged[first:first + per_task])
             tasks.append(FileTask(str(rd.root), token, spec, out.param, group, first))
         journal["files"] += [[s, f.final] for s, f in staged]
         finals[spec.label] = [f.final for f in files]

@@ -21,7 +21,7 @@ import os
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 import orjson
@@ -214,11 +214,19 @@ def _write_file(stage: Any, param: str, rd: RunDir, label: str, file: OutputFile
 
 
 def _documents(rd: RunDir, label: str, runs: tuple[tuple[int, int, int], ...]) -> Iterator[Document]:
-    for shard, offset, length in runs:
-        with open(rd.part(label, shard), "rb") as fh:
+    """The documents of a file's runs, in order (each shard's part opened once)."""
+    handles: dict[int, IO[bytes]] = {}
+    try:
+        for shard, offset, length in runs:
+            fh = handles.get(shard)
+            if fh is None:
+                fh = handles[shard] = open(rd.part(label, shard), "rb")  # noqa: SIM115 - closed below
             fh.seek(offset)
             while length > 0:
                 line = fh.readline()
                 length -= len(line)
                 record = jsonl.loads(line)
                 yield Document(record["id"], record["text"], record["meta"])
+    finally:
+        for fh in handles.values():
+            fh.close()
