@@ -171,8 +171,8 @@ class _Typer:
         for i, tok in enumerate(tokens):
             key = title_word(tok.text)
             nxt = title_word(tokens[i + 1].text) if i + 1 < n else ""
-            if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES):
-                break
+            if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES) or (i == 0 and key in self.gaz.occupations):
+                break  # "Farmer Chad Smith": an occupation opening the piece is a title too
         else:
             return False
         while i and title_word(tokens[i - 1].text) in TITLE_PREFIXES:
@@ -249,12 +249,6 @@ class _Typer:
                           and words[-1] not in self.gaz.demonyms)):
             self.found.emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
             return
-        given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
-        if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
-                       or ctx.PERSON_APPOSITION.match(self.words.text, tokens[-1].end)) \
-                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
-            self.found.emit(tokens, PERSON)
-            return
         if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
                 words[0] not in self.gaz.given_names and self.cues.name_shaped(tokens[1:]):
             if f"{tokens[0].text} {tokens[-1].text}" in self.words.text and self.cues.name_shaped(tokens):
@@ -262,6 +256,12 @@ class _Typer:
                 return
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self.found.emit(tokens[1:], PERSON)
+            return
+        given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
+        if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
+                       or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
+                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
+            self.found.emit(tokens, PERSON)
             return
         if n >= 2 and all(t.text[0].isupper() for t in tokens) and not all(t.text.isupper() for t in tokens) and any(
             (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS) or CAMEL.match(t.text) for t in tokens

@@ -155,3 +155,9 @@ def test_landmarks_are_places_and_acronyms_join_the_name_they_begin_or_abbreviat
     assert types(text)["Washington Monument"] == "place" and types(text)["National Cathedral"] == "place"
     assert names["IK Multimedia"] == {"IK Multimedia", "IK"}
     assert names["The Associated Press"] == {"The Associated Press", "AP"}
+
+
+def test_occupations_from_the_name_parser_make_people():
+    text = "The protest was led by activist Marit Solbakken. Renata Ilves, a blogger from Tartu, joined her."
+    got = types(text)
+    assert got["Marit Solbakken"] == "person" and got["Renata Ilves"] == "person"
