@@ -158,6 +158,6 @@ def test_landmarks_are_places_and_acronyms_join_the_name_they_begin_or_abbreviat
 
 
 def test_occupations_from_the_name_parser_make_people():
-    text = "The protest was led by activist Marit Solbakken. Renata Ilves, a blogger from Tartu, joined her."
+    text = "The protest was led by activist Qorvan Sollik. Zyrnel Ilvask, a blogger from Tartu, joined her."
     got = types(text)
-    assert got["Marit Solbakken"] == "person" and got["Renata Ilves"] == "person"
+    assert got["Qorvan Sollik"] == "person" and got["Zyrnel Ilvask"] == "person"
