@@ -53,6 +53,9 @@ from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["find_mentions"]
 
+_NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
+"""Words never a name alone that may open an organisation's name when the context says it is one."""
+
 
 class _Typer:
     """One document's scan: decides each piece, recursing into its parts; the rules live in :class:`Cues`."""
@@ -130,6 +133,10 @@ class _Typer:
                     continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
                 if i and self.cues.org_acronym(tokens[0].text):
                     continue  # "BBC Sport", "ITV News": an outlet and its section
+                if i == 0 and len(tokens) > 1 and key in _NAME_OPENERS and (
+                        ctx.after_name(self.words.text, tokens[-1].end) == "outlet"
+                        or ctx.org_before(self.words.text, tokens[0].start)):
+                    continue  # "Uganda's New Vision newspaper", "the newspaper New Vision"
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
                 return

@@ -161,3 +161,12 @@ def test_occupations_from_the_name_parser_make_people():
     text = "The protest was led by activist Qorvan Sollik. Zyrnel Ilvask, a blogger from Tartu, joined her."
     got = types(text)
     assert got["Qorvan Sollik"] == "person" and got["Zyrnel Ilvask"] == "person"
+
+
+def test_spellings_of_a_body_that_differ_in_small_words_are_one_and_new_opens_an_outlets_name():
+    text = ("The Civic and Social Research Council published a study. The Civic Social Research Council said "
+            "more. Uganda's New Horizon newspaper reported it.")
+    names = forms(text)
+    assert names["Civic and Social Research Council"] == {"Civic and Social Research Council",
+                                                          "Civic Social Research Council"}
+    assert types(text)["New Horizon"] == "organization"
