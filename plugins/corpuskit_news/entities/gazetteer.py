@@ -165,6 +165,15 @@ PLACE_ALIASES = {
     "marrakech": "Marrakech", "marrakesh": "Marrakech",
 }
 
+US_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "fla": "Florida", "kan": "Kansas", "ky": "Kentucky", "mich": "Michigan",
+    "minn": "Minnesota", "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "okla": "Oklahoma",
+    "tenn": "Tennessee", "vt": "Vermont", "wis": "Wisconsin", "wyo": "Wyoming",
+}
+"""The AP style abbreviations of US states in datelines ("ANAHEIM, Calif."), those that are no common word
+or name ("Miss.", "Ind.", "La.", "Pa." are left out)."""
+
 UK_NATIONS = frozenset(("england", "scotland", "wales", "northern ireland"))
 """Countries GeoNames counts as one (the United Kingdom's)."""
 
@@ -282,6 +291,9 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str], set[str]]:
             if city["population"] >= 1_000_000:
                 major.add(fold_to_latin(city["name"]))
     regions.update(UK_NATIONS)
+    for abbreviation, state in US_STATE_ABBREVIATIONS.items():
+        places.setdefault(abbreviation, state)
+        regions.add(abbreviation)
     regions.update(key for key, name in PLACE_ALIASES.items() if fold_to_latin(name) in regions)
     places.update(PLACE_ALIASES)
     return places, major, countries, regions

@@ -64,6 +64,7 @@ def skeleton(word: str) -> str:
     return key[:1] + _VOWELS.sub("", key[1:])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The case- and punctuation-blind key of an organisation or place name.
 

@@ -170,3 +170,9 @@ def test_spellings_of_a_body_that_differ_in_small_words_are_one_and_new_opens_an
     assert names["Civic and Social Research Council"] == {"Civic and Social Research Council",
                                                           "Civic Social Research Council"}
     assert types(text)["New Horizon"] == "organization"
+
+
+def test_a_us_state_abbreviated_in_a_dateline_is_the_state():
+    text = "TAMPA, Fla. — The firm moved its offices to Boulder, Colo., last year."
+    got = forms(text)
+    assert got["Florida"] == {"Fla"} and got["Colorado"] == {"Colo"}
