@@ -277,7 +277,7 @@ class _Typer:
             return
         if n == 1:
             self._single(tokens[0], employer=employer, prev=prev)
-        elif employer and all(t.text[0].isupper() for t in tokens):
+        elif (employer or ctx.told(self.words.text, tokens[0].start)) and all(t.text[0].isupper() for t in tokens):
             self.found.emit(tokens, ORG)  # "Carnegie Mellon Professor Raj Reddy"
         elif n <= 3 and all(t.text[0].isupper() and not is_acronym(t.text) for t in tokens) \
                 and self.cues.placed(tokens, prev):

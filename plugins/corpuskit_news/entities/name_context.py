@@ -51,6 +51,7 @@ __all__ = [
     "after_name",
     "org_before",
     "person_apposition",
+    "told",
 ]
 
 EVENT_WORDS = word_set(
@@ -182,6 +183,15 @@ def _words_before(text: str, start: int) -> list[str]:
     if len(window) == 48 and words:
         words = words[1:]  # the first may be cut
     return words[-4:]
+
+
+_TOLD = re.compile(r"(?:\btold|\binterview[ \t]+with|\bspeaking[ \t]+to)[ \t]+(?:the[ \t]+)?$")
+
+
+def told(text: str, start: int) -> bool:
+    """ "told Mashable", "in an interview with the Daily Planet": a name with no person evidence there is
+    the outlet spoken to (people told are named with a given name or a title)."""
+    return text[start - 1 : start] in (" ", "\t") and _TOLD.search(text, max(0, start - 24), start) is not None
 
 
 def org_before(text: str, start: int) -> bool:

@@ -176,3 +176,11 @@ def test_a_us_state_abbreviated_in_a_dateline_is_the_state():
     text = "TAMPA, Fla. — The firm moved its offices to Boulder, Colo., last year."
     got = forms(text)
     assert got["Florida"] == {"Fla"} and got["Colorado"] == {"Colo"}
+
+
+def test_the_outlet_someone_told_or_gave_an_interview_is_an_organisation():
+    text = ("\"It slowed me down,\" Jim Ketter told Quillmark. In an interview with the Harbor Ledger Review, "
+            "he told Tomas Lindqvist about it.")
+    got = types(text)
+    assert got["Quillmark"] == "organization" and got["Harbor Ledger Review"] == "organization"
+    assert got["Tomas Lindqvist"] == "person"
