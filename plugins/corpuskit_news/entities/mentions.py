@@ -53,6 +53,8 @@ from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["find_mentions"]
 
+_OPEN_MARKS = frozenset("\"“‘'«„")
+_CLOSE_MARKS = frozenset("\"”’'»“")
 _NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
 """Words never a name alone that may open an organisation's name when the context says it is one."""
 
@@ -92,8 +94,9 @@ class _Typer:
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
             return
         if ctx.WORK_BEFORE.search(self.words.text, max(0, tokens[0].start - 24), tokens[0].start) \
-                or ctx.NOT_NAMES_AFTER.match(self.words.text, tokens[-1].end):
-            return  # "the film Summer Bridge": a title of a work; "the Dari language"
+                or ctx.NOT_NAMES_AFTER.match(self.words.text, tokens[-1].end) \
+                or (len(tokens) > 1 and self._quoted_whole(tokens) and not self.cues.place(tokens)):
+            return  # "the film Summer Bridge", 'starred in "Summer Bridge"': a title of a work; "the Dari language"
         if ctx.LEGAL_SUFFIX.match(self.words.text, tokens[-1].end) and not self.cues.place(tokens):
             self.found.emit(tokens, ORG)  # "Durand Jirga, Inc."
             return
@@ -143,6 +146,12 @@ class _Typer:
         if self._titled(tokens):
             return
         self._untitled(tokens, employer=False, checked=True)
+
+    def _quoted_whole(self, tokens: list[Tok]) -> bool:
+        """Whether quotation marks enclose exactly this piece: the title of a work, not a name."""
+        text, start, end = self.words.text, tokens[0].start, tokens[-1].end
+        return start > 0 and text[start - 1] in _OPEN_MARKS and text[end : end + 1] in _CLOSE_MARKS \
+            and text[end : end + 1] != ""
 
     def _joined(self, tokens: list[Tok]) -> bool:
         """Pieces joined by "&", "and", "for" or "of": one name, two names, or a title of a work."""

@@ -184,3 +184,8 @@ def test_the_outlet_someone_told_or_gave_an_interview_is_an_organisation():
     got = types(text)
     assert got["Quillmark"] == "organization" and got["Harbor Ledger Review"] == "organization"
     assert got["Tomas Lindqvist"] == "person"
+
+
+def test_a_title_in_quotation_marks_is_not_a_person():
+    text = "He starred in \"Summer Bridge\" and \"Rosa Lane Returns\". The actor Tom Hale visited \"New York\"."
+    assert types(text) == {"Tom Hale": "person", "New York": "place"}
