@@ -63,7 +63,8 @@ def test_config_errors_exit_2_without_traceback(cli, tmp_path):
     assert result.output == (
         f"error: {bad}:3:5: stages.1: unknown stage 'lenght_filter'\n"
         "  hint: did you mean 'length_filter'? valid: exact_dedup, extract_html, length_filter, line_dedup, "
-        "minhash, normalize, read_html, read_jsonl, read_text, read_warc, write_jsonl ('corpuskit stages' lists them)\n"
+        "minhash, normalize, read_arrow, read_csv, read_html, read_jsonl, read_parquet, read_text, read_warc, "
+        "write_csv, write_jsonl, write_parquet ('corpuskit stages' lists them)\n"
     )
     assert "Traceback" not in result.output
 

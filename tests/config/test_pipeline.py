@@ -55,7 +55,8 @@ def test_unknown_stage_names_position_and_closest(plugins):
     assert str(err.value) == (
         "<string>:3:5: stages.1: unknown stage 'normalise'\n"
         "  hint: did you mean 'normalize'? valid: exact_dedup, extract_html, length_filter, line_dedup, "
-        "minhash, normalize, read_html, read_jsonl, read_text, read_warc, write_jsonl ('corpuskit stages' lists them)"
+        "minhash, normalize, read_arrow, read_csv, read_html, read_jsonl, read_parquet, read_text, read_warc, "
+        "write_csv, write_jsonl, write_parquet ('corpuskit stages' lists them)"
     )
     assert err.value.exit_code == 2
 
