@@ -14,7 +14,8 @@ read, normalize, drop exact duplicates, write Parquet (zstd):
 * ``datatrove``: dt_parquet.py in /work/venvs/datatrove (ParquetReader -> normalize ->
   ExactDedupSignature / ExactFindDedups / ExactDedupFilter -> ParquetWriter), 2 workers
 
-It prints docs/s, wall and CPU seconds (user + system, every process of the run) and the
+It prints docs/s, wall and CPU seconds (user + system, every process of the run, watched
+through /proc by treewatch.py, so pool workers count too) and the
 peak RSS of the largest process, the ratios
 (serial / bare, datatrove / local), the load average before and after, and checks that
 every run kept the same texts and that serial and local wrote byte-identical files.
@@ -55,7 +56,7 @@ def corpus_for(n: int) -> Path:
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "measure.py"), "--", *cmd],
+    proc = subprocess.run([sys.executable, str(HERE / "treewatch.py"), "--", *cmd],
                           capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
@@ -111,7 +112,7 @@ def main() -> None:
         print(f"N={n:>9,} serial / bare: {serial['wall_s'] / bare['wall_s']:.2f}x the wall time, "
               f"{serial['cpu_s'] / bare['cpu_s']:.2f}x the CPU time; "
               + (f"datatrove / local(2): {runs['datatrove']['wall_s'] / local['wall_s']:.2f}x the wall time "
-                 "(its CPU time is not comparable: its pool's worker processes are not counted)"
+                 f"and {runs['datatrove']['cpu_s'] / local['cpu_s']:.2f}x the CPU time"
                  if "datatrove" in runs else "datatrove not run"), flush=True)
     print(f"load average after: {os.getloadavg()}")
 
