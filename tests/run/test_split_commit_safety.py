@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -20,6 +21,7 @@ from tests.run.test_split_outputs import CLI, REPO, corpuskit, tree, write_corpu
 STUCK = '''
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -60,22 +62,27 @@ def visible(root: Path) -> dict[str, str]:
     return {name: digest for name, digest in tree(root).items() if not Path(name).name.startswith(".")}
 
 
-def kill_during_commit(cwd: Path, executor: str) -> str:
-    """Start a run, SIGKILL it (and its workers) once its commit has staged the 'fr' file."""
-    mark = cwd / "stuck.mark"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "plugins")]), "STUCK_MARK": str(mark)}
-    proc = subprocess.Popen([*CLI, "run", "p.yaml", "-q", "--executor", executor, "--workers", "2"], cwd=cwd,
-                            env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def kill_when(cwd: Path, args: list[str], ready: Callable[[], bool], **env: str) -> None:
+    """Start ``corpuskit ARGS``, SIGKILL it (and its workers) as soon as ``ready()``."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "plugins")]), **env}
+    proc = subprocess.Popen([*CLI, *args, "-q"], cwd=cwd, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     try:
-        while not mark.exists():
-            assert proc.poll() is None, f"the run ended before its commit could be killed: {proc.stderr.read()}"
-            assert time.monotonic() < deadline, "the commit did not start in 120s"
+        while not ready():
+            assert proc.poll() is None, f"the run ended before it could be killed: {proc.stderr.read()}"
+            assert time.monotonic() < deadline, "not ready to be killed in 120s"
             time.sleep(0.002)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         proc.stderr.close()
+
+
+def kill_during_commit(cwd: Path, executor: str) -> str:
+    """Kill a run once its commit has staged the 'fr' file; the staged file's name."""
+    mark = cwd / "stuck.mark"
+    kill_when(cwd, ["run", "p.yaml", "--executor", executor, "--workers", "2"], mark.exists, STUCK_MARK=str(mark))
     return mark.read_text()
 
 
@@ -161,17 +168,8 @@ def test_resume_after_a_kill_mid_run_writes_the_same_files(tmp_path):
         "test.stuck_jsonl", "write_jsonl").replace("shard_size: 3000", "shard_size: 20000"))
     corpuskit(tmp_path, "run", "p.yaml", "--executor", "serial", "--run-dir", "whole")
     expected = tree(tmp_path / "out")
-    proc = subprocess.Popen([*CLI, "run", "p.yaml", "-q", "--workers", "2", "--run-dir", "killed"], cwd=tmp_path,
-                            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "plugins")])},
-                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     markers = tmp_path / "killed/markers"
-    deadline = time.monotonic() + 120
-    try:
-        while not any(markers.glob("seg0-shard*.json")):
-            assert proc.poll() is None and time.monotonic() < deadline
-            time.sleep(0.002)
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    kill_when(tmp_path, ["run", "p.yaml", "--workers", "2", "--run-dir", "killed"],
+              lambda: any(markers.glob("seg0-shard*.json")))
     corpuskit(tmp_path, "run", "p.yaml", "--run-dir", "killed", "--resume", "--executor", "serial")
     assert tree(tmp_path / "out") == expected
