@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 
 from texts import all_texts  # noqa: E402
 
-from corpuskit import Document  # noqa: E402
+from corpuskit import Document, StageContext, StageStats  # noqa: E402
 from corpuskit._stages.quality import C4Quality, FineWebQuality, GopherQuality, GopherRepetition  # noqa: E402
 
 STAGES = {"gopher_quality": GopherQuality, "gopher_repetition": GopherRepetition, "c4_quality": C4Quality,
@@ -39,9 +39,10 @@ def ours(texts: list[tuple[str, str]]) -> dict[str, dict[str, tuple[bool, str | 
     out: dict[str, dict[str, tuple[bool, str | None, dict, str]]] = {}
     for name, cls in STAGES.items():
         stage = cls(action="annotate")
+        ctx = StageContext(name, StageStats(name), lambda record: None)
         rows = {}
         for doc_id, text in texts:
-            verdict = stage.keep(Document(doc_id, text), None)  # type: ignore[arg-type]
+            verdict = stage.keep(Document(doc_id, text), ctx)
             after = verdict.document.text if verdict.document is not None else text
             rows[doc_id] = (verdict.keep, verdict.detail, dict(verdict.values), after)
         out[name] = rows

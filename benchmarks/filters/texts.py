@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from render_html import render_file  # noqa: E402
+from render_html import render_file
 
 DEVDATA = Path("/work/shared/devdata")
 
@@ -61,8 +61,8 @@ _SENTENCES = [
 
 def noisy_texts(seed: int = 13) -> list[tuple[str, str]]:
     rng = random.Random(seed)
-    out: list[tuple[str, str]] = [("noisy/empty", ""), ("noisy/blank", "\n\n  \n"), ("noisy/symbols", "!!! ??? ... ### ---"),
-                                  ("noisy/one-word", "Hello")]
+    out: list[tuple[str, str]] = [("noisy/empty", ""), ("noisy/blank", "\n\n  \n"),
+                                  ("noisy/symbols", "!!! ??? ... ### ---"), ("noisy/one-word", "Hello")]
 
     def prose(n: int) -> str:
         return " ".join(rng.choice(_SENTENCES) for _ in range(n))
@@ -98,13 +98,15 @@ def all_texts() -> list[tuple[str, str]]:
 
 
 def web_like(n: int, seed: int = 7) -> list[str]:
-    """``n`` web-like documents for the speed benchmark: pages, articles and noisy texts,
-    each with a random slice of its lines, some with a menu above and a footer below."""
+    """``n`` web-like documents for the speed benchmark: a source drawn from the rendered
+    pages (40 %), the BBC articles (30 %) or the noisy texts (30 %), a random slice of its
+    lines (or all of them), some with a menu above and a footer below."""
     rng = random.Random(seed)
-    sources = [text for _, text in all_texts() if text.strip()]
+    groups = [[t for _, t in group if t.strip()] for group in (page_texts(), bbc_texts(), noisy_texts())]
     out = []
     for _ in range(n):
-        lines = rng.choice(sources).split("\n")
+        group = rng.choices(groups, weights=(40, 30, 30))[0]
+        lines = rng.choice(group).split("\n")
         start = rng.randrange(len(lines))
         body = lines[start:start + rng.randint(5, 120)] if rng.random() < 0.7 else lines
         if rng.random() < 0.4:

@@ -37,10 +37,11 @@ class C4Quality(Filter):
     sentences (``sentences < 5``). The kept lines, one per line, are the new text.
 
     Writes ``meta.c4_quality``, the way ``news.boilerplate`` records its removals:
-    ``removed``: ``[{line, reason, lineno}]`` (``lineno`` 1-based in the input), ``kept``:
-    the number of kept lines. ``action: annotate`` keeps every page (its lines still
-    removed, so later stages see what they would see when dropping) and adds
-    ``sentences``, ``keep`` and ``reason`` there.
+    ``removed``: ``[{line, reason, lineno}]`` (``lineno`` 1-based in the input; blank lines
+    are dropped without a record), ``kept``: the number of kept lines. Removed lines are
+    counted by reason in the stage's stats (``lines removed: policy``). ``action: annotate``
+    keeps every page (its lines still removed, so later stages see what they would see
+    when dropping) and adds ``sentences``, ``keep`` and ``reason`` there.
     """
 
     remove_citations: bool = param(True, doc="take out [1], [edit], [citation needed] before the checks")
@@ -61,6 +62,8 @@ class C4Quality(Filter):
         sentences = 0
         for lineno, raw in enumerate(doc.text.splitlines(), 1):
             line = raw.strip()
+            if not line:
+                continue  # blank: never kept, not worth recording
             reason, line = self._line_verdict(line)
             if reason is None:
                 lowered = line.lower()
@@ -76,6 +79,7 @@ class C4Quality(Filter):
                     return rules.verdict()
             if reason is not None:
                 removed.append({"line": raw.strip(), "reason": reason, "lineno": lineno})
+                ctx.count(f"lines removed: {reason}")
                 continue
             if self.min_num_sentences != -1:
                 sentences += sentence_count(words(line))

@@ -15,6 +15,11 @@ __all__ = ["SPECIAL_CASES"]
 
 _APOSTROPHES = ("'", "\u2019")
 
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 _NEGATED = {  # base word -> the part before "n't"
     "ain": "ai", "are": "are", "can": "ca", "could": "could", "dare": "dare", "did": "did", "does": "does",
     "do": "do", "had": "had", "has": "has", "have": "have", "is": "is", "may": "may", "might": "might",
@@ -62,18 +67,19 @@ _WHOLE_WITH_APOSTROPHE = ("'cause", "'cos", "'coz", "'cuz", "'bout", "'em", "'nu
                           "somethin'", "ol'")
 
 _ABBREVIATIONS = (
-    "Adm. Ak. Ala. Apr. Ariz. Ark. Aug. Bros. Calif. Co. Colo. Conn. Corp. Dec. Del. Dr. E.g. Feb. Fla. Ga. "
-    "Gen. Gov. I.e. Ia. Id. Ill. Inc. Ind. Jan. Jr. Jul. Jun. Kan. Kans. Ky. La. Ltd. Mar. Mass. Md. Messrs. "
-    "Mich. Minn. Miss. Mo. Mont. Mr. Mrs. Ms. Mt. Neb. Nebr. Nev. Nov. Oct. Okla. Ore. Pa. Ph.D. Prof. Rep. "
-    "Rev. Sen. Sep. Sept. St. Tenn. Va. Wash. Wis. a.m. p.m. e.g. i.e. co. vs. v.s. ä. ö. ü. "
-    "D.C. N.C. N.D. N.H. N.J. N.M. N.Y. S.C. E.G. I.E. and/or"
-).split() + [f"{c}." for c in "abcdefghijklmnopqrstuvwxyz"]
+    *_names("Adm. Ak. Ala. Apr. Ariz. Ark. Aug. Bros. Calif. Co. Colo. Conn. Corp. Dec. Del. Dr. E.g. Feb. Fla. "
+            "Ga. Gen. Gov. I.e. Ia. Id. Ill. Inc. Ind. Jan. Jr. Jul. Jun. Kan. Kans. Ky. La. Ltd. Mar. Mass. Md. "
+            "Messrs. Mich. Minn. Miss. Mo. Mont. Mr. Mrs. Ms. Mt. Neb. Nebr. Nev. Nov. Oct. Okla. Ore. Pa. Ph.D. "
+            "Prof. Rep. Rev. Sen. Sep. Sept. St. Tenn. Va. Wash. Wis. a.m. p.m. e.g. i.e. co. vs. v.s. ä. ö. ü. "
+            "D.C. N.C. N.D. N.H. N.J. N.M. N.Y. S.C. E.G. I.E. and/or"),
+    *(f"{c}." for c in "abcdefghijklmnopqrstuvwxyz"),
+)
 
-_EMOTICONS = (
+_EMOTICONS = _names(
     ":) :( :)) :(( :D :P :p :O :o :/ :| :-) :-( :-D :-P :-p :-O :-/ ;) ;-) ;D :] :[ :} :3 :* :-* :x :X =) =( "
     "=D =/ =] =[ <3 <33 </3 XD XDD xD -_- ^_^ o.O O.o O.O 0.0 o_O O_o o_o (: ): (; =| :'( :') >:( >.< -__- "
     "(-: )-: 8) 8-) 8D 8-D :1 :0 :> :-> :-0 :-3 :-x :-X :-o :-| :-] :-}"
-).split()
+)
 
 
 def _case_forms(word: str) -> tuple[str, ...]:
@@ -132,7 +138,7 @@ def _build() -> dict[str, tuple[str, ...]]:
             _add(table, ap_written, ap_parts)
     for whole in _WHOLE_WITH_APOSTROPHE:
         for form in (whole, whole.replace("'", "\u2019")):
-            for cased in _case_forms(form) if not form.startswith(("'", "\u2019")) else (form, form[0] + form[1:2].upper() + form[2:]):
+            for cased in _case_forms(form) if form[0] not in _APOSTROPHES else (form, form[0] + form[1:].capitalize()):
                 table.setdefault(cased, (cased,))
     table["y'all"] = ("y", "'all")  # lower case only
     _times(table)

@@ -31,22 +31,28 @@ from corpuskit._stages.quality.special_cases import SPECIAL_CASES
 
 __all__ = ["document_words", "sentence_count", "words"]
 
-_QUOTES = "'\"\u201d\u201c`\u2018\u00b4\u2019\u201a,\u201e\u00bb\u00ab\u300c\u300d\u300e\u300f\uff08\uff09\u3014\u3015" \
-          "\u3010\u3011\u300a\u300b\u2329\u232a\u3008\u3009\u27e6\u27e7"
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_QUOTES = "'\"\u201d\u201c`\u2018\u00b4\u2019\u201a,\u201e\u00bb\u00ab\u300c\u300d\u300e\u300f\uff08\uff09" \
+          "\u3014\u3015\u3010\u3011\u300a\u300b\u2329\u232a\u3008\u3009\u27e6\u27e7"
 _PUNCT = "\u2026,:;!?\u00bf\u061f\u00a1()[]{}<>_#*&\u3002\uff1f\uff01\uff0c\u3001\uff1b\uff1a\uff5e\u00b7\u0964" \
          "\u060c\u06d4\u061b\u066a"
 _CURRENCY_CHARS = "$\u00a3\u20ac\u00a5\u0e3f\u20bd\ufdfc\u20b4" + "".join(map(chr, range(0x20A0, 0x20C0)))
 _PREFIX_CHARS = frozenset("\u00a7%=\u2014\u2013" + _PUNCT + _QUOTES + _CURRENCY_CHARS)
 _SUFFIX_CHARS = frozenset(_PUNCT + _QUOTES + "\u2014\u2013")
 _PERIOD_AFTER = frozenset("0123456789%\u00b2-+|" + _PUNCT + _QUOTES)
-_UNITS = frozenset(
-    "km km\u00b2 km\u00b3 m m\u00b2 m\u00b3 dm dm\u00b2 dm\u00b3 cm cm\u00b2 cm\u00b3 mm mm\u00b2 mm\u00b3 ha \u00b5m "
-    "nm yd in ft kg g mg \u00b5g t lb oz m/s km/h kmh mph hPa Pa mbar mb MB kb KB gb GB tb TB T G M K % "
-    "\u043a\u043c \u043c \u0441\u043c \u043c\u043c \u043a\u0433 \u0433 \u043c\u0433".split()
-) | frozenset(_CURRENCY_CHARS) | {"US$", "C$", "A$"}
+_UNITS = frozenset((
+    *_names("km km\u00b2 km\u00b3 m m\u00b2 m\u00b3 dm dm\u00b2 dm\u00b3 cm cm\u00b2 cm\u00b3 mm mm\u00b2 mm\u00b3"),
+    *_names("ha \u00b5m nm yd in ft kg g mg \u00b5g t lb oz m/s km/h kmh mph hPa Pa mbar mb MB kb KB gb GB tb TB"),
+    *_names("T G M K % \u043a\u043c \u043c \u0441\u043c \u043c\u043c \u043a\u0433 \u0433 \u043c\u0433"),
+    *_CURRENCY_CHARS, "US$", "C$", "A$",
+))
+_LONGEST_UNIT = max(map(len, _UNITS))
 _DIGITS = frozenset("0123456789")
 _HYPHENS = ("---", "--", "\u2014\u2014", "-", "\u2013", "\u2014", "~")
-_INFIX_CANDIDATE = re.compile(r"[.\u2026,+\-*^\u2013\u2014~:<>=/]|[^\w\s]")
+_INFIX_CANDIDATE = re.compile(r"[^\w\s]")
 _URL = re.compile(
     r"^(?:[\w+\-.]{2,}://)?(?:\S+(?::\S*)?@)?"
     r"(?:(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))"
@@ -55,7 +61,9 @@ _URL = re.compile(
 )
 """A URL or a domain name; the top-level domain must be lower case (``google.JPG`` is not one)."""
 _LONGEST_SPECIAL_RUN = 5
+_LONGEST_URL = 8192
 _CACHE_LIMIT = 200_000
+_LONGEST_CACHED = 64  # a base64 blob is not worth remembering
 _cache: dict[str, tuple[str, ...]] = {}
 
 
@@ -67,9 +75,10 @@ def words(text: str) -> list[str]:
         tokens = cache.get(chunk)
         if tokens is None:
             tokens = _chunk_tokens(chunk)
-            if len(cache) >= _CACHE_LIMIT:
-                cache.clear()
-            cache[chunk] = tokens
+            if len(chunk) <= _LONGEST_CACHED:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                cache[chunk] = tokens
         if len(tokens) == 1:
             out.append(tokens[0])
         else:
@@ -110,6 +119,8 @@ def sentence_count(tokens: list[str]) -> int:
 
 
 def _is_url(s: str) -> bool:
+    if "." not in s or len(s) > _LONGEST_URL:  # every URL has a dot; the regex is slow on huge chunks
+        return False
     match = _URL.match(s)
     if match is None:
         return False
@@ -223,7 +234,7 @@ def _suffix_length(s: str) -> int:
     last = s[-1]
     if last == "." and n >= 2 and s[-2] == ".":
         start = n - (len(s) - len(s.rstrip(".")))
-    for j in range(1, n):  # units and currency after a digit: the leftmost one wins
+    for j in range(max(1, n - _LONGEST_UNIT), n):  # a unit or currency after a digit: leftmost wins
         if j >= start:
             break
         if s[j - 1] in _DIGITS and s[j:] in _UNITS:
@@ -251,22 +262,19 @@ def _suffix_length(s: str) -> int:
 
 
 def _split_infixes(s: str) -> list[str]:
-    if not _INFIX_CANDIDATE.search(s):
-        return [s]
     out: list[str] = []
     start = 0
-    i = 0
     n = len(s)
-    while i < n:
+    candidate = _INFIX_CANDIDATE.search(s)
+    while candidate is not None:  # only a character that is not a letter or digit can start an infix
+        i = candidate.start()
         length = _infix_at(s, i, n)
         if length and i != 0:
             if i != start:
                 out.append(s[start:i])
             out.append(s[i:i + length])
             start = i + length
-            i += length
-        else:
-            i += length or 1
+        candidate = _INFIX_CANDIDATE.search(s, i + (length or 1))
     if start < n:
         out.append(s[start:])
     return out
