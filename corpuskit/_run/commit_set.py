@@ -32,6 +32,7 @@ from corpuskit._errors import RunError
 from corpuskit._io.files import keep_mode
 from corpuskit._run.executors.base import Executor
 from corpuskit._run.outputs import OutputGuard
+from corpuskit._run.progress import NullProgress, Progress
 from corpuskit._run.rundir import RunDir, write_atomic
 from corpuskit._run.split import FileTask, SplitOutput, plan_files, staging_name, write_files
 from corpuskit._stages.pathtemplate import PathTemplate
@@ -48,7 +49,7 @@ def manifest_path(template: PathTemplate) -> str:
 
 def commit_with_split_outputs(
     rd: RunDir, token: str, executor: Executor, split: list[tuple[StageSpec, SplitOutput]], shards: int,
-    guard: OutputGuard, commit_others: Callable[[], dict[str, list[str]]],
+    guard: OutputGuard, commit_others: Callable[[], dict[str, list[str]]], progress: Progress | None = None,
 ) -> dict[str, list[str]]:
     """Write and rename every split output's files, around ``commit_others`` (the plain
     outputs' commits); returns every exporter's final files by label."""
@@ -72,8 +73,11 @@ def commit_with_split_outputs(
         journal["manifests"][manifest[0]] = manifest[1]
         journal["remove"] += removals
     rd.write_marker(_journal(rd), journal)
+    progress = progress or NullProgress()
     try:
-        executor.map(write_files, tasks)
+        progress.phase(f"commit: {len(journal['files'])} files", len(tasks))
+        executor.map(write_files, tasks, on_done=lambda task, result: progress.advance(result))
+        progress.end_phase()
         others = commit_others()
     except BaseException:
         _roll_back(journal)

@@ -189,7 +189,7 @@ def write_files(task: FileTask) -> dict[str, Any]:
             f"stage '{spec.label}' could not write its output: {exc.strerror or exc}: {exc.filename or ''}",
             hint="check the output path and free disk space; nothing was committed",
         ) from None
-    return {"written": written}
+    return {"docs_in": written}
 
 
 def _write_file(stage: Any, param: str, rd: RunDir, label: str, file: OutputFile, part: Path, staging: str,
