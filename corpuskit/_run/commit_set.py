@@ -67,10 +67,10 @@ def commit_with_split_outputs(
         for first in range(0, len(staged), per_task):
             group = tuple(staged[first:first + per_task])
             tasks.append(FileTask(str(rd.root), token, spec, out.param, group, first))
-        journal["files"] += [[s, f.final] for s, f in staged]
+        journal["files"] += [[os.path.abspath(s), os.path.abspath(f.final)] for s, f in staged]
         finals[spec.label] = [f.final for f in files]
         manifest, removals = _manifest_change(out.template, finals[spec.label], guard)
-        journal["manifests"][manifest[0]] = manifest[1]
+        journal["manifests"][os.path.abspath(manifest[0])] = manifest[1]
         journal["remove"] += removals
     rd.write_marker(_journal(rd), journal)
     progress = progress or NullProgress()
@@ -146,7 +146,7 @@ def _manifest_change(template: PathTemplate, finals: list[str], guard: OutputGua
         except OSError:
             continue
         if regular and guard.refusal(target) is None:
-            removals.append(target)
+            removals.append(os.path.abspath(target))
     return (path, content), removals
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from corpuskit import Pipeline, RunError
+from corpuskit import Pipeline, RunError, hookimpl
 from corpuskit._run import commit_set
 from tests.run.test_split_outputs import CLI, REPO, corpuskit, tree, write_corpus
 
@@ -173,3 +173,59 @@ def test_resume_after_a_kill_mid_run_writes_the_same_files(tmp_path):
               lambda: any(markers.glob("seg0-shard*.json")))
     corpuskit(tmp_path, "run", "p.yaml", "--run-dir", "killed", "--resume", "--executor", "serial")
     assert tree(tmp_path / "out") == expected
+
+
+class _IdLines:
+    def __init__(self, path):
+        self._fh = open(path, "w")  # noqa: SIM115 - closed by close()
+
+    def write(self, doc):
+        self._fh.write(doc.id + "\n")
+
+    def close(self):
+        self._fh.close()
+
+
+class _Elsewhere:
+    """A plugin with an exporter whose commit ignores its path (writes 'elsewhere.txt')."""
+
+    @staticmethod
+    def stage_class():
+        import attrs
+
+        from corpuskit import Exporter, param, stage
+
+        @stage("test.elsewhere", kind="export")
+        @attrs.frozen
+        class Elsewhere(Exporter):
+            """Writes every part to elsewhere.txt, whatever its path says."""
+
+            path: str = param(doc="ignored by commit")
+
+            def outputs(self):
+                return {"path": self.path}
+
+            def open_part(self, path, ctx):
+                return _IdLines(path)
+
+            def commit(self, parts, ctx):
+                Path("elsewhere.txt").write_text("x")
+                return ["elsewhere.txt"]
+
+        return Elsewhere
+
+    @hookimpl
+    def corpuskit_register_stages(self, registry):
+        registry.add(self.stage_class())
+
+
+def test_an_exporter_whose_commit_ignores_its_path_fails_the_run_naming_it(tmp_path, monkeypatch, make_plugins):
+    write_corpus(tmp_path / "corpus.jsonl", 8)
+    monkeypatch.chdir(tmp_path)
+    spec = {"name": "t", "stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}},
+                                    {"test.elsewhere": {"path": "out/{meta.lang}.txt"}}]}
+    with pytest.raises(RunError) as failed:
+        Pipeline.from_dict(spec, plugins=make_plugins(_Elsewhere())).run(executor="serial", run_dir="run")
+    assert str(failed.value).startswith("stage '1:test.elsewhere': commit() did not write the file its 'path' names "
+                                        "(out/.corpuskit-")
+    assert not (tmp_path / "out").exists() or not [p for p in (tmp_path / "out").iterdir() if p.suffix == ".txt"]
