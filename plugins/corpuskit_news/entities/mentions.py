@@ -111,7 +111,8 @@ class _Typer:
             key = bare(word)
             drop = key in NON_ENTITY or key in COMMON_WORDS or (key in self.gaz.demonyms and not (
                 len(tokens) >= 2 and bare(tokens[-1].text) in ORG_CUES))  # "British Navy ships ..."
-            if not drop and key not in TITLEISH and self.words.written_lowercase(word):
+            if not drop and key not in TITLEISH and self.words.written_lowercase(word) and not (
+                    key in ORG_CUES and len(tokens) > 2):  # "Federal Reserve Bank of ..." after "federal"
                 drop = not self.cues.place(tokens[:1])
             if not drop and len(tokens) == 1 and not is_acronym(word) and word not in self.words.mid_sentence \
                     and tokens[0].start not in self.found.after_prep:
@@ -161,6 +162,10 @@ class _Typer:
             return True
         if ("and" in texts or "for" in texts) and not self.cues.org_with_and(tokens):
             i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))  # "Sberbank and Yandex"
+            if tokens[i].text == "and" and ctx.kinds_before(self.words.text, tokens[0].start):
+                self.found.emit(tokens[:i], ORG)  # "mortgage giants Fannie Mae and Freddie Mac"
+                self.found.emit(tokens[i + 1 :], ORG)
+                return True
             if self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]):
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
@@ -173,8 +178,9 @@ class _Typer:
         head, tail = tokens[:i], tokens[i + 1 :]
         if len(head) < 2 or bare(head[0].text) not in self.gaz.given_names or not tail:
             return False
-        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens):
-            return False
+        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in head) or (
+                tokens[i].text != "of" and any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tail)):
+            return False  # "Shannon Cross of Cross Research" is split; "Bank of England" is not
         self._piece(head, False)
         self._piece(tail, False)
         return True
@@ -241,7 +247,8 @@ class _Typer:
         if placed:
             self.found.emit(tokens, PLACE)
             return
-        if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
+        cue_of = any(w in ORG_CUES and tokens[k + 1].text == "of" for k, w in enumerate(words[:-1]))
+        if n >= 2 and not cue_of and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
             speaks = ctx.STATES.match(self.words.text, tokens[-1].end)  # "Downing Street said": the office in it
             self.found.emit(tokens, ORG if speaks else PLACE)
             return
@@ -321,6 +328,9 @@ class _Typer:
         if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
             if key in STANDALONE_ORGS:
                 self.found.emit([tok], ORG)
+            return
+        if key in PLACE_CUES and self.found.place_heads.get(key):
+            self.found.emit([tok], PLACE)  # "the Gulf" after "the Gulf of Mexico"
             return
         if key in NEWS_AGENCIES:
             self.found.emit([tok], ORG)

@@ -49,6 +49,7 @@ __all__ = [
     "STATES",
     "WORK_BEFORE",
     "after_name",
+    "kinds_before",
     "org_before",
     "person_apposition",
     "told",
@@ -192,6 +193,13 @@ def told(text: str, start: int) -> bool:
     """ "told Mashable", "in an interview with the Daily Planet": a name with no person evidence there is
     the outlet spoken to (people told are named with a given name or a title)."""
     return text[start - 1 : start] in (" ", "\t") and _TOLD.search(text, max(0, start - 24), start) is not None
+
+
+def kinds_before(text: str, start: int) -> bool:
+    """A plural kind of organisation right before the name: "mortgage giants Fannie Mae and Freddie Mac"."""
+    cut = text.rfind(" ", max(0, start - 24), start - 1)
+    last = text[cut + 1 : start - 1] if start > 1 and text[start - 1] == " " else ""
+    return last.endswith("s") and (last[:-1] in ORG_NOUNS or last in _GROUP_PLURALS)
 
 
 def org_before(text: str, start: int) -> bool:
