@@ -93,14 +93,16 @@ class _Typer:
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
             return
-        if ctx.WORK_BEFORE.search(self.words.text, max(0, tokens[0].start - 24), tokens[0].start) \
-                or ctx.NOT_NAMES_AFTER.match(self.words.text, tokens[-1].end) \
+        text, end = self.words.text, tokens[-1].end
+        after = text[end : end + 2]  # the checks below need " x" (a lower-case word) or "," after the piece
+        word_after = after[:1] == " " and after[1:].islower()
+        if ctx.work_before(text, tokens[0].start) or (word_after and ctx.NOT_NAMES_AFTER.match(text, end)) \
                 or (len(tokens) > 1 and self._quoted_whole(tokens) and not self.cues.place(tokens)):
             return  # "the film Summer Bridge", 'starred in "Summer Bridge"': a title of a work; "the Dari language"
-        if ctx.LEGAL_SUFFIX.match(self.words.text, tokens[-1].end) and not self.cues.place(tokens):
+        if after[:1] == "," and ctx.LEGAL_SUFFIX.match(text, end) and not self.cues.place(tokens):
             self.found.emit(tokens, ORG)  # "Durand Jirga, Inc."
             return
-        if self.cues.club(tokens):
+        if word_after and self.cues.club(tokens):
             self.found.emit(tokens, ORG)  # "Liverpool manager ..."
             return
         if self.cues.place(tokens) or self.cues.compass_place(tokens):
@@ -187,8 +189,6 @@ class _Typer:
 
     def _titled(self, tokens: list[Tok]) -> bool:
         """A title inside the piece: a person after it, an employer or country before it."""
-        if ctx.org_before(self.words.text, tokens[0].start):
-            return False  # "president of Associated General Contractors": a title word inside an employer's name
         n = len(tokens)
         for i, tok in enumerate(tokens):
             key = title_word(tok.text)
@@ -197,6 +197,8 @@ class _Typer:
                 break  # "Farmer Chad Smith": an occupation opening the piece is a title too
         else:
             return False
+        if ctx.org_before(self.words.text, tokens[0].start):
+            return False  # "president of Associated General Contractors": a title word inside an employer's name
         while i and title_word(tokens[i - 1].text) in TITLE_PREFIXES:
             i -= 1  # "Monetary Affairs Commissioner": the portfolio belongs to the title
         j = i
@@ -274,7 +276,7 @@ class _Typer:
             return
         if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
                 words[0] not in self.gaz.given_names and self.cues.name_shaped(tokens[1:]):
-            if f"{tokens[0].text} {tokens[-1].text}" in self.words.text and self.cues.name_shaped(tokens):
+            if (tokens[0].text, tokens[-1].text) in self.words.pairs and self.cues.name_shaped(tokens):
                 self.found.emit(tokens, PERSON)  # "Seddique Mir Mateen", who is also "Seddique Mateen"
                 return
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
