@@ -9,7 +9,8 @@ copy under its own URL), into a temporary gzipped WARC. In the same run, on the 
   crawler hands it over; its default settings, which skip metadata and so htmldate);
 - extract_html's page function (``extract_page`` after ``decode_page``), in this process,
   one core: the per-page cost of the stage without the run machinery (both after one
-  untimed pass over the pages: the first call of htmldate's date search is slow);
+  untimed pass over the pages: the first call of htmldate's date search is slow; then
+  timed in CPU seconds, page by page in turn, so a shared machine's load drift hits both);
 - ``corpuskit run`` of read_warc -> extract_html -> write_jsonl with the serial executor
   (one core) and with the local executor and 2 workers: wall time, CPU seconds of all its
   processes (pages per CPU second is the per-core rate on a machine shared with other
@@ -61,23 +62,25 @@ def write_warc(path: Path, pages: list[bytes], repeat: int) -> int:
 
 
 def time_in_process(pages: list[bytes], repeat: int) -> dict[str, float]:
+    """Pages per CPU second of each page function, interleaved page by page (load drift hits both alike)."""
     import trafilatura
 
     from corpuskit._stages.web.article import extract_page
     from corpuskit._stages.web.charset import decode_page
 
-    rates = {}
-    for label, fn in (("trafilatura.extract", lambda html: trafilatura.extract(html)),
-                      ("extract_page (extract_html's per-page work)",
-                       lambda html: extract_page(decode_page(html).text))):
-        for page in pages:  # one untimed pass: imports and first-call costs (htmldate's) out of the timing
+    functions = {"trafilatura.extract": lambda html: trafilatura.extract(html),
+                 "extract_page (extract_html's per-page work)": lambda html: extract_page(decode_page(html).text)}
+    for page in pages:  # one untimed pass: imports and first-call costs (htmldate's) out of the timing
+        for fn in functions.values():
             fn(page)
-        t0 = time.process_time()
-        for _ in range(repeat):
-            for page in pages:
+    spent = dict.fromkeys(functions, 0.0)
+    for _ in range(repeat):
+        for page in pages:
+            for label, fn in functions.items():
+                t0 = time.process_time()
                 fn(page)
-        rates[label] = repeat * len(pages) / (time.process_time() - t0)
-    return rates
+                spent[label] += time.process_time() - t0
+    return {label: repeat * len(pages) / seconds for label, seconds in spent.items()}
 
 
 def time_run(warc: Path, work: Path, executor: str, workers: int, extra_stages: str = "",

@@ -80,7 +80,7 @@ class ExtractHtml(GlobalStage):
         if doc.meta.get("content_type") != HTML_CONTENT_TYPE:
             ctx.count("not html")
             return doc
-        size = len(doc.text.encode("utf-8", errors="replace"))
+        size = _utf8_size(doc.text, self.max_bytes)
         if size > self.max_bytes:
             return doc.with_meta(**{_FAILED: ("page too large", f"{size} bytes, over max_bytes {self.max_bytes}")})
         found = extract_page(doc.text, url=doc.meta.get("url"), favor=self.favor,
@@ -126,6 +126,14 @@ class ExtractHtml(GlobalStage):
             return doc
         ctx.count("site repeats removed", removed)
         return doc.with_text(text)
+
+
+def _utf8_size(text: str, limit: int) -> int:
+    """The text's size in UTF-8 bytes where it matters against ``limit`` (no encoding when the
+    character count alone settles it: 1 to 4 bytes a character); else the character count."""
+    if len(text) > limit or 4 * len(text) <= limit:
+        return len(text) if len(text) <= limit else len(text.encode("utf-8", errors="replace"))
+    return len(text.encode("utf-8", errors="replace"))
 
 
 def _where(meta: dict[str, Any]) -> str:

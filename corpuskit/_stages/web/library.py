@@ -58,7 +58,9 @@ def library_fields(tree: Any, missing: set[str], url: str | None) -> dict[str, A
     from trafilatura.metadata import extract_title, extract_url
 
     out: dict[str, Any] = {}
-    if not missing & {"title", "publisher", "description", "canonical_url", "published"}:
+    if not missing & {"title", "publisher", "description", "canonical_url"}:
+        if "published" in missing:  # the markup gave the page's URL; only the date is open
+            out["published"] = iso_date(find_date(tree, url=url, **_DATE_SEARCH))
         return out
     document = _markup_document(tree)
     page_url = document.url or extract_url(tree, url)
