@@ -17,8 +17,13 @@ from corpuskit._io.files import atomic_write
 from corpuskit._stages.datasets.frames import read_frames, read_schemas, write_frame
 from corpuskit._stages.datasets.layout import Fields, conform, documents_batch, settle_schema
 
-__all__ = ["ROW_GROUP_BYTES", "ParquetOptions", "ParquetPartWriter", "RowGroups", "combine_parquet"]
+__all__ = ["FRAME_ROWS", "ROW_GROUP_BYTES", "ParquetOptions", "ParquetPartWriter", "RowGroups", "combine_parquet"]
 
+FRAME_ROWS = 8192
+_FRAME_TEXT = 32 << 20
+"""A part writer holds at most this many documents (or characters of text) before it turns
+them into a record batch: a worker's memory, whatever the shard's size. The commit cuts row
+groups anew."""
 ROW_GROUP_BYTES = 128 << 20
 """A row group holds texts of at most about this many bytes, whatever ``row_group_size`` says."""
 
@@ -36,7 +41,7 @@ class ParquetOptions:
 class ParquetPartWriter:
     """Turns one shard's documents into record batches of at most ``rows`` rows (a frames part)."""
 
-    def __init__(self, path: Path, fields: Fields, rows: int) -> None:
+    def __init__(self, path: Path, fields: Fields, rows: int = FRAME_ROWS) -> None:
         self._fh: IO[bytes] = open(path, "wb")  # noqa: SIM115 - closed by close()
         self._fields, self._rows = fields, rows
         self._ids: list[str] = []
@@ -49,7 +54,7 @@ class ParquetPartWriter:
         self._texts.append(doc.text)
         self._metas.append(doc.meta)
         self._bytes += len(doc.text)
-        if len(self._ids) >= self._rows or self._bytes >= ROW_GROUP_BYTES:
+        if len(self._ids) >= self._rows or self._bytes >= _FRAME_TEXT:
             self._flush()
 
     def _flush(self) -> None:
@@ -112,5 +117,8 @@ class RowGroups:
 
     def flush(self) -> None:
         if self._rows:
-            self._out.write_table(pa.Table.from_batches(self._pending, self._schema), row_group_size=self._rows)
+            # one contiguous chunk per column: the writer's pages follow chunk boundaries, and those
+            # must not depend on how the batches came (the same bytes from every sharding)
+            table = pa.Table.from_batches(self._pending, self._schema).combine_chunks()
+            self._out.write_table(table, row_group_size=self._rows)
         self._pending, self._rows, self._bytes = [], 0, 0

@@ -85,7 +85,7 @@ class WriteParquet(Exporter):
         prepare_file_output(self.path, "write_parquet.path")
 
     def open_part(self, path: Path, ctx: StageContext) -> parquet_parts.ParquetPartWriter:
-        return parquet_parts.ParquetPartWriter(path, self.options().fields, self.row_group_size)
+        return parquet_parts.ParquetPartWriter(path, self.options().fields)
 
     def commit(self, parts: list[Path], ctx: StageContext) -> list[str]:
         parquet_parts.combine_parquet(parts, self.path, self.options())

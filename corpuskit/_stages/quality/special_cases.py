@@ -65,7 +65,8 @@ _ORDINARY_WORDS = frozenset({"ill", "hell", "shell", "well", "were", "shed", "it
 _SPLIT_WORDS = {"cannot": ("can", "not"), "gonna": ("gon", "na"), "gotta": ("got", "ta"),
                 "c'mon": ("c'm", "on"), "i'ma": ("i", "'m", "a")}
 
-_WHOLE_WITH_APOSTROPHE = ("'cause", "'cos", "'coz", "'cuz", "'bout", "'em", "'nuff", "'s", "'d", "'ll", "'re",
+_WHOLE_WITH_APOSTROPHE = ("'cause", "'cos", "'coz", "'cuz", "'Cause", "'Cos", "'Coz", "'Cuz",
+                          "'bout", "'em", "'nuff", "'s", "'d", "'ll", "'re",
                           "'ve", "'m", "''", "doin'", "goin'", "havin'", "lovin'", "nothin'", "nuthin'",
                           "somethin'", "ol'")
 
@@ -81,7 +82,7 @@ _ABBREVIATIONS = (
 _EMOTICONS = _names(
     ":) :( :)) :(( :D :P :p :O :o :/ :| :-) :-( :-D :-P :-p :-O :-/ ;) ;-) ;D :] :[ :} :3 :* :-* :x :X =) =( "
     "=D =/ =] =[ <3 <33 </3 XD XDD xD -_- ^_^ o.O O.o O.O 0.0 o_O O_o o_o (: ): (; =| :'( :') >:( >.< -__- "
-    "(-: )-: 8) 8-) 8D 8-D :1 :0 :> :-> :-0 :-3 :-x :-X :-o :-| :-] :-}"
+    "(-: )-: 8) 8-) 8D 8-D :1 :0 :> :-> :-0 :-3 :-x :-X :-o :-| :-] :-} [= ]= [: [-: 'S"
 )
 
 
@@ -142,7 +143,7 @@ def _build() -> dict[str, tuple[str, ...]]:
             _add(table, ap_written, ap_parts)
     for whole in _WHOLE_WITH_APOSTROPHE:
         for form in (whole, whole.replace("'", "\u2019")):
-            for cased in _case_forms(form) if form[0] not in _APOSTROPHES else (form, form[0] + form[1:].capitalize()):
+            for cased in _case_forms(form) if form[0] not in _APOSTROPHES else (form,):
                 table.setdefault(cased, (cased,))
     table["y'all"] = ("y'", "all")  # lower case only
     _times(table)

@@ -146,3 +146,24 @@ def test_row_groups_are_the_same_whatever_the_sharding(make_plugins, tmp_path, m
     meta = pq.ParquetFile(tmp_path / "out-1.parquet").metadata
     sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
     assert sizes == ([3] * 10 if text_bytes else [7, 7, 7, 7, 2])
+
+
+def test_the_same_bytes_however_the_batches_came(tmp_path):
+    # 60,000 distinct urls pass the writer's 1 MiB dictionary page: where it falls back to plain
+    # encoding followed the batches' boundaries until each row group was made one chunk per column
+    from corpuskit._document import Document
+    from corpuskit._stages.datasets import parquet_parts
+    from corpuskit._stages.datasets.layout import Fields
+
+    docs = [Document(f"d{i}", f"text {i}", {"url": f"https://example.org/{i}/{i * 7}"}) for i in range(60_000)]
+    options = parquet_parts.ParquetOptions(Fields("id", "text", "meta", "auto"), 60_000, "zstd", None)
+    written = []
+    for rows in (1000, 8192):
+        part = tmp_path / f"part-{rows}"
+        writer = parquet_parts.ParquetPartWriter(part, options.fields, rows)
+        for doc in docs:
+            writer.write(doc)
+        writer.close()
+        parquet_parts.combine_parquet([part], tmp_path / f"out-{rows}.parquet", options)
+        written.append((tmp_path / f"out-{rows}.parquet").read_bytes())
+    assert written[0] == written[1]

@@ -35,3 +35,9 @@ More from the section"""
 
 def repeated_lines(line: str, times: int) -> str:
     return "\n".join([line] * times)
+
+
+def verdict(run_stage, stage, text: str) -> str:
+    """``"<reason> | <detail>"`` of the one document's reject, or ``"kept"``."""
+    out = run_stage(stage, [text])
+    return out.rejects[0]["reason"] + " | " + out.rejects[0]["detail"] if out.rejects else "kept"

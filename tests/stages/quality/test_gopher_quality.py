@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from corpuskit._stages.quality import GopherQuality
-from tests.stages.quality.pages import ARTICLE, MENU_PAGE
+from tests.stages.quality.pages import ARTICLE, MENU_PAGE, verdict
 
 
 def _verdict(run_stage, text, **params):
-    out = run_stage(GopherQuality(**params), [text])
-    return out.rejects[0]["reason"] + " | " + out.rejects[0]["detail"] if out.rejects else "kept"
+    return verdict(run_stage, GopherQuality(**params), text)
 
 
 def test_an_article_is_kept(run_stage):

@@ -6,12 +6,11 @@ import pytest
 
 from corpuskit._stages.quality import GopherRepetition
 from corpuskit._stages.quality.gopher_repetition import _repeated_ngram_chars, duplicated
-from tests.stages.quality.pages import ARTICLE
+from tests.stages.quality.pages import ARTICLE, verdict
 
 
 def _verdict(run_stage, text, **params):
-    out = run_stage(GopherRepetition(**params), [text])
-    return out.rejects[0]["reason"] + " | " + out.rejects[0]["detail"] if out.rejects else "kept"
+    return verdict(run_stage, GopherRepetition(**params), text)
 
 
 def test_an_article_is_kept(run_stage):

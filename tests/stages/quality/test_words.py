@@ -58,3 +58,12 @@ def test_document_words_reuses_the_last_tokenisation():
 def test_a_50mb_line_without_spaces_is_one_token():
     blob = "a" * 50_000_000
     assert words(blob) == [blob]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("]= [= :-)", ["]=", "[=", ":-)"]),  # emoticons that the affix rules would cut apart
+    ("\u2019D 'Cause", ["\u2019", "D", "'Cause"]),
+    ("5m. and m.", ["5", "m.", "and", "m."]),  # a special case rebuilt from the pieces of a chunk
+])
+def test_special_cases_inside_and_around_punctuation(text, tokens):
+    assert words(text) == tokens
