@@ -26,6 +26,7 @@ import trafilatura
 from benchmarks.web.pages import pages
 from corpuskit._stages.web.article import extract_page
 from corpuskit._stages.web.charset import decode_page
+from evaluation.news.metadata import matches as exact_matches
 from evaluation.web.fields import field_matches as matches
 from evaluation.web.shingles import average, page_scores
 
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             **{f"ours_{f}": matches(f, ours.fields[f], page.gold[f]) for f in FIELDS},
             **{f"traf_{f}": matches(f, their_fields[f], page.gold[f]) for f in FIELDS},
             "htmldate": matches("published", hd, page.gold["published"]),
+            "ours_author_exact": exact_matches("author", ours.fields["author"], page.gold["author"]),
+            "traf_author_exact": exact_matches("author", their_fields["author"], page.gold["author"]),
         })
     print(f"{'page':28} {'ours P':>7} {'R':>5} {'traf P':>7} {'R':>5}  title a/t  author a/t  date a/t/hd")
     ok = lambda b: "ok" if b else "--"  # noqa: E731
@@ -74,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         p, r, f1 = average(row[who] for row in rows)
         fields = "  ".join(f"{f} {sum(row[f'{who}_{f}'] for row in rows) / n:.2f}" for f in FIELDS)
         name = "extract_html" if who == "ours" else "trafilatura"
-        print(f"{name:14} article P {p:.3f} R {r:.3f} F1 {f1:.3f}   {fields}")
+        exact = sum(row[f"{who}_author_exact"] for row in rows) / n
+        print(f"{name:14} article P {p:.3f} R {r:.3f} F1 {f1:.3f}   {fields}   (author as one string: {exact:.2f})")
     print(f"{'htmldate':14} published {sum(r['htmldate'] for r in rows) / n:.2f}   ({n} pages)")
     return 0
 

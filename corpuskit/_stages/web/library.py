@@ -25,7 +25,6 @@ from corpuskit._stages.web.structured import iso_date
 __all__ = ["library_fields"]
 
 _LOG = logging.getLogger(__name__)
-_DATE_SEARCH = {"extensive_search": False, "original_date": True, "max_date": None}
 
 
 def _markup_document(tree: Any) -> Any:
@@ -52,15 +51,20 @@ def _site_name(document: Any, tree: Any, url: str | None) -> str | None:
     return match[1] if match else None
 
 
+def _date(tree: Any, url: str | None) -> str | None:
+    from htmldate import find_date
+
+    return iso_date(find_date(tree, url=url, extensive_search=False, original_date=True, max_date=None))
+
+
 def library_fields(tree: Any, missing: set[str], url: str | None) -> dict[str, Any]:
     """``{field: value}`` for the ``missing`` fields trafilatura/htmldate can fill (None where they cannot)."""
-    from htmldate import find_date
     from trafilatura.metadata import extract_title, extract_url
 
     out: dict[str, Any] = {}
     if not missing & {"title", "publisher", "description", "canonical_url"}:
         if "published" in missing:  # the markup gave the page's URL; only the date is open
-            out["published"] = iso_date(find_date(tree, url=url, **_DATE_SEARCH))
+            out["published"] = _date(tree, url)
         return out
     document = _markup_document(tree)
     page_url = document.url or extract_url(tree, url)
@@ -73,5 +77,5 @@ def library_fields(tree: Any, missing: set[str], url: str | None) -> dict[str, A
     if "canonical_url" in missing:
         out["canonical_url"] = page_url
     if "published" in missing:
-        out["published"] = iso_date(find_date(tree, url=page_url, **_DATE_SEARCH))
+        out["published"] = _date(tree, page_url)
     return {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in out.items()}
