@@ -44,6 +44,7 @@ __all__ = [
     "StageInfo",
     "StreamStage",
     "Violation",
+    "audit_key_of",
     "is_global",
     "param",
     "resources_of",
@@ -86,12 +87,18 @@ class StageInfo:
     kind: str
     cls: type
     resources: Resources = attrs.field(factory=Resources)
+    audit_key: str | None = None
 
 
-def stage(name: str, *, kind: str, resources: Resources | None = None) -> Callable[[T], T]:
+def stage(
+    name: str, *, kind: str, resources: Resources | None = None, audit_key: str | None = None
+) -> Callable[[T], T]:
     """Mark a frozen attrs class as a stage called ``name`` of ``kind``.
 
     ``resources`` says what a worker running it needs (:class:`Resources`).
+    ``audit_key`` names the meta key where the stage records the lines it removed,
+    ``meta[audit_key]["removed"]``: a list of ``{"line", "reason", "lineno"}``; the run
+    report shows them (docs/plugins.md, "Removed lines in the report").
 
     Example::
 
@@ -109,7 +116,7 @@ def stage(name: str, *, kind: str, resources: Resources | None = None) -> Callab
         raise PluginError(f"stage {name!r}: resources must be corpuskit.Resources(...), not {resources!r}")
 
     def mark(cls: T) -> T:
-        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources())
+        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources(), audit_key=audit_key)
         cls.__corpuskit_stage__ = info  # type: ignore[attr-defined]
         return cls
 
@@ -120,6 +127,12 @@ def resources_of(stage: object) -> Resources:
     """What a stage (instance or class) declared it needs; the default for an unmarked one."""
     info = stage_info(stage if isinstance(stage, type) else type(stage))
     return info.resources if info is not None else Resources()
+
+
+def audit_key_of(stage: object) -> str | None:
+    """The meta key where a stage (instance or class) records its removed lines, if it declared one."""
+    info = stage_info(stage if isinstance(stage, type) else type(stage))
+    return info.audit_key if info is not None else None
 
 
 def stage_info(cls: type) -> StageInfo | None:
