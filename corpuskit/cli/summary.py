@@ -74,3 +74,6 @@ def print_summary(result: RunResult) -> None:
     for out in result.outputs:
         console.print(f"output: {out}")
     console.print(f"rejects: {result.rejects}   run directory: {result.run_dir}")
+    html = result.run_dir / "report.html"
+    if html.is_file():
+        console.print(f"report: {html}   ('corpuskit report {result.run_dir} --open' opens it)")
