@@ -6,9 +6,11 @@ The public API. Plugin authors import from here, never from submodules.
 from corpuskit._document import Document
 from corpuskit._errors import (
     ConfigError,
+    ConfigWarning,
     CorpuskitError,
     DataError,
     InputError,
+    ParamError,
     PluginError,
     ResumeError,
     RunError,
@@ -21,6 +23,7 @@ from corpuskit._run.executors.base import Executor, TaskFailed
 from corpuskit._run.pipeline import Pipeline
 from corpuskit._run.result import RunResult
 from corpuskit._run.runinfo import RunInfo
+from corpuskit._stages.checks import Finding, Upstream, UpstreamStage
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.dedup.linefreq import frequent_line_decisions, line_hash, line_keys
 from corpuskit._stages.kinds import (
@@ -38,12 +41,16 @@ from corpuskit._stages.kinds import (
     stage,
 )
 from corpuskit._stages.stats import StageStats
+from corpuskit._stages.verdict import ACTIONS, Action, Rules, Verdict, action_param, format_number
 
 __version__ = own_version()
 """The installed distribution's version (``corpuskit --version`` prints it too)."""
 
 __all__ = [
+    "ACTIONS",
+    "Action",
     "ConfigError",
+    "ConfigWarning",
     "CorpuskitError",
     "DataError",
     "Document",
@@ -51,10 +58,12 @@ __all__ = [
     "ExecutorRegistry",
     "Exporter",
     "Filter",
+    "Finding",
     "GlobalStage",
     "InputError",
     "Loader",
     "Mapper",
+    "ParamError",
     "PartWriter",
     "Pipeline",
     "PluginError",
@@ -63,6 +72,7 @@ __all__ = [
     "RegisteredStage",
     "Resources",
     "ResumeError",
+    "Rules",
     "RunError",
     "RunInfo",
     "RunResult",
@@ -73,7 +83,12 @@ __all__ = [
     "StageStats",
     "StreamStage",
     "TaskFailed",
+    "Upstream",
+    "UpstreamStage",
+    "Verdict",
     "__version__",
+    "action_param",
+    "format_number",
     "frequent_line_decisions",
     "hookimpl",
     "line_hash",

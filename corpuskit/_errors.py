@@ -12,9 +12,11 @@ from collections.abc import Iterable
 
 __all__ = [
     "ConfigError",
+    "ConfigWarning",
     "CorpuskitError",
     "DataError",
     "InputError",
+    "ParamError",
     "PluginError",
     "ResumeError",
     "RunDirError",
@@ -71,6 +73,39 @@ class ConfigError(CorpuskitError):
 
     def _prefix(self) -> str:
         return "".join(f"{part}: " for part in (self.where, self.key) if part)
+
+
+class ParamError(ConfigError, ValueError):
+    """A stage parameter's value is invalid, at a known character of it.
+
+    Raised by a stage's validator (or ``__attrs_post_init__``) while the pipeline is
+    built: ``param`` is the parameter, ``at`` the offset of the offending character in
+    its string value (a regular expression, an expression). The pipeline file's error
+    then points at that character's ``file:line:col`` and shows it with a caret.
+    """
+
+    def __init__(self, message: str, *, param: str, at: int | None = None, hint: str | None = None) -> None:
+        self.param = param
+        self.at = at
+        super().__init__(message, key=param, hint=hint)
+
+
+class ConfigWarning(UserWarning):
+    """Something in a pipeline file is probably wrong, but the pipeline can run.
+
+    Found when the pipeline is validated (a stage's ``check_upstream``); kept on
+    ``Pipeline.warnings`` and printed by the command line. ``where`` and ``key`` say
+    where, like :class:`ConfigError`'s.
+    """
+
+    def __init__(self, message: str, *, where: str | None = None, key: str | None = None,
+                 hint: str | None = None) -> None:
+        self.detail = message
+        self.where = where
+        self.key = key
+        self.hint = hint
+        text = "".join(f"{part}: " for part in (where, key) if part) + message
+        super().__init__(f"{text}\n  hint: {hint}" if hint else text)
 
 
 class InputError(ConfigError):

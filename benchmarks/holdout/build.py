@@ -33,7 +33,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.render_html import render_file
+from evaluation.render_html import render_file
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

@@ -11,6 +11,14 @@ same fields after the whole pipeline.
 ``--holdout DIR`` scores a held-out set instead: ``DIR/*.json`` each name a source text
 (``source``, relative to ``--source-root``, and its ``sha256``) and carry the gold
 ``entities`` and ``quotes``; the text is read from the source, never from the repository.
+A source may also be an HTML page (``source: {path, sha256}``) with the numbers of its
+article lines in the page as ``benchmarks/render_html.py`` renders it (``article``,
+``article_sha1``); see benchmarks/entities_holdout/README.md.
+
+Besides precision/recall, it prints them per entity type, the alias merge (the share of
+gold entities with two or more distinct forms whose forms all land in one predicted
+entity), quotes found (detection recall) and speaker right (over all gold quotes, and
+over those found).
 """
 
 from __future__ import annotations
@@ -53,12 +61,20 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    + {item}")
             for item in er["missed"]:
                 print(f"    - {item}")
+            for item in er["alias_split"]:
+                print(f"    a {item}")
             for item in qr["errors"]:
                 print(f"    q {item}")
     es, qs = entity_score.summarize(ent_rows), quote_score.summarize(quote_rows)
+    details = entity_score.summarize_details(ent_rows)
     print(f"\nentities: P {es['precision']:.3f}  R {es['recall']:.3f}  F1 {es['f1']:.3f}  ({es['pages']} pages)")
+    for kind, (p, r, n_pred, n_gold) in details["by_type"].items():
+        print(f"  {kind:13} P {p:.3f} ({n_pred} predicted)  R {r:.3f} ({n_gold} gold)")
+    print(f"alias merge: {details['alias_merge']:.3f} of {details['alias_groups']} gold entities with 2+ forms")
     print(f"quotes: speaker accuracy {qs['speaker_accuracy']:.3f} over {qs['quotes']} gold quotes; "
           f"detection P {qs['precision']:.3f} R {qs['recall']:.3f}")
+    print(f"quotes found {qs['recall']:.3f}, speaker right {qs['speaker_accuracy']:.3f} "
+          f"(of the found: {qs['speaker_of_found']:.3f})")
     return 0
 
 

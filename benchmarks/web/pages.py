@@ -24,7 +24,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.holdout.build import DEVDATA, article_digest  # noqa: E402
-from benchmarks.render_html import render_file  # noqa: E402
+from evaluation.render_html import render_file  # noqa: E402
 
 FIELDS = ("title", "author", "publisher", "published", "language")
 SETS = {

@@ -15,10 +15,11 @@ from typing import Any
 
 import attrs
 
+from corpuskit._config.checks import check_pipeline, point_at
 from corpuskit._config.overrides import apply_override
 from corpuskit._config.params import CoerceError, coerce, describe_value, field_types
 from corpuskit._config.yamlpos import Positions, check_size, load_yaml
-from corpuskit._errors import ConfigError, did_you_mean
+from corpuskit._errors import ConfigError, ConfigWarning, ParamError, did_you_mean
 from corpuskit._plugins.manager import Plugins
 from corpuskit._plugins.sources import import_plugin
 from corpuskit._stages.kinds import is_global
@@ -90,6 +91,7 @@ class PipelineConfig:
     plugins: tuple[str, ...] = ()
     report_sample: int = 200
     report_rejects: int = 20
+    warnings: tuple[ConfigWarning, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def resolved(self) -> dict[str, Any]:
         """The config as plain data with every default filled in (for run directories)."""
@@ -158,6 +160,7 @@ def build_config(
         )
     stages = tuple(_build_stage(i, item, positions, plugins) for i, item in enumerate(stages_raw))
     _check_order(stages)
+    warnings = check_pipeline(stages, positions)
     executor = _top(data, "executor", str | None, positions)
     if executor is not None and executor not in executors:
         raise ConfigError(
@@ -195,6 +198,7 @@ def build_config(
         plugins=file_plugins,
         report_sample=_non_negative(data, "report_sample", positions),
         report_rejects=_non_negative(data, "report_rejects", positions),
+        warnings=warnings,
     )
 
 
@@ -355,6 +359,10 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
         )
     try:
         return cls(**values)
+    except ParamError as exc:
+        where, caret = point_at(positions, (*path, exc.param), values.get(exc.param), exc.at)
+        raise ConfigError(exc.detail + caret, where=where, key=f"{name}.{exc.param}",
+                          hint=exc.hint or _doc(fields, exc.param)) from None
     except (TypeError, ValueError) as exc:
         bad = _offending_key(str(exc), list(values))
         raise ConfigError(
@@ -363,6 +371,11 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
             key=f"{name}.{bad}" if bad else name,
             hint=fields[bad].metadata.get("doc") if bad else None,
         ) from None
+
+
+def _doc(fields: dict[str, Any], key: str) -> str | None:
+    field = fields.get(key)
+    return field.metadata.get("doc") if field is not None else None
 
 
 def _offending_key(message: str, keys: list[str]) -> str | None:

@@ -41,6 +41,7 @@ class Positions:
         self.filename = filename
         self._marks: dict[Path_, str] = {}
         self._keys: dict[Path_, str] = {}
+        self._scalars: dict[Path_, yaml.ScalarNode] = {}
 
     def set(self, path: Path_, where: str) -> None:
         self._marks[path] = where
@@ -52,6 +53,22 @@ class Positions:
     def mark_key(self, path: Path_, node: yaml.Node) -> None:
         m = node.start_mark
         self._keys[path] = f"{self.filename}:{m.line + 1}:{m.column + 1}"
+
+    def mark_scalar(self, path: Path_, node: yaml.ScalarNode) -> None:
+        """Remember a scalar's node, so :meth:`inside` can point at a character of its value."""
+        self._scalars[path] = node
+
+    def inside(self, path: Path_, offset: int, value: str) -> str:
+        """Where character ``offset`` of the string ``value`` at ``path`` was written.
+
+        Exact for plain, quoted and literal-block (``|``) scalars written as ``value``
+        reads; otherwise (a folded block, ``${VAR}``, an override) the value's position.
+        """
+        node = self._scalars.get(tuple(path))
+        spot = _locate(node, offset, value) if node is not None else None
+        if spot is None:
+            return self.of(path)
+        return f"{self.filename}:{spot[0] + 1}:{spot[1] + 1}"
 
     def key_of(self, path: Path_) -> str:
         """Where the key of ``path`` was written (for 'unknown key' errors)."""
@@ -185,7 +202,66 @@ def _build(node: yaml.Node, path: Path_, positions: Positions, builder: _Builder
         return out
     if isinstance(node, yaml.SequenceNode):
         return [builder.build(item, (*path, i)) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.ScalarNode):
+        positions.mark_scalar(path, node)
     return _scalar(node, path, positions, builder)
+
+
+_ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "t": "\t", "/": "/", "0": "\0", " ": " "}
+
+
+def _locate(node: yaml.ScalarNode, offset: int, value: str) -> tuple[int, int] | None:
+    """(line, column), 0-based, of character ``offset`` of ``value`` in the scalar's source."""
+    buffer = node.start_mark.buffer
+    if not isinstance(buffer, str) or node.value != value or not 0 <= offset <= len(value):
+        return None
+    start, end = node.start_mark.index, node.end_mark.index
+    line, col = node.start_mark.line, node.start_mark.column
+    if node.style == "|":
+        return _locate_literal(buffer, start, line, offset, value)
+    if node.style not in (None, "'", '"'):
+        return None
+    quote = 0 if node.style is None else 1
+    raw = buffer[start + quote : end - quote]
+    if "\n" in raw:
+        return None
+    columns = _columns(raw, value, node.style)
+    if columns is None:
+        return None
+    return line, col + quote + columns[offset]
+
+
+def _columns(raw: str, value: str, style: str | None) -> list[int] | None:
+    """For each character of ``value`` (and its end), its offset in the quoted source ``raw``."""
+    out: list[int] = []
+    i = 0
+    for ch in value:
+        out.append(i)
+        doubled = style == "'" and raw.startswith("''", i) and ch == "'"
+        escaped = style == '"' and raw.startswith("\\", i) and _ESCAPES.get(raw[i + 1 : i + 2]) == ch
+        if doubled or escaped:
+            i += 2
+        elif raw[i : i + 1] == ch:
+            i += 1
+        else:
+            return None
+    out.append(i)
+    return out if i == len(raw) else None
+
+
+def _locate_literal(buffer: str, start: int, line: int, offset: int, value: str) -> tuple[int, int] | None:
+    """A literal block (``|``): each line of the value is a source line after the header, indented."""
+    source_lines = buffer[start:].split("\n")[1:]
+    value_lines = value.split("\n")
+    k = value[:offset].count("\n")
+    within = offset - (value.rfind("\n", 0, offset) + 1)
+    if k >= len(source_lines):
+        return None
+    first = next((s for s in source_lines if s.strip()), "")
+    indent = len(first) - len(first.lstrip(" "))
+    if source_lines[k][indent:].rstrip("\r") != value_lines[k]:
+        return None
+    return line + 1 + k, indent + within
 
 
 def _merged(pairs: list[tuple[yaml.Node, yaml.Node]], positions: Positions) -> list[tuple[yaml.Node, yaml.Node]]:

@@ -19,7 +19,7 @@ import zstandard
 from corpuskit._io.compressed import CheckedDecompressor
 from corpuskit._io.remote import is_url, url_open, url_size, url_write_via_temporary
 
-__all__ = ["atomic_concat", "compression_of", "file_size", "open_binary", "open_read", "open_write"]
+__all__ = ["atomic_concat", "compression_of", "file_size", "keep_mode", "open_binary", "open_read", "open_write"]
 
 
 def compression_of(path: str | os.PathLike[str]) -> str | None:
@@ -112,14 +112,14 @@ def atomic_concat(parts: list[Path], final: Path | str, compression: str | None)
             _copy_parts(parts, out)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        _keep_mode(final, tmp)
+        keep_mode(final, tmp)
         os.replace(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
-def _keep_mode(final: Path, tmp: Path) -> None:
+def keep_mode(final: Path, tmp: Path) -> None:
     """Give ``tmp`` the permissions of the regular file it replaces (a replaced file keeps its mode)."""
     try:
         st = os.lstat(final)

@@ -46,6 +46,9 @@ def describe_stage(registered: RegisteredStage) -> str:
     types = field_types(cls)
     fields = [f for f in attrs.fields(cls) if f.init]
     lines.append("")
+    writes = registered.info.writes
+    if writes is not None:
+        lines.append("writes meta: " + (", ".join(writes) if writes else "nothing"))
     if not fields:
         lines.append("parameters: none")
     else:

@@ -1,4 +1,8 @@
-"""The last segment's end: each shard's documents written to one part per exporter."""
+"""The last segment's end: each shard's documents written to one part per exporter.
+
+A split output (a path template, numbered files) keeps the shard's documents with the
+file each goes to instead (:mod:`corpuskit._run.split`); its files are written at commit.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from corpuskit._document import Document
 from corpuskit._run.contracts import in_phase
 from corpuskit._run.rundir import RunDir
 from corpuskit._run.setup_cache import prepared
+from corpuskit._run.split import KeyedPart, split_of
 from corpuskit._stages.context import StageContext
 
 __all__ = ["write_parts"]
@@ -25,25 +30,29 @@ def write_parts(
     ctx_for: Callable[[StageSpec], StageContext],
 ) -> int:
     """Write ``docs`` through every exporter's part writer for ``shard``; returns how many."""
-    writers: list[tuple[Any, Any]] = []
+    writers: list[tuple[Any, Any, bool]] = []
     for spec in exporters:
         ctx = ctx_for(spec)
         exporter = prepared(run_token, spec, ctx)
         path = rd.part(spec.label, shard)
         path.parent.mkdir(parents=True, exist_ok=True)
+        split = split_of(exporter)
+        if split is not None:  # documents kept by the file they go to; files written at commit
+            writers.append((KeyedPart(path, split, ctx), ctx.stats, True))
+            continue
         with in_phase(ctx, exporter, "open_part", io_errors=True):
-            writers.append((exporter.open_part(path, ctx), ctx.stats))
+            writers.append((exporter.open_part(path, ctx), ctx.stats, False))
     count = 0
     try:
         for doc in docs:
             count += 1
-            for writer, stats in writers:
+            for writer, stats, keyed in writers:
                 t0 = time.perf_counter()
-                writer.write(doc)
+                written = writer.write(doc)
                 stats.seconds += time.perf_counter() - t0
                 stats.docs_in += 1
-                stats.docs_out += 1
+                stats.docs_out += 1 if not keyed or written else 0
     finally:
-        for writer, _ in writers:
+        for writer, _, _ in writers:
             writer.close()
     return count

@@ -13,30 +13,66 @@ import os
 import stat
 from pathlib import Path
 
-from corpuskit._config.pipeline import PipelineConfig, StageSpec
-from corpuskit._errors import ConfigError
-from corpuskit._io.remote import is_url
-from corpuskit._stages.kinds import Shard
+import attrs
 
-__all__ = ["check_output_targets"]
+from corpuskit._config.pipeline import PipelineConfig, StageSpec
+from corpuskit._errors import ConfigError, RunError
+from corpuskit._io.remote import is_url
+from corpuskit._run.split import split_of
+from corpuskit._stages.kinds import Shard
+from corpuskit._stages.pathtemplate import TemplateError
+
+__all__ = ["OutputGuard", "check_output_targets"]
 
 _KINDS = {stat.S_IFLNK: "a symbolic link", stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device",
           stat.S_IFBLK: "a block device", stat.S_IFDIR: "a directory", stat.S_IFSOCK: "a socket"}
 
 
+@attrs.frozen
+class OutputGuard:
+    """What an output must not be in this run: an input, under an input pattern, in the run directory."""
+
+    inputs: frozenset[str]
+    patterns: tuple[tuple[StageSpec, str], ...]
+    run_root: Path
+
+    def refusal(self, path: str) -> str | None:
+        """Why ``path`` may not be written (or removed) by an output; None when it may."""
+        return _refusal(path, set(self.inputs), list(self.patterns), self.run_root)
+
+    def refuse(self, path: str, spec: StageSpec, param: str) -> None:
+        """Raise RunError for a file of a split output that may not be written (found at commit)."""
+        reason = self.refusal(path)
+        if reason:
+            raise RunError(f"stage '{spec.label}' refuses to write '{path}' ({spec.name}.{param}): {reason}; "
+                           "nothing was committed",
+                           hint="change the path template so no file lands on an input or in the run directory")
+
+
 def check_output_targets(config: PipelineConfig, exporters: tuple[StageSpec, ...], shards: list[tuple[int, Shard]],
-                         run_root: Path) -> None:
-    """Raise ConfigError (exit 2) for the first output that would destroy or re-read something."""
+                         run_root: Path) -> OutputGuard:
+    """Raise ConfigError (exit 2) for the first output that would destroy or re-read something.
+
+    A split output (a path template, or numbered files: :mod:`corpuskit._run.split`) is
+    checked here for its template and, file by file, when it is committed.
+    """
     inputs = {os.path.abspath(src) for _, sh in shards for src in (sh.items or (sh.source,)) if not is_url(src)}
     patterns = [(spec, str(p)) for spec in config.stages if spec.kind == "load"
                 for p in getattr(spec.stage, "paths", ()) if not is_url(str(p))]
-    run_root = run_root.resolve()
+    guard = OutputGuard(frozenset(inputs), tuple(patterns), run_root.resolve())
     for spec in exporters:
         outputs = spec.stage.outputs() if callable(getattr(spec.stage, "outputs", None)) else {}
+        try:
+            split = split_of(spec.stage)
+        except TemplateError as exc:
+            param = next(iter(outputs), "")
+            raise ConfigError(str(exc), where=spec.param_where.get(param, spec.where), key=f"{spec.name}.{param}",
+                              hint="see docs/user-guide.md, 'Outputs split by field'") from None
         for param, path in outputs.items():
             if is_url(path):
                 continue
-            reason = _refusal(path, inputs, patterns, run_root)
+            probe = path if split is None else split.template.static_dir()
+            reason = guard.refusal(probe) if split is None else _inside_run_dir(probe, guard.run_root)
             if reason:
                 raise ConfigError(
                     f"refusing to write '{path}': {reason}",
@@ -44,6 +80,13 @@ def check_output_targets(config: PipelineConfig, exporters: tuple[StageSpec, ...
                     key=f"{spec.name}.{param}",
                     hint="write the output to a new path outside the inputs and the run directory",
                 )
+    return guard
+
+
+def _inside_run_dir(directory: str, run_root: Path) -> str | None:
+    if Path(os.path.realpath(directory)).is_relative_to(run_root):
+        return f"it is inside the run directory {run_root}, whose folders corpuskit empties"
+    return None
 
 
 def _refusal(path: str, inputs: set[str], patterns: list[tuple[StageSpec, str]], run_root: Path) -> str | None:

@@ -10,6 +10,7 @@ from typing import Any
 from corpuskit._config.pipeline import PipelineConfig, build_config, parse_pipeline, read_config_text
 from corpuskit._config.yamlpos import Positions
 from corpuskit._document import Document
+from corpuskit._errors import ConfigWarning
 from corpuskit._plugins.manager import Plugins, load_plugins
 from corpuskit._run.executors.base import available_cores
 from corpuskit._run.inmemory import process_documents
@@ -129,6 +130,12 @@ class Pipeline:
     @property
     def name(self) -> str:
         return self.config.name
+
+    @property
+    def warnings(self) -> tuple[ConfigWarning, ...]:
+        """What the stages' checks found worth a warning when the pipeline was validated
+        (a ``keep_if`` field no stage writes...); the command line prints them."""
+        return self.config.warnings
 
     def __repr__(self) -> str:
         names = ", ".join(s.name for s in self.config.stages)

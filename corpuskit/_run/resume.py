@@ -30,7 +30,7 @@ from corpuskit._run.rundir import RunDir, write_atomic
 from corpuskit._run.sealed import forget_key, key_path, load_key, new_key
 from corpuskit._stages.kinds import Shard
 
-__all__ = ["HOW_IT_RUNS", "Started", "fingerprint", "start_or_resume"]
+__all__ = ["HOW_IT_RUNS", "Started", "fingerprint", "recorded_key", "start_or_resume"]
 
 HOW_IT_RUNS = frozenset({"executor", "workers", "retries", "run_dir", "report_sample", "report_rejects"})
 """Keys of the resolved config that change how a run executes, not what it outputs:
@@ -121,6 +121,12 @@ def start_or_resume(config: PipelineConfig, rd: RunDir, shards: Planned, resume:
             hint="choose another with --run-dir or run_dir, or fix its permissions",
         ) from None
     return Started(shards, False, run_id, (attempt,))
+
+
+def recorded_key(rd: RunDir) -> bytes | None:
+    """The key of the run ``rd`` records (to trust what it left), or None."""
+    run_id = _recorded_run_id(rd)
+    return load_key(run_id) if run_id else None
 
 
 def _recorded_run_id(rd: RunDir) -> str | None:

@@ -8,6 +8,7 @@ marker in the run directory, which is what ``resume`` trusts.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
@@ -21,6 +22,7 @@ from corpuskit._config.pipeline import PipelineConfig
 from corpuskit._errors import ConfigError, RunError, did_you_mean
 from corpuskit._io.remote import is_url
 from corpuskit._plugins.manager import Plugins
+from corpuskit._run.commit_set import commit_with_split_outputs, recover_commit
 from corpuskit._run.contracts import in_phase
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.executors.base import MAIN_GUARD_HINT, Executor, TaskFailed, available_cores
@@ -31,10 +33,11 @@ from corpuskit._run.plan import Segment, plan_segments, plan_shards, refuse_reje
 from corpuskit._run.progress import NullProgress, Progress
 from corpuskit._run.report import probe_plan, write_reports
 from corpuskit._run.result import RunResult
-from corpuskit._run.resume import start_or_resume
+from corpuskit._run.resume import recorded_key, start_or_resume
 from corpuskit._run.rundir import RunDir
 from corpuskit._run.runinfo import RunInfo
 from corpuskit._run.setup_cache import forget_run
+from corpuskit._run.split import split_of
 from corpuskit._run.tasks import CombineTask, ReduceTask, ShardTask, run_combine, run_reduce, run_shard
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.kinds import Shard
@@ -114,12 +117,15 @@ class Runner:
         """Run in the run directory, which this run holds (a lock) until it ends."""
         started = time.perf_counter()
         planned = plan_shards(self.config, self.segments, self.workers)
-        check_output_targets(self.config, self.segments[-1].exporters, planned, self.rd.root)
+        self.guard = check_output_targets(self.config, self.segments[-1].exporters, planned, self.rd.root)
         self.rd.claim()
         with self.rd.locked():
             return self._run(planned, started)
 
     def _run(self, planned: list[tuple[int, Shard]], started: float) -> RunResult:
+        recovered = recover_commit(self.rd, recorded_key(self.rd))
+        if recovered:
+            logging.getLogger("corpuskit").warning("%s: %s", self.rd.root, recovered)
         started_as = start_or_resume(self.config, self.rd, planned, self.resume, self.token, self.force)
         shards, resumed, self.attempts = started_as.shards, started_as.resumed, set(started_as.attempts)
         self._check_outputs()
@@ -147,7 +153,7 @@ class Runner:
             stats = self._ordered(stats)
             rejected = self._merge_rejects(shards)
             check_stats(stats)  # every check passes before anything is committed
-            outputs = self._commit(shards)
+            outputs = self._commit(shards, executor)
             result = self._finish(stats, outputs, shards, skipped, rejected, started)
         except TaskFailed as exc:
             hint = ("add the guard to the script, then run it again" if MAIN_GUARD_HINT in str(exc)
@@ -231,6 +237,10 @@ class Runner:
             if not callable(prepare):
                 continue
             ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, plugin=spec.plugin)
+            split = split_of(spec.stage)
+            if split is not None:  # checked where the files go: the template's fixed directory
+                probe = f"{split.template.static_dir().rstrip('/')}/probe{Path(split.template.text).suffix}"
+                prepare = attrs.evolve(spec.stage, **{split.param: probe}).prepare_output
             try:
                 prepare(ctx)
             except OSError as exc:
@@ -239,14 +249,27 @@ class Runner:
                     hint="check the output path and its permissions",
                 ) from None
 
-    def _commit(self, shards: list[tuple[int, Shard]]) -> list[str]:
-        outputs: list[str] = []
+    def _commit(self, shards: list[tuple[int, Shard]], executor: Executor) -> list[str]:
+        """Commit every exporter's output; split outputs (many files) as one set (commit_set)."""
+        exporters = self.segments[-1].exporters
+        split = [(spec, out) for spec in exporters if (out := split_of(spec.stage)) is not None]
+        if split:
+            finals = commit_with_split_outputs(self.rd, self.token, executor, split, len(shards), self.guard,
+                                               lambda: self._commit_plain(shards))
+        else:
+            finals = self._commit_plain(shards)
+        return [path for spec in exporters for path in finals[spec.label]]
+
+    def _commit_plain(self, shards: list[tuple[int, Shard]]) -> dict[str, list[str]]:
+        outputs: dict[str, list[str]] = {}
         for spec in self.segments[-1].exporters:
+            if split_of(spec.stage) is not None:
+                continue
             parts = [self.rd.part(spec.label, s) for s in range(len(shards))]
             ctx = StageContext(spec.label, StageStats(spec.label), refuse_rejects, plugin=spec.plugin)
             try:
                 with in_phase(ctx, spec.stage, "commit", io_errors=True):
-                    outputs.extend(spec.stage.commit(parts, ctx))
+                    outputs[spec.label] = list(spec.stage.commit(parts, ctx))
             except OSError as exc:
                 raise RunError(
                     f"stage '{spec.label}' could not write its output: {exc.strerror or exc}: {exc.filename or ''}",

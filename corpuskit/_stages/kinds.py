@@ -26,6 +26,7 @@ import attrs
 
 from corpuskit._document import Document
 from corpuskit._errors import PluginError, did_you_mean
+from corpuskit._stages.verdict import Verdict
 
 if TYPE_CHECKING:
     from corpuskit._stages.context import StageContext
@@ -50,6 +51,7 @@ __all__ = [
     "resources_of",
     "stage",
     "stage_info",
+    "writes_of",
 ]
 
 KINDS = ("load", "clean", "deduplicate", "extract", "export")
@@ -87,15 +89,22 @@ class StageInfo:
     kind: str
     cls: type
     resources: Resources = attrs.field(factory=Resources)
+    writes: tuple[str, ...] | None = None
     audit_key: str | None = None
 
 
 def stage(
-    name: str, *, kind: str, resources: Resources | None = None, audit_key: str | None = None
+    name: str, *, kind: str, resources: Resources | None = None, writes: Iterable[str] | None = None,
+    audit_key: str | None = None,
 ) -> Callable[[T], T]:
     """Mark a frozen attrs class as a stage called ``name`` of ``kind``.
 
     ``resources`` says what a worker running it needs (:class:`Resources`).
+    ``writes`` names the top-level ``meta`` keys the stage may write (``["language",
+    "language_score"]``; ``"*"`` or a pattern like ``"gopher_*"`` for keys it cannot
+    list, ``[]`` for none). Stages checked when the pipeline is validated read it
+    (``check_upstream``, docs/plugins.md); a stage that declares nothing may write
+    anything.
     ``audit_key`` names the meta key where the stage records the lines it removed,
     ``meta[audit_key]["removed"]``: a list of ``{"line", "reason", "lineno"}``; the run
     report shows them (docs/plugins.md, "Removed lines in the report").
@@ -114,13 +123,31 @@ def stage(
 
     if resources is not None and not isinstance(resources, Resources):
         raise PluginError(f"stage {name!r}: resources must be corpuskit.Resources(...), not {resources!r}")
+    declared = _meta_keys(name, writes)
 
     def mark(cls: T) -> T:
-        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources(), audit_key=audit_key)
+        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources(), writes=declared,
+                         audit_key=audit_key)
         cls.__corpuskit_stage__ = info  # type: ignore[attr-defined]
         return cls
 
     return mark
+
+
+def _meta_keys(name: str, writes: Iterable[str] | None) -> tuple[str, ...] | None:
+    if writes is None:
+        return None
+    keys = [writes] if isinstance(writes, str) else list(writes)
+    if not all(isinstance(k, str) and k for k in keys):
+        raise PluginError(f"stage {name!r}: writes must be a list of meta key names, not {writes!r}",
+                          hint="e.g. @stage('lang', kind='clean', writes=['language', 'language_score'])")
+    return tuple(keys)
+
+
+def writes_of(stage: object) -> tuple[str, ...] | None:
+    """The meta keys a stage (instance or class) declared it writes; None when it declared nothing."""
+    info = stage_info(stage if isinstance(stage, type) else type(stage))
+    return info.writes if info is not None else None
 
 
 def resources_of(stage: object) -> Resources:
@@ -202,17 +229,26 @@ class StreamStage:
 
 
 class Filter(StreamStage):
-    """A stage that keeps or rejects each document: implement ``keep``."""
+    """A stage that keeps or rejects each document: implement ``keep``.
 
-    def keep(self, doc: Document, ctx: StageContext) -> bool | str | tuple[str, str]:
+    A rule-based filter returns a :class:`~corpuskit.Verdict` (built with
+    :class:`~corpuskit.Rules`) and has an ``action`` field
+    (:func:`~corpuskit.action_param`): ``drop`` rejects a failing document with the
+    rule as reason and its value as detail; ``annotate`` keeps every document and writes
+    the measured values and the verdict under ``meta[<stage name>]``.
+    """
+
+    def keep(self, doc: Document, ctx: StageContext) -> bool | str | tuple[str, str] | Verdict:
         """True keeps the document; False, a reason string or ``(reason, detail)`` rejects it.
 
         ``reason`` is a short constant label (stats group by it); ``detail`` says what
-        about this document made it fail (``"12 words < min_words=50"``).
+        about this document made it fail (``"12 words < min_words=50"``). A
+        :class:`~corpuskit.Verdict` carries measured values too (see the class docstring).
         """
         raise NotImplementedError
 
     def process(self, docs: Iterator[Document], ctx: StageContext) -> Iterator[Document]:
+        annotate_as = _annotation_key(self)
         for doc in docs:
             verdict = self.keep(doc, ctx)
             if verdict is True:
@@ -221,10 +257,27 @@ class Filter(StreamStage):
                 ctx.reject(doc, "filtered")
             elif isinstance(verdict, str):
                 ctx.reject(doc, verdict)
+            elif isinstance(verdict, Verdict):
+                if annotate_as is not None:
+                    if not verdict.keep:
+                        ctx.count(f"annotated: {verdict.rule}")
+                    yield verdict.annotated(doc, annotate_as)
+                elif verdict.keep:
+                    yield verdict.document if verdict.document is not None else doc
+                else:
+                    ctx.reject(doc, verdict.rule or "filtered", verdict.detail)
             elif isinstance(verdict, tuple) and len(verdict) == 2 and all(isinstance(v, str) for v in verdict):
                 ctx.reject(doc, verdict[0], verdict[1])
             else:
                 raise _bad_verdict(self, verdict)
+
+
+def _annotation_key(stage: Filter) -> str | None:
+    """The meta key a filter with ``action: annotate`` writes (its registered name); None when it drops."""
+    if getattr(stage, "action", "drop") != "annotate":
+        return None
+    info = stage_info(type(stage))
+    return info.name if info is not None else type(stage).__name__
 
 
 class Violation(Exception):

@@ -90,7 +90,7 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[str, str]:
     return data.decode("utf-8", errors="backslashreplace"), f"invalid byte 0x{bad} at byte offset {exc.start}"
 
 
-@stage("read_text", kind="load")
+@stage("read_text", kind="load", writes=["source"])
 @attrs.frozen
 class ReadText(Loader):
     """Reads one document per text file (local or an fsspec URL); the id is the file's stem.
@@ -145,7 +145,7 @@ class ReadText(Loader):
             yield Document(doc_id, text, meta)
 
 
-@stage("read_jsonl", kind="load")
+@stage("read_jsonl", kind="load", writes=["*"])
 @attrs.frozen
 class ReadJsonl(Loader):
     """Reads one document per JSON line (plain, .gz or .zst files).

@@ -60,7 +60,7 @@ def comparable_text(text: str) -> str:
     return " ".join(text.split())
 
 
-@stage("normalize", kind="clean")
+@stage("normalize", kind="clean", writes=[])
 @attrs.frozen
 class Normalize(Mapper):
     """Normalizes Unicode and whitespace (see :func:`normalize_text`); drops nothing."""
@@ -76,7 +76,7 @@ class Normalize(Mapper):
 _OPTIONAL_COUNT = attrs.validators.optional(attrs.validators.ge(0))
 
 
-@stage("length_filter", kind="clean")
+@stage("length_filter", kind="clean", writes=[])
 @attrs.frozen
 class LengthFilter(Filter):
     """Drops documents outside word or character bounds.

@@ -15,8 +15,9 @@ from corpuskit._io.remote import is_url, url_prepare_output
 from corpuskit._plugins.hookmarkers import hookimpl
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.kinds import Exporter, param, stage
+from corpuskit._stages.pathtemplate import PathTemplate
 
-__all__ = ["JsonlPartWriter", "WriteJsonl"]
+__all__ = ["JsonlPartWriter", "WriteJsonl", "max_bytes_per_file_param", "max_records_per_file_param", "names_a_file"]
 
 
 class JsonlPartWriter:
@@ -34,13 +35,28 @@ class JsonlPartWriter:
         self._fh.close()
 
 
-def _names_a_file(instance: Any, attribute: Any, value: str) -> None:
-    """An output path must name a file: not empty, not '.', '..' or a path ending in '/'."""
+def names_a_file(instance: Any, attribute: Any, value: str) -> None:
+    """An output path must name a file: not empty, not '.', '..' or a path ending in '/';
+    a path template must name document fields (:mod:`corpuskit._stages.pathtemplate`)."""
     if not value.strip() or Path(value).name in ("", ".", "..") or value.endswith(("/", os.sep)):
         raise ValueError(f"'{attribute.name}' must name a file, like out/docs.jsonl: {value!r}")
+    PathTemplate.parse(value)
 
 
-@stage("write_jsonl", kind="export")
+def max_records_per_file_param() -> Any:
+    """The ``max_records_per_file`` parameter every file exporter shares (docs/user-guide.md)."""
+    return param(None, doc="split the output into numbered files (docs-00000.jsonl, ...) of at most this many "
+                 "records", validator=attrs.validators.optional(attrs.validators.ge(1)))
+
+
+def max_bytes_per_file_param() -> Any:
+    """The ``max_bytes_per_file`` parameter every file exporter shares (docs/user-guide.md)."""
+    return param(None, doc="split the output into numbered files whose records (as JSON lines) add up to at most "
+                 "this many bytes; a larger record gets a file of its own",
+                 validator=attrs.validators.optional(attrs.validators.ge(1)))
+
+
+@stage("write_jsonl", kind="export", writes=[])
 @attrs.frozen
 class WriteJsonl(Exporter):
     """Writes the surviving documents to one JSON-lines file (plain, .gz or .zst).
@@ -49,14 +65,20 @@ class WriteJsonl(Exporter):
     joined in input order under a temporary name and renamed to ``path``, so a crashed
     run never leaves a half file there. Records are ``{"id", "text", "meta"}``.
 
+    ``path`` may name document fields, ``out/{meta.language}/part.jsonl``: each document
+    goes to the file its values name, and ``max_records_per_file`` / ``max_bytes_per_file``
+    split an output into numbered files (``docs-00000.jsonl``); the files are renamed into
+    place together at the end (docs/user-guide.md, "Outputs split by field").
+
     ``path`` may be an fsspec URL (``s3://bucket/out.jsonl.zst``): the parts are still
     written in the run directory, and the commit streams them to a temporary object next
     to ``path`` and moves it into place (``fs.mv``).
     """
 
     path: str = param(
-        doc="output file or fsspec URL; .gz or .zst compresses (relative to the working directory)",
-        validator=_names_a_file,
+        doc="output file or fsspec URL; .gz or .zst compresses (relative to the working directory); "
+        "{meta.KEY} or {id} in it splits the output by that field",
+        validator=names_a_file,
     )
     compression: Literal["auto", "none", "gzip", "zstd"] = param(
         "auto", doc="auto: from the file extension"
@@ -64,6 +86,8 @@ class WriteJsonl(Exporter):
     id_field: str = param("id", doc="record field for the id")
     text_field: str = param("text", doc="record field for the text")
     meta_field: str = param("meta", doc="record field for the metadata object")
+    max_records_per_file: int | None = max_records_per_file_param()
+    max_bytes_per_file: int | None = max_bytes_per_file_param()
 
     def __attrs_post_init__(self) -> None:
         fields = [("id_field", self.id_field), ("text_field", self.text_field), ("meta_field", self.meta_field)]

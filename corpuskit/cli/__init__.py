@@ -89,7 +89,10 @@ def _load(config: str, overrides: tuple[str, ...], workers: int | None, executor
         pairs.append(("workers", workers))
     if executor is not None:
         pairs.append(("executor", executor))
-    return Pipeline.from_yaml(config, overrides=pairs, plugins=_plugins(plugin_refs))
+    pipeline = Pipeline.from_yaml(config, overrides=pairs, plugins=_plugins(plugin_refs))
+    for warning in pipeline.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return pipeline
 
 
 @main.command()

@@ -29,18 +29,40 @@ def load_gold(names: list[str] | None = None) -> list[tuple[str, str, dict[str, 
 
 def load_holdout(folder: Path, source_root: Path,
                  names: list[str] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
-    """``(name, text, gold)`` for every ``folder/NAME.json`` whose source text is unchanged."""
+    """``(name, text, gold)`` for every ``folder/NAME.json`` whose source text is unchanged.
+
+    ``source`` is either a plain-text file (``"source": PATH, "sha256": ...``: the text is the
+    whole file) or an HTML page (``"source": {"path": PATH, "sha256": ...}``, ``"article"``:
+    1-based line numbers in the page as ``benchmarks/render_html.py`` renders it,
+    ``"article_sha1"``: SHA-1 of those lines joined by newlines): the text is those lines
+    joined by blank lines, as the project's gold article lines are. PATH is relative to
+    ``source_root``.
+    """
     out = []
     for path in sorted(folder.glob("*.json")):
         name = path.stem
         if names and name not in names:
             continue
         gold = json.loads(path.read_text(encoding="utf-8"))
-        data = (source_root / gold["source"]).read_bytes()
-        if hashlib.sha256(data).hexdigest() != gold["sha256"]:
-            raise SystemExit(f"{path}: {gold['source']} is not the text the gold was written for")
-        out.append((name, data.decode("utf-8"), gold))
+        source = gold["source"] if isinstance(gold["source"], dict) else {"path": gold["source"],
+                                                                             "sha256": gold["sha256"]}
+        data = (source_root / source["path"]).read_bytes()
+        if hashlib.sha256(data).hexdigest() != source["sha256"]:
+            raise SystemExit(f"{path}: {source['path']} is not the text the gold was written for")
+        text = _article_text(path, data, gold) if "article" in gold else data.decode("utf-8")
+        out.append((name, text, gold))
     return out
+
+
+def _article_text(path: Path, page: bytes, gold: dict[str, Any]) -> str:
+    """The article lines of a rendered HTML page, joined by blank lines; checked against the gold's SHA-1."""
+    from evaluation.render_html import render  # the renderer the line numbers were taken from
+
+    lines = render(page.decode("utf-8", errors="replace")).splitlines()
+    article = [lines[n - 1] for n in gold["article"]]
+    if hashlib.sha1("\n".join(article).encode("utf-8")).hexdigest() != gold["article_sha1"]:
+        raise SystemExit(f"{path}: the rendered article lines changed (renderer differs from the annotated one)")
+    return "\n\n".join(article)
 
 
 def predict(pages: list[tuple[str, str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:

@@ -70,7 +70,8 @@ def score_page(pred_meta: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any
 
 
 def summarize(rows: Iterable[dict[str, Any]]) -> dict[str, float]:
-    """Speaker accuracy over gold quotes; detection precision and recall."""
+    """Speaker accuracy over gold quotes (``speaker_of_found``: over the gold quotes found);
+    detection precision and recall (quotes found: ``recall``)."""
     rows = list(rows)
     gold = sum(r["gold"] for r in rows)
     pred = sum(r["pred"] for r in rows)
@@ -79,6 +80,7 @@ def summarize(rows: Iterable[dict[str, Any]]) -> dict[str, float]:
         "speaker_accuracy": sum(r["speaker_ok"] for r in rows) / gold if gold else 1.0,
         "precision": found / pred if pred else 1.0,
         "recall": found / gold if gold else 1.0,
+        "speaker_of_found": sum(r["speaker_ok"] for r in rows) / found if found else 1.0,
         "quotes": gold,
     }
 

@@ -12,7 +12,7 @@ import pytest
 from tests.helpers import write_jsonl
 from tests.report.browser import check_page, opened, search
 
-SYLLABLES = "ka lo mi ne ru sa te vi do fa ge hu ji ko la ma no pe ri so tu va we xi yo za".split()
+SYLLABLES = [c + v for c in "klmnrstvdfg" for v in "aeiou"]
 WORDS = sorted({"".join(random.Random(i).choices(SYLLABLES, k=3)) for i in range(3000)})
 NAV = ["Home | World | Business | Sport | Culture | Opinion", "Subscribe to our newsletter for the morning briefing",
        "Share this story on your favourite social network", "Copyright 2026 The Daily Example, all rights reserved"]

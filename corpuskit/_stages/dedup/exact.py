@@ -17,7 +17,7 @@ from corpuskit._stages.text import comparable_text
 __all__ = ["ExactDedup"]
 
 
-@stage("exact_dedup", kind="deduplicate")
+@stage("exact_dedup", kind="deduplicate", writes=["duplicate_of"])
 @attrs.frozen
 class ExactDedup(GlobalStage):
     """Keeps the first document, in input order, of each set of equal texts.

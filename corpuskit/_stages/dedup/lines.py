@@ -27,7 +27,7 @@ from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
 __all__ = ["LineDedup"]
 
 
-@stage("line_dedup", kind="clean", audit_key="line_dedup")
+@stage("line_dedup", kind="clean", writes=["line_dedup"], audit_key="line_dedup")
 @attrs.frozen
 class LineDedup(GlobalStage):
     """Remove lines (or paragraphs) that occur in more than ``max_docs`` documents.

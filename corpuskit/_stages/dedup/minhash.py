@@ -56,7 +56,7 @@ _Node = tuple[_RefKey, str, bytes]
 _Edge = tuple[_Node, _Node]
 
 
-@stage("minhash", kind="deduplicate")
+@stage("minhash", kind="deduplicate", writes=["dedup", "duplicate_of"])
 @attrs.frozen
 class MinHashDedup(GlobalStage):
     """Remove near-duplicate documents (MinHash LSH), keeping one per cluster.
