@@ -48,7 +48,7 @@ class ProbePlan:
         return ShardProbe(shard, sample=self.sample, rejects=self.rejects, audit=self.audit)
 
 
-TEXT_LIMIT = 20_000
+TEXT_LIMIT = 10_000
 """Characters of a sampled document's text kept for the report."""
 KEEP_TOP = 2_000
 """Entries a bounded counter keeps when it prunes (it prunes at four times this)."""
@@ -157,7 +157,8 @@ class ShardProbe:
         self.before[length_bin(len(text))] += 1
         h = doc_hash(doc.id)
         if self.loaded.wants(h):
-            self.loaded.put(h, (doc.id, text[:TEXT_LIMIT], doc.meta.get("content_type")))
+            markup = doc.meta.get("content_type") == "text/html"  # no use placing removed lines in markup
+            self.loaded.put(h, (doc.id, None if markup else text[:TEXT_LIMIT], doc.meta.get("content_type")))
 
     def _reject(self, record: dict[str, Any]) -> None:
         stage, reason = str(record.get("stage")), str(record.get("reason"))
@@ -195,26 +196,23 @@ class ShardProbe:
             self.final.put(h, _trimmed_doc(doc))
 
     def _removed(self, stage: str, removed: list[Any]) -> None:
-        for item in removed:
-            if isinstance(item, dict):
-                reason = str(item.get("reason", ""))
-                self.removed[(stage, reason)] += 1
-                self.lines[(stage, reason, str(item.get("line", "")).strip()[:300])] += 1
-        _prune(self.lines)
+        keys = [(stage, item["reason"], item["line"].strip()[:300]) for item in removed]
+        self.lines.update(keys)  # Counter.update over an iterable counts in C
+        self.removed.update([key[:2] for key in keys])
+        if len(self.lines) > 4 * KEEP_TOP:
+            _prune(self.lines)
 
     def _entities(self, entities: list[Any]) -> None:
-        for entity in entities:
-            if not isinstance(entity, dict):
-                continue
-            key = (str(entity.get("name", "")), str(entity.get("type", "")))
-            self.entities[key] += 1
-            count = entity.get("count", 1)
-            self.mentions[key] += count if isinstance(count, int) else 1
-            forms = entity.get("forms")
-            if isinstance(forms, list):
-                known = self.forms.setdefault(key, set())
-                if len(known) < 12:
-                    known.update(str(f) for f in forms[:12])
+        keys = [(e["name"], e["type"]) for e in entities]
+        self.entities.update(keys)
+        mentions, forms = self.mentions, self.forms
+        for entity, key in zip(entities, keys, strict=True):
+            mentions[key] += entity.get("count", 1)
+            known = forms.get(key)
+            if known is None:
+                forms[key] = set(entity.get("forms", ())[:12])
+            elif len(known) < 12:
+                known.update(entity.get("forms", ()))
         if len(self.entities) > 4 * KEEP_TOP:
             _prune(self.entities)
             self.forms = {k: v for k, v in self.forms.items() if k in self.entities}

@@ -44,7 +44,8 @@
 
   function summary() {
     const run = R.run;
-    const rate = run.seconds > 0 ? Math.round(run.docs_in / run.seconds) : 0;
+    const perSecond = run.seconds > 0 ? run.docs_in / run.seconds : 0;
+    const rate = perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1);
     $("#title").textContent = "corpuskit run report: " + run.name;
     const facts = [["documents in", fmt(run.docs_in)], ["out", fmt(run.docs_out)], ["rejected", fmt(run.rejected)],
       ["time", run.seconds.toFixed(2) + " s"], ["throughput", fmt(rate) + " docs/s"],
