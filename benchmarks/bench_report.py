@@ -90,11 +90,13 @@ def main() -> None:
     build = time.process_time() - t0
     parts = {k: len(orjson.dumps(v)) for k, v in merged.items()}
     print(f"docs={args.docs:,} shards={args.shards} reject reasons={args.reasons}")
-    print(f"probe: {probe_seconds:.1f} s, {probe_seconds / args.docs * 1e6:.1f} us of CPU per document (loaded + final/reject)")
+    per_doc = probe_seconds / args.docs * 1e6
+    print(f"probe: {probe_seconds:.1f} s, {per_doc:.1f} us of CPU per document (loaded + final/reject)")
     print(f"probe records: {sum(len(r) for r in records) / 1e6:.1f} MB over {args.shards} shards")
     print(f"merge + page: {build:.1f} s; report.json {len(jsonl.dumps_line(merged)) / 1e6:.2f} MB; "
           f"report.html {len(page) / 1e6:.2f} MB")
-    print("report.json parts (bytes): " + ", ".join(f"{k} {v:,}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])))
+    biggest = sorted(parts.items(), key=lambda kv: -kv[1])
+    print("report.json parts (bytes): " + ", ".join(f"{k} {v:,}" for k, v in biggest))
 
 
 if __name__ == "__main__":

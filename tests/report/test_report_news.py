@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -22,6 +23,7 @@ def news_run(tmp_path_factory):
         cwd=REPO, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
+    assert f"report: {tmp / 'run' / 'report.html'}" in proc.stdout
     return tmp / "run"
 
 
@@ -81,3 +83,14 @@ def test_corpuskit_report_names_a_directory_that_is_not_a_run(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr == (f"error: {tmp_path} has no stats.json: it is not the directory of a finished run\n"
                            "  hint: give the run directory of a run that finished (default .corpuskit/runs/NAME)\n")
+
+
+def test_open_hands_the_page_to_the_users_browser(news_run, tmp_path):
+    opener = tmp_path / "opener.py"
+    opener.write_text("import pathlib, sys\npathlib.Path(sys.argv[2]).write_text(sys.argv[1])\n")
+    seen = tmp_path / "seen.txt"
+    env = {**os.environ, "BROWSER": f"{sys.executable} {opener} %s {seen}"}
+    proc = subprocess.run([sys.executable, "-m", "corpuskit", "report", str(news_run), "--open"], capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert seen.read_text() == (news_run / "report.html").resolve().as_uri()
