@@ -1,10 +1,10 @@
-"""The page renderer's command line; the renderer lives in evaluation/render_html.py.
+"""Render an HTML page to page text, the way a plain HTML-to-text dump would.
 
     python benchmarks/render_html.py PAGE.html            # the text on stdout
     python benchmarks/render_html.py PAGE.html -n         # with line numbers
 
-Kept here because the held-out READMEs name this path; tests and benchmarks import
-``evaluation.render_html``.
+The command line of ``evaluation/render_html.py``, where the renderer lives (the tests and
+the held-out gold loaders share it).
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from evaluation.render_html import main, render, render_file
 
 __all__ = ["main", "render", "render_file"]
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

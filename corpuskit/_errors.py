@@ -79,15 +79,19 @@ class ParamError(ConfigError, ValueError):
     """A stage parameter's value is invalid, at a known character of it.
 
     Raised by a stage's validator (or ``__attrs_post_init__``) while the pipeline is
-    built: ``param`` is the parameter, ``at`` the offset of the offending character in
-    its string value (a regular expression, an expression). The pipeline file's error
-    then points at that character's ``file:line:col`` and shows it with a caret.
+    built: ``param`` is the parameter, ``within`` the keys or indexes that lead inside it
+    to the offending element (``("replace", 2)``... for a list: ``(2,)``), ``at`` the
+    offset of the offending character in that string (a regular expression, an
+    expression). The pipeline file's error then points at that character's
+    ``file:line:col`` and shows it with a caret.
     """
 
-    def __init__(self, message: str, *, param: str, at: int | None = None, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, param: str, within: tuple[str | int, ...] = (), at: int | None = None,
+                 hint: str | None = None) -> None:
         self.param = param
+        self.within = within
         self.at = at
-        super().__init__(message, key=param, hint=hint)
+        super().__init__(message, key=".".join(str(k) for k in (param, *within)), hint=hint)
 
 
 class ConfigWarning(UserWarning):

@@ -1,7 +1,7 @@
 """Render an HTML page to page text, the way a plain HTML-to-text dump would.
 
-    python -m evaluation.render_html PAGE.html            # the text on stdout
-    python -m evaluation.render_html PAGE.html -n         # with line numbers
+    python benchmarks/render_html.py PAGE.html            # the text on stdout
+    python benchmarks/render_html.py PAGE.html -n         # with line numbers
 
 Everything a reader sees stays: mastheads, menus, breadcrumbs, captions, teaser and
 related-link blocks, share prompts, footers. Only what a browser does not show as text is
@@ -12,7 +12,11 @@ start a new line; inline text is joined with collapsed whitespace; ``<br>`` brea
 ``<pre>`` keeps its lines. Blank lines are dropped, so the output has one block per line.
 
 Standard library only (``html.parser``): no extraction library, which would pre-clean
-the page. Used to rebuild the held-out evaluation pages (``benchmarks/holdout/``).
+the page. Used to rebuild the held-out evaluation pages (``benchmarks/holdout/``) and the
+article text of the held-out entity gold on HTML pages (``evaluation.news.gold``); it lives
+in ``evaluation/`` so the tests can use it, and ``benchmarks/render_html.py`` is its
+command line. Changing its output moves the annotated line numbers: the gold files carry a
+SHA-1 of their article lines, so such a change fails loudly.
 """
 
 from __future__ import annotations

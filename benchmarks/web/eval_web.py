@@ -5,7 +5,8 @@
 
 Article text: word 4-shingles, precision and recall per page averaged over the pages, F1 of
 the averages (evaluation/web/shingles.py). Title, author, published: share of pages right
-(evaluation/news/metadata.py's comparison; null where the gold is null counts as right).
+(evaluation/web/fields.py: evaluation/news/metadata.py's comparison, authors as a set of
+names so "X & Y" = "X, Y"; null where the gold is null counts as right).
 Same pages, same run: extract_html's page function (decode, parse once, markup metadata,
 trafilatura on the shared tree), ``trafilatura.bare_extraction`` with its own metadata
 (``include_comments=False``), and ``htmldate.find_date`` on the page.
@@ -25,7 +26,7 @@ import trafilatura
 from benchmarks.web.pages import pages
 from corpuskit._stages.web.article import extract_page
 from corpuskit._stages.web.charset import decode_page
-from evaluation.news.metadata import matches
+from evaluation.web.fields import field_matches as matches
 from evaluation.web.shingles import average, page_scores
 
 FIELDS = ("title", "author", "published")
@@ -34,7 +35,10 @@ FIELDS = ("title", "author", "published")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", choices=("dev", "holdout"), default="dev")
+    parser.add_argument("--show", choices=FIELDS, action="append", default=[],
+                        help="also print gold, ours and trafilatura's value where either is wrong")
     args = parser.parse_args(argv)
+    shown = []
     rows = []
     for page in pages(args.set):
         ours = extract_page(decode_page(page.html).text)
@@ -45,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         if their_fields["author"]:
             their_fields["author"] = their_fields["author"].replace("; ", ", ")
         hd = htmldate.find_date(page.html, original_date=True)
+        for f in args.show:
+            if not (matches(f, ours.fields[f], page.gold[f]) and matches(f, their_fields[f], page.gold[f])):
+                shown.append(f"{page.name:28} {f:9} gold={page.gold[f]!r}\n{'':38} ours={ours.fields[f]!r}"
+                             f" ({ours.sources.get(f)})\n{'':38} traf={their_fields[f]!r}")
         rows.append({
             "page": page.name,
             "ours": page_scores(ours.text, page.article),
@@ -59,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['page']:28} {r['ours'][0]:7.2f} {r['ours'][1]:5.2f} {r['traf'][0]:7.2f} {r['traf'][1]:5.2f}  "
               f"{ok(r['ours_title'])}/{ok(r['traf_title'])}      {ok(r['ours_author'])}/{ok(r['traf_author'])}"
               f"      {ok(r['ours_published'])}/{ok(r['traf_published'])}/{ok(r['htmldate'])}")
+    if shown:
+        print("\n".join(shown))
     n = len(rows)
     for who in ("ours", "traf"):
         p, r, f1 = average(row[who] for row in rows)

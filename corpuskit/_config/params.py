@@ -71,6 +71,9 @@ def describe_type(tp: Any) -> str:
         return "one of " + ", ".join(repr(a) for a in args)
     if origin in (Union, types.UnionType):
         return " or ".join(describe_type(a) for a in args)
+    if origin is tuple and _fixed_length(args):
+        noun = "pair" if len(args) == 2 else "list"
+        return f"a [{', '.join(describe_type(a) for a in args)}] {noun}"
     if origin in (list, tuple, typing.Sequence, set, frozenset) or tp in (list, tuple):
         inner = describe_type(args[0]) if args else "values"
         return f"a list of {_plural(inner)}"
@@ -144,6 +147,10 @@ def _coerce_sequence(value: Any, tp: Any, container: Any, args: tuple[Any, ...])
         value = [value]  # a single item where a list is expected
     if not isinstance(value, list | tuple):
         raise CoerceError(describe_type(tp))
+    if container is tuple and _fixed_length(args):  # tuple[int, float]: one type per position
+        if len(value) != len(args):
+            raise CoerceError(describe_type(tp))
+        return tuple(_element(v, t, i, v) for i, (v, t) in enumerate(zip(value, args, strict=True)))
     inner = args[0] if args else Any
     if container is tuple and len(args) == 2 and args[1] is Ellipsis:
         inner = args[0]
@@ -153,6 +160,11 @@ def _coerce_sequence(value: Any, tp: Any, container: Any, args: tuple[Any, ...])
     if container in (set, frozenset):
         return frozenset(items)
     return items
+
+
+def _fixed_length(args: tuple[Any, ...]) -> bool:
+    """Whether tuple type arguments name one type per position (not ``tuple[X, ...]``)."""
+    return bool(args) and not (len(args) == 2 and args[1] is Ellipsis)
 
 
 def _coerce_scalar(value: Any, tp: Any) -> Any:

@@ -360,8 +360,9 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
     try:
         return cls(**values)
     except ParamError as exc:
-        where, caret = point_at(positions, (*path, exc.param), values.get(exc.param), exc.at)
-        raise ConfigError(exc.detail + caret, where=where, key=f"{name}.{exc.param}",
+        value = _element(params.get(exc.param), exc.within)
+        where, caret = point_at(positions, (*path, exc.param, *exc.within), value, exc.at)
+        raise ConfigError(exc.detail + caret, where=where, key=f"{name}.{exc.key}",
                           hint=exc.hint or _doc(fields, exc.param)) from None
     except (TypeError, ValueError) as exc:
         bad = _offending_key(str(exc), list(values))
@@ -371,6 +372,16 @@ def _instantiate(cls: type, name: str, params: dict[str, Any], path: tuple[Any, 
             key=f"{name}.{bad}" if bad else name,
             hint=fields[bad].metadata.get("doc") if bad else None,
         ) from None
+
+
+def _element(value: Any, within: tuple[str | int, ...]) -> Any:
+    """The element of a parameter's value (as written) that ``within`` leads to; None if there is none."""
+    for step in within:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
 
 
 def _doc(fields: dict[str, Any], key: str) -> str | None:

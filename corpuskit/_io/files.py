@@ -11,6 +11,7 @@ import gzip
 import io
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -19,7 +20,10 @@ import zstandard
 from corpuskit._io.compressed import CheckedDecompressor
 from corpuskit._io.remote import is_url, url_open, url_size, url_write_via_temporary
 
-__all__ = ["atomic_concat", "compression_of", "file_size", "keep_mode", "open_binary", "open_read", "open_write"]
+__all__ = [
+    "atomic_concat", "atomic_write", "compression_of", "file_size", "keep_mode", "open_binary", "open_read",
+    "open_write",
+]
 
 
 def compression_of(path: str | os.PathLike[str]) -> str | None:
@@ -87,8 +91,8 @@ def _copy_parts(parts: list[Path], out: IO[bytes]) -> None:
                 out.write(chunk)
 
 
-def atomic_concat(parts: list[Path], final: Path | str, compression: str | None) -> None:
-    """Write the plain ``parts`` in order, compressed, to ``final`` via a temporary name.
+def atomic_concat(parts: list[Path], final: Path | str, compression: str | None, header: bytes = b"") -> None:
+    """Write ``header`` then the plain ``parts`` in order, compressed, to ``final`` via a temporary name.
 
     The final name appears only once everything is written and flushed, so a crash
     never leaves a half file where a finished one is expected. ``final`` may be a URL:
@@ -98,18 +102,48 @@ def atomic_concat(parts: list[Path], final: Path | str, compression: str | None)
     if is_url(final):
         def write(raw: IO[bytes]) -> None:
             out = _compressing(_as_binary_io(_Unclosed(raw)), compression)
+            if header:
+                out.write(header)
             _copy_parts(parts, out)
             out.close()  # flushes the compressor's trailer; the raw object stays open
 
         url_write_via_temporary(str(final), write)
         return
-    final = Path(final)
+
+    def fill(tmp: Path) -> None:
+        with open_write(tmp, compression) as out:
+            if header:
+                out.write(header)
+            _copy_parts(parts, out)
+
+    _replace_atomically(Path(final), fill)
+
+
+def atomic_write(final: Path | str, write: Callable[[IO[bytes]], None]) -> None:
+    """Call ``write(binary file)`` on a temporary name next to ``final``, then move it into place.
+
+    As :func:`atomic_concat`: the final name appears only once ``write`` returned and the
+    bytes are on disk; on any error the temporary is removed and ``final`` is left as it
+    was. ``final`` may be a URL (a temporary object next to it, then ``fs.mv``).
+    """
+    if is_url(final):
+        url_write_via_temporary(str(final), write)
+        return
+
+    def fill(tmp: Path) -> None:
+        with open(tmp, "wb") as out:
+            write(out)
+
+    _replace_atomically(Path(final), fill)
+
+
+def _replace_atomically(final: Path, fill: Callable[[Path], None]) -> None:
+    """``fill(temporary path)``, flush it to disk, then rename it to ``final`` (keeping its mode)."""
     final.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(final)
     tmp = final.with_name(f".{final.name}.tmp-{os.getpid()}")
     try:
-        with open_write(tmp, compression) as out:
-            _copy_parts(parts, out)
+        fill(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         keep_mode(final, tmp)

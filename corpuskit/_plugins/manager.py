@@ -56,9 +56,12 @@ BUILTIN_PLUGINS = (
     "corpuskit._stages.readers",
     "corpuskit._stages.writers",
     "corpuskit._stages.text",
+    "corpuskit._stages.quality",
     "corpuskit._stages.dedup.exact",
     "corpuskit._stages.dedup",
     "corpuskit._stages.web",
+    "corpuskit._stages.datasets",
+    "corpuskit._stages.filters",
     "corpuskit._run.executors.builtin",
 )
 DISABLE_ENV = "CORPUSKIT_DISABLE_PLUGINS"

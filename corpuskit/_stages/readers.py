@@ -28,12 +28,11 @@ from corpuskit._stages.records import (
     record_meta,
     short_names,
 )
+from corpuskit._stages.records import reject_too_large as _too_large
 
 __all__ = ["ReadJsonl", "ReadText", "expand_paths"]
 
 MiB = 1 << 20
-TOO_LARGE = "too large"
-"""The reject reason of a record over the loader's ``max_document_bytes``."""
 
 
 def expand_paths(patterns: tuple[str, ...], stage_name: str) -> list[str]:
@@ -262,16 +261,6 @@ class ReadJsonl(Loader):
             reason = "not utf-8"
         ctx.reject(Document(f"{stem}:{source['line']}", text, {"source": source}), reason, f"{where}: {detail}")
         return None
-
-
-def _too_large(doc_id: str, source: dict[str, Any], size: int, preview: bytes, where: str, limit: int,
-               ctx: StageContext) -> None:
-    """Reject a record over ``max_document_bytes`` by its size; its text is its first bytes."""
-    at = f" at byte offset {source['offset']}" if "offset" in source else ""
-    detail = (f"{where}: {size} bytes{at}, over max_document_bytes ({limit}); "
-              f"the text kept here is its first {len(preview)} bytes")
-    text = preview.decode("utf-8", errors="backslashreplace")
-    ctx.reject(Document(doc_id, text, {"source": {**source, "bytes": size}}), TOO_LARGE, detail)
 
 
 def split_lines(path: str, size: int, total: int | None = None) -> list[Shard]:

@@ -13,15 +13,30 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-__all__ = ["DEFAULT_MAX_DOCUMENT_BYTES", "PREVIEW_BYTES", "bounded_lines", "record_meta", "short_names"]
+from corpuskit._document import Document
+
+if TYPE_CHECKING:
+    from corpuskit._stages.context import StageContext
+
+__all__ = [
+    "DEFAULT_MAX_DOCUMENT_BYTES",
+    "PREVIEW_BYTES",
+    "TOO_LARGE",
+    "bounded_lines",
+    "record_meta",
+    "reject_too_large",
+    "short_names",
+]
 
 DEFAULT_MAX_DOCUMENT_BYTES = 64 << 20
 PREVIEW_BYTES = 1024  # of a record over the limit, kept as the reject's text
 _SKIP_CHUNK = 1 << 20
 SOURCE = "source"
 DISPLACED = "record"
+TOO_LARGE = "too large"
+"""The reject reason of a record over the loader's ``max_document_bytes``."""
 
 
 def record_meta(record: dict[str, Any], id_field: str, text_field: str, meta_field: str,
@@ -121,3 +136,13 @@ def bounded_lines(fh: IO[bytes], limit: int) -> Iterator[tuple[bytes | None, int
             if not chunk or chunk.endswith(b"\n"):
                 break
         yield None, size, preview.removesuffix(b"\n")
+
+
+def reject_too_large(doc_id: str, source: dict[str, Any], size: int, preview: bytes, where: str, limit: int,
+                     ctx: StageContext) -> None:
+    """Reject a record over ``max_document_bytes`` by its size; its text is its first bytes."""
+    at = f" at byte offset {source['offset']}" if "offset" in source else ""
+    detail = (f"{where}: {size} bytes{at}, over max_document_bytes ({limit}); "
+              f"the text kept here is its first {len(preview)} bytes")
+    text = preview.decode("utf-8", errors="backslashreplace")
+    ctx.reject(Document(doc_id, text, {"source": {**source, "bytes": size}}), TOO_LARGE, detail)

@@ -17,7 +17,10 @@ from corpuskit._stages.context import StageContext
 from corpuskit._stages.kinds import Exporter, param, stage
 from corpuskit._stages.pathtemplate import PathTemplate
 
-__all__ = ["JsonlPartWriter", "WriteJsonl", "max_bytes_per_file_param", "max_records_per_file_param", "names_a_file"]
+__all__ = [
+    "JsonlPartWriter", "WriteJsonl", "check_fields_differ", "max_bytes_per_file_param", "max_records_per_file_param",
+    "names_a_file", "prepare_file_output",
+]
 
 
 class JsonlPartWriter:
@@ -41,6 +44,27 @@ def names_a_file(instance: Any, attribute: Any, value: str) -> None:
     if not value.strip() or Path(value).name in ("", ".", "..") or value.endswith(("/", os.sep)):
         raise ValueError(f"'{attribute.name}' must name a file, like out/docs.jsonl: {value!r}")
     PathTemplate.parse(value)
+
+
+def check_fields_differ(fields: list[tuple[str, str]]) -> None:
+    """ValueError if two of the ``(parameter, column name)`` pairs name the same column."""
+    for i, (name, value) in enumerate(fields):
+        for earlier, earlier_value in fields[:i]:
+            if value == earlier_value:
+                raise ValueError(f"'{name}' must differ from {earlier} (both are {value!r}): "
+                                 "one would silently replace the other in every record")
+
+
+def prepare_file_output(path: str, key: str) -> None:
+    """Create the directory of the output ``path`` (or URL) and check it is writable (OSError if not)."""
+    if is_url(path):
+        url_prepare_output(path, key=key)
+        return
+    final = Path(path)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    probe = final.with_name(f".{final.name}.probe-{os.getpid()}")
+    probe.write_bytes(b"")
+    probe.unlink()
 
 
 def max_records_per_file_param() -> Any:
@@ -90,26 +114,15 @@ class WriteJsonl(Exporter):
     max_bytes_per_file: int | None = max_bytes_per_file_param()
 
     def __attrs_post_init__(self) -> None:
-        fields = [("id_field", self.id_field), ("text_field", self.text_field), ("meta_field", self.meta_field)]
-        for i, (name, value) in enumerate(fields):
-            for earlier, earlier_value in fields[:i]:
-                if value == earlier_value:
-                    raise ValueError(f"'{name}' must differ from {earlier} (both are {value!r}): "
-                                     "one would silently replace the other in every record")
+        check_fields_differ([("id_field", self.id_field), ("text_field", self.text_field),
+                             ("meta_field", self.meta_field)])
 
     def outputs(self) -> dict[str, str]:
         return {"path": self.path}
 
     def prepare_output(self, ctx: StageContext) -> None:
         """Before the run: create the output's directory and check it is writable (OSError if not)."""
-        if is_url(self.path):
-            url_prepare_output(self.path, key="write_jsonl.path")
-            return
-        final = Path(self.path)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        probe = final.with_name(f".{final.name}.probe-{os.getpid()}")
-        probe.write_bytes(b"")
-        probe.unlink()
+        prepare_file_output(self.path, "write_jsonl.path")
 
     def open_part(self, path: Path, ctx: StageContext) -> JsonlPartWriter:
         return JsonlPartWriter(path, (self.id_field, self.text_field, self.meta_field))

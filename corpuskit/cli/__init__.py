@@ -255,6 +255,33 @@ def stages(name: str | None, markdown: bool, plugin_refs: tuple[str, ...]) -> No
 
 
 
+@main.command()
+@click.argument("path")
+@click.option("-n", "count", type=click.IntRange(min=1), default=5, show_default=True, help="How many records.")
+@click.option("--loader", help="The loader to read PATH with (default: chosen from the extension).")
+@click.option("--set", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the loader, e.g. --set text_field=content (repeatable).")
+@_plugin_option
+@_handle_errors
+def peek(path: str, count: int, loader: str | None, params: tuple[str, ...], plugin_refs: tuple[str, ...]) -> None:
+    """Show the first documents of PATH as corpuskit reads them: id, text start, meta.
+
+    The loader is chosen from the path (.parquet, .arrow or a save_to_disk folder, .csv/.tsv,
+    .jsonl, .warc, .html, else text), so you see how columns map before writing a pipeline.
+
+    \b
+    Example:
+      corpuskit peek data/train-00000-of-00004.parquet -n 3
+      corpuskit peek export.csv --set text_field=body
+    """
+    from corpuskit.cli.peek import peek as peek_at
+    from corpuskit.cli.peek import render
+
+    found = peek_at(path, count, _plugins(plugin_refs), loader, dict(parse_override(p) for p in params))
+    for line in render(path, found):
+        click.echo(line)
+
+
 @main.command("new-plugin")
 @click.argument("name")
 @click.option("--dir", "directory", type=click.Path(file_okay=False), default=".", show_default=True,

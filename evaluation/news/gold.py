@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from corpuskit import Document, Pipeline
+from evaluation.render_html import render
 
 __all__ = ["GOLD", "load_gold", "load_holdout", "predict"]
 
@@ -33,7 +34,7 @@ def load_holdout(folder: Path, source_root: Path,
 
     ``source`` is either a plain-text file (``"source": PATH, "sha256": ...``: the text is the
     whole file) or an HTML page (``"source": {"path": PATH, "sha256": ...}``, ``"article"``:
-    1-based line numbers in the page as ``benchmarks/render_html.py`` renders it,
+    1-based line numbers in the page as ``evaluation/render_html.py`` renders it,
     ``"article_sha1"``: SHA-1 of those lines joined by newlines): the text is those lines
     joined by blank lines, as the project's gold article lines are. PATH is relative to
     ``source_root``.
@@ -56,8 +57,6 @@ def load_holdout(folder: Path, source_root: Path,
 
 def _article_text(path: Path, page: bytes, gold: dict[str, Any]) -> str:
     """The article lines of a rendered HTML page, joined by blank lines; checked against the gold's SHA-1."""
-    from evaluation.render_html import render  # the renderer the line numbers were taken from
-
     lines = render(page.decode("utf-8", errors="replace")).splitlines()
     article = [lines[n - 1] for n in gold["article"]]
     if hashlib.sha1("\n".join(article).encode("utf-8")).hexdigest() != gold["article_sha1"]:

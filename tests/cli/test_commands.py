@@ -60,10 +60,13 @@ def test_config_errors_exit_2_without_traceback(cli, tmp_path):
     bad.write_text("stages:\n  - read_jsonl: {paths: [in.jsonl]}\n  - lenght_filter\n")
     result = cli("run", str(bad))
     assert result.exit_code == 2
+    from corpuskit import load_plugins
+
+    valid = ", ".join(sorted(load_plugins(autoload=False).stages.names()))  # the list grows with the issues
+    assert "exact_dedup, " in valid and "length_filter, " in valid
     assert result.output == (
         f"error: {bad}:3:5: stages.1: unknown stage 'lenght_filter'\n"
-        "  hint: did you mean 'length_filter'? valid: exact_dedup, extract_html, length_filter, line_dedup, "
-        "minhash, normalize, read_html, read_jsonl, read_text, read_warc, write_jsonl ('corpuskit stages' lists them)\n"
+        f"  hint: did you mean 'length_filter'? valid: {valid} ('corpuskit stages' lists them)\n"
     )
     assert "Traceback" not in result.output
 

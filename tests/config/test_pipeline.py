@@ -52,10 +52,11 @@ def test_unknown_stage_names_position_and_closest(plugins):
     text = "stages:\n  - read_text: {paths: [a]}\n  - normalise\n"
     with pytest.raises(ConfigError) as err:
         load(text, plugins)
+    valid = ", ".join(sorted(plugins.stages.names()))  # every builtin stage; the list grows with the issues
+    assert "exact_dedup, " in valid and "normalize, " in valid
     assert str(err.value) == (
         "<string>:3:5: stages.1: unknown stage 'normalise'\n"
-        "  hint: did you mean 'normalize'? valid: exact_dedup, extract_html, length_filter, line_dedup, "
-        "minhash, normalize, read_html, read_jsonl, read_text, read_warc, write_jsonl ('corpuskit stages' lists them)"
+        f"  hint: did you mean 'normalize'? valid: {valid} ('corpuskit stages' lists them)"
     )
     assert err.value.exit_code == 2
 

@@ -15,7 +15,9 @@ from typing import Any
 
 import attrs
 
-from corpuskit._stages.web.structured import FIELDS, iso_date, page_metadata
+from corpuskit._stages.web.authors import join_names, person_names, site_names
+from corpuskit._stages.web.furniture import drop_teasers, prune_comments
+from corpuskit._stages.web.structured import FIELDS, iso_date, page_headings, page_metadata
 
 __all__ = ["Extraction", "clean_title", "extract_page"]
 
@@ -23,6 +25,10 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _SEPARATORS = re.compile(r"\s+[|–—•:»-]\s+")
+_QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b"} | {c: '"' for c in "\u201c\u201d\u201e\u201f"})
+_SEPARATOR_START = re.compile(r"^\s*(?:[|–—•:»/·_~-]|::)")
+_SEPARATOR_END = re.compile(r"(?:[|–—•:»/·_~-]|::)\s*$")
+_ANY_SEPARATOR = re.compile(r"[|–—•:»/·_~-]+")
 _MAX_TREE_BYTES = 1 << 40  # size limits are the stage's (max_bytes), not trafilatura's
 
 
@@ -56,6 +62,40 @@ def clean_title(title: str | None, site: str | None, host: str | None) -> str | 
     return title.strip()
 
 
+def _comparable(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).split()).casefold()
+
+
+def headline(title: str | None, headings: list[str]) -> str | None:
+    """The page's visible headline where the metadata title is it plus a site or section name.
+
+    A heading that is the title itself (up to case, spacing and quote style), or the
+    title's start or end with a separator (``- | : » / ·``) between it and the rest
+    (``Headline - Section - Site``, ``Show: Headline``, ``Headline-新华网``), is taken as
+    the title; otherwise the title stays as the metadata gave it.
+    """
+    if not title:
+        return title
+    key = _comparable(title)
+    for heading in headings:
+        head = _comparable(heading)
+        if head == key:
+            return heading
+        if len(head) < len(key) and (
+            (key.startswith(head) and _SEPARATOR_START.match(key[len(head):]) and _main_part(head, key[len(head):]))
+            or (key.endswith(head) and _SEPARATOR_END.search(key[: -len(head)]) and _main_part(head, key[: -len(head)]))
+        ):
+            return heading
+    return title
+
+
+def _main_part(head: str, rest: str) -> bool:
+    """Whether a heading that begins or ends the title is its headline, not a section name ("Politics: ...")."""
+    if len(head.split()) >= 3 or (len(head) >= 12 and " " not in head):
+        return True
+    return all(len(head) > len(part.strip()) for part in _ANY_SEPARATOR.split(rest))
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
@@ -72,7 +112,9 @@ def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
     tree = load_html(html)
     if tree is None:
         return Extraction("", dict.fromkeys(FIELDS), {})
-    found = page_metadata(tree)
+    found = page_metadata(tree, url)
+    headings = page_headings(tree)
+    prune_comments(tree)
     result: Any = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=include_tables,
         favor_precision=favor == "precision", favor_recall=favor == "recall", max_tree_size=None,
@@ -82,7 +124,7 @@ def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
     if result is not None:
         text = result.text or ""
         fallback = {
-            "title": result.title, "author": (result.author or "").replace("; ", ", ") or None,
+            "title": result.title, "author": _library_author(result.author, found, result.sitename, url),
             "publisher": result.sitename, "published": iso_date(result.date), "description": result.description,
             "canonical_url": result.url,
         }
@@ -96,8 +138,16 @@ def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
         sources[key] = source
     host = _host(fields["canonical_url"] or url)
     raw_title = fields["title"]
-    fields["title"] = clean_title(raw_title, fields["publisher"], host)
-    return Extraction(_without_headline(text, (raw_title, fields["title"])), fields, sources)
+    fields["title"] = headline(clean_title(raw_title, fields["publisher"], host), headings)
+    return Extraction(_without_headline(drop_teasers(text), (raw_title, fields["title"])), fields, sources)
+
+
+def _library_author(raw: str | None, found: dict[str, Any], sitename: str | None, url: str | None) -> str | None:
+    """trafilatura's author guess, held to the rules for weak sources (two-word person names, no outlet)."""
+    if not raw:
+        return None
+    outlet = site_names(found.get("publisher", ("",))[0], sitename, found.get("canonical_url", ("",))[0], url)
+    return join_names(person_names(raw, outlet, strict=True))
 
 
 def _without_headline(text: str, titles: tuple[str | None, ...]) -> str:

@@ -14,6 +14,7 @@ from corpuskit._stages.dedup.linefreq import drop_units, frequent_line_decisions
 from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
 from corpuskit._stages.web.article import Extraction, extract_page
 from corpuskit._stages.web.html_reader import HTML_CONTENT_TYPE
+from corpuskit._stages.web.structured import FIELDS
 
 __all__ = ["ExtractHtml", "site_of"]
 
@@ -33,7 +34,7 @@ def site_of(meta: dict[str, Any]) -> str:
     return publisher.casefold() if isinstance(publisher, str) else ""
 
 
-@stage("extract_html", kind="clean")
+@stage("extract_html", kind="clean", writes=[*FIELDS, "field_sources", "content_type", "html"])
 @attrs.frozen
 class ExtractHtml(GlobalStage):
     """Turns a web page (``content_type`` ``text/html``) into its article text and metadata.

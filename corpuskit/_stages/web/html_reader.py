@@ -68,7 +68,7 @@ def page_document(
     return Document(doc_id, decoded.text, meta)
 
 
-@stage("read_html", kind="load")
+@stage("read_html", kind="load", writes=["source", "content_type", "charset", "url"])
 @attrs.frozen
 class ReadHtml(Loader):
     """Reads one document per saved web page; the id is the file's stem (``a.html.gz`` -> ``a``).

@@ -15,7 +15,9 @@ from typing import Any
 
 import orjson
 
-__all__ = ["ARTICLE_TYPES", "FIELDS", "iso_date", "page_metadata"]
+from corpuskit._stages.web.authors import page_author, site_names
+
+__all__ = ["ARTICLE_TYPES", "FIELDS", "iso_date", "page_headings", "page_metadata"]
 
 FIELDS = ("title", "author", "publisher", "published", "modified", "language", "canonical_url", "description")
 ARTICLE_TYPES = frozenset((
@@ -87,7 +89,8 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
 
 
-def _from_json_ld(tree: Any, found: Found) -> None:
+def _from_json_ld(tree: Any, found: Found) -> list[Any]:
+    """Fills ``found`` from the page's JSON-LD; returns the articles' raw author values."""
     objects = list(_json_ld_objects(tree))
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
     articles.sort(key=lambda o: "WebPage" in _types(o))  # a page's article before the page itself
@@ -96,7 +99,6 @@ def _from_json_ld(tree: Any, found: Found) -> None:
         entity = obj.get("mainEntityOfPage")
         values = {
             "title": obj.get("headline") or (obj.get("name") if "WebPage" not in _types(obj) else None),
-            "author": _join(_names(obj.get("author") or obj.get("creator"))),
             "publisher": _join(_names(publisher)) if publisher else None,
             "published": iso_date(obj.get("datePublished") or obj.get("dateCreated")),
             "modified": iso_date(obj.get("dateModified")),
@@ -108,6 +110,7 @@ def _from_json_ld(tree: Any, found: Found) -> None:
     for obj in objects:  # the site's own Organization / WebSite object names the publisher
         if _types(obj) & {"NewsMediaOrganization", "Organization", "WebSite"}:
             _put(found, {"publisher": _join(_names(obj))}, "json-ld")
+    return [a for obj in articles if (a := obj.get("author") or obj.get("creator"))]
 
 
 def _put(found: Found, values: dict[str, Any], source: str) -> None:
@@ -129,22 +132,18 @@ def _meta(tree: Any) -> dict[str, str]:
     return out
 
 
-def _from_meta(tree: Any, found: Found) -> None:
-    m = _meta(tree)
-    og_author = m.get("article:author")
+def _from_meta(m: dict[str, str], found: Found) -> None:
     _put(found, {
         "title": m.get("og:title"), "publisher": m.get("og:site_name"), "description": m.get("og:description"),
         "published": iso_date(m.get("article:published_time")), "modified": iso_date(m.get("article:modified_time")
                                                                                    or m.get("og:updated_time")),
-        "author": _join(_names(og_author)) if og_author else None, "canonical_url": m.get("og:url"),
+        "canonical_url": m.get("og:url"),
     }, "opengraph")
     _put(found, {"title": m.get("twitter:title"), "description": m.get("twitter:description")}, "twitter")
     date_keys = ("datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
                  "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date",
                  "article.published", "og:published_time", "published_time", "original-publish-date")
     _put(found, {
-        "author": _join(_names(m.get("author") or m.get("dc.creator") or m.get("byl") or m.get("parsely-author")
-                               or m.get("sailthru.author"))),
         "published": next((d for k in date_keys if (d := iso_date(m.get(k)))), None),
         "modified": iso_date(m.get("datemodified") or m.get("dcterms.modified") or m.get("last-modified")),
         "description": m.get("description"), "language": m.get("content-language") or m.get("language"),
@@ -160,22 +159,32 @@ def _from_markup(tree: Any, found: Found) -> None:
         if date:
             _put(found, {"published": date}, "time")
             break
-    bylines = tree.xpath('//*[@itemprop="author"]//*[@itemprop="name"]|//*[@itemprop="author"][not(*)]'
-                         '|//a[@rel="author"]|//*[contains(@class, "byline__name") or contains(@class, "author-name")]')
-    names = [" ".join(el.text_content().split()) for el in bylines[:4]]
-    _put(found, {"author": _join([n for name in names for n in _names(name) if 2 <= len(n.split()) <= 5])}, "byline")
     for link in tree.xpath('//link[@rel="canonical"][@href]'):
         _put(found, {"canonical_url": link.get("href")}, "html")
     lang = tree.xpath("/html/@lang")
     _put(found, {"language": lang[0] if lang else None}, "html")
 
 
-def page_metadata(tree: Any) -> Found:
-    """``{field: (value, source)}`` for the fields the page's markup states."""
+def page_headings(tree: Any) -> list[str]:
+    """The page's top headings (``<h1>``; else ``<h2>`` classed as a title), as text, longest first."""
+    heads = tree.xpath("//body//h1") or tree.xpath(
+        '//body//h2[contains(@class, "title") or contains(@class, "headline")]')
+    texts = {" ".join(h.text_content().split()) for h in heads[:8]}
+    return sorted((t for t in texts if 4 <= len(t) <= 400), key=len, reverse=True)
+
+
+def page_metadata(tree: Any, url: str | None = None) -> Found:
+    """``{field: (value, source)}`` for the fields the page's markup states (``url``: where it was fetched)."""
     found: Found = {}
-    _from_json_ld(tree, found)
-    _from_meta(tree, found)
+    json_ld_authors = _from_json_ld(tree, found)
+    m = _meta(tree)
+    _from_meta(m, found)
     _from_markup(tree, found)
+    outlet = site_names(found.get("publisher", ("",))[0], m.get("og:site_name"), m.get("application-name"),
+                        found.get("canonical_url", ("",))[0], url)
+    author = page_author(tree, m, json_ld_authors, outlet)
+    if author:
+        found["author"] = author
     if "language" in found:
         code = re.split(r"[-_]", str(found["language"][0]).strip().lower())[0]
         if re.fullmatch(r"[a-z]{2}", code):

@@ -49,7 +49,7 @@ def plan_ranges(path: str, size: int, shard_size: int) -> list[Shard]:
             for s, e in zip(starts, ends, strict=True)]
 
 
-@stage("read_warc", kind="load")
+@stage("read_warc", kind="load", writes=["source", "url", "content_type", "charset", "warc"])
 @attrs.frozen
 class ReadWarc(Loader):
     """Reads web pages from WARC and ARC files (gzipped or not) and text from WET files.

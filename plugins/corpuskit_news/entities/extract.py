@@ -20,6 +20,7 @@ from corpuskit_news.entities.gazetteer import ORG_CUES, PLACE_ALIASES, Gazetteer
 from corpuskit_news.entities.mention import ORG, PERSON, PLACE, UNKNOWN, Mention
 from corpuskit_news.entities.mentions import find_mentions
 from corpuskit_news.entities.namekeys import name_key, skeleton, translit_key
+from corpuskit_news.entities.spans import is_acronym
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["Entity", "extract_entities", "head_key", "pick_name", "recognize"]
@@ -142,6 +143,8 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
         words = entity.name.split()
         if entity.type == ORG and len(words) == 2 and fold_to_latin(words[1]) in ORG_CUES:
             short.setdefault(name_key(words[0]), entity)
+            for plural in _members(words[0]):  # "Conservatives" for "Conservative Party"
+                short.setdefault(name_key(plural), entity)
     defined = set(_PARENTHESISED.findall(text)) if "(" in text else set()
     for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
         if entity.type == ORG and " " in entity.name:
@@ -150,6 +153,14 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
                 initials = _initials(form, least=2)
                 if initials in defined and f"{form} ({initials})" in text:
                     short.setdefault(name_key(initials), entity)
+    pairs: dict[str, list[Entity]] = {}  # "AP" for "Associated Press": two words, when no other name has them
+    for entity in by_key.values():
+        name = entity.name.removeprefix("The ")
+        if entity.type == ORG and len(name.split()) == 2:
+            pairs.setdefault(name_key(_initials(name, least=2)), []).append(entity)
+    for key, owners in pairs.items():
+        if len(owners) == 1 and by_key.get(key) is not None and by_key[key].type == ORG:
+            short.setdefault(key, owners[0])
     for key in list(by_key):
         target = short.get(key)
         entity = by_key[key]
@@ -157,7 +168,33 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
             target.absorb(entity)
             del by_key[key]
     _truncated(by_key)
+    _shortened(by_key)
     return by_key
+
+
+def _members(word: str) -> tuple[str, ...]:
+    """The plural a party's members go by: "Conservative" -> "Conservatives", "Democratic" -> "Democrats"."""
+    if word.endswith("ic"):
+        return (word[:-2] + "s",)
+    return (word + "s",) if word[-1:].isalpha() and not word.endswith("s") else ()
+
+
+def _shortened(by_key: dict[str, Entity]) -> None:
+    """ "Finance Committee" joins "Senate Finance Committee", "Media Council" joins "Ugandan Media
+    Council": an organisation of two or more words, ending in a cue, that ends the name of one other."""
+    tails: dict[str, list[Entity]] = {}
+    for entity in by_key.values():
+        words = entity.name.split()
+        if entity.type == ORG and len(words) > 2 and fold_to_latin(words[-1]) in ORG_CUES:
+            for n in range(2, len(words)):
+                tails.setdefault(name_key(" ".join(words[-n:])), []).append(entity)
+    if not tails:
+        return
+    for key, entity in list(by_key.items()):
+        owners = tails.get(key) if entity.type == ORG else None
+        if owners and len(owners) == 1 and owners[0] is not entity:
+            owners[0].absorb(entity)
+            del by_key[key]
 
 
 def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
@@ -189,11 +226,13 @@ def _truncated(by_key: dict[str, Entity]) -> None:
             for head in _head_words(entity.name):
                 for n in range(3, len(head)):
                     owners.setdefault(head[:n], []).append(entity)
+                if is_acronym(head):  # "IK" for "IK Multimedia" (a word might be a surname: "Cross Research")
+                    owners.setdefault(head, []).append(entity)
     if not owners:
         return
     for key, entity in list(by_key.items()):
         found = owners.get(entity.name) if entity.type in (ORG, UNKNOWN) else None
-        if found and len(found) == 1 and entity.name.istitle():
+        if found and len(found) == 1 and (entity.name.istitle() or entity.name.isupper()):
             found[0].absorb(entity)
             del by_key[key]
 
@@ -239,6 +278,16 @@ def _surname(name: str) -> str:
     return fold_to_latin(name.split()[-1])
 
 
+def _same_surname(name: str, word: str, *, exact: bool) -> bool:
+    """Whether ``word`` is the surname of ``name``: spelled so, or (not ``exact``) a transliteration
+    variant of five letters or more that starts with the same letter ("Kowalenko" for "Kovalenko";
+    not "Href" for "Gref", where the first letter differs)."""
+    surname, folded = _surname(name), fold_to_latin(word)
+    if surname == folded:
+        return True
+    return not exact and len(folded) >= 5 and surname[:1] == folded[:1] and " " in name
+
+
 def _in_list(text: str, mentions: list[Mention], i: int) -> bool:
     """Mentions i and i+1 are items of one list: "Standard & Poor's, Moody's and Fitch"."""
     if text[mentions[i].end : mentions[i + 1].start].strip() != ",":
@@ -262,9 +311,11 @@ def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None =
     given = {fold_to_latin(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}
     for entity in others.values():
         single = " " not in entity.name and entity.type in (UNKNOWN, ORG)
-        group = people.get(translit_key(entity.name)) if single else None
-        if group and not any(_surname(n) == fold_to_latin(entity.name) for e in group for n in e.names):
-            group = None  # "Href" does not join "Gref": only the exact surname does
+        surname_like = single or (  # "Lincoln" after "Daniel Lincoln": a person, not the city
+            entity.type == PLACE and " " not in entity.name and fold_to_latin(entity.name) not in gaz.countries)
+        group = people.get(translit_key(entity.name)) if surname_like else None
+        if group and not any(_same_surname(n, entity.name, exact=not single) for e in group for n in e.names):
+            group = None  # "Href" does not join "Gref"; "Kowalenko" joins "Kovalenko"
         if group:
             max(group, key=lambda e: e.count).absorb(entity)
         elif single and entity.type == UNKNOWN and fold_to_latin(entity.name) in given:

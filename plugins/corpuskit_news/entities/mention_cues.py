@@ -11,6 +11,7 @@ import re
 
 from corpuskit_news.entities import name_context as ctx
 from corpuskit_news.entities.gazetteer import (
+    HONORIFICS,
     NEWS_AGENCIES,
     NON_ORG_ACRONYMS,
     ORG_CUES,
@@ -35,7 +36,7 @@ CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-Z
 PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 """Camel-case brand words ("PayPal"), not surnames ("McDonald")."""
-_SPEECH = word_set("said says told added explained argued noted insisted warned")
+_SPEECH = word_set("said says told added explained argued noted insisted warned reports")
 _VERBS_AFTER_NAME = word_set("said says has have had is was were will would announced reported added told")
 
 
@@ -61,6 +62,11 @@ class Cues:
                 return folded in PLACE_ALIASES or (len(word) >= 4 and folded in self.gaz.places)
             return fold_to_latin(word) in self.gaz.places
         return self.gaz.place(" ".join(t.text for t in tokens)) is not None
+
+    def club(self, tokens: list[Tok]) -> bool:
+        """A city (not a country or region) with a sports title after it: its club ("Liverpool manager")."""
+        return len(tokens) <= 2 and ctx.CLUB_AFTER.match(self.words.text, tokens[-1].end) is not None \
+            and self.place(tokens) and fold_to_latin(" ".join(t.text for t in tokens)) not in self.gaz.countries
 
     def org_acronym(self, word: str) -> bool:
         return is_acronym(word) and bare(word) not in NON_ORG_ACRONYMS and fold_to_latin(word) not in PLACE_ALIASES
@@ -101,10 +107,19 @@ class Cues:
         return not last.isupper() and bare(last) not in self.gaz.demonyms
 
     def speaks(self, tokens: list[Tok], prev: str) -> bool:
-        """ "says Taran Adarsh", "Taran Adarsh said": two or three words next to a speech verb."""
+        """ "says Taran Adarsh", "Taran Adarsh said", "according to Qasim Tarin": two or three words next to a
+        speech verb."""
         if len(tokens) > 3:
             return False
-        return prev.lower() in _SPEECH or self.words.next_word(tokens[-1].end).lower() in _SPEECH
+        if prev.lower() in _SPEECH or self.words.next_word(tokens[-1].end).lower() in _SPEECH:
+            return True
+        return prev == "to" and self.words.text.endswith("according to ", 0, tokens[0].start)
+
+    @staticmethod
+    def title_before(prev: str) -> bool:
+        """Whether the word before a name is a title ("Senator"), not one that ended the sentence before
+        ("... the company's new leader. Apple said")."""
+        return bare(prev) in TITLES and (not prev.endswith(".") or bare(prev) in HONORIFICS)
 
     def compass_place(self, tokens: list[Tok]) -> bool:
         """ "West Asia", "Central Asia", "Northern Norway"."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from corpuskit_news.entities.mention import ORG, PLACE, Mention
+from corpuskit_news.entities.mention import ORG, PERSON, PLACE, Mention
+from corpuskit_news.entities.namekeys import translit_key
 from corpuskit_news.entities.spans import Tok
 
 __all__ = ["Found"]
@@ -23,6 +24,7 @@ class Found:
         self.after_prep: set[int] = set()
         self.seen: set[str] = set()  # organisation and place names of ``out``, filled when needed
         self.seen_upto = 0
+        self.surnames: set[str] = set()  # transliteration keys of the surnames of full names emitted
 
     def emit(self, tokens: list[Tok], etype: str, form_start: int | None = None) -> None:
         start, end = tokens[0].start, tokens[-1].end
@@ -30,6 +32,8 @@ class Found:
         begin = form_start if form_start is not None else start
         form = self.text[begin:end]
         self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype, begin))
+        if etype == PERSON and len(tokens) > 1:
+            self.surnames.add(translit_key(tokens[-1].text))
 
     def typed_before(self, tokens: list[Tok]) -> bool:
         """Whether the document named this organisation or place already ("Charlton midfielder ...")."""

@@ -26,6 +26,7 @@ from corpuskit_news.entities import name_context as ctx
 from corpuskit_news.entities.gazetteer import (
     COMMON_WORDS,
     HONORIFICS,
+    MODIFIERS,
     NEWS_AGENCIES,
     NON_ENTITY,
     NON_ORG_ACRONYMS,
@@ -46,6 +47,7 @@ from corpuskit_news.entities.mention_cues import (
 )
 from corpuskit_news.entities.mention_state import Found
 from corpuskit_news.entities.mention_text import DocumentWords
+from corpuskit_news.entities.namekeys import translit_key
 from corpuskit_news.entities.spans import Tok, bare, is_acronym, title_word, trim
 from corpuskit_news.text.folding import fold_to_latin
 
@@ -76,12 +78,24 @@ class _Typer:
             head, dash, tail = tok.text.partition("-")
             if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail):
                 # "UK-based", "Kremlin-backed"; not "Île-de-France", "Stratford-upon-Avon"
-                if self.cues.place([Tok(head, tok.start, tok.start + len(head))]):
-                    self.found.emit([Tok(head, tok.start, tok.start + len(head))], PLACE)
-                self._piece(tokens[:i], initial)
+                place = [*tokens[:i], Tok(head, tok.start, tok.start + len(head))]
+                k = next((k for k in range(max(0, len(place) - 4), len(place)) if self.cues.place(place[k:])),
+                         len(place))  # place names are short: the last four words at most
+                if k < len(place):  # "New York-based": the words before complete the place
+                    self.found.emit(place[k:], PLACE)
+                self._piece(tokens[: min(k, i)], initial)
                 self._piece(tokens[i + 1 :], False)
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
+            return
+        if ctx.WORK_BEFORE.search(self.words.text, max(0, tokens[0].start - 24), tokens[0].start) \
+                or ctx.NOT_NAMES_AFTER.match(self.words.text, tokens[-1].end):
+            return  # "the film Summer Bridge": a title of a work; "the Dari language"
+        if ctx.LEGAL_SUFFIX.match(self.words.text, tokens[-1].end) and not self.cues.place(tokens):
+            self.found.emit(tokens, ORG)  # "Durand Jirga, Inc."
+            return
+        if self.cues.club(tokens):
+            self.found.emit(tokens, ORG)  # "Liverpool manager ..."
             return
         if self.cues.place(tokens) or self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
@@ -90,13 +104,13 @@ class _Typer:
             word = tokens[0].text
             key = bare(word)
             drop = key in NON_ENTITY or key in COMMON_WORDS or (key in self.gaz.demonyms and not (
-                len(tokens) == 2 and bare(tokens[1].text) in ORG_CUES))  # "British Navy ships ..."
+                len(tokens) >= 2 and bare(tokens[-1].text) in ORG_CUES))  # "British Navy ships ..."
             if not drop and key not in TITLEISH and self.words.written_lowercase(word):
                 drop = not self.cues.place(tokens[:1])
             if not drop and len(tokens) == 1 and not is_acronym(word) and word not in self.words.mid_sentence \
                     and tokens[0].start not in self.found.after_prep:
                 drop = not (self.cues.place(tokens) or key in self.gaz.given_names
-                            or self.cues.org_signal(tokens[0], key))
+                            or self.cues.org_signal(tokens[0], key) or translit_key(word) in self.found.surnames)
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.found.after_the.add(tokens[1].start)
@@ -151,6 +165,8 @@ class _Typer:
 
     def _titled(self, tokens: list[Tok]) -> bool:
         """A title inside the piece: a person after it, an employer or country before it."""
+        if ctx.org_before(self.words.text, tokens[0].start):
+            return False  # "president of Associated General Contractors": a title word inside an employer's name
         n = len(tokens)
         for i, tok in enumerate(tokens):
             key = title_word(tok.text)
@@ -193,8 +209,15 @@ class _Typer:
 
     def _untitled(self, tokens: list[Tok], *, employer: bool, checked: bool = False) -> None:
         """Type a piece with no title in it; ``checked``: the caller already knows it is no place."""
+        if len(tokens) > 1 and bare(tokens[0].text) in MODIFIERS:
+            tokens = tokens[1:]  # "Former WorldCom chief ...", "Senior WorldCom staff"
         n = len(tokens)
         words = [bare(t.text) for t in tokens]
+        glued = self._glued(tokens, words) if n >= 3 else 0
+        if glued:  # "World Bank Maria Ortiz": an organisation, then a person's name
+            self._untitled(tokens[:glued], employer=employer)
+            self.found.emit(tokens[glued:], PERSON)
+            return
         placed = False if checked else self.cues.place(tokens)
         if n == 1 and "-" in tokens[0].text and not placed:
             self._hyphenated(tokens[0])
@@ -203,7 +226,8 @@ class _Typer:
             self.found.emit(tokens, PLACE)
             return
         if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
-            self.found.emit(tokens, PLACE)
+            speaks = ctx.STATES.match(self.words.text, tokens[-1].end)  # "Downing Street said": the office in it
+            self.found.emit(tokens, ORG if speaks else PLACE)
             return
         if self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
@@ -212,7 +236,7 @@ class _Typer:
             self.found.emit(tokens, ORG)
             return
         if words[0] in self.gaz.demonyms and not (n > 1 and words[0] in self.gaz.given_names):
-            if n == 2 and words[1] in ORG_CUES:
+            if words[-1] in ORG_CUES:
                 self.found.emit(tokens, ORG)  # "British Navy", "Ugandan Media Council"
                 return
             if n > 1:
@@ -220,16 +244,22 @@ class _Typer:
             return
         prev = self.words.prev_word(tokens[0].start)
         if n > 1 and (ctx.after_name(self.words.text, tokens[-1].end) == "outlet"
-                      or ctx.org_before(self.words.text, tokens[0].start)):
+                      or ctx.org_before(self.words.text, tokens[0].start)
+                      or (prev.lower() == "the" and ctx.STATES.match(self.words.text, tokens[-1].end)
+                          and words[-1] not in self.gaz.demonyms)):
             self.found.emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
-        if n >= 2 and (given or bare(prev) in TITLES or self.cues.speaks(tokens, prev)) \
-                and self.cues.name_shaped(tokens):
+        if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
+                       or ctx.PERSON_APPOSITION.match(self.words.text, tokens[-1].end)) \
+                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
             self.found.emit(tokens, PERSON)
             return
         if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
                 words[0] not in self.gaz.given_names and self.cues.name_shaped(tokens[1:]):
+            if f"{tokens[0].text} {tokens[-1].text}" in self.words.text and self.cues.name_shaped(tokens):
+                self.found.emit(tokens, PERSON)  # "Seddique Mir Mateen", who is also "Seddique Mateen"
+                return
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self.found.emit(tokens[1:], PERSON)
             return
@@ -245,6 +275,16 @@ class _Typer:
         elif n <= 3 and all(t.text[0].isupper() and not is_acronym(t.text) for t in tokens) \
                 and self.cues.placed(tokens, prev):
             self.found.emit(tokens, PLACE)
+
+    def _glued(self, tokens: list[Tok], words: list[str]) -> int:
+        """Where a person's name (a given name and one or two more words) starts right after a name
+        ending in a cue or an acronym, else 0."""
+        for k in range(1, len(tokens) - 1):
+            ends = words[k - 1] in ORG_CUES or words[k - 1] in PLACE_CUES or self.cues.org_acronym(tokens[k - 1].text)
+            if ends and words[k] in self.gaz.given_names and tokens[k].text.istitle() and len(tokens) - k <= 3 \
+                    and self.cues.name_shaped(tokens[k:]):
+                return k
+        return 0
 
     def _hyphenated(self, tok: Tok) -> None:
         if any(CONNECTED.match(part + "-X") for part in tok.text.split("-")[1:-1]):
@@ -275,7 +315,7 @@ class _Typer:
             return
         if word.isupper() or len(word) < 2:
             return
-        if bare(prev) in TITLES:
+        if self.cues.title_before(prev):
             self.found.emit([tok], PERSON)
         elif self.cues.placed([tok], prev):
             self.found.emit([tok], PLACE)

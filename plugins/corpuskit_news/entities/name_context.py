@@ -10,7 +10,12 @@ Small, general signals the recognizer (:mod:`corpuskit_news.entities.mentions`) 
 * a job title and "at"/"of"/"for" before the name make it the employer ("chief economist
   at Fannie Mae", "a spokesman for Gracenote");
 * a plural kind of organisation and "like"/"such as"/"including" before the name make it
-  one of them ("manufacturers like Dell").
+  one of them ("manufacturers like Dell");
+* an apposition naming a kind of organisation ("Zentrix, the chipmaker,"), "jobs at X",
+  a business verb after the name ("X unveiled", "X posted a loss") make an organisation;
+* a statement verb after a place ("Downing Street said") makes it the office in it, a
+  sports title after a city ("Liverpool manager") its club, a kind of work before a name
+  ("the film Summer Bridge") the title of a work, which is no entity.
 """
 
 from __future__ import annotations
@@ -21,21 +26,28 @@ from corpuskit_news.entities.gazetteer import HONORIFICS, TITLE_PREFIXES, TITLES
 from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = [
+    "CLUB_AFTER",
     "COMMA_WORD",
     "COMPASS",
     "CREATIVE_TITLES",
     "EVENT_WORDS",
     "IN_PLACE",
+    "KIN",
+    "LEGAL_SUFFIX",
+    "NOT_NAMES_AFTER",
     "ORG_AFTER",
     "ORG_NOUNS",
     "ORG_SUFFIX",
     "OUTLET_AFTER",
+    "PERSON_APPOSITION",
     "PLACE_NOUNS",
     "PLACE_OF",
     "PLACE_PREPOSITIONS",
     "PREP_THE",
     "SHARES_IN",
     "STAKE_IN",
+    "STATES",
+    "WORK_BEFORE",
     "after_name",
     "org_before",
 ]
@@ -43,7 +55,7 @@ __all__ = [
 EVENT_WORDS = word_set(
     """
     awards award prize prizes cup championship championships tournament festival olympics
-    trophy grand-prix marathon expo
+    trophy grand-prix marathon expo accord accords treaty agreement protocol
     """
 )
 """Last words of event and award names."""
@@ -79,8 +91,28 @@ ORG_AFTER = re.compile(
     r"|['’]s[ \t]+(?:shares|stock|profits?|revenues?|sales|chief|boss|board|customers|employees|staff"
     r"|headquarters|shareholders|subsidiary|parent)\b"
     r"|[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|dropped|slipped|climbed|gained)\b"
-    r"|,[ \t]+which[ \t]+(?:makes|owns|sells|employs|operates|runs|manufactures)\b"
+    r"|,[ \t]+which[ \t]+(?:makes|owns|sells|employs|operates|runs|manufactures|helps|provides|offers|builds)\b"
+    r"|[ \t]+(?:has[ \t]+)?(?:unveiled|acquired|employs|manufactures|posted[ \t]+(?:a[ \t]+)?(?:record[ \t]+)?"
+    r"(?:profits?|loss|losses|revenues?|sales))\b"
 )
+STATES = re.compile(
+    r"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:said|says|announced|denied|confirmed|declined|insisted|warned|"
+    r"rejected|responded|stated|refused|dismissed|welcomed|urged)\b"
+)
+"""A statement verb right after a name: a place named so is the office in it ("Downing Street said")."""
+CLUB_AFTER = re.compile(
+    r"[ \t]+(?:manager|coach|boss|striker|midfielder|defender|goalkeeper|keeper|winger|forward|captain|chairman)\b"
+)
+"""A sports title after a city's name: the city's club ("Liverpool manager ...")."""
+WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|album|song|single|novel|book|play|musical|series|show|documentary|opera|sitcom|"
+    r"drama|programme|poem|painting|track|hit|comedy|thriller)s?[ \t]+[\"“‘']?$"
+)
+"""A kind of work right before a name: the name is the work's title ("the film Summer Bridge")."""
+LEGAL_SUFFIX = re.compile(r",[ \t]+(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|GmbH|AG|SA|NV|LLP)\b\.?")
+"""A company's legal form after a comma: "Durand Jirga, Inc."."""
+NOT_NAMES_AFTER = re.compile(r"[ \t]+(?:language|languages|dialect|word|words)\b")
+"""A noun that makes the name before it a language or a word, not an entity: "the Dari language"."""
 SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)[ \t]+in[ \t]+$")
 COMPASS = word_set(
     """
@@ -95,9 +127,34 @@ PLACE_NOUNS = word_set(
     border coast peninsula basin delta island neighbourhood neighborhood suburb
     """
 )
-OUTLET_AFTER = word_set("newspaper magazine website tabloid broadcaster channel")
-"""Nouns after an outlet's name: "the Daily Record newspaper"."""
+OUTLET_AFTER = word_set(
+    "newspaper magazine website tabloid broadcaster channel clinic charity agency foundation hospital firm plant"
+    " factory factories store stores dealership"
+)
+"""Nouns after an organisation's name: "the Daily Record newspaper", "the Marie Stopes charity"."""
 _EMPLOYER_LINKS = frozenset(("at", "of", "for", "with"))
+KIN = word_set(
+    """daughter son wife husband brother sister mother father grandson granddaughter grandmother grandfather niece
+    nephew cousin widow fiancée fiancee girlfriend boyfriend"""
+)
+"""Title words for family: "the father of the Orlando gunman" names no employer."""
+_JOBS = TITLES - KIN
+_STAFF = word_set(
+    "jobs staff workers employees executives engineers bosses shareholders investors customers"
+)
+"""Plural nouns whose "at X" is an employer: "jobs at Quillon"."""
+_APPOSITION_NOUNS = ORG_NOUNS | word_set("lender conglomerate startup start-up insurer carrier")
+APPOSITION = re.compile(
+    r",[ \t]+(?:the|a|an|another)[ \t]+(?:(?!(?:for|of|at|with|in|from|to|by)[ \t])[\w'’\-]+[ \t]+){0,3}?"
+    r"(?:(?P<noun>[a-z\-]+))(?=[ \t]*[,.;)]|[ \t]+(?:based|which|that|owned|headquartered|listed|whose)\b)"
+)
+"""An apposition that says what kind of organisation the name is: "Zentrix, the chipmaker,"."""
+PERSON_APPOSITION = re.compile(
+    r",[ \t]+(?:\d{1,3},[ \t]+)?(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:"
+    + "|".join(sorted((t for t in TITLES if t.isalpha() and t not in HONORIFICS), key=len, reverse=True))
+    + r")\b"
+)
+"""An apposition that gives a person's job: "Trip Chowdhry, an analyst with ...", "X, 45, a farmer"."""
 _LAST_WORDS = ORG_NOUNS | _EMPLOYER_LINKS | {"the", "like", "including", "as"}
 _GROUP_PLURALS = word_set(
     """companies firms manufacturers makers carmakers rivals retailers clubs sides banks groups brands airlines
@@ -132,9 +189,9 @@ def org_before(text: str, start: int) -> bool:
     last = words[-1]
     if last.rstrip(",") in ORG_NOUNS:
         return True
-    if last == "the" and len(words) > 2 and words[-2] in _EMPLOYER_LINKS and words[-3] in TITLES:
+    if last == "the" and len(words) > 2 and words[-2] in _EMPLOYER_LINKS and words[-3] in _JOBS:
         return True
-    if last in _EMPLOYER_LINKS and len(words) > 1 and words[-2] in TITLES:
+    if last in _EMPLOYER_LINKS and len(words) > 1 and (words[-2] in _JOBS or (last == "at" and words[-2] in _STAFF)):
         return True
     if last in ("like", "including") and len(words) > 1:
         return words[-2] in _GROUP_PLURALS
@@ -148,6 +205,10 @@ _NEXT_TWO = re.compile(r"[ \t]+([a-z][\w\-]*)(?:[ \t]+([a-z][\w\-]*))?")
 def after_name(text: str, end: int) -> str:
     """ "title" for "Yandex chief executive Tigran ..." (a title names its employer), "outlet" for
     "the Mirror newspaper", else ""."""
+    if text.startswith(",", end):
+        apposition = APPOSITION.match(text, end)
+        noun = apposition.group("noun") if apposition else ""
+        return "outlet" if noun in _APPOSITION_NOUNS or noun.endswith("maker") else ""
     if end >= len(text) or text[end] not in " \t":
         return ""  # "However,", "Police's": no word follows
     found = _NEXT_TWO.match(text, end)

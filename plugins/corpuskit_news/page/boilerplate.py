@@ -11,10 +11,12 @@ import attrs
 
 from corpuskit import (
     Document,
+    Finding,
     GlobalStage,
     Ref,
     StageContext,
     StageError,
+    Upstream,
     frequent_line_decisions,
     line_keys,
     param,
@@ -64,8 +66,10 @@ class NewsBoilerplate(GlobalStage):
     - ``title_line``, ``byline``, ``author``, ``dateline``, ``standfirst``: the header
       lines found above the article (or None), handed to ``news.metadata``.
 
-    Web pages go through ``extract_html`` first: an HTML document (``meta.content_type``
-    ``text/html``) stops the run with a StageError saying so.
+    Web pages go through ``extract_html`` first: a pipeline where it follows ``read_html``
+    or ``read_warc`` with no ``extract_html`` between them is refused when it is
+    validated, and an HTML document handed to it otherwise (``meta.content_type``
+    ``text/html``, e.g. through ``Pipeline.process``) stops the run with a StageError.
 
     A page where no line looks like article prose is rejected with reason ``no article``
     (``drop_empty: false`` keeps it unchanged, with ``kept: 0``).
@@ -80,6 +84,12 @@ class NewsBoilerplate(GlobalStage):
     max_gap: int = param(15, doc="most non-article lines (a teaser block) after which paragraphs still "
                          "continue the article")
     drop_empty: bool = param(True, doc="reject pages where no article text is found (else keep them as they are)")
+
+    def check_upstream(self, upstream: Upstream) -> Iterator[Finding]:
+        pages = upstream.last("read_html", "read_warc")
+        if pages is not None and not upstream.has("extract_html"):
+            yield Finding.error(f"{pages.name} gives HTML pages and news.boilerplate works on page text",
+                                hint=f"run extract_html first: put it after {pages.name}, before news.boilerplate")
 
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterable[tuple[Any, Any]]:
         if doc.meta.get("content_type") == "text/html":

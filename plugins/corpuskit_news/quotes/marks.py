@@ -20,7 +20,9 @@ from typing import NamedTuple
 
 __all__ = ["Quotation", "quotations"]
 
-_MARKS = re.compile("[\"“”„«»]")
+_MARKS = re.compile("''|’’|‘‘|``|[\"“”„«»]")
+_DOUBLED = {"''": '"', "’’": "”", "‘‘": "“", "``": "“"}
+"""Two single marks typed for one double mark (typewriter and TeX habits): read as that double mark."""
 _OPENS_BEFORE = frozenset(" \t\n([{—–-/")
 _SENTENCE_END = (".", "!", "?", ".'", "?'", "!'", "…")
 
@@ -34,8 +36,8 @@ class Quotation(NamedTuple):
     close: int
 
 
-def _direction(text: str, at: int, mark: str, opened_with: str | None) -> str:
-    """``"open"``, ``"close"`` or ``"either"`` for the mark at ``text[at]``."""
+def _direction(text: str, at: int, after_at: int, mark: str, opened_with: str | None) -> str:
+    """``"open"``, ``"close"`` or ``"either"`` for the mark at ``text[at:after_at]``."""
     if mark in "„«":
         return "open"
     if mark == "»":
@@ -43,7 +45,7 @@ def _direction(text: str, at: int, mark: str, opened_with: str | None) -> str:
     if mark == "“" and opened_with == "„":
         return "close"
     before = text[at - 1] if at > 0 else "\n"
-    after = text[at + 1] if at + 1 < len(text) else "\n"
+    after = text[after_at] if after_at < len(text) else "\n"
     left = before in _OPENS_BEFORE and not after.isspace()   # may open
     right = before not in _OPENS_BEFORE or after.isspace() or after in ",.;:!?)"  # may close
     if mark == "“":
@@ -69,39 +71,41 @@ def quotations(text: str) -> Iterator[Quotation]:
     """The quotations of ``text``, in order."""
     opened_at: int | None = None
     opened_with: str | None = None
+    width = 1  # the opening mark's length (2 for a doubled single mark)
     for match in _MARKS.finditer(text):
         at = match.start()
-        mark = text[at]
+        mark = _DOUBLED.get(match.group(), match.group())
+        after_at = match.end()
         if opened_at is not None:
             newline = text.find("\n", opened_at, at)
             if newline != -1:  # the paragraph ended while the quotation was open
-                stop = _ran_on(text, opened_at + 1, newline)
+                stop = _ran_on(text, opened_at + width, newline)
                 if stop is not None:
-                    yield Quotation(opened_at, opened_at + 1, stop, stop)
+                    yield Quotation(opened_at, opened_at + width, stop, stop)
                 opened_at = opened_with = None
         if mark == '"':  # the common mark, inline: after a space and before a word it opens
             before = text[at - 1] if at else "\n"
-            after = text[at + 1] if at + 1 < len(text) else "\n"
+            after = text[after_at] if after_at < len(text) else "\n"
             if before not in _OPENS_BEFORE or after.isspace():
                 direction = "close"
             else:
                 direction = "either" if after in ",.;:!?)" else "open"
         else:
-            direction = _direction(text, at, mark, opened_with)
+            direction = _direction(text, at, after_at, mark, opened_with)
         if opened_at is None:
             if direction != "close":
-                opened_at, opened_with = at, mark
+                opened_at, opened_with, width = at, mark, after_at - at
             continue
         if direction == "open":
-            stop = _ran_on(text, opened_at + 1, at)
+            stop = _ran_on(text, opened_at + width, at)
             if stop is not None:
-                yield Quotation(opened_at, opened_at + 1, stop, stop)
-            opened_at, opened_with = at, mark
+                yield Quotation(opened_at, opened_at + width, stop, stop)
+            opened_at, opened_with, width = at, mark, after_at - at
             continue
-        yield Quotation(opened_at, opened_at + 1, at, at + 1)
+        yield Quotation(opened_at, opened_at + width, at, after_at)
         opened_at = opened_with = None
     if opened_at is not None:
         newline = text.find("\n", opened_at)
-        stop = _ran_on(text, opened_at + 1, newline if newline != -1 else len(text))
+        stop = _ran_on(text, opened_at + width, newline if newline != -1 else len(text))
         if stop is not None:
-            yield Quotation(opened_at, opened_at + 1, stop, stop)
+            yield Quotation(opened_at, opened_at + width, stop, stop)

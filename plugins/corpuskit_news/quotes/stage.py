@@ -30,95 +30,35 @@ import attrs
 from corpuskit import Document, Mapper, StageContext, param, stage
 from corpuskit_news.entities.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, gazetteer
 from corpuskit_news.quotes.marks import quotations
+from corpuskit_news.quotes.patterns import (
+    AFTER,
+    AGE,
+    BARE_VERB,
+    BEFORE,
+    BODY,
+    BODY_DOCUMENT,
+    CAPITAL_NEXT,
+    DESCRIBED,
+    DESCRIBED_BEFORE,
+    EARLIER,
+    GOES_ON,
+    INCISE,
+    INTRODUCES,
+    LOOKBACK,
+    NAMES,
+    NEW_SENTENCE,
+    SENTENCE_FINAL,
+    SENTENCE_START,
+    SPACE,
+    THAT,
+    UNNAMED,
+    UNNAMED_AFTER,
+    WORD,
+)
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["NewsQuotes"]
 
-_VERBS = (
-    r"(?:said|says|say|told|tells|added|adds|stated|states|affirmed|affirms|asserted|stressed|"
-    r"noted|notes|explained|explains|warned|warns|wrote|writes|argued|argues|insisted|insists|"
-    r"claimed|claims|declared|announced|acknowledged|remarked|replied|asked|asks|commented|"
-    r"continued|urged|emphasi[sz]ed|emphasi[sz]es|recalled|admitted|conceded|suggested|predicted|"
-    r"concluded|tweeted|posted|testified|observed|agreed|cautioned|complained|confirmed|saying|telling|"
-    r"pointed out|went on|responded|reiterated|promised|vowed|recounted|revealed|"
-    # de, fr, es, it, nl, pt
-    r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|"
-    r"a dit|dit|déclare|a déclaré|raconte|témoigne|estime|assure|explique|affirme|souligne|ajoute|"
-    r"précise|indique|"
-    r"dijo|afirmó|advirtió|señaló|explicó|aseguró|declaró|indicó|añadió|apuntó|"
-    r"ha detto|ha spiegato|ha dichiarato|ha affermato|ha aggiunto|dice|spiega|afferma|"
-    r"zegt|zei|vertelt|vertelde|aldus|"
-    r"disse|afirmou|declarou|explicou|diz|afirma|ressaltou|destacou|contou|conta|relatou|lembrou|"
-    r"acrescentou|contó|relató|agregó|sostuvo|ha raccontato|racconta|erzählt|erzählte|berichtet|"
-    r"confie|poursuit|note|"
-    r"сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|добавил|добавила|пояснил|пояснила)"
-)
-_ACCORDING = (
-    r"(?:[Aa]ccording[ \t]+to|[Ss]egún|[Ss]egundo|[Ll]aut|[Ss]elon|[Vv]olgens|[Ss]econdo"
-    r"|[Dd]e[ \t]+acordo[ \t]+com)"
-)
-_CAP = r"[A-ZÀ-ÞА-Я][\w'’.\-]*"
-_NAME = rf"(?:{_CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?{_CAP}){{0,5}})"
-_PRONOUN = r"(?:he|she|it|He|She|It)"
-_OPEN, _CLOSE = "“\"„«", "”\"“»"
-_SPACE = re.compile(r"\s+")
-_LEAD = rf"[,.!?]?[{_CLOSE}]?,?[ \t]*(?:[—–][ \t]*)?"
-_ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
-_AFTER = [
-    re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]+(?P<name>{_NAME}|{_PRONOUN})\b"),
-    re.compile(rf"{_LEAD}(?P<name>{_NAME}|{_PRONOUN})[ \t]+{_ADVERB}(?:{_VERBS})\b"),
-    re.compile(rf"{_LEAD}{_ACCORDING}[ \t]+(?P<name>{_NAME})"),
-]
-# A description before the name: '"...," EPP spokesman Alexander Radwan said' (a known person only).
-_DESCRIBED_BEFORE = re.compile(
-    rf"{_LEAD}(?:{_NAME}[ \t]+)?(?:[a-z][\w'’\-]*[ \t]+){{1,3}}(?P<name>{_NAME})[ \t]+{_ADVERB}(?:{_VERBS})\b"
-)
-# The attribution closes the sentence the quote is in: 'X had "no other course of action" but to
-# ask him to leave, lead singer Gary Lightbody has said.'
-_SENTENCE_FINAL = re.compile(
-    rf"[^.!?\n{_OPEN}{_CLOSE}]{{0,160}}?,[ \t]+(?:[\w'’\-]+[ \t]+){{0,4}}?(?P<name>{_NAME})[ \t]+{_ADVERB}"
-    rf"(?:{_VERBS})[ \t]*[.!?]"
-)
-# An attribution followed by a colon or a quote mark introduces the next quote ('". He said: "...').
-_INTRODUCES = re.compile(rf"[ \t]*(?:[:{_OPEN}]|,[ \t]*[{_OPEN}])")
-_THAT = re.compile(r"[ \t]+that\b")
-_GOES_ON = re.compile(r"\b(?:added|adds|continued|went on)\b")
-# "the 34-year-old told ...": an age stands for the person talked about, like a pronoun.
-_AGE = re.compile(r"(?:[Tt]he[ \t]+)?\d{1,3}-year-old$")
-# A description between the verb and the name: "said county agriculture officer Peter Musyoka",
-# "said the group's chairwoman, Esther Nduku": the first known person or organisation in the
-# rest of the sentence.
-_DESCRIBED = re.compile(rf"{_LEAD}(?:{_VERBS})\b(?P<rest>[^.!?\n{_OPEN}{_CLOSE}]{{1,120}})")
-_NAMES = re.compile(_NAME)
-LOOKBACK = 3000
-"""How far back (characters) a pronoun or a title looks for the person it refers to."""
-_NEW_SENTENCE = re.compile(rf"[^\n]*[.!?][{_CLOSE}]")
-_CAPITAL_NEXT = re.compile(r"[ \t]+(?:The|A|An|[A-Z][a-z]+[ \t]+[A-Z])")
-_WORD = re.compile(r"[^\W\d_]+")
-_ARTICLE = r"(?:a|an|the|one|um|uma|o|un|una|le|la|il|lo|der|die|das|de|het|een|ein|eine)"
-_UNNAMED = re.compile(
-    rf"{_LEAD}{_ARTICLE}[ \t]+(?:[\w'’\-]+[ \t]+){{0,5}}?(?:{_VERBS})\b"
-    rf"|{_LEAD}(?:{_VERBS})[ \t]+{_ARTICLE}\b(?:[ \t]+[^\W\d_][\w\-]*)?"
-)
-UNNAMED = "\x00unnamed"
-"""Marks a quote attributed to someone not named; it ends as speaker null, not continued."""
-_BARE_VERB = re.compile(rf"{_LEAD}(?:{_VERBS})[ \t]*[.!?]")
-# Searched (not matched) patterns start at a word boundary: the scan then skips the inside of words.
-_BEFORE = [
-    re.compile(rf"\b(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}"
-               rf"(?:{_VERBS})\b[^.!?{_OPEN}{_CLOSE}]{{0,120}}$"),
-    re.compile(rf"\b{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"
-               rf"[^.!?{_OPEN}{_CLOSE}]{{0,80}}$"),
-]
-# Attribution anywhere in the paragraph before the quote ("Her advice, she said, is ...").
-_EARLIER = [
-    re.compile(rf"\b(?P<name>{_NAME}|{_PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{_ADVERB}(?:{_VERBS})\b"),
-    re.compile(rf"\b(?:{_VERBS})[ \t]+(?P<name>{_NAME})"),
-    re.compile(rf"\b{_ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{_NAME})"),
-]
-# "« ..., raconte Karim Benali, l'un des fondateurs. ... »": the attribution inside the quote.
-_INCISE = re.compile(rf",[ \t]+(?:{_VERBS})[ \t]+(?P<name>{_NAME})")
-_SENTENCE_START = re.compile(rf"(?:[.!?][{_CLOSE}]?\s+|\n)(?=[^.!?\n]*$)")
 
 
 @attrs.frozen
@@ -293,11 +233,11 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
 
 
 def _match_spans(text: str, speakers: _Speakers) -> list[tuple[list[int], list[int]]]:
-    """(starts, ends) of each ``_EARLIER`` pattern's matches in the whole text, found once per text."""
+    """(starts, ends) of each ``EARLIER`` pattern's matches in the whole text, found once per text."""
     found: list[tuple[list[int], list[int]]] | None = speakers.memo.get(_EARLIER_SPANS)
     if found is None:
         found = []
-        for pattern in _EARLIER:
+        for pattern in EARLIER:
             spans = [m.span() for m in pattern.finditer(text)]
             found.append(([a for a, _ in spans], [b for _, b in spans]))
         speakers.memo[_EARLIER_SPANS] = found
@@ -381,67 +321,74 @@ class NewsQuotes(Mapper):
     def _speaker(self, text: str, qstart: int, qend: int, speakers: _Speakers) -> str | None:
         line_end = text.find("\n", qend)
         after = text[qend : min(qend + self.window, line_end if line_end != -1 else len(text))]
-        if _NEW_SENTENCE.match(text, qstart, qend) and _CAPITAL_NEXT.match(after):
+        if NEW_SENTENCE.match(text, qstart, qend) and CAPITAL_NEXT.match(after):
             after = ""  # '"... policy." The council said ...': what follows is another sentence
-        elif after[:1] in ".!?" and _CAPITAL_NEXT.match(after, 1):
+        elif after[:1] in ".!?" and CAPITAL_NEXT.match(after, 1):
             after = ""  # '"... him". He said: "...': the same, the stop outside the marks
-        ends_sentence = _NEW_SENTENCE.match(text, qstart, qend) is not None
+        ends_sentence = NEW_SENTENCE.match(text, qstart, qend) is not None
         deferred = None
-        for pattern in _AFTER:
+        for pattern in AFTER:
             found = pattern.match(after)
-            if found is None or (ends_sentence and _THAT.match(after, found.end())):
+            if found is None or (ends_sentence and THAT.match(after, found.end())):
                 continue  # '"...myself." Carpenter said that ...': a new sentence, reported speech
-            if _INTRODUCES.match(after, found.end()):
+            if INTRODUCES.match(after, found.end()):
                 # '"..." Harris added: "..."' introduces the next quote; "added" says this was his too
-                deferred = deferred or (found if _GOES_ON.search(found.group()) else None)
+                deferred = deferred or (found if GOES_ON.search(found.group()) else None)
                 continue
             name = self._name(found.group("name"), text, qstart, speakers)
             if name is not None:
                 return name
-        found = _DESCRIBED_BEFORE.match(after) or _SENTENCE_FINAL.match(after)
-        if found and not _INTRODUCES.match(after, found.end()):
-            name = speakers.known(_SPACE.sub(" ", found.group("name")))
+        found = DESCRIBED_BEFORE.match(after) or SENTENCE_FINAL.match(after)
+        if found and not INTRODUCES.match(after, found.end()):
+            name = speakers.known(SPACE.sub(" ", found.group("name")))
             if name is not None and name in speakers.people:
                 return name
-        described = _DESCRIBED.match(after)
+        described = DESCRIBED.match(after)
         if described:
-            for candidate in _NAMES.finditer(described.group("rest")):
+            for candidate in NAMES.finditer(described.group("rest")):
                 name = speakers.known(candidate.group())
                 if name is not None:
                     return name
-        unnamed = _UNNAMED.match(after)
-        if unnamed and _AGE.search(unnamed.group().split(",")[-1].strip().rsplit(" ", 1)[0]):
+        unnamed = UNNAMED_AFTER.match(after)
+        if unnamed and AGE.search(unnamed.group().split(",")[-1].strip().rsplit(" ", 1)[0]):
             return speakers.nearest(text, qstart, "they", subject=False)  # '"...," the 34-year-old told'
         if unnamed:  # '"...," a spokesman said': attributed, to nobody named ...
+            body = BODY_DOCUMENT.search(unnamed.group()) or BODY.match(unnamed.group())
+            name = speakers.known(SPACE.sub(" ", body.group("name"))) if body else None
+            if name is not None and name not in speakers.people:
+                return name  # ... but "the World Bank report said", "the Rodong Sinmun said" name the body
             titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
             return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
         paragraph_from = text.rfind("\n", 0, qstart) + 1
         before = text[max(paragraph_from, qstart - 300) : qstart]
-        cut = _SENTENCE_START.search(before)
+        cut = SENTENCE_START.search(before)
         sentence = before[cut.end() :] if cut else before
-        for pattern in _BEFORE:
+        for pattern in BEFORE:
             found = pattern.search(sentence)
             if found:
                 return self._name(found.group("name"), text, qstart, speakers)
-        incise = _INCISE.search(text, qstart, qend)
+        incise = INCISE.search(text, qstart, qend)
         if incise:
             return self._name(incise.group("name"), text, qstart, speakers)
-        if _BARE_VERB.match(after):  # '"...," afirmou.'
+        if BARE_VERB.match(after):  # '"...," afirmou.'
             return speakers.nearest(text, qstart, "they", since=paragraph_from)
         earliest = max(paragraph_from, qstart - LOOKBACK)  # antecedents are near: linear in long paragraphs
-        for pattern, spans in zip(_EARLIER, _match_spans(text, speakers), strict=True):
+        latest: tuple[int, str] | None = None  # the attribution nearest the quote, whichever pattern found it
+        for pattern, spans in zip(EARLIER, _match_spans(text, speakers), strict=True):
             found = _last_match(pattern, text, earliest, qstart) if _any_within(spans, earliest, qstart) else None
-            if found:
+            if found and (latest is None or found.start() > latest[0]):
                 name = self._name(found.group("name"), text, found.start(), speakers, known_only=True)
                 if name is not None:
-                    return name
+                    latest = (found.start(), name)
+        if latest is not None:
+            return latest[1]
         if deferred is not None:
             return self._name(deferred.group("name"), text, qstart, speakers)
         return None
 
     def _titled_earlier(self, attribution: str, text: str, qstart: int, speakers: _Speakers) -> str | None:
         """ "the secretary" after a quote: the person introduced earlier as "the secretary ..., Name"."""
-        title = next((w for w in _WORD.findall(attribution) if fold_to_latin(w) in TITLES), None)
+        title = next((w for w in WORD.findall(attribution) if fold_to_latin(w) in TITLES), None)
         if title is None:
             return None
         window_start = max(0, qstart - LOOKBACK)
@@ -449,7 +396,7 @@ class NewsQuotes(Mapper):
         if at == -1:
             return None
         at += window_start
-        for candidate in _NAMES.finditer(text, at + len(title), min(qstart, at + len(title) + 60)):
+        for candidate in NAMES.finditer(text, at + len(title), min(qstart, at + len(title) + 60)):
             name = speakers.known(candidate.group())
             if name is not None and name in speakers.people:
                 return name
@@ -458,7 +405,7 @@ class NewsQuotes(Mapper):
     def _name(
         self, phrase: str, text: str, at: int, speakers: _Speakers, *, known_only: bool = False
     ) -> str | None:
-        phrase = _SPACE.sub(" ", phrase).strip()
+        phrase = SPACE.sub(" ", phrase).strip()
         words = phrase.split()
         for i, word in enumerate(words[:-1]):  # "McIlroy. New ..." ends at the sentence end
             if word.endswith(".") and len(word) > 3 and fold_to_latin(word[:-1]) not in TITLES:

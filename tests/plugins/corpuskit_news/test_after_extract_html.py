@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import orjson
 import pytest
 
-from corpuskit import Document, Pipeline, StageError
+from corpuskit import ConfigError, Document, Pipeline, StageError
 from corpuskit._plugins.manager import load_plugins
+from tests.helpers import REPO
 from tests.stages.web.webpages import PARAGRAPHS, article_page, write_warc
 
 QUOTE_PARAGRAPH = ('"We will not let the sea take the harbour again," said Ilse Brandt, the director of the '
@@ -54,6 +59,25 @@ def test_boilerplate_on_html_says_to_run_extract_html_first():
     assert str(err.value) == (
         "stage 'news.boilerplate' was given an HTML page (document 'page1', meta.content_type text/html); "
         "it works on page text\n  hint: add extract_html before news.boilerplate in the pipeline")
+
+
+def test_validate_refuses_boilerplate_after_a_web_reader_without_extract_html(tmp_path):
+    config = tmp_path / "web.yaml"
+    config.write_text("name: web\nstages:\n  - read_warc: {paths: [crawl.warc.gz]}\n  - news.boilerplate\n"
+                      "  - write_jsonl: {path: out.jsonl}\n")
+    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'plugins'}"}
+    done = subprocess.run([sys.executable, "-m", "corpuskit", "validate", str(config)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert (f"{config}:4:5: news.boilerplate: read_warc gives HTML pages and news.boilerplate works on page text\n"
+            "  hint: run extract_html first: put it after read_warc, before news.boilerplate") in done.stderr
+    plugins = load_plugins()
+    with pytest.raises(ConfigError, match="read_html gives HTML pages"):
+        Pipeline.from_dict({"name": "t", "stages": [{"read_html": {"paths": ["p/*.html"]}}, "news.boilerplate",
+                                                    "extract_html"]}, plugins=plugins)
+    Pipeline.from_dict({"name": "t", "stages": [{"read_html": {"paths": ["p/*.html"]}}, "extract_html",
+                                                "news.boilerplate"]}, plugins=plugins)
+    Pipeline.from_dict({"name": "t", "stages": ["news.boilerplate"]}, plugins=plugins)  # caller's documents
 
 
 def test_entities_quotes_minhash_stories_on_extracted_text(tmp_path):

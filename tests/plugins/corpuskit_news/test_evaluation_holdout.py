@@ -2,7 +2,7 @@
 
 The held-out sets under benchmarks/entities_holdout/ keep no article text: a gold file
 names the page (path + sha256) and its article lines in the page as
-benchmarks/render_html.py renders it; these tests check that the loader rebuilds exactly
+evaluation/render_html.py renders it; these tests check that the loader rebuilds exactly
 that text and refuses a page or renderer that changed.
 """
 

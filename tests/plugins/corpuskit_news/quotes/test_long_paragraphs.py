@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from corpuskit_news.quotes.stage import _EARLIER, NewsQuotes, _any_within, _last_match, _match_spans, _Speakers
+from corpuskit_news.quotes.patterns import EARLIER
+from corpuskit_news.quotes.stage import NewsQuotes, _any_within, _last_match, _match_spans, _Speakers
 
 from corpuskit import Document
 from corpuskit.testing import run_stage
@@ -17,7 +18,7 @@ def test_the_span_filter_agrees_with_the_backward_scan():
     rng = random.Random(7)
     text = " ".join(rng.choice(WORDS) for _ in range(6000))
     speakers = _Speakers.from_entities([])
-    for pattern, spans in zip(_EARLIER, _match_spans(text, speakers), strict=True):
+    for pattern, spans in zip(EARLIER, _match_spans(text, speakers), strict=True):
         for _ in range(400):
             end = rng.randrange(1, len(text))
             start = max(0, end - rng.randrange(1, 3000))

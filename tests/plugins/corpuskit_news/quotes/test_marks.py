@@ -29,3 +29,8 @@ def test_direction_of_curly_german_and_guillemet_marks():
 
 def test_a_closing_mark_with_nothing_open_is_ignored():
     assert texts('A 12" record and "a real quote here" too') == ["a real quote here"]
+
+
+def test_two_single_marks_typed_for_one_double_mark_close_the_quotation():
+    text = "“We will not give up on this,’’ she said. “The plan is sound,'' he added. ``Go on,'' they said."
+    assert texts(text) == ["We will not give up on this,", "The plan is sound,", "Go on,"]

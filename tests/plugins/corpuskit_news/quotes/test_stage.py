@@ -109,3 +109,56 @@ def test_added_before_the_next_quote_also_claims_the_previous_one():
     text = ('Ian Cole, editor of a trade magazine, said the machine would sell well.\n\n'
             '"They want more of what they already have." Cole added: "It is a bold move for the firm."')
     assert [q["speaker"] for q in quotes_of(text)] == ["Ian Cole", "Ian Cole"]
+
+
+def test_a_quotation_closed_by_two_single_marks_ends_there_and_keeps_its_speaker():
+    text = (
+        "Ilse Brandauer runs the ferry. “We will not give up on this crossing,’’ said Ilse Brandauer, "
+        "adding that money would come. Her deputy Tomasz Wrona disagreed.\n\n"
+        "\"The timetable cannot hold through the winter,'' Wrona said."
+    )
+    first, second = quotes_of(text)
+    assert (first["text"], first["speaker"]) == ("We will not give up on this crossing", "Ilse Brandauer")
+    assert (second["text"], second["speaker"]) == ("The timetable cannot hold through the winter", "Tomasz Wrona")
+
+
+def test_speaker_named_before_a_description_between_commas():
+    text = (
+        '"Our results were far better than we had expected," Petra Lindqvist, chief executive of Norrvik '
+        "Foods, said on Monday.\n\n"
+        "Orders rose. \"We expect the same next year and will hire more staff,\" Aldo Ferrante, a director "
+        "at the firm, told reporters."
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Petra Lindqvist", "Aldo Ferrante"]
+
+
+def test_speaker_named_between_commas_after_a_description():
+    text = (
+        "Karel Vondra criticised the ban. \"I am outraged at what the council has done to us,\" the festival's "
+        "organiser in Brno, Lenka Dvorakova, told reporters."
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Lenka Dvorakova"]
+
+
+def test_a_named_bodys_report_speaks_for_the_body_and_an_unnamed_spokesman_for_nobody():
+    text = (
+        "The Harbour Development Bank published its review on Monday.\n\n"
+        "\"Poorer regions are catching up with the rich ones quickly,\" the Harbour Development Bank report said.\n\n"
+        "\"The gap is still very real and must be closed,\" a spokesman said."
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Harbour Development Bank", None]
+
+
+def test_the_attribution_nearest_before_an_unattributed_quote_wins():
+    text = (
+        "The Film Guild said its tool was free. \"Our goal is to help parents find what they need,\" said "
+        "Dora Klimt, the guild's chief. \"Many parents worry about what their children have downloaded.\"\n\n"
+        "Ferrero spoke after the match. \"I do not know when it is going to happen,\" Ferrero told Radio Nord. "
+        "\"But I have a lot of confidence that I will be the same player again.\""
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Dora Klimt", "Dora Klimt", "Ferrero", "Ferrero"]
+
+
+def test_a_body_named_with_the_speaks_for_itself():
+    text = "\"The exercise is an outright hostile act against us,\" the Rodong Sinmun said in a commentary."
+    assert [q["speaker"] for q in quotes_of(text)] == ["Rodong Sinmun"]
