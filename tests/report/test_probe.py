@@ -75,3 +75,18 @@ def test_a_report_that_cannot_be_written_never_fails_the_run(tmp_path, make_plug
     assert "report.html was not written: RuntimeError: the page could not be rendered" in caplog.text
     assert not (tmp_path / "run" / "report.html").exists()
     assert (tmp_path / "run" / "report.json").is_file()
+
+
+def test_any_stage_that_declares_its_audit_key_has_its_removed_lines_counted(tmp_path, make_plugins):
+    """c4_quality, written without the report in mind, shows up through @stage(audit_key=...)."""
+    prose = " ".join(f"This is sentence number {i} of a page about the weather in town." for i in range(6))
+    records = [{"id": f"p{i}", "text": f"Home\nAccept cookies: see our privacy policy.\n{prose}"} for i in range(3)]
+    write_jsonl(tmp_path / "in.jsonl", records)
+    stages = [{"read_jsonl": {"paths": [str(tmp_path / "in.jsonl")]}}, "c4_quality",
+              {"write_jsonl": {"path": str(tmp_path / "o.jsonl")}}]
+    Pipeline.from_dict({"name": "c4", "stages": stages}, plugins=make_plugins()).run(
+        executor="serial", run_dir=tmp_path / "run")
+    recorded = orjson.loads((tmp_path / "run" / "report.json").read_bytes())
+    assert recorded["audit"] == [["1:c4_quality", "c4_quality"]]
+    assert sorted(recorded["removed"]) == [["1:c4_quality", "no terminal punctuation", 3],
+                                           ["1:c4_quality", "policy", 3]]
