@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -94,3 +95,18 @@ def test_open_hands_the_page_to_the_users_browser(news_run, tmp_path):
                           text=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr
     assert seen.read_text() == (news_run / "report.html").resolve().as_uri()
+
+
+def test_a_run_directory_without_recorded_data_still_gets_a_page(news_run, tmp_path):
+    """A run directory written before the report existed: stats and pipeline only, no console error."""
+    old = tmp_path / "old"
+    shutil.copytree(news_run, old)
+    (old / "report.json").unlink()
+    (old / "report.html").unlink()
+    proc = subprocess.run([sys.executable, "-m", "corpuskit", "report", str(old)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    with opened(old / "report.html") as (page, errors):
+        painted = dict(check_page(page, errors))
+        assert set(painted) == {"chart-funnel", "chart-time"}
+        assert page.inner_text("#found") == "0 of 0 sampled documents"
