@@ -50,6 +50,9 @@ class ProbePlan:
 
 TEXT_LIMIT = 10_000
 """Characters of a sampled document's text kept for the report."""
+MAX_STRATA = 100
+"""(stage, reason) pairs whose rejects are sampled separately; the rest share one sample per stage."""
+OTHER_REASONS = "(other reasons)"
 KEEP_TOP = 2_000
 """Entries a bounded counter keeps when it prunes (it prunes at four times this)."""
 
@@ -167,10 +170,7 @@ class ShardProbe:
         of = meta.get("duplicate_of") if isinstance(meta, dict) else None
         if isinstance(of, str):
             self.duplicates[(stage, of)] += 1
-        key = (stage, reason)
-        bucket = self.rejected.get(key)
-        if bucket is None:
-            bucket = self.rejected[key] = _BottomK(self._rejects_k)
+        bucket = _stratum(self.rejected, stage, reason, self._rejects_k)
         h = doc_hash(str(document.get("id")))
         if bucket.wants(h):
             bucket.put(h, _trimmed_reject(record))
@@ -240,6 +240,23 @@ class ShardProbe:
         }
 
 
+def _stratum(strata: dict[tuple[str, str], _BottomK], stage: str, reason: str, k: int) -> _BottomK:
+    """The sample of rejects of ``(stage, reason)``; past ``MAX_STRATA``, one shared bucket.
+
+    A plugin whose reasons carry values (``ratio 0.14``) would otherwise make the report
+    grow with the corpus.
+    """
+    key = (stage, reason)
+    bucket = strata.get(key)
+    if bucket is None:
+        if len(strata) >= MAX_STRATA:
+            key = (stage, OTHER_REASONS)
+            bucket = strata.get(key)
+        if bucket is None:
+            bucket = strata[key] = _BottomK(k)
+    return bucket
+
+
 def _keyed(bottom: _BottomK) -> list[tuple[int, Any]]:
     return [(-neg, item) for neg, _, item in sorted(bottom.heap, key=lambda e: -e[0])]
 
@@ -303,7 +320,7 @@ class _Merged:
         for h, item in p["final"]:
             self.final.offer(h, (shard, item))
         for s, r, items in p["rejected"]:
-            bucket = self.rejected.setdefault((s, r), _BottomK(self.rejects_k))
+            bucket = _stratum(self.rejected, s, r, self.rejects_k)
             for h, item in items:
                 bucket.offer(h, item)
         _prune(c["lines"])

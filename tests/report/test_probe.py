@@ -90,3 +90,13 @@ def test_any_stage_that_declares_its_audit_key_has_its_removed_lines_counted(tmp
     assert recorded["audit"] == [["1:c4_quality", "c4_quality"]]
     assert sorted(recorded["removed"]) == [["1:c4_quality", "no terminal punctuation", 3],
                                            ["1:c4_quality", "policy", 3]]
+
+
+def test_reasons_that_carry_values_cannot_make_the_sample_grow_without_bound():
+    probe = ShardProbe(0, sample=1, rejects=2)
+    for i in range(500):
+        probe.watch_reject({"stage": "1:f", "reason": f"ratio {i / 1000}", "document": {"id": f"d{i}", "text": "x"}})
+    merged = merge_probes([probe.to_dict(), probe.to_dict()], sample=1, rejects=2)
+    assert len(merged["rejected"]) == 101
+    other = next(g for g in merged["rejected"] if g["reason"] == "(other reasons)")
+    assert len(other["documents"]) == 2
