@@ -93,7 +93,8 @@
     const sizes = [...new Set(cl.flatMap(([, pairs]) => pairs.map((p) => p[0])))].sort((a, b) => a - b);
     chart("chart-clusters", bar(sizes.map(String), cl.map(([stage, pairs]) => {
       const m = new Map(pairs); return { label: stage, data: sizes.map((s) => m.get(s) || 0) };
-    }), { scales: { x: { title: { display: true, text: "documents in the cluster" } }, y: { title: { display: true, text: "clusters" } } } }),
+    }), { plugins: { legend: { display: true } },
+      scales: { x: { title: { display: true, text: "documents in the cluster" } }, y: { title: { display: true, text: "clusters" } } } }),
       cl.length ? null : "no duplicates were removed (no reject carries meta.duplicate_of)");
     chart("chart-stories", bar(R.stories.map((p) => String(p[0])), [{ label: "stories", data: R.stories.map((p) => p[1]) }],
       { scales: { x: { title: { display: true, text: "documents in the story" } } } }),
