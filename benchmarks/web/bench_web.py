@@ -11,8 +11,10 @@ copy under its own URL), into a temporary gzipped WARC. In the same run, on the 
   one core: the per-page cost of the stage without the run machinery (both after one
   untimed pass over the pages: the first call of htmldate's date search is slow);
 - ``corpuskit run`` of read_warc -> extract_html -> write_jsonl with the serial executor
-  (one core) and with the local executor and 2 workers, wall time and the peak RSS of the
-  biggest process (``resource.getrusage(RUSAGE_CHILDREN)`` in a wrapper process per run);
+  (one core) and with the local executor and 2 workers: wall time, CPU seconds of all its
+  processes (pages per CPU second is the per-core rate on a machine shared with other
+  work, where wall time is not) and the peak RSS of the biggest process
+  (``resource.getrusage(RUSAGE_CHILDREN)`` in a wrapper process per run);
 - with ``--memory``, the serial run again on twice the records, to show peak memory flat
   in the number of pages.
 """
@@ -33,7 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 DEVDATA = Path("/work/shared/devdata/html")
 REPO = Path(__file__).resolve().parents[2]
 RSS_WRAPPER = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)")
+               "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+               "print(u.ru_maxrss, u.ru_utime + u.ru_stime, done.returncode)")
+"""Runs a command; prints the peak RSS of its biggest process (KiB), the CPU seconds of all its
+processes, and its exit status."""
 
 
 def dev_pages() -> list[bytes]:
@@ -75,21 +80,25 @@ def time_in_process(pages: list[bytes], repeat: int) -> dict[str, float]:
     return rates
 
 
-def time_run(warc: Path, work: Path, executor: str, workers: int) -> tuple[float, int]:
+def time_run(warc: Path, work: Path, executor: str, workers: int, extra_stages: str = "",
+             plugin: Path | None = None) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds of ``corpuskit run`` over the WARC."""
     config = work / f"bench-{executor}.yaml"
     config.write_text(f"name: bench-web-{executor}\nexecutor: {executor}\nstages:\n"
-                      f"  - read_warc: {{paths: ['{warc}']}}\n  - extract_html\n"
+                      f"  - read_warc: {{paths: ['{warc}']}}\n  - extract_html\n{extra_stages}"
                       f"  - write_jsonl: {{path: '{work / f'out-{executor}.jsonl'}'}}\n")
     env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'plugins'}"}
     cmd = [sys.executable, "-c", RSS_WRAPPER, sys.executable, "-m", "corpuskit", "run", str(config),
            "--workers", str(workers), "--run-dir", str(work / f"run-{executor}")]
+    if plugin is not None:
+        cmd += ["--plugin", str(plugin)]
     t0 = time.perf_counter()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - t0
-    rss_kb, rc = (int(x) for x in done.stdout.split()[-2:])
-    if rc != 0:
+    rss, cpu, rc = done.stdout.split()[-3:]
+    if int(rc) != 0:
         raise SystemExit(f"corpuskit run failed ({rc})")
-    return wall, rss_kb
+    return wall, int(rss), float(cpu)
 
 
 def main() -> None:
@@ -109,13 +118,14 @@ def main() -> None:
         records = write_warc(warc, pages, args.repeat)
         print(f"WARC: {records} records, {warc.stat().st_size / 1e6:.1f} MB")
         for executor, workers in (("serial", 1), ("local", 2)):
-            wall, rss = time_run(warc, work, executor, workers)
+            wall, rss, cpu = time_run(warc, work, executor, workers)
             print(f"corpuskit run {executor:6} workers={workers}  {records / wall:7.1f} pages/s "
-                  f"({records / wall / workers:.1f} per worker), {wall:.1f} s, peak RSS {rss / 1024:.0f} MiB")
+                  f"({records / wall / workers:.1f} per worker), {wall:.1f} s wall; {records / cpu:.1f} pages "
+                  f"per CPU second ({cpu:.1f} s CPU, all processes); peak RSS {rss / 1024:.0f} MiB")
         if args.memory:
             warc2 = work / "pages2.warc.gz"
             records2 = write_warc(warc2, pages, 2 * args.repeat)
-            wall, rss = time_run(warc2, work, "serial", 1)
+            wall, rss, _ = time_run(warc2, work, "serial", 1)
             print(f"corpuskit run serial on {records2} records: {wall:.1f} s, peak RSS {rss / 1024:.0f} MiB")
 
 

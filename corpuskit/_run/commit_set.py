@@ -55,13 +55,17 @@ def commit_with_split_outputs(
     journal: dict[str, Any] = {"state": "writing", "files": [], "remove": [], "manifests": {}}
     tasks: list[FileTask] = []
     finals: dict[str, list[str]] = {}
+    claimed: dict[str, str] = {}
     for spec, out in split:
         files = plan_files(out, [rd.part(spec.label, s) for s in range(shards)])
         for f in files:
             guard.refuse(f.final, spec, out.param)
+            _claim(claimed, f.final, spec.label)
         staged = [(staging_name(f.final, token), f) for f in files]
-        for first in range(0, len(staged), _FILES_PER_TASK):
-            tasks.append(FileTask(str(rd.root), spec, out.param, tuple(staged[first:first + _FILES_PER_TASK]), first))
+        per_task = max(1, min(_FILES_PER_TASK, len(staged) // (4 * executor.workers)))  # every worker busy
+        for first in range(0, len(staged), per_task):
+            group = tuple(staged[first:first + per_task])
+            tasks.append(FileTask(str(rd.root), token, spec, out.param, group, first))
         journal["files"] += [[s, f.final] for s, f in staged]
         finals[spec.label] = [f.final for f in files]
         manifest, removals = _manifest_change(out.template, finals[spec.label], guard)
@@ -101,6 +105,14 @@ def recover_commit(rd: RunDir, key: bytes | None) -> str | None:
         done = "removed the staged files of an earlier run, stopped before its commit"
     path.unlink()
     return done
+
+
+def _claim(claimed: dict[str, str], final: str, label: str) -> None:
+    """Refuse a file two exporters would both write (the second would silently replace the first)."""
+    key = os.path.abspath(final)
+    if claimed.setdefault(key, label) != label:
+        raise RunError(f"stages '{claimed[key]}' and '{label}' would both write '{final}'; nothing was committed",
+                       hint="give the exporters paths that cannot name the same file")
 
 
 def _journal(rd: RunDir) -> Path:

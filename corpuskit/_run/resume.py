@@ -44,7 +44,8 @@ def fingerprint(config: PipelineConfig, shards: Planned) -> dict[str, Any]:
     and per stage its plugin, distribution, version and a hash of its class's source file."""
     decisive = {k: v for k, v in config.resolved().items()
                 if k not in HOW_IT_RUNS and k not in config.executor_options}
-    config_hash = hashlib.sha256(orjson.dumps(decisive, default=str)).hexdigest()
+    # a stage parameter may be a mapping with integer keys (gopher_repetition's n-gram limits)
+    config_hash = hashlib.sha256(orjson.dumps(decisive, default=str, option=orjson.OPT_NON_STR_KEYS)).hexdigest()
     sources = sorted({src for _, sh in shards for src in (sh.items or (sh.source,))})
     inputs: list[Any] = []
     for path in sources:

@@ -7,7 +7,9 @@
     data/seg<i>/shard-<s>.jsonl   documents between segments (removed at the end)
     keys/seg<i>/shard-<s>/b<b>.pkl  a global stage's keys (removed at the end)
     decisions/seg<i>/shard-<s>/   decisions addressed to a shard (removed at the end)
-    parts/<stage>/shard-<s>.jsonl export parts (removed once committed)
+    parts/<stage>/shard-<s>.jsonl export parts (removed once committed); a split output's
+                                  documents, with shard-<s>.index: the file each goes to
+    commit.json                   a split output's commit in progress (corpuskit._run.commit_set)
     rejects/seg<i>-shard<s>.jsonl rejects per shard, merged into rejects.jsonl
     probes/seg<i>-shard<s>.json   what shard s of segment i recorded for the report (merged at the end)
     stats.json, report.txt        results

@@ -21,18 +21,20 @@ import os
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 import orjson
 
 from corpuskit._config.pipeline import StageSpec
 from corpuskit._document import Document
+from corpuskit._errors import RunError
 from corpuskit._io import jsonl
 from corpuskit._io.remote import is_url
 from corpuskit._run.contracts import in_phase
 from corpuskit._run.plan import refuse_rejects
 from corpuskit._run.rundir import RunDir
+from corpuskit._run.setup_cache import prepared
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.kinds import Resources, resources_of
 from corpuskit._stages.pathtemplate import PathTemplate, TemplateError, numbered
@@ -156,6 +158,7 @@ class FileTask:
     """Write a group of an exporter's files under their staging names."""
 
     run_root: str
+    run_token: str
     spec: StageSpec
     param: str
     files: tuple[tuple[str, OutputFile], ...]  # (staging name, file)
@@ -173,35 +176,57 @@ def write_files(task: FileTask) -> dict[str, Any]:
     spec = task.spec
     ctx = StageContext(spec.label, StageStats(spec.label, spec.kind), refuse_rejects, workdir=rd.root,
                        plugin=spec.plugin)
+    stage = prepared(task.run_token, spec, ctx)
     parts = rd.part(spec.label, 0).parent / "files"
-    parts.mkdir(parents=True, exist_ok=True)
     written = 0
-    for i, (staging, file) in enumerate(task.files, task.first):
-        part = parts / f"file-{i:06d}.part"
-        with in_phase(ctx, spec.stage, "open_part", io_errors=True):
-            writer = spec.stage.open_part(part, ctx)
-        try:
-            for doc in _documents(rd, spec.label, file.runs):
-                writer.write(doc)
-                written += 1
-        finally:
-            writer.close()
-        Path(staging).parent.mkdir(parents=True, exist_ok=True)
-        exporter = attrs.evolve(spec.stage, **{task.param: staging})
-        with in_phase(ctx, exporter, "commit", io_errors=True):
-            exporter.commit([part], ctx)
-        with open(staging, "rb+") as fh:
-            os.fsync(fh.fileno())
-        part.unlink()
+    try:
+        parts.mkdir(parents=True, exist_ok=True)
+        for i, (staging, file) in enumerate(task.files, task.first):
+            written += _write_file(stage, task.param, rd, spec.label, file, parts / f"file-{i:06d}.part", staging,
+                                   ctx)
+    except OSError as exc:  # a full disk, an unwritable folder
+        raise RunError(
+            f"stage '{spec.label}' could not write its output: {exc.strerror or exc}: {exc.filename or ''}",
+            hint="check the output path and free disk space; nothing was committed",
+        ) from None
     return {"written": written}
 
 
+def _write_file(stage: Any, param: str, rd: RunDir, label: str, file: OutputFile, part: Path, staging: str,
+                ctx: StageContext) -> int:
+    with in_phase(ctx, stage, "open_part", io_errors=True):
+        writer = stage.open_part(part, ctx)
+    written = 0
+    try:
+        for doc in _documents(rd, label, file.runs):
+            writer.write(doc)
+            written += 1
+    finally:
+        writer.close()
+    Path(staging).parent.mkdir(parents=True, exist_ok=True)
+    exporter = attrs.evolve(stage, **{param: staging})
+    with in_phase(ctx, exporter, "commit", io_errors=True):
+        exporter.commit([part], ctx)
+    with open(staging, "rb+") as fh:
+        os.fsync(fh.fileno())
+    part.unlink()
+    return written
+
+
 def _documents(rd: RunDir, label: str, runs: tuple[tuple[int, int, int], ...]) -> Iterator[Document]:
-    for shard, offset, length in runs:
-        with open(rd.part(label, shard), "rb") as fh:
+    """The documents of a file's runs, in order (each shard's part opened once)."""
+    handles: dict[int, IO[bytes]] = {}
+    try:
+        for shard, offset, length in runs:
+            fh = handles.get(shard)
+            if fh is None:
+                fh = handles[shard] = open(rd.part(label, shard), "rb")  # noqa: SIM115 - closed below
             fh.seek(offset)
             while length > 0:
                 line = fh.readline()
                 length -= len(line)
                 record = jsonl.loads(line)
                 yield Document(record["id"], record["text"], record["meta"])
+    finally:
+        for fh in handles.values():
+            fh.close()

@@ -15,6 +15,7 @@ files: :func:`numbered` puts ``-00000``, ``-00001``... before the name's extensi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import string
@@ -34,6 +35,7 @@ class TemplateError(ValueError):
     """A path template that cannot name files (the message says why)."""
 
 
+@functools.lru_cache(maxsize=4096)  # a field's values repeat (languages, sites): made safe once each
 def safe_piece(value: str) -> str:
     """``value`` as a piece of one file name: letters, digits and ``-_.=+@,`` kept,
     anything else (``/``, ``\\``, spaces, controls, quotes...) replaced by ``_``; leading

@@ -34,6 +34,7 @@ from corpuskit._stages.datasets.rows import JSON_COLUMNS_KEY, json_columns, plai
 __all__ = ["Fields", "conform", "documents_batch", "settle_schema"]
 
 LAYOUT_KEY = b"corpuskit.meta_layout"
+_NESTED_VALUES = (dict, list, tuple)
 
 
 @attrs.frozen
@@ -95,9 +96,29 @@ def _typed(values: list[Any]) -> pa.Array | None:
     kind = array.type
     if pa.types.is_floating(kind) and any(type(v) is int for v in values):
         return None  # 1 would come back as 1.0
-    if _nested(kind) and (_has_empty_struct(kind) or array.to_pylist() != values):
+    if _nested(kind) and _has_empty_struct(kind):
+        return None
+    if _nested(kind) and not _flat_objects_alike(values) and array.to_pylist() != values:
         return None  # keys that vary between objects would come back as nulls
     return array
+
+
+def _flat_objects_alike(values: list[Any]) -> bool:
+    """Whether ``values`` are objects (or nulls) with the same keys and no nested values: then
+    Arrow's struct gives them back as they are, and the costly check is not needed."""
+    keys = None
+    for value in values:
+        if value is None:
+            continue
+        if type(value) is not dict:
+            return False
+        if keys is None:
+            keys = value.keys()
+            if any(type(v) in _NESTED_VALUES for v in value.values()):
+                return False
+        elif value.keys() != keys:
+            return False
+    return True
 
 
 def _nested(kind: pa.DataType) -> bool:

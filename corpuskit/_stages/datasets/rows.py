@@ -71,20 +71,22 @@ def batch_documents(batch: pa.RecordBatch, cmap: ColumnMap, meta_field: str, at:
     text_column = batch.column(cmap.text_field)
     texts = text_column.to_pylist()
     too_large = _over(text_column, max_bytes)
-    ids = batch.column(cmap.id_field).to_pylist() if cmap.id_field in names else None
+    ids = _ids(batch, cmap.id_field, at)
     meta_names = cmap.meta_names(names)
     values = [_values(batch.column(name), name in decode) for name in meta_names]
-    merge = meta_field in meta_names or SOURCE in meta_names
     rows = zip(*values, strict=True) if values else repeat(())
-    for i, (text, row_values) in enumerate(zip(texts, rows, strict=False)):
-        row = at.first_row + i
+    numbers = range(at.first_row, at.first_row + batch.num_rows)
+    if not (meta_field in meta_names or SOURCE in meta_names or too_large or text_column.null_count):
+        path, unit, index = at.path, at.unit, at.index  # the common case, kept tight: 1M rows go through here
+        for doc_id, text, row, row_values in zip(ids, texts, numbers, rows, strict=False):
+            meta = dict(zip(meta_names, row_values, strict=True))
+            meta[SOURCE] = {"path": path, unit: index, "row": row}
+            yield Document(doc_id, text, meta)
+        return
+    for i, (doc_id, text, row, row_values) in enumerate(zip(ids, texts, numbers, rows, strict=False)):
         source = at.source(row)
-        meta = dict(zip(meta_names, row_values, strict=True))
-        if merge:
-            meta = record_meta(meta, cmap.id_field, cmap.text_field, meta_field, source)
-        else:
-            meta[SOURCE] = source
-        doc_id = f"{at.name}:{row}" if ids is None or ids[i] is None else str(ids[i])
+        meta = record_meta(dict(zip(meta_names, row_values, strict=True)), cmap.id_field, cmap.text_field,
+                           meta_field, source)
         if text is None:
             reason = f"{at.where(row)}: null '{cmap.text_field}'"
             ctx.reject(Document(doc_id, "", meta), MISSING_TEXT, reason)
@@ -93,6 +95,18 @@ def batch_documents(batch: pa.RecordBatch, cmap: ColumnMap, meta_field: str, at:
             reject_too_large(doc_id, source, len(data), data[:PREVIEW_BYTES], at.where(row), max_bytes, ctx)
         else:
             yield Document(doc_id, text, meta)
+
+
+def _ids(batch: pa.RecordBatch, id_field: str, at: Position) -> list[str]:
+    """The id of each row: the id column's value as a string, else ``NAME:ROW``."""
+    rows = range(at.first_row, at.first_row + batch.num_rows)
+    if id_field not in batch.schema.names:
+        return [f"{at.name}:{row}" for row in rows]
+    column = batch.column(id_field)
+    values = column.to_pylist()
+    if column.null_count == 0 and pa.types.is_string(column.type):
+        return values  # type: ignore[no-any-return]
+    return [f"{at.name}:{row}" if v is None else str(v) for v, row in zip(values, rows, strict=True)]
 
 
 def _over(texts: pa.Array, limit: int) -> set[int] | None:

@@ -25,10 +25,15 @@ _PRIORITY = {"email": 0, "iban": 1, "card": 2, "ip": 3, "phone": 4}
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 _MAX_LOCAL = 64
 _DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,10}[A-Za-z]{2,24}(?![A-Za-z0-9-])")
-_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
+# Each pattern starts with a character class and puts its left boundary in a lookbehind after
+# that first character: the regex engine then skips ahead to candidate characters instead of
+# trying the lookbehind at every position (twice as fast on prose).
+_IPV4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?!\w|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f:]{2,39}+(?![\w:])")
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?!\d)")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}+\b")
+_CARD = re.compile(r"\d(?<![\d-]\d)(?:[ -]?\d){12,18}(?!\d)")
+_IBAN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]){11,30}+\b")
+_PHONE_RUN = re.compile(r"[+(\d](?:[ ().+-]{0,3}\d){6,}")
+"""At least 7 digits with few separators between them: the phone pattern runs only inside such a run."""
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]?\d{2,4}){1,4}(?![\w])"
 )
@@ -117,9 +122,15 @@ def _ibans(text: str) -> Iterator[Span]:
 
 
 def _phones(text: str, region: str) -> Iterator[Span]:
+    for run in _PHONE_RUN.finditer(text):
+        # endpos one past the run, so the right-boundary lookahead sees the next character
+        yield from _phones_in(text, run.start(), min(run.end() + 1, len(text)), region)
+
+
+def _phones_in(text: str, start: int, end: int, region: str) -> Iterator[Span]:
     import phonenumbers
 
-    for m in _PHONE.finditer(text):
+    for m in _PHONE.finditer(text, start, end):
         candidate = m.group()
         digits = len(_NOT_DIGIT.sub("", candidate))
         if not 7 <= digits <= 15:

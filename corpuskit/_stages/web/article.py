@@ -2,9 +2,9 @@
 
 The tree is parsed by trafilatura's loader (it copes with encodings declarations, broken
 markup and XML prologues); :func:`corpuskit._stages.web.structured.page_metadata` reads
-the page's own metadata from it first, then trafilatura extracts the main content and its
-metadata heuristics (with htmldate) from the same tree, and fill only the fields the
-markup left open.
+the page's own metadata from it first, :func:`corpuskit._stages.web.library.library_fields`
+asks trafilatura's heuristics and htmldate only for the fields the markup left open, and
+trafilatura extracts the main content from the same tree (without its metadata pass).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 
 import attrs
 
-from corpuskit._stages.web.authors import join_names, person_names, site_names
 from corpuskit._stages.web.furniture import drop_teasers, prune_comments
-from corpuskit._stages.web.structured import FIELDS, iso_date, page_headings, page_metadata
+from corpuskit._stages.web.library import library_fields
+from corpuskit._stages.web.structured import FIELDS, page_headings, page_metadata
 
 __all__ = ["Extraction", "clean_title", "extract_page"]
 
@@ -115,22 +115,15 @@ def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
     found = page_metadata(tree, url)
     headings = page_headings(tree)
     prune_comments(tree)
+    missing = {f for f in FIELDS if f not in found}
+    for key, value in library_fields(tree, missing, found.get("canonical_url", (url,))[0]).items():
+        if value:
+            found[key] = (value, "trafilatura")
     result: Any = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=include_tables,
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=include_tables,
         favor_precision=favor == "precision", favor_recall=favor == "recall", max_tree_size=None,
-        date_extraction_params={"extensive_search": True, "original_date": True, "max_date": None},
     )
-    text = ""
-    if result is not None:
-        text = result.text or ""
-        fallback = {
-            "title": result.title, "author": _library_author(result.author, found, result.sitename, url),
-            "publisher": result.sitename, "published": iso_date(result.date), "description": result.description,
-            "canonical_url": result.url,
-        }
-        for key, value in fallback.items():
-            if value and key not in found:
-                found[key] = (value, "trafilatura")
+    text = (result.text or "") if result is not None else ""
     fields: dict[str, Any] = dict.fromkeys(FIELDS)
     sources: dict[str, str] = {}
     for key, (value, source) in found.items():
@@ -140,14 +133,6 @@ def extract_page(html: str, *, url: str | None = None, favor: str = "precision",
     raw_title = fields["title"]
     fields["title"] = headline(clean_title(raw_title, fields["publisher"], host), headings)
     return Extraction(_without_headline(drop_teasers(text), (raw_title, fields["title"])), fields, sources)
-
-
-def _library_author(raw: str | None, found: dict[str, Any], sitename: str | None, url: str | None) -> str | None:
-    """trafilatura's author guess, held to the rules for weak sources (two-word person names, no outlet)."""
-    if not raw:
-        return None
-    outlet = site_names(found.get("publisher", ("",))[0], sitename, found.get("canonical_url", ("",))[0], url)
-    return join_names(person_names(raw, outlet, strict=True))
 
 
 def _without_headline(text: str, titles: tuple[str | None, ...]) -> str:

@@ -20,11 +20,14 @@ from typing import Any
 
 __all__ = ["drop_teasers", "prune_comments"]
 
-_COMMENTS = ('//*[self::div or self::section or self::ol or self::ul or self::aside or self::li]'
-             '[re:test(@class|@id, "comment(?!ary)|comentari|kommentar|komentar|disqus", "i")]'
-             '[not(re:test(@class|@id, "(has|with|allow|open|enabled|closed)[-_]?comments?|comments?[-_]?(open|enabled'
-             '|closed|allowed)", "i"))]')
-_NS = {"re": "http://exslt.org/regular-expressions"}
+_COMMENT_TAGS = frozenset(("div", "section", "ol", "ul", "aside", "li"))
+_COMMENTS = "//@class[{0}]/..|//@id[{0}]/..".format(
+    " or ".join(f'contains(., "{w}")' for w in ("omment", "OMMENT", "omentar", "isqus")))
+"""Candidates by native XPath on the attribute axis, case aside (an EXSLT regex would call back into
+Python per element); :data:`_COMMENT_NAME` decides."""
+_COMMENT_NAME = re.compile(r"comment(?!ary)|comentari|kommentar|komentar|disqus", re.IGNORECASE)
+_NOT_COMMENTS = re.compile(r"(?:has|with|allow|open|enabled|closed)[-_]?comments?|comments?[-_]?(?:open|enabled|closed"
+                           r"|allowed)", re.IGNORECASE)
 _MOST = 0.6
 _TEASER = re.compile(
     r"^\(?\s*(?:read more|read also|also read|see also|more|related|listen|watch|lire aussi|à lire aussi"
@@ -36,12 +39,17 @@ _HEADLINE_ITEM = re.compile(r"^- \S.{0,150}$")
 
 
 def _length(el: Any) -> int:
-    return len("".join(el.itertext()).split()) if el is not None else 0
+    return int(el.xpath("string-length(.)")) if el is not None else 0
+
+
+def _is_comments(names: str) -> bool:
+    return bool(_COMMENT_NAME.search(names)) and not _NOT_COMMENTS.search(names)
 
 
 def prune_comments(tree: Any) -> int:
     """Removes reader-comment containers from ``tree``; returns how many."""
-    found = tree.xpath(_COMMENTS, namespaces=_NS)
+    found = [el for el in tree.xpath(_COMMENTS)
+             if el.tag in _COMMENT_TAGS and _is_comments(f"{el.get('class', '')} {el.get('id', '')}")]
     if not found:
         return 0
     total = _length(tree.find(".//body"))

@@ -5,7 +5,8 @@ continents and cities of at least :data:`CITY_MIN_POPULATION` people) and ``pyco
 (country names in German, French, Spanish, Italian, Dutch, Portuguese and Russian, from
 its ISO 3166 translations, mapped to the GeoNames name); given names from
 the ``nam_dict.txt`` list that ``gender-guesser`` ships (about 48,000 first names from
-many countries, with frequencies); demonyms are derived from country names by suffix
+many countries, with frequencies); occupations ("activist", "banker") from ``nameparser``'s
+title list; demonyms are derived from country names by suffix
 rules plus the irregular ones below. Titles, honorifics, organisation and place cue
 words are short curated lists in this module.
 
@@ -15,6 +16,7 @@ words are short curated lists in this module.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 import attrs
@@ -163,6 +165,15 @@ PLACE_ALIASES = {
     "marrakech": "Marrakech", "marrakesh": "Marrakech",
 }
 
+US_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "fla": "Florida", "kan": "Kansas", "ky": "Kentucky", "mich": "Michigan",
+    "minn": "Minnesota", "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "okla": "Oklahoma",
+    "tenn": "Tennessee", "vt": "Vermont", "wis": "Wisconsin", "wyo": "Wyoming",
+}
+"""The AP style abbreviations of US states in datelines ("ANAHEIM, Calif."), those that are no common word
+or name ("Miss.", "Ind.", "La.", "Pa." are left out)."""
+
 UK_NATIONS = frozenset(("england", "scotland", "wales", "northern ireland"))
 """Countries GeoNames counts as one (the United Kingdom's)."""
 
@@ -214,6 +225,8 @@ class Gazetteer:
     demonyms: frozenset[str]
     genders: dict[str, str] = attrs.field(factory=dict)
     """Given name -> "m" or "f" where gender-guesser's list gives it one gender only."""
+    occupations: frozenset[str] = frozenset()
+    """Nouns for people by what they do ("activist", "banker", "farmer"), from nameparser's titles."""
     countries: frozenset[str] = frozenset()
     """Countries (in every listed language), US states, continents and the aliases: places that are
     never a club or a person's surname."""
@@ -278,6 +291,9 @@ def _load_places() -> tuple[dict[str, str], set[str], list[str], set[str]]:
             if city["population"] >= 1_000_000:
                 major.add(fold_to_latin(city["name"]))
     regions.update(UK_NATIONS)
+    for abbreviation, state in US_STATE_ABBREVIATIONS.items():
+        places.setdefault(abbreviation, state)
+        regions.add(abbreviation)
     regions.update(key for key, name in PLACE_ALIASES.items() if fold_to_latin(name) in regions)
     places.update(PLACE_ALIASES)
     return places, major, countries, regions
@@ -336,6 +352,22 @@ def _load_given_names(min_frequency: int = 2) -> tuple[frozenset[str], dict[str,
     return frozenset(names), genders
 
 
+_OCCUPATION = re.compile(r"(?:ist|er|or|man|woman|ian|ant|ent|ess|ee|ive|ic|ar|ard|ect|ief|eon|arch)$")
+_NOT_OCCUPATIONS = word_set(
+    "banner bearer business computer excellent rear soccer theater warrant superior senior prior resident member "
+    "highness holiness printer marcher tenor comic"
+)
+
+
+def _load_occupations() -> frozenset[str]:
+    """The words of nameparser's title list that name a person by occupation (its list also has "group",
+    "british", "film"...: only nouns ending like one are kept)."""
+    from nameparser.config import CONSTANTS  # type: ignore[import-untyped]
+
+    words = {w for w in CONSTANTS.titles if w.isascii() and w.isalpha() and len(w) >= 4 and _OCCUPATION.search(w)}
+    return frozenset(words - _NOT_OCCUPATIONS - NON_ENTITY - COMMON_WORDS)
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use."""
@@ -352,4 +384,5 @@ def gazetteer() -> Gazetteer:
         demonyms=frozenset(_demonyms(countries)),
         genders=genders,
         countries=frozenset(regions),
+        occupations=_load_occupations(),
     )

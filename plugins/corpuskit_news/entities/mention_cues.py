@@ -115,11 +115,12 @@ class Cues:
             return True
         return prev == "to" and self.words.text.endswith("according to ", 0, tokens[0].start)
 
-    @staticmethod
-    def title_before(prev: str) -> bool:
-        """Whether the word before a name is a title ("Senator"), not one that ended the sentence before
-        ("... the company's new leader. Apple said")."""
-        return bare(prev) in TITLES and (not prev.endswith(".") or bare(prev) in HONORIFICS)
+    def title_before(self, prev: str) -> bool:
+        """Whether the word before a name is a title ("Senator", "activist"), not one that ended the sentence
+        before ("... the company's new leader. Apple said")."""
+        key = bare(prev)
+        titled = key in TITLES or (prev.islower() and key in self.gaz.occupations)
+        return titled and (not prev.endswith(".") or key in HONORIFICS)
 
     def compass_place(self, tokens: list[Tok]) -> bool:
         """ "West Asia", "Central Asia", "Northern Norway"."""
@@ -149,8 +150,8 @@ class Cues:
     def org_like(self, tok: Tok, key: str, *, employer: bool, prev: str) -> bool:
         if employer or ctx.after_name(self.words.text, tok.end) or key in STANDALONE_ORGS:
             return True  # "Yandex chief executive ...", "the Mirror newspaper"
-        if ctx.org_before(self.words.text, tok.start):
-            return True  # "union Unison", "economist at Acme", "makers like Dell"
+        if ctx.org_before(self.words.text, tok.start) or ctx.told(self.words.text, tok.start):
+            return True  # "union Unison", "economist at Acme", "makers like Dell", "told Mashable"
         if ctx.ORG_SUFFIX.search(key) or (CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
             return True
         text = self.words.text

@@ -53,6 +53,11 @@ from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["find_mentions"]
 
+_OPEN_MARKS = frozenset("\"“‘'«„")
+_CLOSE_MARKS = frozenset("\"”’'»“")
+_NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
+"""Words never a name alone that may open an organisation's name when the context says it is one."""
+
 
 class _Typer:
     """One document's scan: decides each piece, recursing into its parts; the rules live in :class:`Cues`."""
@@ -89,8 +94,9 @@ class _Typer:
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
             return
         if ctx.WORK_BEFORE.search(self.words.text, max(0, tokens[0].start - 24), tokens[0].start) \
-                or ctx.NOT_NAMES_AFTER.match(self.words.text, tokens[-1].end):
-            return  # "the film Summer Bridge": a title of a work; "the Dari language"
+                or ctx.NOT_NAMES_AFTER.match(self.words.text, tokens[-1].end) \
+                or (len(tokens) > 1 and self._quoted_whole(tokens) and not self.cues.place(tokens)):
+            return  # "the film Summer Bridge", 'starred in "Summer Bridge"': a title of a work; "the Dari language"
         if ctx.LEGAL_SUFFIX.match(self.words.text, tokens[-1].end) and not self.cues.place(tokens):
             self.found.emit(tokens, ORG)  # "Durand Jirga, Inc."
             return
@@ -130,12 +136,22 @@ class _Typer:
                     continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
                 if i and self.cues.org_acronym(tokens[0].text):
                     continue  # "BBC Sport", "ITV News": an outlet and its section
+                if i == 0 and len(tokens) > 1 and key in _NAME_OPENERS and (
+                        ctx.after_name(self.words.text, tokens[-1].end) == "outlet"
+                        or ctx.org_before(self.words.text, tokens[0].start)):
+                    continue  # "Uganda's New Vision newspaper", "the newspaper New Vision"
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
                 return
         if self._titled(tokens):
             return
         self._untitled(tokens, employer=False, checked=True)
+
+    def _quoted_whole(self, tokens: list[Tok]) -> bool:
+        """Whether quotation marks enclose exactly this piece: the title of a work, not a name."""
+        text, start, end = self.words.text, tokens[0].start, tokens[-1].end
+        return start > 0 and text[start - 1] in _OPEN_MARKS and text[end : end + 1] in _CLOSE_MARKS \
+            and text[end : end + 1] != ""
 
     def _joined(self, tokens: list[Tok]) -> bool:
         """Pieces joined by "&", "and", "for" or "of": one name, two names, or a title of a work."""
@@ -171,8 +187,8 @@ class _Typer:
         for i, tok in enumerate(tokens):
             key = title_word(tok.text)
             nxt = title_word(tokens[i + 1].text) if i + 1 < n else ""
-            if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES):
-                break
+            if key in TITLES or (key in TITLE_PREFIXES and nxt in TITLES) or (i == 0 and key in self.gaz.occupations):
+                break  # "Farmer Chad Smith": an occupation opening the piece is a title too
         else:
             return False
         while i and title_word(tokens[i - 1].text) in TITLE_PREFIXES:
@@ -249,12 +265,6 @@ class _Typer:
                           and words[-1] not in self.gaz.demonyms)):
             self.found.emit(tokens, ORG)  # "union Unison", "magazine Mac Format", "economist at Fannie Mae"
             return
-        given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
-        if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
-                       or ctx.PERSON_APPOSITION.match(self.words.text, tokens[-1].end)) \
-                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
-            self.found.emit(tokens, PERSON)
-            return
         if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
                 words[0] not in self.gaz.given_names and self.cues.name_shaped(tokens[1:]):
             if f"{tokens[0].text} {tokens[-1].text}" in self.words.text and self.cues.name_shaped(tokens):
@@ -263,6 +273,12 @@ class _Typer:
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self.found.emit(tokens[1:], PERSON)
             return
+        given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
+        if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
+                       or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
+                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
+            self.found.emit(tokens, PERSON)
+            return
         if n >= 2 and all(t.text[0].isupper() for t in tokens) and not all(t.text.isupper() for t in tokens) and any(
             (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS) or CAMEL.match(t.text) for t in tokens
         ):
@@ -270,7 +286,7 @@ class _Typer:
             return
         if n == 1:
             self._single(tokens[0], employer=employer, prev=prev)
-        elif employer and all(t.text[0].isupper() for t in tokens):
+        elif (employer or ctx.told(self.words.text, tokens[0].start)) and all(t.text[0].isupper() for t in tokens):
             self.found.emit(tokens, ORG)  # "Carnegie Mellon Professor Raj Reddy"
         elif n <= 3 and all(t.text[0].isupper() and not is_acronym(t.text) for t in tokens) \
                 and self.cues.placed(tokens, prev):

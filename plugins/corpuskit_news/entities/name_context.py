@@ -20,6 +20,7 @@ Small, general signals the recognizer (:mod:`corpuskit_news.entities.mentions`) 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from corpuskit_news.entities.gazetteer import HONORIFICS, TITLE_PREFIXES, TITLES
@@ -39,7 +40,6 @@ __all__ = [
     "ORG_NOUNS",
     "ORG_SUFFIX",
     "OUTLET_AFTER",
-    "PERSON_APPOSITION",
     "PLACE_NOUNS",
     "PLACE_OF",
     "PLACE_PREPOSITIONS",
@@ -50,6 +50,8 @@ __all__ = [
     "WORK_BEFORE",
     "after_name",
     "org_before",
+    "person_apposition",
+    "told",
 ]
 
 EVENT_WORDS = word_set(
@@ -149,12 +151,21 @@ APPOSITION = re.compile(
     r"(?:(?P<noun>[a-z\-]+))(?=[ \t]*[,.;)]|[ \t]+(?:based|which|that|owned|headquartered|listed|whose)\b)"
 )
 """An apposition that says what kind of organisation the name is: "Zentrix, the chipmaker,"."""
-PERSON_APPOSITION = re.compile(
-    r",[ \t]+(?:\d{1,3},[ \t]+)?(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:"
-    + "|".join(sorted((t for t in TITLES if t.isalpha() and t not in HONORIFICS), key=len, reverse=True))
-    + r")\b"
-)
-"""An apposition that gives a person's job: "Trip Chowdhry, an analyst with ...", "X, 45, a farmer"."""
+
+
+@functools.cache
+def _person_apposition(occupations: frozenset[str]) -> re.Pattern[str]:
+    jobs = {t for t in TITLES if t.isalpha() and t not in HONORIFICS} | occupations
+    return re.compile(
+        r",[ \t]+(?:\d{1,3},[ \t]+)?(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:"
+        + "|".join(sorted(jobs, key=len, reverse=True)) + r")\b"
+    )
+
+
+def person_apposition(text: str, end: int, occupations: frozenset[str]) -> bool:
+    """An apposition that gives a person's job after ``end``: "Trip Chowdhry, an analyst with ...", "X, 45, a
+    farmer"."""
+    return text.startswith(",", end) and _person_apposition(occupations).match(text, end) is not None
 _LAST_WORDS = ORG_NOUNS | _EMPLOYER_LINKS | {"the", "like", "including", "as"}
 _GROUP_PLURALS = word_set(
     """companies firms manufacturers makers carmakers rivals retailers clubs sides banks groups brands airlines
@@ -172,6 +183,15 @@ def _words_before(text: str, start: int) -> list[str]:
     if len(window) == 48 and words:
         words = words[1:]  # the first may be cut
     return words[-4:]
+
+
+_TOLD = re.compile(r"(?:\btold|\binterview[ \t]+with|\bspeaking[ \t]+to)[ \t]+(?:the[ \t]+)?$")
+
+
+def told(text: str, start: int) -> bool:
+    """ "told Mashable", "in an interview with the Daily Planet": a name with no person evidence there is
+    the outlet spoken to (people told are named with a given name or a title)."""
+    return text[start - 1 : start] in (" ", "\t") and _TOLD.search(text, max(0, start - 24), start) is not None
 
 
 def org_before(text: str, start: int) -> bool:

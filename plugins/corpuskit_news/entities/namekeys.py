@@ -34,6 +34,7 @@ _NON_LETTERS = re.compile(r"[^a-z]+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLES = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiou]")
+_CONNECTORS = re.compile(r"(?<= )(?:and|of|the|for|on|&)(?= )")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -63,14 +64,18 @@ def skeleton(word: str) -> str:
     return key[:1] + _VOWELS.sub("", key[1:])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The case- and punctuation-blind key of an organisation or place name.
 
     A leading "the" and a possessive ending are dropped: "The BRICS", "Brics", "BRICS'"
-    share one key.
+    share one key; so are the small words inside a name ("and", "of", "the", "for", "on",
+    "&"): "Economic and Social Research Council" = "Economic Social Research Council".
     """
     key = fold_to_latin(name)
     if key.startswith("the "):
         key = key[4:]
     key = key.removesuffix("'s").removesuffix("’s")
-    return _NON_ALNUM.sub("", key.replace("&", "and")) or key
+    if " " in key:  # "Economic and Social ...", "Summit for/on the ...": the small words vary between spellings
+        key = _CONNECTORS.sub(" ", f" {key} ")
+    return _NON_ALNUM.sub("", key.replace("&", " ")) or key

@@ -187,7 +187,7 @@ class _Speakers:
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f",
                      "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
 _OPENING = re.compile(r"(?:(?:^|[.!?][\"”’']?\s+|\n)(?:(?:But|And|So|Yet|However|Then),?\s+)?"
-                      r"(?:[^.!?\n\"“”,]{0,60},\s+)?|,?\s+but\s+|;\s+)$")
+                      r"(?:[^.!?\n\"“”,]{0,60},\s+){0,2}|,?\s+but\s+|;\s+)$")
 _LAST_WORD = re.compile(r"([A-Z][\w.\-]*)\s+$")
 
 
@@ -211,7 +211,10 @@ def _subject_position(text: str, start: int, end: int) -> bool:
         fold_to_latin(word.group(1)).rstrip(".") in TITLES or fold_to_latin(word.group(1)) in TITLE_PREFIXES
     ):
         head = head[: word.start()]  # "Gen Musharraf", "Prime Minister Tony Blair"
-    return _OPENING.search(head) is not None
+    if _OPENING.search(head) is not None:
+        return True
+    word = _LAST_WORD.search(head)  # "Farmer Chad Smith said": one describing word opens the sentence
+    return word is not None and word.group(1).isalpha() and _OPENING.search(head[: word.start()]) is not None
 
 
 _STEP, _OVERLAP = 500, 200

@@ -18,6 +18,7 @@ from evaluation.news import entities as entity_score
 from evaluation.news import quotes as quote_score
 from evaluation.news.gold import load_holdout
 from evaluation.render_html import render
+from tests.helpers import REPO
 
 PAGE = """<html><head><title>Site</title></head><body>
 <nav><a href="/">Home</a> <a href="/w">World</a></nav>
@@ -118,3 +119,26 @@ def test_quotes_found_and_speaker_right_of_found():
     pred = {"quotes": [{"speaker": "X", "text": "one two three four"}]}
     summary = quote_score.summarize([quote_score.score_page(pred, gold)])
     assert (summary["recall"], summary["speaker_accuracy"], summary["speaker_of_found"]) == (0.5, 0.0, 0.0)
+
+
+SETS = REPO / "benchmarks" / "entities_holdout"
+DEVDATA = REPO.parent / "shared" / "devdata"
+
+
+@pytest.mark.parametrize("name", ["dev2", "heldout2"])
+def test_committed_page_gold_is_well_formed_and_loads(name):
+    """Only loads the text and checks the gold's shape: the stages never run on heldout2 here."""
+    if not (DEVDATA / "html").is_dir():
+        pytest.skip(f"the devdata pages are not at {DEVDATA}")
+    pages = load_holdout(SETS / name, DEVDATA)
+    assert len(pages) >= 10
+    for page, text, gold in pages:
+        names = [e["name"] for e in gold["entities"]]
+        assert len(names) == len(set(names)), page
+        for entity in gold["entities"]:
+            assert entity["type"] in {"person", "organization", "place"}, (page, entity)
+            assert entity["forms"] and all(form in text.replace("\u2019", "'") or form in text
+                                           for form in entity["forms"]), (page, entity)
+        for quote in gold["quotes"]:
+            assert quote["speaker"] is None or quote["speaker"] in names, (page, quote)
+            assert len(quote["text"].split()) >= 4, (page, quote)

@@ -155,3 +155,37 @@ def test_landmarks_are_places_and_acronyms_join_the_name_they_begin_or_abbreviat
     assert types(text)["Washington Monument"] == "place" and types(text)["National Cathedral"] == "place"
     assert names["IK Multimedia"] == {"IK Multimedia", "IK"}
     assert names["The Associated Press"] == {"The Associated Press", "AP"}
+
+
+def test_occupations_from_the_name_parser_make_people():
+    text = "The protest was led by activist Qorvan Sollik. Zyrnel Ilvask, a blogger from Tartu, joined her."
+    got = types(text)
+    assert got["Qorvan Sollik"] == "person" and got["Zyrnel Ilvask"] == "person"
+
+
+def test_spellings_of_a_body_that_differ_in_small_words_are_one_and_new_opens_an_outlets_name():
+    text = ("The Civic and Social Research Council published a study. The Civic Social Research Council said "
+            "more. Uganda's New Horizon newspaper reported it.")
+    names = forms(text)
+    assert names["Civic and Social Research Council"] == {"Civic and Social Research Council",
+                                                          "Civic Social Research Council"}
+    assert types(text)["New Horizon"] == "organization"
+
+
+def test_a_us_state_abbreviated_in_a_dateline_is_the_state():
+    text = "TAMPA, Fla. — The firm moved its offices to Boulder, Colo., last year."
+    got = forms(text)
+    assert got["Florida"] == {"Fla"} and got["Colorado"] == {"Colo"}
+
+
+def test_the_outlet_someone_told_or_gave_an_interview_is_an_organisation():
+    text = ("\"It slowed me down,\" Jim Ketter told Quillmark. In an interview with the Harbor Ledger Review, "
+            "he told Tomas Lindqvist about it.")
+    got = types(text)
+    assert got["Quillmark"] == "organization" and got["Harbor Ledger Review"] == "organization"
+    assert got["Tomas Lindqvist"] == "person"
+
+
+def test_a_title_in_quotation_marks_is_not_a_person():
+    text = "He starred in \"Summer Bridge\" and \"Rosa Lane Returns\". The actor Tom Hale visited \"New York\"."
+    assert types(text) == {"Tom Hale": "person", "New York": "place"}

@@ -162,3 +162,14 @@ def test_the_attribution_nearest_before_an_unattributed_quote_wins():
 def test_a_body_named_with_the_speaks_for_itself():
     text = "\"The exercise is an outright hostile act against us,\" the Rodong Sinmun said in a commentary."
     assert [q["speaker"] for q in quotes_of(text)] == ["Rodong Sinmun"]
+
+
+def test_a_pronoun_refers_to_the_subject_after_an_opening_phrase_with_commas_or_a_describing_word():
+    text = (
+        "Royce Delano said he barely knew the man.\n\n"
+        "In a video dated May 23, 2015, Ilias Varga declared himself a candidate.\n\n"
+        "\"The country is in danger and needs a new leader,\" he said.\n\n"
+        "Orla Minton said the law hurt her business. Grower Tomas Lindqvist said his farm could lose money.\n\n"
+        "\"We will be lucky to be in business next year,\" he said."
+    )
+    assert [q["speaker"] for q in quotes_of(text)] == ["Ilias Varga", "Tomas Lindqvist"]
