@@ -8,6 +8,7 @@ marker that a resumed run trusts. The global-stage phases themselves are
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -164,9 +165,19 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
         "attempt": task.run_token,
     }
     if probe is not None:
-        write_atomic(rd.probe(seg.index, s), jsonl.dumps_line(probe.to_dict()))
+        _write_probe(rd, seg.index, s, probe)
     rd.write_marker(rd.shard_marker(seg.index, s), result)
     return result
+
+
+def _write_probe(rd: RunDir, segment: int, shard: int, probe: ShardProbe) -> None:
+    """What the shard recorded for report.html; a failure costs the report that shard, never the run."""
+    try:
+        write_atomic(rd.probe(segment, shard), jsonl.dumps_line(probe.to_dict()))
+    except Exception as exc:  # the report is a by-product of a good run
+        logging.getLogger("corpuskit.report").warning(
+            "shard %d of segment %d: its records for report.html were not written: %s", shard, segment,
+            describe_exception(exc))
 
 
 def _watched(rejects: RejectSink, probe: ShardProbe | None) -> RejectSink:

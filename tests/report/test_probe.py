@@ -100,3 +100,21 @@ def test_reasons_that_carry_values_cannot_make_the_sample_grow_without_bound():
     assert len(merged["rejected"]) == 101
     other = next(g for g in merged["rejected"] if g["reason"] == "(other reasons)")
     assert len(other["documents"]) == 2
+
+
+def test_a_shard_whose_records_cannot_be_written_costs_the_report_that_shard_never_the_run(
+        tmp_path, make_plugins, caplog, monkeypatch):
+    write_jsonl(tmp_path / "in.jsonl", corpus_records(30))
+
+    def broken(self):
+        raise TypeError("cannot be serialised")
+
+    monkeypatch.setattr(ShardProbe, "to_dict", broken)
+    stages = [{"read_jsonl": {"paths": [str(tmp_path / "in.jsonl")]}},
+              {"write_jsonl": {"path": str(tmp_path / "o.jsonl")}}]
+    with caplog.at_level(logging.WARNING, logger="corpuskit.report"):
+        result = Pipeline.from_dict({"name": "t", "stages": stages}, plugins=make_plugins()).run(
+            executor="serial", run_dir=tmp_path / "run")
+    assert result.docs_out == 30 and (tmp_path / "o.jsonl").is_file()
+    assert "its records for report.html were not written: TypeError: cannot be serialised" in caplog.text
+    assert (tmp_path / "run" / "report.html").is_file()
