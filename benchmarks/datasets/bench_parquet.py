@@ -9,10 +9,13 @@ read, normalize, drop exact duplicates, write Parquet (zstd):
 * ``bare``: bare_parquet.py, a pyarrow loop on one core (the floor)
 * ``serial``: corpuskit run read_parquet -> normalize -> exact_dedup -> write_parquet, serial
 * ``local``: the same, executor local, 2 workers
+* ``stream``: read_parquet -> normalize -> write_parquet, serial (no global stage: its
+  peak RSS must not grow with N; exact_dedup's reduce holds one key per document)
 * ``datatrove``: dt_parquet.py in /work/venvs/datatrove (ParquetReader -> normalize ->
   ExactDedupSignature / ExactFindDedups / ExactDedupFilter -> ParquetWriter), 2 workers
 
-It prints docs/s, wall and CPU seconds (user + system, every process of the run) and the
+It prints docs/s, wall and CPU seconds (user + system, every process of the run, watched
+through /proc by treewatch.py, so pool workers count too) and the
 peak RSS of the largest process, the ratios
 (serial / bare, datatrove / local), the load average before and after, and checks that
 every run kept the same texts and that serial and local wrote byte-identical files.
@@ -41,8 +44,7 @@ name: bench-parquet-{tag}
 stages:
   - read_parquet: {{paths: ["{data}/*.parquet"]}}
   - normalize
-  - exact_dedup
-  - write_parquet: {{path: "{out}"}}
+{dedup}  - write_parquet: {{path: "{out}"}}
 """
 
 
@@ -54,20 +56,21 @@ def corpus_for(n: int) -> Path:
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "measure.py"), "--", *cmd],
+    proc = subprocess.run([sys.executable, str(HERE / "treewatch.py"), "--", *cmd],
                           capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def corpuskit(n: int, data: Path, tag: str, executor: str, workers: int) -> tuple[dict[str, float], Path]:
+def corpuskit(n: int, data: Path, tag: str, executor: str, workers: int, dedup: bool = True
+              ) -> tuple[dict[str, float], Path]:
     work = DATA / f"parquet-run-{n}-{tag}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     out = work / "out.parquet"
     config = work / "pipeline.yaml"
-    config.write_text(PIPELINE.format(tag=tag, data=data, out=out))
+    config.write_text(PIPELINE.format(tag=tag, data=data, out=out, dedup="  - exact_dedup\n" if dedup else ""))
     result = measure([sys.executable, "-m", "corpuskit", "run", str(config), "--quiet", "--executor", executor,
                       "--workers", str(workers), "--run-dir", str(work / "run")])
     return result, out
@@ -89,7 +92,8 @@ def main() -> None:
         bare = measure([sys.executable, str(HERE / "bare_parquet.py"), f"{data}/*.parquet", str(bare_out)])
         serial, serial_out = corpuskit(n, data, "serial", "serial", 1)
         local, local_out = corpuskit(n, data, "local", "local", 2)
-        runs = {"bare": bare, "serial": serial, "local": local}
+        stream, _ = corpuskit(n, data, "stream", "serial", 1, dedup=False)
+        runs = {"bare": bare, "serial": serial, "local": local, "stream": stream}
         kept = {"bare": texts([bare_out]), "serial": texts([serial_out]), "local": texts([local_out])}
         if not args.skip_datatrove and DATATROVE.exists():
             work = DATA / f"parquet-run-{n}-datatrove"
@@ -107,8 +111,8 @@ def main() -> None:
               f"serial and local files byte-identical: {identical}")
         print(f"N={n:>9,} serial / bare: {serial['wall_s'] / bare['wall_s']:.2f}x the wall time, "
               f"{serial['cpu_s'] / bare['cpu_s']:.2f}x the CPU time; "
-              + (f"datatrove / local(2): {runs['datatrove']['wall_s'] / local['wall_s']:.2f}x the wall time, "
-                 f"{runs['datatrove']['cpu_s'] / local['cpu_s']:.2f}x the CPU time"
+              + (f"datatrove / local(2): {runs['datatrove']['wall_s'] / local['wall_s']:.2f}x the wall time "
+                 f"and {runs['datatrove']['cpu_s'] / local['cpu_s']:.2f}x the CPU time"
                  if "datatrove" in runs else "datatrove not run"), flush=True)
     print(f"load average after: {os.getloadavg()}")
 

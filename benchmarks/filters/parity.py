@@ -8,7 +8,8 @@ Runs corpuskit's ``gopher_quality``, ``gopher_repetition``, ``c4_quality`` and
 and datatrove's GopherQualityFilter, GopherRepetitionFilter, C4QualityFilter and
 FineWebQualityFilter (defaults; in the venv named by ``--venv``, through
 datatrove_side.py) on the same texts (benchmarks/filters/texts.py: the 82 dev pages
-rendered whole, the BBC articles, made-up noisy texts). For c4_quality, a document both
+rendered whole, the BBC articles, made-up noisy texts, and ``--web-like`` slices of them
+with menus as in the speed benchmark). For c4_quality, a document both
 keep must also come out with the same text.
 """
 
@@ -26,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from texts import all_texts  # noqa: E402
+from texts import all_texts, web_like  # noqa: E402
 
 from corpuskit import Document, StageContext, StageStats  # noqa: E402
 from corpuskit._stages.quality import C4Quality, FineWebQuality, GopherQuality, GopherRepetition  # noqa: E402
@@ -63,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--venv", default="/work/venvs/datatrove")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--web-like", type=int, default=1000, help="also this many web-like slices (bench texts)")
     args = parser.parse_args(argv)
-    texts = all_texts()
+    texts = all_texts() + [(f"slice/{i}", text) for i, text in enumerate(web_like(args.web_like, seed=99))]
     mine, ref = ours(texts), theirs(texts, args.venv)
     sources = Counter(doc_id.split("/")[0] for doc_id, _ in texts)
     print(f"{len(texts)} texts: " + ", ".join(f"{n} {s}" for s, n in sources.items()))
@@ -81,10 +83,13 @@ def main(argv: list[str] | None = None) -> int:
                     same_text += after == ref[doc_id].get("c4_text")
             else:
                 disagreements.append((doc_id, keep, detail, their_keep, their_reason, values))
-        line = f"{name:18s} agree {agree}/{len(texts)} = {100 * agree / len(texts):.2f}%"
+        dropped = sum(1 for doc_id, _ in texts if ref[doc_id][name][0] is False)
+        line = f"{name:18s} agree {agree}/{len(texts)} = {100 * agree / len(texts):.2f}% (datatrove drops {dropped})"
         if name == "c4_quality":
             line += f"; kept by both with the same text: {same_text}/{kept_both}"
         print(line)
+        groups = Counter(doc_id.split("/")[0] for doc_id, _ in texts if ref[doc_id][name][0] is False)
+        print("    datatrove drops by source: " + ", ".join(f"{g} {groups[g]}/{n}" for g, n in sources.items()))
         if not args.quiet:
             for doc_id, keep, detail, their_keep, their_reason, values in disagreements:
                 print(f"    {doc_id}: corpuskit {'keeps' if keep else 'drops (' + str(detail) + ')'}; "

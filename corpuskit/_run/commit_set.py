@@ -32,6 +32,7 @@ from corpuskit._errors import RunError
 from corpuskit._io.files import keep_mode
 from corpuskit._run.executors.base import Executor
 from corpuskit._run.outputs import OutputGuard
+from corpuskit._run.progress import NullProgress, Progress
 from corpuskit._run.rundir import RunDir, write_atomic
 from corpuskit._run.split import FileTask, SplitOutput, plan_files, staging_name, write_files
 from corpuskit._stages.pathtemplate import PathTemplate
@@ -48,7 +49,7 @@ def manifest_path(template: PathTemplate) -> str:
 
 def commit_with_split_outputs(
     rd: RunDir, token: str, executor: Executor, split: list[tuple[StageSpec, SplitOutput]], shards: int,
-    guard: OutputGuard, commit_others: Callable[[], dict[str, list[str]]],
+    guard: OutputGuard, commit_others: Callable[[], dict[str, list[str]]], progress: Progress | None = None,
 ) -> dict[str, list[str]]:
     """Write and rename every split output's files, around ``commit_others`` (the plain
     outputs' commits); returns every exporter's final files by label."""
@@ -66,14 +67,17 @@ def commit_with_split_outputs(
         for first in range(0, len(staged), per_task):
             group = tuple(staged[first:first + per_task])
             tasks.append(FileTask(str(rd.root), token, spec, out.param, group, first))
-        journal["files"] += [[s, f.final] for s, f in staged]
+        journal["files"] += [[os.path.abspath(s), os.path.abspath(f.final)] for s, f in staged]
         finals[spec.label] = [f.final for f in files]
         manifest, removals = _manifest_change(out.template, finals[spec.label], guard)
-        journal["manifests"][manifest[0]] = manifest[1]
+        journal["manifests"][os.path.abspath(manifest[0])] = manifest[1]
         journal["remove"] += removals
     rd.write_marker(_journal(rd), journal)
+    progress = progress or NullProgress()
     try:
-        executor.map(write_files, tasks)
+        progress.phase(f"commit: {len(journal['files'])} files", len(tasks))
+        executor.map(write_files, tasks, on_done=lambda task, result: progress.advance(result))
+        progress.end_phase()
         others = commit_others()
     except BaseException:
         _roll_back(journal)
@@ -142,7 +146,7 @@ def _manifest_change(template: PathTemplate, finals: list[str], guard: OutputGua
         except OSError:
             continue
         if regular and guard.refusal(target) is None:
-            removals.append(target)
+            removals.append(os.path.abspath(target))
     return (path, content), removals
 
 

@@ -79,8 +79,7 @@ def format_report(result: RunResult) -> str:
     if reasons:
         lines.append("rejected by reason:")
         lines.extend(f"  {label}: {reason}: {n:,}" for label, reason, n in reasons)
-    for out in result.outputs:
-        lines.append(f"output: {out}")
+    lines.extend(result.output_lines)
     lines.append(f"rejects: {result.rejects}")
     lines.append(f"run directory: {result.run_dir}")
     return "\n".join(lines)

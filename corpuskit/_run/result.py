@@ -10,6 +10,8 @@ from corpuskit._stages.stats import StageStats
 
 __all__ = ["RunResult"]
 
+SHOWN_OUTPUTS = 20
+
 
 @attrs.frozen
 class RunResult:
@@ -44,6 +46,16 @@ class RunResult:
             return f"resumed: skipped {self.skipped_shards} of {self.shards} shards, already done"
         return (f"resumed: skipped {self.skipped_shards} of {self.shards * self.segments} shard tasks, already done "
                 f"({self.shards} shards x {self.segments} segments)")
+
+    @property
+    def output_lines(self) -> list[str]:
+        """``output: PATH`` lines for the report and the CLI summary: the first 20 files (an
+        output split by field may have thousands), then how many more."""
+        lines = [f"output: {out}" for out in self.outputs[:SHOWN_OUTPUTS]]
+        if len(self.outputs) > SHOWN_OUTPUTS:
+            lines.append(f"output: ... and {len(self.outputs) - SHOWN_OUTPUTS:,} more files (RunResult.outputs lists "
+                         "them; a split output's manifest, .corpuskit-files-*.json, too)")
+        return lines
 
     @property
     def docs_per_second(self) -> float:

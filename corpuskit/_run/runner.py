@@ -255,7 +255,7 @@ class Runner:
         split = [(spec, out) for spec in exporters if (out := split_of(spec.stage)) is not None]
         if split:
             finals = commit_with_split_outputs(self.rd, self.token, executor, split, len(shards), self.guard,
-                                               lambda: self._commit_plain(shards))
+                                               lambda: self._commit_plain(shards), self.progress)
         else:
             finals = self._commit_plain(shards)
         return [path for spec in exporters for path in finals[spec.label]]

@@ -189,7 +189,7 @@ def write_files(task: FileTask) -> dict[str, Any]:
             f"stage '{spec.label}' could not write its output: {exc.strerror or exc}: {exc.filename or ''}",
             hint="check the output path and free disk space; nothing was committed",
         ) from None
-    return {"written": written}
+    return {"docs_in": written}
 
 
 def _write_file(stage: Any, param: str, rd: RunDir, label: str, file: OutputFile, part: Path, staging: str,
@@ -207,6 +207,10 @@ def _write_file(stage: Any, param: str, rd: RunDir, label: str, file: OutputFile
     exporter = attrs.evolve(stage, **{param: staging})
     with in_phase(ctx, exporter, "commit", io_errors=True):
         exporter.commit([part], ctx)
+    if not os.path.isfile(staging):
+        raise RunError(f"stage '{label}': commit() did not write the file its '{param}' names ({staging}); "
+                       "nothing was committed",
+                       hint="an exporter whose outputs() names its path writes its commit there (docs/plugins.md)")
     with open(staging, "rb+") as fh:
         os.fsync(fh.fileno())
     part.unlink()

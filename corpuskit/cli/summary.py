@@ -74,8 +74,8 @@ def print_summary(result: RunResult) -> None:
     for label, st in result.stats.items():
         for reason, n in st.rejected.most_common():
             console.print(f"  rejected by {label}: {reason}: {n:,}")
-    for out in result.outputs:
-        console.print(f"output: {out}")
+    for line in result.output_lines:
+        console.print(line, highlight=False)
     console.print(f"rejects: {result.rejects}   run directory: {result.run_dir}")
     if html.is_file():
         console.print(f"report: {html}   ('corpuskit report {result.run_dir} --open' opens it)")

@@ -6,12 +6,13 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
 import pytest
 
-from corpuskit import Pipeline, RunError
+from corpuskit import Pipeline, RunError, hookimpl
 from corpuskit._run import commit_set
 from tests.run.test_split_outputs import CLI, REPO, corpuskit, tree, write_corpus
 
@@ -20,6 +21,7 @@ from tests.run.test_split_outputs import CLI, REPO, corpuskit, tree, write_corpu
 STUCK = '''
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -60,22 +62,27 @@ def visible(root: Path) -> dict[str, str]:
     return {name: digest for name, digest in tree(root).items() if not Path(name).name.startswith(".")}
 
 
-def kill_during_commit(cwd: Path, executor: str) -> str:
-    """Start a run, SIGKILL it (and its workers) once its commit has staged the 'fr' file."""
-    mark = cwd / "stuck.mark"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "plugins")]), "STUCK_MARK": str(mark)}
-    proc = subprocess.Popen([*CLI, "run", "p.yaml", "-q", "--executor", executor, "--workers", "2"], cwd=cwd,
-                            env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def kill_when(cwd: Path, args: list[str], ready: Callable[[], bool], **env: str) -> None:
+    """Start ``corpuskit ARGS``, SIGKILL it (and its workers) as soon as ``ready()``."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "plugins")]), **env}
+    proc = subprocess.Popen([*CLI, *args, "-q"], cwd=cwd, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     try:
-        while not mark.exists():
-            assert proc.poll() is None, f"the run ended before its commit could be killed: {proc.stderr.read()}"
-            assert time.monotonic() < deadline, "the commit did not start in 120s"
+        while not ready():
+            assert proc.poll() is None, f"the run ended before it could be killed: {proc.stderr.read()}"
+            assert time.monotonic() < deadline, "not ready to be killed in 120s"
             time.sleep(0.002)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         proc.stderr.close()
+
+
+def kill_during_commit(cwd: Path, executor: str) -> str:
+    """Kill a run once its commit has staged the 'fr' file; the staged file's name."""
+    mark = cwd / "stuck.mark"
+    kill_when(cwd, ["run", "p.yaml", "--executor", executor, "--workers", "2"], mark.exists, STUCK_MARK=str(mark))
     return mark.read_text()
 
 
@@ -161,17 +168,64 @@ def test_resume_after_a_kill_mid_run_writes_the_same_files(tmp_path):
         "test.stuck_jsonl", "write_jsonl").replace("shard_size: 3000", "shard_size: 20000"))
     corpuskit(tmp_path, "run", "p.yaml", "--executor", "serial", "--run-dir", "whole")
     expected = tree(tmp_path / "out")
-    proc = subprocess.Popen([*CLI, "run", "p.yaml", "-q", "--workers", "2", "--run-dir", "killed"], cwd=tmp_path,
-                            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "plugins")])},
-                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     markers = tmp_path / "killed/markers"
-    deadline = time.monotonic() + 120
-    try:
-        while not any(markers.glob("seg0-shard*.json")):
-            assert proc.poll() is None and time.monotonic() < deadline
-            time.sleep(0.002)
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    kill_when(tmp_path, ["run", "p.yaml", "--workers", "2", "--run-dir", "killed"],
+              lambda: any(markers.glob("seg0-shard*.json")))
     corpuskit(tmp_path, "run", "p.yaml", "--run-dir", "killed", "--resume", "--executor", "serial")
     assert tree(tmp_path / "out") == expected
+
+
+class _IdLines:
+    def __init__(self, path):
+        self._fh = open(path, "w")  # noqa: SIM115 - closed by close()
+
+    def write(self, doc):
+        self._fh.write(doc.id + "\n")
+
+    def close(self):
+        self._fh.close()
+
+
+class _Elsewhere:
+    """A plugin with an exporter whose commit ignores its path (writes 'elsewhere.txt')."""
+
+    @staticmethod
+    def stage_class():
+        import attrs
+
+        from corpuskit import Exporter, param, stage
+
+        @stage("test.elsewhere", kind="export")
+        @attrs.frozen
+        class Elsewhere(Exporter):
+            """Writes every part to elsewhere.txt, whatever its path says."""
+
+            path: str = param(doc="ignored by commit")
+
+            def outputs(self):
+                return {"path": self.path}
+
+            def open_part(self, path, ctx):
+                return _IdLines(path)
+
+            def commit(self, parts, ctx):
+                Path("elsewhere.txt").write_text("x")
+                return ["elsewhere.txt"]
+
+        return Elsewhere
+
+    @hookimpl
+    def corpuskit_register_stages(self, registry):
+        registry.add(self.stage_class())
+
+
+def test_an_exporter_whose_commit_ignores_its_path_fails_the_run_naming_it(tmp_path, monkeypatch, make_plugins):
+    write_corpus(tmp_path / "corpus.jsonl", 8)
+    monkeypatch.chdir(tmp_path)
+    spec = {"name": "t", "stages": [{"read_jsonl": {"paths": ["corpus.jsonl"]}},
+                                    {"test.elsewhere": {"path": "out/{meta.lang}.txt"}}]}
+    with pytest.raises(RunError) as failed:
+        Pipeline.from_dict(spec, plugins=make_plugins(_Elsewhere())).run(executor="serial", run_dir="run")
+    assert str(failed.value).startswith("stage '1:test.elsewhere': commit() did not write the file its 'path' names "
+                                        "(out/.corpuskit-")
+    assert not (tmp_path / "out").exists() or not [p for p in (tmp_path / "out").iterdir() if p.suffix == ".txt"]

@@ -186,3 +186,17 @@ def test_ray_writes_the_same_files(corpus):
     expected = tree(corpus / "out")
     corpuskit(corpus, "run", "p.yaml", "--executor", "ray", "--workers", "2")
     assert tree(corpus / "out") == expected
+
+
+def test_one_file_per_document_and_the_summary_lists_the_first_20(tmp_path):
+    write_corpus(tmp_path / "corpus.jsonl", 45)
+    (tmp_path / "p.yaml").write_text(config("out/{id}.jsonl"))
+    done = corpuskit(tmp_path, "run", "p.yaml", "--executor", "local", "--workers", "2")
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.jsonl")) == [f"d{i:05d}.jsonl" for i in range(45)]
+    assert all(len(p.read_bytes().splitlines()) == 1 for p in (tmp_path / "out").glob("*.jsonl"))
+    report = (tmp_path / ".corpuskit/runs/split/report.txt").read_text()
+    shown = [line for line in report.splitlines() if line.startswith("output: ")]
+    assert shown[:20] == [f"output: out/d{i:05d}.jsonl" for i in range(20)]
+    assert shown[20:] == ["output: ... and 25 more files (RunResult.outputs lists them; a split output's manifest, "
+                          ".corpuskit-files-*.json, too)"]
+    assert done.stdout.count("output: ") == 21

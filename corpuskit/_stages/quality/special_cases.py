@@ -28,6 +28,9 @@ _NEGATED = {  # base word -> the part before "n't"
 }
 """``can't`` is written ``can`` + ``'t``; its parts are ``ca`` + ``n't``."""
 
+_NO_HAVE = frozenset({"ain", "are", "dare", "has", "have", "is", "was", "were"})
+"""Negated forms never followed by ``'ve`` (``isn't've``)."""
+
 _CLITICS = {  # word -> the clitics it takes ("d've": 'd + 've)
     "i": ("m", "d", "d've", "ll", "ll've", "ve", "ma"),
     "you": ("d", "d've", "ll", "ll've", "re", "ve"),
@@ -99,11 +102,12 @@ def _contractions(table: dict[str, tuple[str, ...]]) -> None:
             if word == "can":
                 written = "can" + ap + "t"
             _add(table, written, (stem, "n" + ap + "t"))
-            _add(table, written + ap + "ve", (stem, "n" + ap + "t", ap + "ve"))
+            if word not in _NO_HAVE:
+                _add(table, written + ap + "ve", (stem, "n" + ap + "t", ap + "ve"))
         bare = (stem + "nt") if word != "can" else "cant"
         if bare not in _ORDINARY_WORDS:
             _add(table, bare, (stem, "nt"))
-        if bare + "ve" not in _ORDINARY_WORDS:
+        if bare + "ve" not in _ORDINARY_WORDS and word not in _NO_HAVE:
             _add(table, bare + "ve", (stem, "nt", "ve"))
     for word, clitics in _CLITICS.items():
         for clitic in clitics:
@@ -140,7 +144,7 @@ def _build() -> dict[str, tuple[str, ...]]:
         for form in (whole, whole.replace("'", "\u2019")):
             for cased in _case_forms(form) if form[0] not in _APOSTROPHES else (form, form[0] + form[1:].capitalize()):
                 table.setdefault(cased, (cased,))
-    table["y'all"] = ("y", "'all")  # lower case only
+    table["y'all"] = ("y'", "all")  # lower case only
     _times(table)
     for token in (*_ABBREVIATIONS, *_EMOTICONS):
         table[token] = (token,)

@@ -67,7 +67,9 @@ class ReadWarc(Loader):
     boundaries (a gzip member, or a ``WARC/1.`` line that parses as a record), so one
     file uses every worker. A record cut short, bytes that do not parse as a record
     (a cut gzip member, a truncated file) and pages that are empty, binary or in no
-    known charset are rejected with ``file:offset``; the records after them are read.
+    known charset are rejected with ``file:offset``; the records after them are read. A
+    part of a file with records but no page among them (a WARC of images) is counted
+    (``parts without pages``) and logged as a warning naming ``file:start-end``.
     Reader: warcio (WARC, ARC and WET; checked for short blocks and unread bytes here).
     """
 
@@ -91,15 +93,25 @@ class ReadWarc(Loader):
     def read(self, shard: Shard, ctx: StageContext) -> Iterator[Document]:
         path = shard.source
         stem = _stem(path)
+        seen, pages = 0, 0
         with open_binary(path) as fh:
             size = file_size(path)
             for item in records(fh, shard.start, shard.end, size):
                 if isinstance(item, Damage):
                     self._damaged(item, path, stem, ctx)
                     continue
+                seen += 1
+                if not self._wanted(item, ctx):
+                    continue
+                pages += 1
                 doc = self._document(item, path, stem, ctx)
                 if doc is not None:
                     yield doc
+        if seen and not pages:
+            where = f"{path}:{shard.start}" + (f"-{shard.end}" if shard.end is not None else "")
+            ctx.count("parts without pages")
+            ctx.logger.warning("%s: no page among its %d records (content types read: %s); see the skipped counts",
+                               where, seen, ", ".join(self.content_types))
 
     def _damaged(self, damage: Damage, path: str, stem: str, ctx: StageContext) -> None:
         source = {"path": path, "offset": damage.offset, "end": damage.end}
@@ -117,16 +129,26 @@ class ReadWarc(Loader):
         if rec.rec_type == "conversion":
             text = rec.content.decode("utf-8", errors="replace")
             return Document(doc_id, text, {"source": source, "url": url, "content_type": "text/plain", "warc": warc})
+        meta: dict[str, Any] = {"source": source, "url": url, "warc": warc}
+        return page_document(doc_id, rec.content, meta, f"{path}:{rec.offset}", ctx,
+                             declared_charset(_content_type(rec)))
+
+    def _wanted(self, rec: Record, ctx: StageContext) -> bool:
+        """Whether the record is a page (or WET text) to read; the others are counted by why."""
+        if rec.rec_type == "conversion":
+            return True
         if rec.rec_type not in ("response", "resource"):
             ctx.count(f"skipped {rec.rec_type}")
-            return None
-        content_type = rec.http_content_type if rec.rec_type == "response" else rec.headers.get("Content-Type")
-        mime = (content_type or "").split(";")[0].strip().lower()
+            return False
+        mime = (_content_type(rec) or "").split(";")[0].strip().lower()
         if mime not in self.content_types:
             ctx.count("skipped content type")
-            return None
+            return False
         if self.only_ok and rec.http_status is not None and not 200 <= rec.http_status < 300:
             ctx.count("skipped status")
-            return None
-        meta: dict[str, Any] = {"source": source, "url": url, "warc": warc}
-        return page_document(doc_id, rec.content, meta, f"{path}:{rec.offset}", ctx, declared_charset(content_type))
+            return False
+        return True
+
+
+def _content_type(rec: Record) -> str | None:
+    return rec.http_content_type if rec.rec_type == "response" else rec.headers.get("Content-Type")

@@ -111,7 +111,8 @@ def _people(mentions: list[Mention]) -> dict[str, list[Entity]]:
     return by_key
 
 
-def _others(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> dict[str, Entity]:
+def _others(mentions: list[Mention], gaz: Gazetteer, text: str = "", surnames: frozenset[str] = frozenset()
+            ) -> dict[str, Entity]:
     """Organisation, place and unknown entities by name key."""
     by_key: dict[str, Entity] = {}
     types: dict[str, Counter[str]] = {}
@@ -133,15 +134,17 @@ def _others(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> dict[str
         # ties go to the stronger evidence: cues and acronyms (organisation) beat context (place)
         entity.type = max(votes, key=lambda t: (votes[t], t == ORG)) if votes else UNKNOWN
         entity.name = pick_name(entity.names)
-    return _short_names(by_key, text)
+    return _short_names(by_key, text, surnames)
 
 
-def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]:
+def _short_names(by_key: dict[str, Entity], text: str = "", surnames: frozenset[str] = frozenset()
+                 ) -> dict[str, Entity]:
     """ "Labour" joins "Labour Party", "Tortoise" joins "Tortoise Media": an organisation named without its cue."""
     short: dict[str, Entity] = {}
     for entity in by_key.values():
         words = entity.name.split()
-        if entity.type == ORG and len(words) == 2 and fold_to_latin(words[1]) in ORG_CUES:
+        if entity.type == ORG and len(words) == 2 and fold_to_latin(words[1]) in ORG_CUES \
+                and fold_to_latin(words[0]) not in surnames:  # "Cross" is Shannon Cross, not Cross Research
             short.setdefault(name_key(words[0]), entity)
             for plural in _members(words[0]):  # "Conservatives" for "Conservative Party"
                 short.setdefault(name_key(plural), entity)
@@ -149,10 +152,11 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
     for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
         if entity.type == ORG and " " in entity.name:
             short.setdefault(name_key(_initials(entity.name)), entity)
-            for form in entity.forms if defined else ():  # "European Commission (EC)": defined, so two words do
-                initials = _initials(form, least=2)
-                if initials in defined and f"{form} ({initials})" in text:
-                    short.setdefault(name_key(initials), entity)
+            for form in entity.forms if defined else ():  # "European Commission (EC)", "University of Georgia
+                at = text.find(f"{form} (")  # (UGA)": an acronym in brackets right after the name defines it
+                found = _PARENTHESISED.match(text, at + len(form) + 1) if at != -1 else None
+                if found and found.group(1) in defined and found.group(1)[0] == form[:1].upper():
+                    short.setdefault(name_key(found.group(1)), entity)
     pairs: dict[str, list[Entity]] = {}  # "AP" for "Associated Press": two words, when no other name has them
     for entity in by_key.values():
         name = entity.name.removeprefix("The ")
@@ -169,7 +173,21 @@ def _short_names(by_key: dict[str, Entity], text: str = "") -> dict[str, Entity]
             del by_key[key]
     _truncated(by_key)
     _shortened(by_key)
+    _place_heads(by_key)
     return by_key
+
+
+def _place_heads(by_key: dict[str, Entity]) -> None:
+    """ "the Gulf" joins "the Gulf of Mexico": a one-word place that begins exactly one longer place."""
+    heads: dict[str, list[Entity]] = {}
+    for entity in by_key.values():
+        if entity.type == PLACE and " " in entity.name:
+            heads.setdefault(name_key(entity.name.split()[0]), []).append(entity)
+    for key, entity in list(by_key.items()) if heads else ():
+        owners = heads.get(key) if entity.type == PLACE and " " not in entity.name else None
+        if owners and len(owners) == 1:
+            owners[0].absorb(entity)
+            del by_key[key]
 
 
 def _members(word: str) -> tuple[str, ...]:
@@ -305,7 +323,8 @@ def extract_entities(text: str, gaz: Gazetteer, mentions: list[Mention] | None =
     if mentions is None:
         mentions = recognize(text, gaz)
     people = _people([m for m in mentions if m.type == PERSON])
-    others = _others([m for m in mentions if m.type != PERSON], gaz, text)
+    surnames = frozenset(_surname(n) for group in people.values() for e in group for n in e.names if " " in n)
+    others = _others([m for m in mentions if m.type != PERSON], gaz, text, surnames)
     _given_names_only(people, gaz)
     entities: list[Entity] = [e for group in people.values() for e in group]
     given = {fold_to_latin(n.split()[0]): e for g in people.values() for e in g for n in e.names if " " in n}

@@ -95,7 +95,7 @@ ORG_CUES = word_set(
     force assembly administration industries exchange press tv radio service services network
     networks trust centre center hospital clinic clinics house church museum guard cabinet studios pictures records
     entertainment partners securities investments bancorp brands pharmaceuticals energy
-    petroleum oil gas electric motor semiconductor robotics software games insurance federal
+    research petroleum oil gas electric motor semiconductor robotics software games insurance federal
     league academy broadcasting channel magazine library universidad universidade università
     universität université universiteit agencia agenzia ministerio ministero ministerium
     ministère ministerie banco banca partei
@@ -128,6 +128,7 @@ NON_ENTITY = word_set(
     easter ramadan eid diwali tet younger elder volgens laut gemäß selon según segundo secondo
     internet web online covid-19 covid new old big small first later earlier recently currently
     previously now soon finally separately elsewhere already afterwards eventually initially via
+    unlike like whether amid beyond within against toward towards upon per inside alongside
     last next read share watch listen subscribe follow click photo image video file copyright
     source sources related more
     """

@@ -150,7 +150,8 @@ class Cues:
     def org_like(self, tok: Tok, key: str, *, employer: bool, prev: str) -> bool:
         if employer or ctx.after_name(self.words.text, tok.end) or key in STANDALONE_ORGS:
             return True  # "Yandex chief executive ...", "the Mirror newspaper"
-        if ctx.org_before(self.words.text, tok.start) or ctx.told(self.words.text, tok.start):
+        if ctx.org_before(self.words.text, tok.start) or ctx.told(self.words.text, tok.start) \
+                or self.words.text.endswith("according to ", 0, tok.start):
             return True  # "union Unison", "economist at Acme", "makers like Dell", "told Mashable"
         if ctx.ORG_SUFFIX.search(key) or (CAMEL.match(tok.text) and key not in NON_ORG_ACRONYMS):
             return True

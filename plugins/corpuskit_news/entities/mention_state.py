@@ -5,6 +5,7 @@ from __future__ import annotations
 from corpuskit_news.entities.mention import ORG, PERSON, PLACE, Mention
 from corpuskit_news.entities.namekeys import translit_key
 from corpuskit_news.entities.spans import Tok
+from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["Found"]
 
@@ -25,6 +26,7 @@ class Found:
         self.seen: set[str] = set()  # organisation and place names of ``out``, filled when needed
         self.seen_upto = 0
         self.surnames: set[str] = set()  # transliteration keys of the surnames of full names emitted
+        self.place_heads: dict[str, int] = {}  # first words (folded) of the multi-word places emitted
 
     def emit(self, tokens: list[Tok], etype: str, form_start: int | None = None) -> None:
         start, end = tokens[0].start, tokens[-1].end
@@ -34,6 +36,9 @@ class Found:
         self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype, begin))
         if etype == PERSON and len(tokens) > 1:
             self.surnames.add(translit_key(tokens[-1].text))
+        elif etype == PLACE and len(tokens) > 1:
+            head = fold_to_latin(tokens[0].text)
+            self.place_heads[head] = self.place_heads.get(head, 0) + 1
 
     def typed_before(self, tokens: list[Tok]) -> bool:
         """Whether the document named this organisation or place already ("Charlton midfielder ...")."""

@@ -10,6 +10,7 @@ lower case, whether a position is inside a Title Case headline.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from corpuskit_news.entities.gazetteer import COMMON_WORDS, NON_ENTITY, TITLE_PREFIXES, TITLES
@@ -31,9 +32,12 @@ class DocumentWords:
         self.headline_starts = [start for start, _ in self.headlines]
         self.mid_sentence: set[str] = set()
         self.lowercase_memo: dict[str, bool] = {}
+        self.pairs: set[tuple[str, str]] = set()
+        """Capitalised words that stand next to each other somewhere in the text ("Seddique", "Mateen")."""
 
     def pieces(self) -> list[tuple[list[Tok], bool]]:
-        """The capitalised pieces in text order, ``(tokens, sentence_initial)``; fills :attr:`mid_sentence`."""
+        """The capitalised pieces in text order, ``(tokens, sentence_initial)``; fills :attr:`mid_sentence` and
+        :attr:`pairs`."""
         pieces = []
         for match in SPAN.finditer(self.text):
             span = match.group()
@@ -41,6 +45,9 @@ class DocumentWords:
                 continue  # "The", "However", "December": the commonest capitalised words, skipped early
             for tokens, initial in segments(self.text, match):
                 pieces.append((tokens, initial))
+                if len(tokens) > 1:
+                    words = [t.text for t in tokens]
+                    self.pairs.update(itertools.pairwise(words))
                 if not self.in_headline(tokens[0].start):
                     for tok in tokens[1:] if initial else tokens:
                         self.mid_sentence.add(tok.text)

@@ -93,14 +93,16 @@ class _Typer:
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
             return
-        if ctx.WORK_BEFORE.search(self.words.text, max(0, tokens[0].start - 24), tokens[0].start) \
-                or ctx.NOT_NAMES_AFTER.match(self.words.text, tokens[-1].end) \
+        text, end = self.words.text, tokens[-1].end
+        after = text[end : end + 2]  # the checks below need " x" (a lower-case word) or "," after the piece
+        word_after = after[:1] == " " and after[1:].islower()
+        if ctx.work_before(text, tokens[0].start) or (word_after and ctx.NOT_NAMES_AFTER.match(text, end)) \
                 or (len(tokens) > 1 and self._quoted_whole(tokens) and not self.cues.place(tokens)):
             return  # "the film Summer Bridge", 'starred in "Summer Bridge"': a title of a work; "the Dari language"
-        if ctx.LEGAL_SUFFIX.match(self.words.text, tokens[-1].end) and not self.cues.place(tokens):
+        if after[:1] == "," and ctx.LEGAL_SUFFIX.match(text, end) and not self.cues.place(tokens):
             self.found.emit(tokens, ORG)  # "Durand Jirga, Inc."
             return
-        if self.cues.club(tokens):
+        if word_after and self.cues.club(tokens):
             self.found.emit(tokens, ORG)  # "Liverpool manager ..."
             return
         if self.cues.place(tokens) or self.cues.compass_place(tokens):
@@ -111,7 +113,8 @@ class _Typer:
             key = bare(word)
             drop = key in NON_ENTITY or key in COMMON_WORDS or (key in self.gaz.demonyms and not (
                 len(tokens) >= 2 and bare(tokens[-1].text) in ORG_CUES))  # "British Navy ships ..."
-            if not drop and key not in TITLEISH and self.words.written_lowercase(word):
+            if not drop and key not in TITLEISH and self.words.written_lowercase(word) and not (
+                    key in ORG_CUES and len(tokens) > 2):  # "Federal Reserve Bank of ..." after "federal"
                 drop = not self.cues.place(tokens[:1])
             if not drop and len(tokens) == 1 and not is_acronym(word) and word not in self.words.mid_sentence \
                     and tokens[0].start not in self.found.after_prep:
@@ -161,6 +164,10 @@ class _Typer:
             return True
         if ("and" in texts or "for" in texts) and not self.cues.org_with_and(tokens):
             i = next(i for i, t in enumerate(tokens) if t.text in ("and", "for"))  # "Sberbank and Yandex"
+            if tokens[i].text == "and" and ctx.kinds_before(self.words.text, tokens[0].start):
+                self.found.emit(tokens[:i], ORG)  # "mortgage giants Fannie Mae and Freddie Mac"
+                self.found.emit(tokens[i + 1 :], ORG)
+                return True
             if self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]):
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
@@ -173,16 +180,15 @@ class _Typer:
         head, tail = tokens[:i], tokens[i + 1 :]
         if len(head) < 2 or bare(head[0].text) not in self.gaz.given_names or not tail:
             return False
-        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens):
-            return False
+        if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in head) or (
+                tokens[i].text != "of" and any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tail)):
+            return False  # "Shannon Cross of Cross Research" is split; "Bank of England" is not
         self._piece(head, False)
         self._piece(tail, False)
         return True
 
     def _titled(self, tokens: list[Tok]) -> bool:
         """A title inside the piece: a person after it, an employer or country before it."""
-        if ctx.org_before(self.words.text, tokens[0].start):
-            return False  # "president of Associated General Contractors": a title word inside an employer's name
         n = len(tokens)
         for i, tok in enumerate(tokens):
             key = title_word(tok.text)
@@ -191,6 +197,8 @@ class _Typer:
                 break  # "Farmer Chad Smith": an occupation opening the piece is a title too
         else:
             return False
+        if ctx.org_before(self.words.text, tokens[0].start):
+            return False  # "president of Associated General Contractors": a title word inside an employer's name
         while i and title_word(tokens[i - 1].text) in TITLE_PREFIXES:
             i -= 1  # "Monetary Affairs Commissioner": the portfolio belongs to the title
         j = i
@@ -241,7 +249,8 @@ class _Typer:
         if placed:
             self.found.emit(tokens, PLACE)
             return
-        if n >= 2 and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
+        cue_of = any(w in ORG_CUES and tokens[k + 1].text == "of" for k, w in enumerate(words[:-1]))
+        if n >= 2 and not cue_of and (words[-1] in PLACE_CUES or (words[0] in PLACE_CUES and tokens[1].text.islower())):
             speaks = ctx.STATES.match(self.words.text, tokens[-1].end)  # "Downing Street said": the office in it
             self.found.emit(tokens, ORG if speaks else PLACE)
             return
@@ -267,7 +276,7 @@ class _Typer:
             return
         if n >= 3 and words[1] in self.gaz.given_names and tokens[1].text.istitle() and \
                 words[0] not in self.gaz.given_names and self.cues.name_shaped(tokens[1:]):
-            if f"{tokens[0].text} {tokens[-1].text}" in self.words.text and self.cues.name_shaped(tokens):
+            if (tokens[0].text, tokens[-1].text) in self.words.pairs and self.cues.name_shaped(tokens):
                 self.found.emit(tokens, PERSON)  # "Seddique Mir Mateen", who is also "Seddique Mateen"
                 return
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
@@ -321,6 +330,9 @@ class _Typer:
         if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
             if key in STANDALONE_ORGS:
                 self.found.emit([tok], ORG)
+            return
+        if key in PLACE_CUES and self.found.place_heads.get(key):
+            self.found.emit([tok], PLACE)  # "the Gulf" after "the Gulf of Mexico"
             return
         if key in NEWS_AGENCIES:
             self.found.emit([tok], ORG)

@@ -47,11 +47,13 @@ __all__ = [
     "SHARES_IN",
     "STAKE_IN",
     "STATES",
-    "WORK_BEFORE",
+    "WORKS",
     "after_name",
+    "kinds_before",
     "org_before",
     "person_apposition",
     "told",
+    "work_before",
 ]
 
 EVENT_WORDS = word_set(
@@ -106,11 +108,20 @@ CLUB_AFTER = re.compile(
     r"[ \t]+(?:manager|coach|boss|striker|midfielder|defender|goalkeeper|keeper|winger|forward|captain|chairman)\b"
 )
 """A sports title after a city's name: the city's club ("Liverpool manager ...")."""
-WORK_BEFORE = re.compile(
-    r"\b(?:film|movie|album|song|single|novel|book|play|musical|series|show|documentary|opera|sitcom|"
-    r"drama|programme|poem|painting|track|hit|comedy|thriller)s?[ \t]+[\"“‘']?$"
+WORKS = word_set(
+    """film movie album song single novel book play musical series show documentary opera sitcom drama programme
+    poem painting track hit comedy thriller"""
 )
-"""A kind of work right before a name: the name is the work's title ("the film Summer Bridge")."""
+"""Kinds of work: a name right after one is the work's title ("the film Summer Bridge")."""
+
+
+def work_before(text: str, start: int) -> bool:
+    """A kind of work right before ``start`` (a quotation mark between allowed): "the film Summer Bridge"."""
+    end = start - 1 if start and text[start - 1] in "\"“‘'" else start
+    if end < 2 or text[end - 1] not in " \t":
+        return False
+    word = text[text.rfind(" ", max(0, end - 16), end - 1) + 1 : end - 1]
+    return word in WORKS or (word.endswith("s") and word[:-1] in WORKS)
 LEGAL_SUFFIX = re.compile(r",[ \t]+(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|GmbH|AG|SA|NV|LLP)\b\.?")
 """A company's legal form after a comma: "Durand Jirga, Inc."."""
 NOT_NAMES_AFTER = re.compile(r"[ \t]+(?:language|languages|dialect|word|words)\b")
@@ -192,6 +203,13 @@ def told(text: str, start: int) -> bool:
     """ "told Mashable", "in an interview with the Daily Planet": a name with no person evidence there is
     the outlet spoken to (people told are named with a given name or a title)."""
     return text[start - 1 : start] in (" ", "\t") and _TOLD.search(text, max(0, start - 24), start) is not None
+
+
+def kinds_before(text: str, start: int) -> bool:
+    """A plural kind of organisation right before the name: "mortgage giants Fannie Mae and Freddie Mac"."""
+    cut = text.rfind(" ", max(0, start - 24), start - 1)
+    last = text[cut + 1 : start - 1] if start > 1 and text[start - 1] == " " else ""
+    return last.endswith("s") and (last[:-1] in ORG_NOUNS or last in _GROUP_PLURALS)
 
 
 def org_before(text: str, start: int) -> bool:

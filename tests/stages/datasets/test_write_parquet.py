@@ -128,3 +128,21 @@ def test_a_failed_commit_leaves_the_previous_file(make_plugins, tmp_path, monkey
         run(make_plugins, {"read_jsonl": {"paths": ["in.jsonl"]}}, {"write_parquet": {"path": "out.parquet"}})
     assert (tmp_path / "out.parquet").read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.parquet")] == []
+
+
+@pytest.mark.parametrize("text_bytes", [None, 50])
+def test_row_groups_are_the_same_whatever_the_sharding(make_plugins, tmp_path, monkeypatch, text_bytes):
+    from corpuskit._stages.datasets import parquet_parts
+
+    if text_bytes:  # cut by the texts' size: 20-byte texts, a group ends at the row that reaches 50 bytes
+        monkeypatch.setattr(parquet_parts, "ROW_GROUP_BYTES", text_bytes)
+    write_jsonl(tmp_path / "in.jsonl", [{"id": str(i), "text": f"document number {i:03d}"} for i in range(30)])
+    files = []
+    for shard_size in (1, 100, 10_000):
+        run(make_plugins, {"read_jsonl": {"paths": ["in.jsonl"], "shard_size": shard_size}},
+            {"write_parquet": {"path": f"out-{shard_size}.parquet", "row_group_size": 7}})
+        files.append((tmp_path / f"out-{shard_size}.parquet").read_bytes())
+    assert files[0] == files[1] == files[2]
+    meta = pq.ParquetFile(tmp_path / "out-1.parquet").metadata
+    sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    assert sizes == ([3] * 10 if text_bytes else [7, 7, 7, 7, 2])

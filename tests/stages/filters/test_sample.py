@@ -36,3 +36,17 @@ def test_fraction_out_of_range_is_a_config_error(fraction):
     with pytest.raises(ConfigError) as err:
         Pipeline.from_string(f"stages:\n  - sample: {{fraction: {fraction}}}\n")
     assert str(err.value).startswith("<string>:2:24: sample.fraction: invalid value: 'fraction' must be")
+
+
+def test_same_documents_under_every_executor(tmp_path):
+    from tests.helpers import read_jsonl, write_jsonl
+
+    write_jsonl(tmp_path / "in.jsonl", [{"id": f"page-{i}", "text": f"text {i}"} for i in range(300)])
+    kept = {}
+    for executor, workers in (("serial", 1), ("local", 2)):
+        text = (f"stages:\n  - read_jsonl: {{paths: [{tmp_path / 'in.jsonl'}], shard_size: 1000}}\n"
+                f"  - sample: {{fraction: 0.3, seed: 5}}\n  - write_jsonl: {{path: {tmp_path / executor}.jsonl}}\n")
+        result = Pipeline.from_string(text).run(executor=executor, workers=workers, run_dir=tmp_path / f"rd-{executor}")
+        assert result.docs_in == 300
+        kept[executor] = [d["id"] for d in read_jsonl(tmp_path / f"{executor}.jsonl")]
+    assert kept["serial"] == kept["local"] and 60 < len(kept["serial"]) < 120

@@ -26,6 +26,7 @@ from corpuskit._stages.quality.words import document_words, sentence_count, word
     ("(see https://example.com/a-b?x=1).", ["(", "see", "https://example.com/a-b?x=1", ")", "."]),
     ("\"Quoted,\" she said.", ["\"", "Quoted", ",", "\"", "she", "said", "."]),
     ("Nice :) thanks", ["Nice", ":)", "thanks"]),
+    ("y'all isn't've", ["y'", "all", "isn't've"]),
     ("end.Next sentence", ["end", ".", "Next", "sentence"]),
     ("#tag #news", ["#", "tag", "#", "news"]),
     ("• item – dash — em", ["•", "item", "–", "dash", "—", "em"]),

@@ -1,10 +1,14 @@
-"""read_warc: HTML responses only, metadata, sharding at record boundaries, damage as rejects."""
+"""read_warc: HTML responses only, metadata, sharding at record boundaries, damage and bad pages as rejects."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
+from corpuskit._stages.web.extract import ExtractHtml
 from corpuskit._stages.web.warc_reader import ReadWarc, plan_ranges
+from corpuskit.testing import run_stage
 from tests.helpers import loader_ctx, read_all
 from tests.stages.web.webpages import article_page, write_warc
 
@@ -73,12 +77,51 @@ def test_cut_gzip_member_in_the_middle_loses_only_that_record(tmp_path):
     assert reject["detail"].startswith(f"{path}:{offsets[2]}: unreadable record")
 
 
-def test_warc_without_html_gives_no_documents_and_counts(tmp_path):
+def test_warc_without_html_gives_no_documents_counts_and_warns_with_the_file(tmp_path, caplog):
     path = write_warc(tmp_path / "images.warc.gz", [("https://x.example/a.png", b"\x89PNG", "image/png")])
     loader = ReadWarc(paths=(str(path),))
     ctx = loader_ctx()
-    assert [d for s in loader.plan(ctx) for d in loader.read(s, ctx)] == []
+    with caplog.at_level(logging.WARNING):
+        assert [d for s in loader.plan(ctx) for d in loader.read(s, ctx)] == []
     assert ctx.stats.counters["skipped content type"] == 1
+    assert ctx.stats.counters["parts without pages"] == 1
+    assert caplog.messages == [f"{path}:0: no page among its 3 records (content types read: text/html, "
+                               "application/xhtml+xml); see the skipped counts"]
+
+
+def test_empty_undecodable_and_lying_charset_records(tmp_path):
+    latin = article_page(title="Café au port", charset="iso-8859-1").encode("iso-8859-1")
+    utf8 = article_page(title="Café au port").encode("utf-8")
+    mixed = ("<html><body>" + "é" * 100).encode()[:-1] + "ü".encode("latin-1") * 50 + "日本".encode("utf-16-le") * 30
+    body = [("https://x.example/empty", b"", "text/html"),
+            ("https://x.example/latin", latin, "text/html; charset=utf-8"),  # the HTTP header lies
+            ("https://x.example/utf8", utf8, "text/html; charset=iso-8859-1"),  # so does this one
+            ("https://x.example/mixed", mixed, "text/html"),
+            *pages(1)]
+    path = write_warc(tmp_path / "bad.warc.gz", body, extra=False)
+    rejects: list = []
+    docs = read_all(ReadWarc(paths=(str(path),)), rejects)
+    assert [(d.meta["url"].rsplit("/", 1)[-1], d.meta["charset"]) for d in docs] == [
+        ("latin", "iso8859-1"), ("utf8", "utf-8"), ("0", "utf-8")]
+    assert all("Café au port" in d.text for d in docs[:2])
+    offsets = {r["document"]["meta"]["url"]: r["document"]["meta"]["source"]["offset"] for r in rejects}
+    assert [(r["reason"], r["detail"]) for r in rejects] == [
+        ("empty page", f"{path}:0: the page has no content"),
+        ("unknown charset", f"{path}:{offsets['https://x.example/mixed']}: no declared charset decodes the page "
+                            "and detection found none")]
+
+
+def test_a_50_mb_page_in_a_warc_is_rejected_by_extract_html_with_file_and_offset(tmp_path):
+    big = article_page(paragraphs=("word " * 200_000,)) + "<!--" + "x" * (50 << 20) + "-->"
+    path = write_warc(tmp_path / "big.warc.gz", [("https://x.example/big", big.encode(), "text/html"), *pages(1)],
+                      extra=False)
+    docs = read_all(ReadWarc(paths=(str(path),)))
+    run = run_stage(ExtractHtml(site_repeats=0), docs)
+    assert [d.meta["url"] for d in run.docs] == ["https://velmarherald.example/story/0"]
+    (reject,) = run.rejects
+    assert (reject["reason"], reject["detail"]) == (
+        "page too large", f"{path}:0: {len(big.encode())} bytes, over max_bytes {16 << 20}")
+    assert len(reject["document"]["text"]) == len(big)  # nothing lost
 
 
 def test_binary_body_labelled_html_is_rejected_with_file_and_offset(tmp_path):

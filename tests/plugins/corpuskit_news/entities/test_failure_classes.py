@@ -189,3 +189,22 @@ def test_the_outlet_someone_told_or_gave_an_interview_is_an_organisation():
 def test_a_title_in_quotation_marks_is_not_a_person():
     text = "He starred in \"Summer Bridge\" and \"Rosa Lane Returns\". The actor Tom Hale visited \"New York\"."
     assert types(text) == {"Tom Hale": "person", "New York": "place"}
+
+
+def test_bank_of_a_city_kinds_before_a_list_and_defined_acronyms():
+    text = ("The federal budget grew.\n\nFederal Reserve Bank of Ashford City President Tom Hale spoke. He "
+            "criticised lenders and mortgage giants Fannie Mae and Freddie Mac. Researchers at the University "
+            "of Westmoor (UWM) agreed; the UWM team said so, according to Quorvane. Brightfield Research disagreed.")
+    got = types(text)
+    assert got["Federal Reserve Bank of Ashford City"] == "organization"
+    assert got["Fannie Mae"] == "organization" and got["Freddie Mac"] == "organization"
+    assert forms(text)["University of Westmoor"] == {"University of Westmoor", "UWM"}
+    assert got["Quorvane"] == "organization" and got["Brightfield Research"] == "organization"
+
+
+def test_a_lone_place_word_joins_the_place_it_begins_and_a_surname_stays_with_its_person():
+    text = ("Oil spilled into the Gulf of Tarsk. The Gulf is deep. Shannon Cross of Cross Research said "
+            "Cross would know.")
+    names = forms(text)
+    assert names["Gulf of Tarsk"] == {"Gulf of Tarsk", "Gulf"}
+    assert "Cross" in names["Shannon Cross"] and names["Cross Research"] == {"Cross Research"}
