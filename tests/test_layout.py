@@ -134,8 +134,9 @@ CORE_MAY_IMPORT = {
     "corpuskit._stages": {"corpuskit._errors", "corpuskit._document", "corpuskit._io", "corpuskit._plugins"},
     "corpuskit._plugins": {"corpuskit._errors", "corpuskit._document", "corpuskit._stages", "corpuskit._config"},
     "corpuskit._config": {"corpuskit._errors", "corpuskit._document", "corpuskit._stages", "corpuskit._plugins"},
+    "corpuskit._report": {"corpuskit._errors", "corpuskit._document", "corpuskit._io"},
     "corpuskit._run": {"corpuskit._errors", "corpuskit._document", "corpuskit._io", "corpuskit._stages",
-                       "corpuskit._plugins", "corpuskit._config"},
+                       "corpuskit._plugins", "corpuskit._config", "corpuskit._report"},
 }
 
 

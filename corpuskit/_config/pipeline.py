@@ -38,8 +38,11 @@ TOP_LEVEL_DOCS = {
     "timeout": "seconds one document may take in a stage before it is rejected: a number above 0, "
                "or null for none (the default)",
     "plugins": "one-off plugins: module names, or .py files relative to this file (their code runs)",
+    "report_sample": "documents sampled (by a hash of their id) for report.html's browser (default 200)",
+    "report_rejects": "rejected documents kept in report.html per stage and reason (default 20)",
 }
-DEFAULTS: dict[str, Any] = {"max_errors": 10, "buckets": 16, "retries": 2}
+DEFAULTS: dict[str, Any] = {"max_errors": 10, "buckets": 16, "retries": 2, "report_sample": 200,
+                            "report_rejects": 20}
 MAX_BUCKETS = 1 << 16
 
 
@@ -86,6 +89,8 @@ class PipelineConfig:
     timeout: float | None = None
     executor_options: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     plugins: tuple[str, ...] = ()
+    report_sample: int = 200
+    report_rejects: int = 20
     warnings: tuple[ConfigWarning, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def resolved(self) -> dict[str, Any]:
@@ -93,7 +98,8 @@ class PipelineConfig:
         out: dict[str, Any] = {"name": self.name}
         if self.plugins:
             out["plugins"] = list(self.plugins)
-        for key in ("executor", "workers", "run_dir", "max_errors", "buckets", "retries", "timeout"):
+        for key in ("executor", "workers", "run_dir", "max_errors", "buckets", "retries", "timeout",
+                    "report_sample", "report_rejects"):
             out[key] = getattr(self, key)
         out.update(copy.deepcopy(self.executor_options))
         out["stages"] = [{s.name: s.params()} for s in self.stages]
@@ -190,6 +196,8 @@ def build_config(
         timeout=_timeout(data, positions),
         executor_options=options,
         plugins=file_plugins,
+        report_sample=_non_negative(data, "report_sample", positions),
+        report_rejects=_non_negative(data, "report_rejects", positions),
         warnings=warnings,
     )
 

@@ -32,7 +32,7 @@ from corpuskit._stages.kinds import Shard
 
 __all__ = ["HOW_IT_RUNS", "Started", "fingerprint", "recorded_key", "start_or_resume"]
 
-HOW_IT_RUNS = frozenset({"executor", "workers", "retries", "run_dir"})
+HOW_IT_RUNS = frozenset({"executor", "workers", "retries", "run_dir", "report_sample", "report_rejects"})
 """Keys of the resolved config that change how a run executes, not what it outputs:
 a run may be resumed with other values (more workers, on Ray after a local start)."""
 

@@ -11,7 +11,9 @@
                                   documents, with shard-<s>.index: the file each goes to
     commit.json                   a split output's commit in progress (corpuskit._run.commit_set)
     rejects/seg<i>-shard<s>.jsonl rejects per shard, merged into rejects.jsonl
+    probes/seg<i>-shard<s>.json   what shard s of segment i recorded for the report (merged at the end)
     stats.json, report.txt        results
+    report.json, report.html      the report's records and the report (docs/report.md)
     .corpuskit-run                says corpuskit created this directory (nothing else is ever deleted)
     .lock                         held (flock) by the run using the directory: its pid and start time
 
@@ -48,9 +50,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 MARK = ".corpuskit-run"
 LOCK = ".lock"
-SCRATCH = ("data", "keys", "partials", "decisions", "parts", "rejects")
+SCRATCH = ("data", "keys", "partials", "decisions", "parts", "rejects", "probes")
 OWNED_DIRS = ("markers", *SCRATCH)
-OWNED_FILES = ("config.yaml", "plan.json", "stats.json", "report.txt", "rejects.jsonl")
+OWNED_FILES = ("config.yaml", "plan.json", "stats.json", "report.txt", "rejects.jsonl", "report.json", "report.html")
 
 
 def _now() -> str:
@@ -89,6 +91,17 @@ class RunDir:
     @property
     def report(self) -> Path:
         return self.root / "report.txt"
+
+    @property
+    def report_data(self) -> Path:
+        return self.root / "report.json"
+
+    @property
+    def report_html(self) -> Path:
+        return self.root / "report.html"
+
+    def probe(self, segment: int, shard: int) -> Path:
+        return self.root / "probes" / f"seg{segment}-shard{shard:06d}.json"
 
     @property
     def rejects(self) -> Path:

@@ -31,7 +31,7 @@ from corpuskit._run.guards import TIMEOUT
 from corpuskit._run.outputs import check_output_targets
 from corpuskit._run.plan import Segment, plan_segments, plan_shards, refuse_rejects
 from corpuskit._run.progress import NullProgress, Progress
-from corpuskit._run.report import write_reports
+from corpuskit._run.report import probe_plan, write_reports
 from corpuskit._run.result import RunResult
 from corpuskit._run.resume import recorded_key, start_or_resume
 from corpuskit._run.rundir import RunDir
@@ -96,6 +96,7 @@ class Runner:
         self.token = uuid.uuid4().hex  # this attempt's: markers name it, setup caches are keyed by it
         self.attempts: set[str] = {self.token}
         self.segments = plan_segments(config)
+        self.probe_plan = probe_plan(config)
 
     def _executor(self) -> Executor:
         """A fresh executor of the chosen name, from the registry plugins fill."""
@@ -177,7 +178,8 @@ class Runner:
         options = {"workers": self.workers}
         tasks = [
             ShardTask(str(self.rd.root), self.token, seg, s, shard if seg.index == 0 else None, li,
-                      self.config.buckets, self.config.max_errors, options, self.config.timeout, self.rd.key)
+                      self.config.buckets, self.config.max_errors, options, self.config.timeout, self.rd.key,
+                      self.probe_plan)
             for s, (li, shard) in enumerate(shards)
         ]
         done: dict[int, dict[str, Any]] = {}
@@ -294,7 +296,7 @@ class Runner:
             docs_out=self._docs_out(stats), rejected=rejected, seconds=time.perf_counter() - started,
             shards=len(shards), skipped_shards=skipped, segments=len(self.segments),
         )
-        write_reports(self.rd, result)
+        write_reports(self.rd, result, self.config)
         self.rd.clean_scratch()
         return result
 

@@ -8,6 +8,7 @@ marker that a resumed run trusts. The global-stage phases themselves are
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,13 +20,14 @@ from corpuskit._config.pipeline import StageSpec
 from corpuskit._document import Document
 from corpuskit._errors import CorpuskitError, RunError
 from corpuskit._io import jsonl
+from corpuskit._report.probe import ProbePlan, ShardProbe
 from corpuskit._run.deadline import NO_DEADLINE, Alarm, Deadline, in_worker_process
 from corpuskit._run.disk_store import DiskStore
 from corpuskit._run.export import write_parts
 from corpuskit._run.global_protocol import apply_decisions, bucket_count, combine_partials, map_keys, reduce_bucket
 from corpuskit._run.guards import ErrorBudget, run_stream_stage, timed_source
 from corpuskit._run.plan import Segment
-from corpuskit._run.rundir import RunDir
+from corpuskit._run.rundir import RunDir, write_atomic
 from corpuskit._run.setup_cache import prepared
 from corpuskit._stages.context import RejectSink, StageContext, describe_exception
 from corpuskit._stages.kinds import Resources, Shard, resources_of
@@ -49,6 +51,7 @@ class ShardTask:
     options: dict[str, Any] = attrs.field(factory=dict)
     timeout: float | None = None  # seconds per document per stage
     run_key: bytes = attrs.field(default=b"", repr=False)  # seals markers and pickles (corpuskit._run.sealed)
+    report: ProbePlan | None = None  # what the shard records for report.html (None: nothing)
 
     @property
     def resources(self) -> Resources:
@@ -116,11 +119,14 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
     seg = task.segment
     s = task.shard_index
     rejects = _RejectFile(rd.shard_rejects(seg.index, s))
+    probe = task.report.probe(s) if task.report is not None else None
     alarm = Alarm(exit_when_stuck=in_worker_process()) if task.timeout else None
-    guards = _Guards(task, rd, rejects, alarm)
+    guards = _Guards(task, rd, _watched(rejects, probe), alarm)
     read = [0]
     try:
         docs = _source(task, rd, guards, read)
+        if probe is not None and seg.index == 0:
+            docs = probe.watch_loaded(docs)
         for spec in seg.stages:
             ctx = guards.ctx(spec)
             instance = prepared(task.run_token, spec, ctx)
@@ -128,6 +134,7 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
         if seg.tail is not None:
             produced = _save_for_global(task, rd, docs, guards)
         else:
+            docs = probe.watch_final(docs) if probe is not None else docs
             produced = write_parts(seg.exporters, docs, rd, s, task.run_token, guards.ctx)
     except OSError as exc:  # a full disk, an unwritable run directory, an input gone mid-run
         raise RunError(
@@ -157,8 +164,32 @@ def run_shard(task: ShardTask) -> dict[str, Any]:
         "stats": {label: st.to_dict() for label, st in stats.items()},
         "attempt": task.run_token,
     }
+    if probe is not None:
+        _write_probe(rd, seg.index, s, probe)
     rd.write_marker(rd.shard_marker(seg.index, s), result)
     return result
+
+
+def _write_probe(rd: RunDir, segment: int, shard: int, probe: ShardProbe) -> None:
+    """What the shard recorded for report.html; a failure costs the report that shard, never the run."""
+    try:
+        write_atomic(rd.probe(segment, shard), jsonl.dumps_line(probe.to_dict()))
+    except Exception as exc:  # the report is a by-product of a good run
+        logging.getLogger("corpuskit.report").warning(
+            "shard %d of segment %d: its records for report.html were not written: %s", shard, segment,
+            describe_exception(exc))
+
+
+def _watched(rejects: RejectSink, probe: ShardProbe | None) -> RejectSink:
+    """The shard's reject sink; with a probe, each reject is shown to it too."""
+    if probe is None:
+        return rejects
+
+    def sink(record: dict[str, Any]) -> None:
+        probe.watch_reject(record)
+        rejects(record)
+
+    return sink
 
 
 def _source(task: ShardTask, rd: RunDir, guards: _Guards, read: list[int]) -> Iterator[Document]:

@@ -45,6 +45,7 @@ __all__ = [
     "StageInfo",
     "StreamStage",
     "Violation",
+    "audit_key_of",
     "is_global",
     "param",
     "resources_of",
@@ -89,10 +90,12 @@ class StageInfo:
     cls: type
     resources: Resources = attrs.field(factory=Resources)
     writes: tuple[str, ...] | None = None
+    audit_key: str | None = None
 
 
 def stage(
-    name: str, *, kind: str, resources: Resources | None = None, writes: Iterable[str] | None = None
+    name: str, *, kind: str, resources: Resources | None = None, writes: Iterable[str] | None = None,
+    audit_key: str | None = None,
 ) -> Callable[[T], T]:
     """Mark a frozen attrs class as a stage called ``name`` of ``kind``.
 
@@ -102,6 +105,9 @@ def stage(
     list, ``[]`` for none). Stages checked when the pipeline is validated read it
     (``check_upstream``, docs/plugins.md); a stage that declares nothing may write
     anything.
+    ``audit_key`` names the meta key where the stage records the lines it removed,
+    ``meta[audit_key]["removed"]``: a list of ``{"line", "reason", "lineno"}``; the run
+    report shows them (docs/plugins.md, "Removed lines in the report").
 
     Example::
 
@@ -120,7 +126,8 @@ def stage(
     declared = _meta_keys(name, writes)
 
     def mark(cls: T) -> T:
-        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources(), writes=declared)
+        info = StageInfo(name=name, kind=kind, cls=cls, resources=resources or Resources(), writes=declared,
+                         audit_key=audit_key)
         cls.__corpuskit_stage__ = info  # type: ignore[attr-defined]
         return cls
 
@@ -147,6 +154,12 @@ def resources_of(stage: object) -> Resources:
     """What a stage (instance or class) declared it needs; the default for an unmarked one."""
     info = stage_info(stage if isinstance(stage, type) else type(stage))
     return info.resources if info is not None else Resources()
+
+
+def audit_key_of(stage: object) -> str | None:
+    """The meta key where a stage (instance or class) records its removed lines, if it declared one."""
+    info = stage_info(stage if isinstance(stage, type) else type(stage))
+    return info.audit_key if info is not None else None
 
 
 def stage_info(cls: type) -> StageInfo | None:

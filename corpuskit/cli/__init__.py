@@ -180,6 +180,22 @@ def validate(config: str, overrides: tuple[str, ...], plugin_refs: tuple[str, ..
 
 
 @main.command()
+@click.argument("run_dir", type=click.Path(file_okay=False, exists=True))
+@click.option("--open", "open_browser", is_flag=True, help="Open report.html in the default browser.")
+@_handle_errors
+def report(run_dir: str, open_browser: bool) -> None:
+    """Write RUN_DIR/report.html again and print a short summary of the run.
+
+    \b
+    Example:
+      corpuskit report .corpuskit/runs/news-seeds --open
+    """
+    from corpuskit.cli.report import report as write_report
+
+    write_report(Path(run_dir), open_browser=open_browser)
+
+
+@main.command()
 @_handle_errors
 def plugins() -> None:
     """List installed plugins, their versions and the stages they provide.

@@ -53,8 +53,11 @@ class RichProgress:
 
 def print_summary(result: RunResult) -> None:
     """A table on a terminal; the plain report in a pipe."""
+    html = result.run_dir / "report.html"
     if not sys.stdout.isatty():
         print(format_report(result))
+        if html.is_file():
+            print(f"report: {html}")
         return
     console = Console()
     table = Table(title=f"run {result.name}: {result.docs_in:,} in, {result.docs_out:,} out, "
@@ -74,3 +77,5 @@ def print_summary(result: RunResult) -> None:
     for line in result.output_lines:
         console.print(line, highlight=False)
     console.print(f"rejects: {result.rejects}   run directory: {result.run_dir}")
+    if html.is_file():
+        console.print(f"report: {html}   ('corpuskit report {result.run_dir} --open' opens it)")

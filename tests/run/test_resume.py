@@ -104,6 +104,8 @@ def test_resume_after_sigkill_finishes_with_identical_output_and_skips_done_shar
     assert stats["run"]["skipped_shards"] == done
     assert [(s["name"], s["in"], s["out"], s["rejected"]) for s in stats["stages"]] == [
         (s["name"], s["in"], s["out"], s["rejected"]) for s in expected_stats["stages"]]
+    # what the killed attempt's shards recorded for report.html is kept and merged with the rest
+    assert Path("killed/report.json").read_bytes() == Path("reference/report.json").read_bytes()
 
 
 def test_resume_refuses_when_the_config_changed(resumable: Path) -> None:

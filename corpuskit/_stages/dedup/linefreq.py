@@ -66,22 +66,28 @@ def frequent_line_decisions(items: Iterable[tuple[int, Any]], max_docs: int) -> 
 
 
 def drop_units(
-    text: str, hashes: Iterable[int], *, min_length: int = 0, paragraphs: bool = False, scope: str = ""
+    text: str, hashes: Iterable[int], *, min_length: int = 0, paragraphs: bool = False, scope: str = "",
+    dropped: list[tuple[int, str]] | None = None,
 ) -> tuple[str, int, int]:
     """``text`` without the lines (or paragraphs) whose :func:`line_hash` is in ``hashes``.
 
     Only units of at least ``min_length`` characters are candidates, as in
     :func:`line_keys`. Returns ``(new text, units removed, characters removed)``;
-    blank lines left behind collapse to one.
+    blank lines left behind collapse to one. ``dropped``, if given, receives
+    ``(line number, unit)`` per removed unit (1-based, of its first line in ``text``).
     """
     drop = set(hashes)
     kept: list[str] = []
     removed = chars = 0
+    lineno = 1
     for unit in split_units(text, paragraphs=paragraphs):
         stripped = unit.strip()
+        at, lineno = lineno, lineno + unit.count("\n") + (2 if paragraphs else 1)
         if len(stripped) >= max(min_length, 1) and line_hash(stripped, scope) in drop:
             removed += 1
             chars += len(unit)
+            if dropped is not None:
+                dropped.append((at, unit))
             continue
         if not stripped and kept and not kept[-1].strip():
             continue  # no runs of blank lines where lines went

@@ -27,7 +27,7 @@ from corpuskit._stages.kinds import GlobalStage, Ref, param, stage
 __all__ = ["LineDedup"]
 
 
-@stage("line_dedup", kind="clean", writes=[])
+@stage("line_dedup", kind="clean", writes=["line_dedup"], audit_key="line_dedup")
 @attrs.frozen
 class LineDedup(GlobalStage):
     """Remove lines (or paragraphs) that occur in more than ``max_docs`` documents.
@@ -35,6 +35,11 @@ class LineDedup(GlobalStage):
     Counters: ``lines_removed`` (or ``paragraphs_removed``), ``chars_removed`` and
     ``docs_changed``. Documents emptied by the removal are rejected with reason
     ``empty``. A line counts once per document however often it repeats there.
+
+    With ``record`` (the default), a changed document gets ``meta["line_dedup"] =
+    {"removed": [{"line", "reason", "lineno"}]}`` (``lineno``: 1-based in the stage's
+    input; reason ``in more than N documents``), the shape report.html shows struck
+    through (docs/plugins.md, "Removed lines in the report").
     """
 
     max_docs: int = param(
@@ -45,6 +50,7 @@ class LineDedup(GlobalStage):
     min_length: int = param(
         20, doc="lines shorter than this (characters, stripped) are never removed", validator=attrs.validators.ge(0)
     )
+    record: bool = param(True, doc="record each removed line in meta.line_dedup.removed (shown in report.html)")
     unit: Literal["line", "paragraph"] = param(
         "line",
         doc="'line' (split on newlines) or 'paragraph' (blocks between blank lines)",
@@ -64,7 +70,9 @@ class LineDedup(GlobalStage):
     def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document | None:
         if not decisions:
             return doc
-        text, removed, chars = drop_units(doc.text, decisions, min_length=self.min_length, paragraphs=self._paragraphs)
+        dropped: list[tuple[int, str]] | None = [] if self.record else None
+        text, removed, chars = drop_units(doc.text, decisions, min_length=self.min_length, paragraphs=self._paragraphs,
+                                          dropped=dropped)
         if not removed:
             return doc
         ctx.count(f"{self.unit}s_removed", removed)
@@ -73,4 +81,8 @@ class LineDedup(GlobalStage):
         if not text.strip():
             ctx.reject(doc, "empty", detail=f"all {removed} {self.unit}s occur in more than {self.max_docs} documents")
             return None
-        return doc.with_text(text)
+        out = doc.with_text(text)
+        if dropped:
+            reason = f"in more than {self.max_docs} documents"
+            out.meta["line_dedup"] = {"removed": [{"line": unit, "reason": reason, "lineno": n} for n, unit in dropped]}
+        return out

@@ -30,7 +30,7 @@ __all__ = ["NewsBoilerplate"]
 _DOC_COUNT_KEY = "news.boilerplate/documents"
 
 
-@stage("news.boilerplate", kind="clean")
+@stage("news.boilerplate", kind="clean", audit_key="boilerplate")
 @attrs.frozen
 class NewsBoilerplate(GlobalStage):
     """Keeps the article of a scraped news page and removes the page furniture around it.

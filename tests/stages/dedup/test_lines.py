@@ -87,7 +87,24 @@ def test_document_left_empty_is_rejected(run):
 def test_empty_and_single(run):
     assert run({}, [])[0] == []
     doc = page(1)
-    assert run({"max_docs": 0}, [doc])[0] == [Document("p1", "Home | News | Sport")]
+    assert run({"max_docs": 0, "record": False}, [doc])[0] == [Document("p1", "Home | News | Sport")]
+
+
+def test_removed_lines_are_recorded_in_meta_with_their_input_line_numbers(run):
+    docs = [page(i) for i in range(3)]
+    kept, _, _ = run({"max_docs": 2, "min_length": 20}, docs)
+    reason = "in more than 2 documents"
+    assert kept[0].meta["line_dedup"] == {"removed": [{"line": SHARE, "reason": reason, "lineno": 5},
+                                                      {"line": FOOTER, "reason": reason, "lineno": 6}]}
+    assert "line_dedup" not in run({"max_docs": 2, "min_length": 20, "record": False}, docs)[0][0].meta
+
+
+def test_paragraph_line_numbers_are_those_of_the_paragraphs_first_line():
+    dropped: list[tuple[int, str]] = []
+    from corpuskit._stages.dedup.linefreq import line_hash
+
+    drop_units("a\nb\n\nteaser\nmore\n\nc", [line_hash("teaser\nmore")], paragraphs=True, dropped=dropped)
+    assert dropped == [(4, "teaser\nmore")]
 
 
 def test_drop_units_keeps_text_identical_when_nothing_matches():
