@@ -21,7 +21,7 @@ POLICY_PHRASES = ("terms of use", "privacy policy", "cookie policy", "uses cooki
 """A line containing one of these (lower-cased) is a site notice, not content."""
 
 
-@stage("c4_quality", kind="clean", audit_key="c4_quality")
+@stage("c4_quality", kind="clean", writes=["c4_quality"], audit_key="c4_quality")
 @attrs.frozen
 class C4Quality(Filter):
     """Removes the lines C4 removes, then drops pages that fail C4's page rules (Raffel et al. 2020).

@@ -18,7 +18,7 @@ _SENTENCE_END = tuple(SENTENCE_END)
 _ratio = attrs.validators.ge(0.0)
 
 
-@stage("fineweb_quality", kind="clean")
+@stage("fineweb_quality", kind="clean", writes=["fineweb_quality"])
 @attrs.frozen
 class FineWebQuality(Filter):
     """Drops documents that fail the FineWeb quality rules (Penedo et al. 2024).

@@ -20,7 +20,7 @@ STOP_WORDS = ("the", "be", "to", "of", "and", "that", "have", "with")
 """The paper's stop words: a kept document contains at least ``min_stop_words`` of them."""
 
 
-@stage("gopher_quality", kind="clean")
+@stage("gopher_quality", kind="clean", writes=["gopher_quality"])
 @attrs.frozen
 class GopherQuality(Filter):
     """Drops documents that fail the Gopher quality rules (Rae et al. 2021, MassiveText).

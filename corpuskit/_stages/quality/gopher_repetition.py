@@ -44,7 +44,7 @@ def duplicated(items: list[str]) -> tuple[int, int]:
     return count, chars
 
 
-@stage("gopher_repetition", kind="clean")
+@stage("gopher_repetition", kind="clean", writes=["gopher_repetition"])
 @attrs.frozen
 class GopherRepetition(Filter):
     """Drops documents with too much repeated text (Rae et al. 2021, MassiveText, table A1).

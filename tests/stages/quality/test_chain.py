@@ -55,3 +55,19 @@ def test_a_50mb_single_line_of_prose(make_plugins):
     assert doc.meta["gopher_repetition"]["reason"] == "top_3_gram 0.2794 > 0.18"
     assert doc.meta["c4_quality"]["kept"] == 1
     assert doc.meta["fineweb_quality"]["keep"] is True
+
+
+def test_keep_if_knows_the_meta_keys_the_quality_filters_write():
+    """The four filters declare their annotate keys, so keep_if warns only about a misspelt one."""
+    from corpuskit import Pipeline
+
+    stages = "".join(f"  - {name}: {{action: annotate}}\n" for name in
+                     ("gopher_quality", "gopher_repetition", "c4_quality", "fineweb_quality"))
+    head = 'stages:\n  - read_text: {paths: ["*.txt"]}\n' + stages
+    good = " and ".join(f"meta.{name}.keep" for name in
+                        ("gopher_quality", "gopher_repetition", "c4_quality", "fineweb_quality"))
+    assert Pipeline.from_string(head + f"  - keep_if: {{expr: '{good}'}}\n").warnings == ()
+    warnings = Pipeline.from_string(head + "  - keep_if: {expr: 'meta.gopher_qualty.keep'}\n").warnings
+    assert len(warnings) == 1
+    assert "no stage before keep_if writes meta.gopher_qualty" in str(warnings[0])
+    assert "did you mean meta.gopher_quality?" in str(warnings[0])
