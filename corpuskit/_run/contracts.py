@@ -111,14 +111,27 @@ def in_phase(ctx: StageContext, stage: Any, phase: str, *, io_errors: bool = Fal
     """
     try:
         yield
-    except CorpuskitError:
-        raise
-    except Violation as violation:
-        raise contract_error(ctx, stage, phase, violation) from None
     except Exception as exc:
-        if io_errors and isinstance(exc, OSError):
+        error = phase_error(ctx, stage, phase, exc, io_errors=io_errors)
+        if error is None:
             raise
-        raise phase_failure(ctx, stage, phase, exc) from None
+        raise error from None
+
+
+def phase_error(ctx: StageContext, stage: Any, phase: str, exc: Exception, *, io_errors: bool = False
+                ) -> StageError | None:
+    """What :func:`in_phase` raises for ``exc``; None where ``exc`` itself goes on.
+
+    For a loop that cannot afford a context manager per document (the map phase's key
+    writer): ``except Exception as exc`` then raise this ``from None``, or re-raise.
+    """
+    if isinstance(exc, CorpuskitError):
+        return None
+    if isinstance(exc, Violation):
+        return contract_error(ctx, stage, phase, exc)
+    if io_errors and isinstance(exc, OSError):
+        return None
+    return phase_failure(ctx, stage, phase, exc)
 
 
 _NOT_A_DOCUMENT_HINT = {

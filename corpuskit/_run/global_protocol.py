@@ -27,9 +27,9 @@ from typing import Any, Protocol
 import xxhash
 
 from corpuskit._document import Document
-from corpuskit._run.contracts import Violation, in_phase
+from corpuskit._run.contracts import Violation, in_phase, phase_error
 from corpuskit._run.deadline import NO_DEADLINE, Deadline
-from corpuskit._run.guards import ErrorBudget, apply_global, keys_of
+from corpuskit._run.guards import ErrorBudget, apply_global, custom_prepare, keys_of
 from corpuskit._stages.context import StageContext
 from corpuskit._stages.kinds import GlobalStage, Ref
 
@@ -123,13 +123,20 @@ def map_keys(
     numbered, so the ``Ref`` of every yielded document is its position in the output.
     """
     index = 0
+    prepare = custom_prepare(stage)
+    add_all = writer.add_all
     for doc in docs:
-        found = keys_of(stage, doc, Ref(shard, index), ctx, budget, deadline)
+        found = keys_of(stage, doc, Ref(shard, index), ctx, budget, deadline, prepare)
         if found is None:
             continue
         prepared_doc, pairs = found
-        with in_phase(ctx, stage, "keys"):
-            writer.add_all(pairs)
+        try:  # in_phase(ctx, stage, "keys"), without a context manager per document
+            add_all(pairs)
+        except Exception as exc:
+            error = phase_error(ctx, stage, "keys", exc)
+            if error is None:
+                raise
+            raise error from None
         yield prepared_doc
         index += 1
     with in_phase(ctx, stage, "keys"):

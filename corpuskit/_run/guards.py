@@ -19,10 +19,10 @@ from corpuskit._errors import CorpuskitError, StageError
 from corpuskit._run.contracts import Violation, check_document, check_pairs, contract_error
 from corpuskit._run.deadline import NO_DEADLINE, Deadline, DocumentTimeout, TimeoutSwallowed
 from corpuskit._stages.context import StageContext, describe_exception
-from corpuskit._stages.kinds import Mapper
+from corpuskit._stages.kinds import GlobalStage, Mapper
 
-__all__ = ["ErrorBudget", "Feed", "apply_global", "keys_of", "reject_timeout", "run_stream_stage", "swallowed_error",
-           "timed_source"]
+__all__ = ["ErrorBudget", "Feed", "apply_global", "custom_prepare", "keys_of", "reject_timeout", "run_stream_stage",
+           "swallowed_error", "timed_source"]
 
 TIMEOUT = "timeout"
 """The reject reason of a document a stage spent more than ``timeout`` seconds on."""
@@ -216,11 +216,12 @@ def timed_source(
 
 
 _FAILED: Any = object()
+_LOOK_UP: Any = object()
 
 
-def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: ErrorBudget,
-             deadline: Any, stage: Any = None) -> Any:
-    """``call()`` for one document under its deadline, timed as the stage's work.
+def _guarded(call: Callable[..., Any], args: tuple[Any, ...], doc: Document, ctx: StageContext,
+             budget: ErrorBudget, deadline: Any, stage: Any = None) -> Any:
+    """``call(*args)`` for one document under its deadline, timed as the stage's work.
 
     An exception or a timeout rejects ``doc`` (counted against ``max_errors``) and
     returns ``_FAILED``; corpuskit's own errors propagate.
@@ -230,7 +231,7 @@ def _guarded(call: Callable[[], Any], doc: Document, ctx: StageContext, budget: 
     deadline.start_document(doc.id)
     deadline.enter()
     try:
-        result = call()
+        result = call(*args)
     except TimeoutSwallowed:
         raise swallowed_error(ctx.stage, doc, deadline) from None
     except DocumentTimeout:
@@ -268,26 +269,34 @@ def apply_global(
     """
     stats = ctx.stats
     for index, doc in enumerate(docs):
-        result = _guarded(lambda: stage.apply(doc, decisions_for(index), ctx), doc, ctx, budget, deadline,  # noqa: B023
-                          stage)
+        result = _guarded(stage.apply, (doc, decisions_for(index), ctx), doc, ctx, budget, deadline, stage)
         if result is not _FAILED and result is not None:
             check_document(result, ctx, stage, "apply")
             stats.docs_out += 1
             yield result
 
 
-def keys_of(
-    stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: ErrorBudget, deadline: Any = NO_DEADLINE
-) -> tuple[Document, list[Any]] | None:
-    """A global stage's prepared document and keys (counted in); None if it raised or timed out (rejected)."""
+def custom_prepare(stage: Any) -> Callable[[Document, StageContext], Document] | None:
+    """The stage's ``prepare``, or None where it is absent or :class:`GlobalStage`'s (returns the document)."""
     prepare = getattr(stage, "prepare", None)
+    if getattr(prepare, "__func__", None) is GlobalStage.prepare:
+        return None
+    return prepare
+
+
+def keys_of(
+    stage: Any, doc: Document, ref: Any, ctx: StageContext, budget: ErrorBudget, deadline: Any = NO_DEADLINE,
+    prepare: Callable[[Document, StageContext], Document] | None = _LOOK_UP,
+) -> tuple[Document, list[Any]] | None:
+    """A global stage's prepared document and keys (counted in); None if it raised or timed out (rejected).
+
+    ``prepare``: the stage's, looked up once per shard by :func:`custom_prepare` (default: here).
+    """
+    if prepare is _LOOK_UP:
+        prepare = custom_prepare(stage)
     ctx.stats.docs_in += 1
-
-    def call() -> tuple[Document, list[Any]]:
-        prepared_doc = prepare(doc, ctx) if prepare is not None else doc
-        return prepared_doc, list(stage.keys(prepared_doc, ref, ctx))
-
-    found: tuple[Document, list[Any]] = _guarded(call, doc, ctx, budget, deadline, stage)
+    found: tuple[Document, list[Any]] = _guarded(_prepare_and_keys, (stage, prepare, doc, ref, ctx), doc, ctx,
+                                                 budget, deadline, stage)
     if found is _FAILED:
         return None
     if found[0] is not doc:
@@ -297,3 +306,9 @@ def keys_of(
     except Violation as violation:
         raise contract_error(ctx, stage, "keys", violation) from None
     return found
+
+
+def _prepare_and_keys(stage: Any, prepare: Callable[[Document, StageContext], Document] | None, doc: Document,
+                      ref: Any, ctx: StageContext) -> tuple[Document, list[Any]]:
+    prepared_doc = prepare(doc, ctx) if prepare is not None else doc
+    return prepared_doc, list(stage.keys(prepared_doc, ref, ctx))
