@@ -222,19 +222,30 @@ def _save_for_global(task: ShardTask, rd: RunDir, docs: Iterator[Document], guar
     path = rd.data(seg.index, task.shard_index)
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
+    dumps_line = jsonl.dumps_line
+    lines: list[bytes] = []
     with open(path, "wb") as out:
         for doc in map_keys(stage, docs, task.shard_index, writer, ctx, guards.budgets[label],
                             guards.deadlines[label]):
-            out.write(jsonl.dumps_line(doc.to_record()))
-            count += 1
-    return count
+            lines.append(dumps_line({"id": doc.id, "text": doc.text, "meta": doc.meta}))  # doc.to_record()
+            if len(lines) == _SAVE_BATCH:
+                out.writelines(lines)
+                count += len(lines)
+                lines.clear()
+        out.writelines(lines)
+    return count + len(lines)
+
+
+_SAVE_BATCH = 1024
+"""Documents saved between segments are written this many lines at a time."""
 
 
 def read_documents(path: Path, counter: list[int] | None = None) -> Iterator[Document]:
     """Documents saved between segments (``counter[0]`` counts them)."""
+    loads = jsonl.loads
     with open(path, "rb") as fh:
         for line in fh:
-            record = jsonl.loads(line)
+            record = loads(line)
             if counter is not None:
                 counter[0] += 1
             yield Document(record["id"], record["text"], record["meta"])
