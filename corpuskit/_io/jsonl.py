@@ -28,11 +28,9 @@ def loads(raw: bytes) -> Any:
 
     orjson reads an integer beyond 64 bits as a float; only a line where such a float
     appears (rare) is parsed again, by the standard library, which keeps integers exact.
-    The digit search (in C) runs first: most lines have no run of 19 digits, and then
-    the walk over the parsed value is skipped.
     """
     value = orjson.loads(raw)  # validates (stricter than the standard library: no NaN)
-    if _LONG_DIGITS.search(raw) is not None and _has_huge_float(value):
+    if _has_huge_float(value) and _LONG_DIGITS.search(raw) is not None:
         return json.loads(raw)
     return value
 
