@@ -155,6 +155,11 @@ def check_document(doc: Any, ctx: StageContext, stage: Any, phase: str) -> None:
     if type(meta) is not dict:
         raise contract_error(ctx, stage, phase, Violation(f"produced document '{doc.id}' whose meta is not a dict",
                                                           meta, "meta is a dict of JSON-able values"))
+    try:
+        orjson.dumps(meta, option=_STRICT)  # the common case, without _jsonable's call
+        return
+    except TypeError:
+        pass
     if not _jsonable(meta):
         key, value = _first_unjsonable(meta)
         raise contract_error(ctx, stage, phase, Violation(
