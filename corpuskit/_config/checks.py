@@ -17,7 +17,7 @@ from corpuskit._stages.checks import Finding, Upstream, UpstreamStage
 from corpuskit._stages.kinds import writes_of
 
 if TYPE_CHECKING:
-    from corpuskit._config.pipeline import StageSpec
+    from corpuskit._config.stagespec import StageSpec
 
 __all__ = ["check_pipeline", "param_path", "point_at", "pointer"]
 

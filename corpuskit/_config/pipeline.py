@@ -18,11 +18,11 @@ import attrs
 from corpuskit._config.checks import check_pipeline, point_at
 from corpuskit._config.overrides import apply_override
 from corpuskit._config.params import CoerceError, coerce, describe_value, field_types
+from corpuskit._config.stagespec import StageSpec
 from corpuskit._config.yamlpos import Positions, check_size, load_yaml
 from corpuskit._errors import ConfigError, ConfigWarning, ParamError, did_you_mean
 from corpuskit._plugins.manager import Plugins
 from corpuskit._plugins.sources import import_plugin
-from corpuskit._stages.kinds import is_global
 
 __all__ = ["PipelineConfig", "StageSpec", "build_config"]
 
@@ -44,33 +44,6 @@ TOP_LEVEL_DOCS = {
 DEFAULTS: dict[str, Any] = {"max_errors": 10, "buckets": 16, "retries": 2, "report_sample": 200,
                             "report_rejects": 20}
 MAX_BUCKETS = 1 << 16
-
-
-@attrs.frozen
-class StageSpec:
-    """One stage of a pipeline: its name, kind, validated instance and position."""
-
-    index: int
-    name: str
-    kind: str
-    stage: Any
-    plugin: str
-    where: str
-    param_where: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
-
-    @property
-    def label(self) -> str:
-        """``2:minhash`` - the stage's position and name; keys stats and rejects."""
-        return f"{self.index}:{self.name}"
-
-    @property
-    def is_global(self) -> bool:
-        return is_global(self.stage)
-
-    def params(self) -> dict[str, Any]:
-        """The stage's parameters with defaults filled in, as plain values."""
-        params: dict[str, Any] = _plain(attrs.asdict(self.stage, recurse=True))
-        return params
 
 
 @attrs.frozen
@@ -104,16 +77,6 @@ class PipelineConfig:
         out.update(copy.deepcopy(self.executor_options))
         out["stages"] = [{s.name: s.params()} for s in self.stages]
         return out
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_plain(v) for v in value]
-    if isinstance(value, Path):
-        return str(value)
-    return value
 
 
 # ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -129,30 +129,26 @@ class ShardProbe:
         """The loader's documents, unchanged: their length and, for the sample, their text."""
         self.seen_loaded = True
         for doc in docs:
-            if self.broken is None:
-                try:
-                    self._loaded(doc)
-                except Exception as exc:  # the report never fails a run
-                    self.broken = f"{type(exc).__name__}: {exc}"
+            self._record(self._loaded, doc)
             yield doc
 
     def watch_final(self, docs: Iterator[Document]) -> Iterator[Document]:
         """The documents that reach the end of the pipeline, unchanged."""
         self.seen_final = True
         for doc in docs:
-            if self.broken is None:
-                try:
-                    self._final(doc)
-                except Exception as exc:  # the report never fails a run
-                    self.broken = f"{type(exc).__name__}: {exc}"
+            self._record(self._final, doc)
             yield doc
 
     def watch_reject(self, record: dict[str, Any]) -> None:
         """One reject record (``{stage, reason, detail, document}``), as the shard writes it."""
+        self._record(self._reject, record)
+
+    def _record(self, note: Callable[[Any], None], item: Any) -> None:
+        """``note(item)`` unless recording has stopped; an exception stops it (the report never fails a run)."""
         if self.broken is None:
             try:
-                self._reject(record)
-            except Exception as exc:  # the report never fails a run
+                note(item)
+            except Exception as exc:
                 self.broken = f"{type(exc).__name__}: {exc}"
 
     def _loaded(self, doc: Document) -> None:
