@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
-import uuid
 
 import orjson
 import pytest
@@ -22,17 +21,6 @@ fsspec = pytest.importorskip("fsspec")
 
 def jsonl_bytes(records):
     return b"".join(orjson.dumps(r) + b"\n" for r in records)
-
-
-@pytest.fixture
-def mem():
-    """A fresh memory:// prefix: (filesystem, 'memory://<prefix>'); removed afterwards."""
-    fs = fsspec.filesystem("memory")
-    prefix = f"t{uuid.uuid4().hex[:10]}"
-    yield fs, f"memory://{prefix}"
-    if fs.exists(f"/{prefix}"):
-        fs.rm(f"/{prefix}", recursive=True)
-
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import uuid
 
 import orjson
 import pyarrow as pa
@@ -13,15 +12,6 @@ import pytest
 from tests.stages.datasets.tables import run, table
 
 fsspec = pytest.importorskip("fsspec")
-
-
-@pytest.fixture
-def mem():
-    fs = fsspec.filesystem("memory")
-    prefix = f"t{uuid.uuid4().hex[:10]}"
-    yield fs, f"memory://{prefix}"
-    if fs.exists(f"/{prefix}"):
-        fs.rm(f"/{prefix}", recursive=True)
 
 
 def test_parquet_and_arrow_from_urls_to_parquet_and_csv_urls(make_plugins, mem):
