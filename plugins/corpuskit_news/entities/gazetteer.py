@@ -258,7 +258,8 @@ def _demonyms(countries: list[str]) -> set[str]:
         else:
             out.add(word + "ian")
             out.add(word + "ese")
-            out.add(word + "i")
+            if not (word.endswith("in") and not word.endswith("ain")):  # "Bahraini", not "Martini"
+                out.add(word + "i")
     return out
 
 
@@ -382,7 +383,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         places=places,
         given_names=frozenset(given - stop - TITLES - ORG_CUES),
-        demonyms=frozenset(_demonyms(countries)),
+        # a demonym derived by the suffix rules that is also a given name is a name ("Saban", "Lucian")
+        demonyms=frozenset(d for d in _demonyms(countries) if d in IRREGULAR_DEMONYMS or d not in given),
         genders=genders,
         countries=frozenset(regions),
         occupations=_load_occupations(),
