@@ -93,7 +93,8 @@ ORG_CUES = word_set(
     motors technologies technology systems labs laboratories capital holdings club fc alliance
     organisation organization society bureau reserve parliament congress senate army navy forces
     force assembly administration industries exchange press tv radio service services network
-    networks trust centre center hospital clinic clinics house church museum guard cabinet studios pictures records
+    networks corps trust centre center hospital clinic clinics house church museum guard cabinet studios
+    pictures records
     entertainment partners securities investments bancorp brands pharmaceuticals energy
     research petroleum oil gas electric motor semiconductor robotics software games insurance federal
     league academy broadcasting channel magazine library universidad universidade università
@@ -164,6 +165,9 @@ PLACE_ALIASES = {
     "arctic": "Arctic", "antarctica": "Antarctica", "the arctic": "Arctic", "mediterranean": "Mediterranean",
     "hollywood": "Hollywood", "europa": "Europe", "afrika": "Africa", "asien": "Asia",
     "marrakech": "Marrakech", "marrakesh": "Marrakech",
+    # compass regions of a country, named alone ("storms across the Midwest and the Northeast")
+    "midwest": "Midwest", "northeast": "Northeast", "northwest": "Northwest", "southeast": "Southeast",
+    "southwest": "Southwest", "mideast": "Middle East",
 }
 
 US_STATE_ABBREVIATIONS = {

@@ -86,6 +86,7 @@ class Cues:
             return False
         words = [bare(t.text) for t in tokens]
         return (self.place(tokens) or words[0] in self.gaz.given_names or any(w in ORG_CUES for w in words)
+                or (words[0] in TITLEISH and len(tokens) > 1)  # "Congressman Paul Ryan and Newt Gingrich"
                 or any(is_acronym(t.text) for t in tokens) or self.found.typed_before(tokens)
                 or self.org_signal(tokens[0], words[0]) or self.placed(tokens, self.words.prev_word(tokens[0].start)))
 
@@ -98,7 +99,7 @@ class Cues:
             return False
         if len(tokens) == 1 and self.words.written_lowercase(tokens[0].text):
             return False  # "General Election": a common noun after a title word
-        return all(not is_acronym(t.text) or len(t.text.rstrip(".")) <= 2 for t in tokens)
+        return all(not is_acronym(t.text) or len(t.text.replace(".", "")) <= 2 for t in tokens)  # "P.J. Crowley"
 
     def name_shaped(self, tokens: list[Tok]) -> bool:
         if not self.person_like(tokens):

@@ -22,6 +22,8 @@ also writes them capitalised mid-sentence; common words and demonyms never are.
 
 from __future__ import annotations
 
+import re
+
 from corpuskit_news.entities import name_context as ctx
 from corpuskit_news.entities.gazetteer import (
     COMMON_WORDS,
@@ -55,6 +57,8 @@ __all__ = ["find_mentions"]
 
 _OPEN_MARKS = frozenset("\"“‘'«„")
 _CLOSE_MARKS = frozenset("\"”’'»“")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}$")
+"""A person's initials ("P.J."): not an acronym that makes a name an organisation."""
 _NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
 """Words never a name alone that may open an organisation's name when the context says it is one."""
 
@@ -137,6 +141,9 @@ class _Typer:
             if (key in NON_ENTITY or key in COMMON_WORDS) and not is_acronym(tok.text):
                 if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens[i + 1 :]):
                     continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
+                if i > 1 and tokens[i - 1].text.islower() and bare(tokens[0].text) not in self.gaz.given_names \
+                        and any(bare(t.text) in ORG_CUES for t in tokens[: i - 1]):
+                    continue  # "Center for a New American Security": the cued name's complement
                 if i and self.cues.org_acronym(tokens[0].text):
                     continue  # "BBC Sport", "ITV News": an outlet and its section
                 if i == 0 and len(tokens) > 1 and key in _NAME_OPENERS and (
@@ -168,11 +175,27 @@ class _Typer:
                 self.found.emit(tokens[:i], ORG)  # "mortgage giants Fannie Mae and Freddie Mac"
                 self.found.emit(tokens[i + 1 :], ORG)
                 return True
-            if self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]):
+            article = tokens[i].text == "for" and tokens[i + 1].text in ("the", "a", "an")  # "Mateen for the Taliban"
+            if article:  # "People for the Ethical Treatment of Animals", "Members of the Campaign for the ..."
+                k = max((k + 1 for k in range(i) if tokens[k].text.islower()), default=0)
+                if self._cause_name(tokens[k:], i - k):
+                    if k:
+                        self._piece(tokens[: k - 1], False)
+                    self.found.emit(tokens[k:], ORG)
+                    return True
+            if article or self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]):
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
             return True  # "Bride and Prejudice": a title, not two names
         return len(tokens) > 2 and any(t[0].islower() for t in texts) and self._name_before_connector(tokens)
+
+    def _cause_name(self, tokens: list[Tok], i: int) -> bool:
+        """ "X for the Y Z": a body named for its cause: a short head with no title, given name or place, then
+        two or more capitalised words."""
+        head, tail = tokens[:i], tokens[i + 2 :]
+        words = [bare(t.text) for t in head]
+        return 0 < len(head) <= 3 and sum(t.text[0].isupper() for t in tail) >= 2 and not self.cues.place(head) \
+            and words[0] not in TITLEISH and words[0] not in self.gaz.given_names and words[0] not in MODIFIERS
 
     def _name_before_connector(self, tokens: list[Tok]) -> bool:
         """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
@@ -285,11 +308,14 @@ class _Typer:
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
         if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
                        or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
-                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
+                and self.cues.name_shaped(tokens) and (prev.lower() != "the" or (  # not "the Rodong Sinmun said";
+                    given and self.words.next_word(tokens[-1].end).islower()  # "the George Bush administration"
+                    and not self.cues.ends_phrase(tokens[-1].end))):
             self.found.emit(tokens, PERSON)
             return
         if n >= 2 and all(t.text[0].isupper() for t in tokens) and not all(t.text.isupper() for t in tokens) and any(
-            (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS) or CAMEL.match(t.text) for t in tokens
+            (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS and not _INITIALS.match(t.text))
+            or CAMEL.match(t.text) for t in tokens
         ):
             self.found.emit(tokens, ORG)  # "NTT DoCoMo", "BBC Radio"
             return

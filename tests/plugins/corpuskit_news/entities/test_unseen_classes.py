@@ -23,3 +23,51 @@ def test_a_surname_the_demonym_suffix_rules_would_make_is_still_a_surname():
     # "Martini" (Saint Martin + "i") and "Saban" (Saba + "n") are no demonyms
     text = "The hearing was delayed, Lena Martini said. Harbour coach Ivo Saban agreed with her."
     assert types(text) == {"Lena Martini": "person", "Harbour": "organization", "Ivo Saban": "person"}
+
+
+def test_initials_make_a_person_not_an_acronym():
+    text = "In Lisbon, Harbour Office spokesman T.R. Mendel said the talks went well. T.R. Mendel left at noon."
+    assert types(text)["T.R. Mendel"] == "person"
+
+
+def test_a_title_opens_a_list_of_people_not_a_work_title():
+    text = "Critics like Senator Anna Keller and Tomas Brandt were not invited."
+    assert types(text)["Anna Keller"] == "person"
+
+
+def test_a_person_named_before_a_noun_after_the_is_a_person():
+    text = "She served in the Robert Halvorsen administration for four years."
+    assert types(text) == {"Robert Halvorsen": "person"}
+
+
+# -- long names cut at a lowercase word ------------------------------------------------------
+def test_a_cued_name_goes_on_over_for_the():
+    text = ("Figures from the Northern Office for the Coordination of Rural Affairs were cited. "
+            "She works at the Center for a New Maritime Policy in town.")
+    assert types(text) == {
+        "Northern Office for the Coordination of Rural Affairs": "organization",
+        "Center for a New Maritime Policy": "organization",
+    }
+
+
+def test_a_body_named_for_its_cause_is_one_organisation():
+    text = "Protesters from Friends for the Humane Treatment of Horses marched. Funds went to Okafor for the Harbour."
+    names = types(text)
+    assert names["Friends for the Humane Treatment of Horses"] == "organization"
+    assert "Okafor for the Harbour" not in names
+
+
+def test_a_name_for_the_next_one_is_two_names():
+    text = "Analysts saw no support by Okafor for the Taliban."
+    assert types(text).get("Taliban") == "organization"
+
+
+# -- places ----------------------------------------------------------------------------------
+def test_compass_regions_named_alone_are_places():
+    text = "Snow hit the Northeast on Monday, and storms moved across the Upper Midwest and the Southwest."
+    assert types(text) == {"Northeast": "place", "Upper Midwest": "place", "Southwest": "place"}
+
+
+def test_corps_is_an_organisation_cue():
+    text = "He spoke of the Harbour Corps roll of honour."
+    assert types(text) == {"Harbour Corps": "organization"}
