@@ -36,6 +36,11 @@ CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-Z
 PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 """Camel-case brand words ("PayPal"), not surnames ("McDonald")."""
+_GEO_PLURALS = word_set(
+    """keys islands isles hills mountains falls springs heights lakes rapids plains highlands lowlands downs
+    glades sands shores flats woods dunes rocks cliffs marshes fields gardens meadows narrows straits waters"""
+)
+"""Plural landforms: a place and one of them is a place ("the Florida Keys"), not a team."""
 _SPEECH = word_set("said says told added explained argued noted insisted warned reports")
 _VERBS_AFTER_NAME = word_set("said says has have had is was were will would announced reported added told")
 
@@ -67,6 +72,25 @@ class Cues:
         """A city (not a country or region) with a sports title after it: its club ("Liverpool manager")."""
         return len(tokens) <= 2 and ctx.CLUB_AFTER.match(self.words.text, tokens[-1].end) is not None \
             and self.place(tokens) and fold_to_latin(" ".join(t.text for t in tokens)) not in self.gaz.countries
+
+    def team(self, tokens: list[Tok]) -> bool:
+        """A place and a plural nickname ("Miami Dolphins", "Leeds Rhinos"), or a US state and "State" (its
+        university: "Ohio State"): a sports team or a school, not a place."""
+        n = len(tokens)
+        if not 2 <= n <= 4 or not all(t.text[:1].isupper() for t in tokens):
+            return False
+        last = tokens[-1].text
+        if last == "State":
+            return fold_to_latin(" ".join(t.text for t in tokens[:-1])) in self.gaz.countries
+        if not (last.endswith("s") and last[1:].islower() and len(last) > 3) or bare(last) in PLACE_CUES \
+                or bare(last) in ORG_CUES or bare(last[:-1]) in self.gaz.demonyms or bare(last) in _GEO_PLURALS:
+            return False
+        if bare(tokens[0].text) in self.gaz.given_names and n == 2:
+            return False  # "Chad Myers"
+        if self.placed(tokens, self.words.prev_word(tokens[0].start)):
+            return False  # "in the Florida Keys"
+        return any(self.place(tokens[:k]) and not any(self.place([t]) for t in tokens[k:])
+                   for k in range(1, min(n, 3)))
 
     def org_acronym(self, word: str) -> bool:
         return is_acronym(word) and bare(word) not in NON_ORG_ACRONYMS and fold_to_latin(word) not in PLACE_ALIASES

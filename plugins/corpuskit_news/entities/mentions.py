@@ -109,6 +109,9 @@ class _Typer:
         if word_after and self.cues.club(tokens):
             self.found.emit(tokens, ORG)  # "Liverpool manager ..."
             return
+        if len(tokens) > 1 and self.cues.team(tokens):
+            self.found.emit(tokens, ORG)  # "Miami Dolphins", "Ohio State"
+            return
         if self.cues.place(tokens) or self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
             return
@@ -183,11 +186,18 @@ class _Typer:
                         self._piece(tokens[: k - 1], False)
                     self.found.emit(tokens[k:], ORG)
                     return True
-            if article or self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]):
+            if article or self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]) or self._listed(tokens):
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
             return True  # "Bride and Prejudice": a title, not two names
         return len(tokens) > 2 and any(t[0].islower() for t in texts) and self._name_before_connector(tokens)
+
+    def _listed(self, tokens: list[Tok]) -> bool:
+        """ "like Veltrix, Morlan and Quessa": the piece goes on a list whose previous item was typed."""
+        out = self.found.out
+        last = out[-1] if out else None
+        return last is not None and last.type in (ORG, PLACE) and \
+            self.words.text[last.end : tokens[0].start].strip() == ","
 
     def _cause_name(self, tokens: list[Tok], i: int) -> bool:
         """ "X for the Y Z": a body named for its cause: a short head with no title, given name or place, then
@@ -267,7 +277,12 @@ class _Typer:
             return
         placed = False if checked else self.cues.place(tokens)
         if n == 1 and "-" in tokens[0].text and not placed:
-            self._hyphenated(tokens[0])
+            tok = tokens[0]
+            if all(part[:1].isupper() for part in tok.text.split("-")) and self.cues.org_like(
+                    tok, bare(tok.text), employer=employer, prev=self.words.prev_word(tok.start)):
+                self.found.emit(tokens, ORG)  # "NGOs such as Al-Haq", "a researcher at Al-Haq"
+            else:
+                self._hyphenated(tok)
             return
         if placed:
             self.found.emit(tokens, PLACE)

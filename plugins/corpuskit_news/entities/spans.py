@@ -111,7 +111,9 @@ def segments(text: str, match: re.Match[str]) -> list[tuple[list[Tok], bool]]:
     for n, (raw, offset) in enumerate(pieces):
         word, cut, possessive = _clean(raw)
         if possessive and n < last and (bare(pieces[n + 1][0]) in PLACE_CUES or (  # "People's Republic"
-                word.lower() in _GROUP_NOUNS and bare(pieces[-1][0]) in ORG_CUES)):  # "People's Party"
+                word.lower() in _GROUP_NOUNS and bare(pieces[-1][0]) in ORG_CUES)  # "People's Party"
+                or (raw[-1] in "'’" and raw[-2:-1] == "s" and bare(pieces[n + 1][0]) in ORG_CUES)):  # "Sheriffs'
+            # Association": a plural possessive before a cue
             word, possessive = raw, False
         start = base + offset
         current.append(Tok(word, start, start + len(word)))

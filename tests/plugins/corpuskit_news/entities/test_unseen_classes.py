@@ -71,3 +71,36 @@ def test_compass_regions_named_alone_are_places():
 def test_corps_is_an_organisation_cue():
     text = "He spoke of the Harbour Corps roll of honour."
     assert types(text) == {"Harbour Corps": "organization"}
+
+
+# -- organisations named once with no cue word -------------------------------------------------
+def test_a_list_after_a_plural_kind_of_organisation_names_organisations():
+    text = ("The rise of companies building drones, like Veltrix, Morlan and Quessa, worried some. "
+            "Offers from competitors such as Brightwave came later. NGOs such as Al-Noor filed a complaint.")
+    names = types(text)
+    assert {names.get(n) for n in ("Veltrix", "Morlan", "Quessa", "Brightwave", "Al-Noor")} == {"organization"}
+
+
+def test_staff_after_a_name_and_company_statements_make_an_organisation():
+    text = ("At the show, Quellon executives showed a new box. Travix reported no delays on Monday. "
+            "Ostrana said in a statement that it would appeal. A researcher at Brixa-Lund said so.")
+    names = types(text)
+    assert {names.get(n) for n in ("Quellon", "Travix", "Ostrana", "Brixa-Lund")} == {"organization"}
+
+
+def test_a_verb_that_names_a_kind_of_work_does_not_hide_a_place():
+    text = "The storm hit Ohio on Monday. They played the hit Summer Bridge again."
+    assert types(text) == {"Ohio": "place"}
+
+
+def test_a_place_and_a_plural_nickname_is_a_team():
+    text = ("The Miami Sharks beat the Denver Owls, and Ohio State lost. Divers went west of the Florida Keys. "
+            "CNN meteorologist Chad Myers said rain was coming.")
+    names = types(text)
+    assert names["Miami Sharks"] == names["Denver Owls"] == names["Ohio State"] == "organization"
+    assert names.get("Florida Keys") != "organization" and names["Chad Myers"] == "person"
+
+
+def test_a_plural_possessive_before_a_cue_stays_in_the_name():
+    text = "The Oklahoma Sheriffs' Association said the law was unfair."
+    assert types(text) == {"Oklahoma Sheriffs' Association": "organization"}
