@@ -63,7 +63,7 @@ TITLES = word_set(
     professor dr. mr. mrs. ms. sir dame lord lady striker midfielder defender goalkeeper boss
     star actor actress singer author writer editor reporter correspondent presenter
     chancellor-elect president-elect speaker attorney lawyer inspector superintendent detective
-    sheriff prosecutor vp md partner strategist investor entrepreneur
+    sheriff prosecutor vp md partner strategist investor entrepreneur cio cmo cso ciso cpo evp svp
     """
 ) | HONORIFICS
 
@@ -93,7 +93,8 @@ ORG_CUES = word_set(
     motors technologies technology systems labs laboratories capital holdings club fc alliance
     organisation organization society bureau reserve parliament congress senate army navy forces
     force assembly administration industries exchange press tv radio service services network
-    networks corps trust centre center hospital clinic clinics house church museum guard cabinet studios
+    networks communications corps infirmary trust centre center hospital clinic clinics house church museum
+    guard cabinet studios
     pictures records
     entertainment partners securities investments bancorp brands pharmaceuticals energy
     research petroleum oil gas electric motor semiconductor robotics software games insurance federal
@@ -143,6 +144,7 @@ NON_ORG_ACRONYMS = word_set(
     dc id it pc usb api html pdf url www faq ok vip diy hiv aids dna rna covid sars vat ip ar vr
     ev evs suv esg etf iot saas llm llms nft nfts ps nb pr hr q1 q2 q3 q4 fy mp mps phd mba bc
     ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw sdk os
+    dvr dvrs vod vga hdtv hdmi cctv ngo ngos mvp sim lte vpn isp ssd hdd ram oled app apps ui ux rpg fps
     """
 )
 
@@ -167,7 +169,7 @@ PLACE_ALIASES = {
     "marrakech": "Marrakech", "marrakesh": "Marrakech",
     # compass regions of a country, named alone ("storms across the Midwest and the Northeast")
     "midwest": "Midwest", "northeast": "Northeast", "northwest": "Northwest", "southeast": "Southeast",
-    "southwest": "Southwest", "mideast": "Middle East",
+    "southwest": "Southwest", "mideast": "Middle East", "d.c.": "Washington", "dc": "Washington",
 }
 
 US_STATE_ABBREVIATIONS = {

@@ -23,6 +23,7 @@ from corpuskit_news.entities.gazetteer import (
 )
 from corpuskit_news.entities.mention_state import Found
 from corpuskit_news.entities.mention_text import DocumentWords
+from corpuskit_news.entities.namekeys import translit_key
 from corpuskit_news.entities.spans import Tok, bare, is_acronym
 from corpuskit_news.text.folding import fold_to_latin, word_set
 
@@ -111,6 +112,7 @@ class Cues:
         words = [bare(t.text) for t in tokens]
         return (self.place(tokens) or words[0] in self.gaz.given_names or any(w in ORG_CUES for w in words)
                 or (words[0] in TITLEISH and len(tokens) > 1)  # "Congressman Paul Ryan and Newt Gingrich"
+                or (len(tokens) == 1 and translit_key(tokens[0].text) in self.found.surnames)  # "Hafner and Franzese"
                 or any(is_acronym(t.text) for t in tokens) or self.found.typed_before(tokens)
                 or self.org_signal(tokens[0], words[0]) or self.placed(tokens, self.words.prev_word(tokens[0].start)))
 

@@ -104,3 +104,30 @@ def test_a_place_and_a_plural_nickname_is_a_team():
 def test_a_plural_possessive_before_a_cue_stays_in_the_name():
     text = "The Oklahoma Sheriffs' Association said the law was unfair."
     assert types(text) == {"Oklahoma Sheriffs' Association": "organization"}
+
+
+def test_common_noun_acronyms_are_no_organisations():
+    text = "The new DVR records VOD shows over HDMI, and the NGO said the MVP award was fair."
+    assert types(text) == {}
+
+
+# -- alias merge ---------------------------------------------------------------------------------
+def test_a_chief_officer_acronym_is_a_title_and_the_surname_joins():
+    text = "At the home of Quellon CIO Darius Mehrabani, staff watched. Later Mehrabani said it works."
+    names = forms(text)
+    assert names["Darius Mehrabani"] == {"CIO Darius Mehrabani", "Mehrabani"}
+
+
+def test_surnames_listed_after_their_full_names_join_them():
+    text = "A film shot by Ray Holmqvist and Derek Tamburri. If I were Holmqvist and Tamburri I would show it."
+    names = forms(text)
+    assert names["Ray Holmqvist"] == {"Ray Holmqvist", "Holmqvist"}
+    assert names["Derek Tamburri"] == {"Derek Tamburri", "Tamburri"}
+
+
+def test_dc_is_a_form_of_washington_and_communications_a_cue():
+    text = ("He flew to Washington, D.C. on Monday. Later, Veltron Communications said it would move. "
+            "Veltron opened an office in DC.")
+    names = forms(text)
+    assert names["Washington"] == {"Washington", "D.C.", "DC"}
+    assert names["Veltron Communications"] == {"Veltron Communications", "Veltron"}
