@@ -50,8 +50,9 @@ from corpuskit_news.entities.mention_cues import (
 from corpuskit_news.entities.mention_state import Found
 from corpuskit_news.entities.mention_text import DocumentWords
 from corpuskit_news.entities.namekeys import translit_key
+from corpuskit_news.entities.nicknames import with_nicknames
 from corpuskit_news.entities.spans import Tok, bare, is_acronym, title_word, trim
-from corpuskit_news.text.folding import fold_to_latin
+from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = ["find_mentions"]
 
@@ -59,6 +60,13 @@ _OPEN_MARKS = frozenset("\"“‘'«„")
 _CLOSE_MARKS = frozenset("\"”’'»“")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,2}$")
 """A person's initials ("P.J."): not an acronym that makes a name an organisation."""
+_ROMANISED = re.compile(r"[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5}$")
+"""A romanised Korean or Chinese given name of two syllables ("Jae-in", "Yuan-Hao")."""
+_FAMILY = re.compile(r"[A-Z][a-z]{1,4}$")
+_COMPOUND_TAILS = word_set(
+    "based backed led era style born owned made run funded linked related like wide bound free type only area"
+)
+"""Second halves of compounds after a name ("Paris-based", "Obama-era"), never of a given name."""
 _NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
 """Words never a name alone that may open an organisation's name when the context says it is one."""
 
@@ -85,7 +93,11 @@ class _Typer:
             if "-" not in tok.text:
                 continue
             head, dash, tail = tok.text.partition("-")
-            if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail):
+            romanised = i > 0 and _ROMANISED.match(tok.text) and _FAMILY.match(tokens[i - 1].text) \
+                and tail not in _COMPOUND_TAILS and not self.gaz.place(f"{tokens[i - 1].text} {head}")
+            # "Moon Jae-in", not "Obama-era" or "New York-area"
+            if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail) \
+                    and not romanised:
                 # "UK-based", "Kremlin-backed"; not "Île-de-France", "Stratford-upon-Avon"
                 place = [*tokens[:i], Tok(head, tok.start, tok.start + len(head))]
                 k = next((k for k in range(max(0, len(place) - 4), len(place)) if self.cues.place(place[k:])),
@@ -320,6 +332,10 @@ class _Typer:
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self.found.emit(tokens[1:], PERSON)
             return
+        if n == 2 and _ROMANISED.match(tokens[1].text) and _FAMILY.match(tokens[0].text) and \
+                words[0] not in self.gaz.demonyms and words[0] not in NON_ENTITY:
+            self.found.emit(tokens, PERSON)  # "Moon Jae-in", "Li Yuan-Hao": a family name, a two-syllable given name
+            return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
         if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
                        or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
@@ -398,4 +414,4 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """The typed name mentions of ``text``, in order of appearance."""
     mentions = _Typer(text, gaz).run()
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return with_nicknames(text, mentions)

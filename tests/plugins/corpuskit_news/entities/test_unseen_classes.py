@@ -131,3 +131,20 @@ def test_dc_is_a_form_of_washington_and_communications_a_cue():
     names = forms(text)
     assert names["Washington"] == {"Washington", "D.C.", "DC"}
     assert names["Veltron Communications"] == {"Veltron Communications", "Veltron"}
+
+
+# -- nicknames and romanised names -------------------------------------------------------------
+def test_a_nickname_inside_a_name_is_one_person_and_a_form_alone():
+    text = ("It is the third title of Park “Zephyr” Min-jae as well. Later, Zephyr said the final was hard. "
+            'Police arrested Ramon "El Lobo" Quintero on Monday.')
+    names = forms(text)
+    assert names["Park Min-jae"] == {"Park “Zephyr” Min-jae", "Zephyr"}
+    assert names["Ramon Quintero"] == {'Ramon "El Lobo" Quintero'}
+
+
+def test_a_family_name_and_a_two_syllable_given_name_is_a_person():
+    text = ("Talks with President Hwan Dae-sik went well. Lio Bo-Han played for the team. "
+            "The Obama-era rules stayed, and the New York-area airports were shut.")
+    names = types(text)
+    assert names["Hwan Dae-sik"] == names["Lio Bo-Han"] == "person"
+    assert names.get("New York") == "place" and "York" not in names and "Obama" not in names
