@@ -19,7 +19,7 @@ from corpuskit_news.text.folding import fold_to_latin, word_set
 __all__ = ["SPAN", "Tok", "bare", "headline_spans", "is_acronym", "segments", "title_word", "trim"]
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
-_TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
+_TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}](?:[\w&'’‘]|-(?!-))*\.?"  # "YORK--Verizon": two words
 _CONNECT = r"(?:of[ \t]+the|for[ \t]+(?:the|an?)|of|and|for|&|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _START = (
     r"(?:(?<![\w'’‘])|(?<=\b[dlDL]['’])|(?<=ll['’]))"  # a word start, or after d' l' dell' (French, Italian)

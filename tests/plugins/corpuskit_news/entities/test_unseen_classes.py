@@ -148,3 +148,14 @@ def test_a_family_name_and_a_two_syllable_given_name_is_a_person():
     names = types(text)
     assert names["Hwan Dae-sik"] == names["Lio Bo-Han"] == "person"
     assert names.get("New York") == "place" and "York" not in names and "Obama" not in names
+
+
+def test_street_and_district_cues_make_places():
+    text = "The Lotus Restaurant on St Aldhelms Place, Edinburgh, opened. Their office is in Nablus’s Old Town."
+    assert types(text) == {"Lotus Restaurant": "organization", "St Aldhelms Place": "place",
+                           "Edinburgh": "place", "Nablus": "place", "Old Town": "place"}
+
+
+def test_a_double_hyphen_separates_a_dateline_from_the_first_name():
+    text = "NEW YORK--Veltron Communications is preparing a new service."
+    assert types(text) == {"New York": "place", "Veltron Communications": "organization"}
