@@ -129,6 +129,7 @@ NON_ENTITY = word_set(
     tomorrow tonight mon tue wed thu fri is are was were be been being has have had do
     does did can could will would should might must shall west east north south god christmas
     easter ramadan eid diwali tet younger elder volgens laut gemäß selon según segundo secondo
+    i'm i've i'd i'll i’m i’ve i’d i’ll
     internet web online covid-19 covid new old big small first later earlier recently currently
     previously now soon finally separately elsewhere already afterwards eventually initially via
     unlike like whether amid beyond within against toward towards upon per inside alongside

@@ -385,8 +385,9 @@ class _Typer:
     def _single(self, tok: Tok, *, employer: bool, prev: str) -> None:
         word, key = tok.text, bare(tok.text)
         if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
-            if key in STANDALONE_ORGS:
-                self.found.emit([tok], ORG)
+            named = self.found.ending_with(word) if key in ORG_CUES and prev.lower() == "the" else None
+            if key in STANDALONE_ORGS or named:
+                self.found.emit([tok], ORG, name=named)  # "the Commission" after "the European Commission"
             return
         if key in PLACE_CUES and self.found.place_heads.get(key):
             self.found.emit([tok], PLACE)  # "the Gulf" after "the Gulf of Mexico"

@@ -159,3 +159,16 @@ def test_street_and_district_cues_make_places():
 def test_a_double_hyphen_separates_a_dateline_from_the_first_name():
     text = "NEW YORK--Veltron Communications is preparing a new service."
     assert types(text) == {"New York": "place", "Veltron Communications": "organization"}
+
+
+def test_the_cue_word_alone_joins_the_one_body_named_so():
+    text = ("The Northern Fisheries Commission met on Monday. Later the Commission said no. "
+            "The Senate Finance Committee and the House Rules Committee met; the Committee said nothing.")
+    names = forms(text)
+    assert names["Northern Fisheries Commission"] == {"Northern Fisheries Commission", "Commission"}
+    assert "Committee" not in names["Senate Finance Committee"] | names["House Rules Committee"]
+
+
+def test_a_contraction_of_i_does_not_glue_to_a_name():
+    text = "A film by Ray Holmqvist and Derek Tamburri. If I were Holmqvist and Tamburri I’d show it."
+    assert forms(text)["Derek Tamburri"] == {"Derek Tamburri", "Tamburri"}
