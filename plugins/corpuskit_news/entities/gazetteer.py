@@ -76,7 +76,7 @@ TITLE_PREFIXES = word_set(
     prime foreign home defence defense finance interior health trade culture energy justice
     shadow acting former first deputy vice chief managing executive general supreme crown grand
     labour labor senior monetary economic affairs high competition internal external digital
-    social employment fisheries budget consumer regional research welfare pensions
+    social employment fisheries budget consumer regional research welfare pensions minority majority
     """
 )
 
@@ -147,6 +147,7 @@ NON_ORG_ACRONYMS = word_set(
     ev evs suv esg etf iot saas llm llms nft nfts ps nb pr hr q1 q2 q3 q4 fy mp mps phd mba bc
     ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw sdk os
     dvr dvrs vod vga hdtv hdmi cctv ngo ngos mvp sim lte vpn isp ssd hdd ram oled app apps ui ux rpg fps
+    et pt ct mt
     """
 )
 
@@ -220,7 +221,7 @@ COMMON_WORDS = word_set(
     science health entertainment opinion analysis comment comments newsletter sign log login
     search menu back next previous page advertisement sponsored here's what's it's that's
     there's let's don't can't won't isn't doesn't didn't one two three four five six seven eight
-    nine ten several few
+    nine ten several few local
     """
 )
 

@@ -29,7 +29,7 @@ from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = ["CAMEL", "CONNECTED", "PLACE_PREPOSITIONS_CYRILLIC", "STANDALONE_ORGS", "TITLEISH", "Cues"]
 
-STANDALONE_ORGS = word_set("congress parliament senate pentagon kremlin nato")
+STANDALONE_ORGS = word_set("congress parliament senate house pentagon kremlin nato")
 """Organisations named by one cue word alone."""
 TITLEISH = TITLES | TITLE_PREFIXES
 CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-ZÀ-Þ]")

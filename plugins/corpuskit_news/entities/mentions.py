@@ -67,6 +67,12 @@ _COMPOUND_TAILS = word_set(
     "based backed led era style born owned made run funded linked related like wide bound free type only area"
 )
 """Second halves of compounds after a name ("Paris-based", "Obama-era"), never of a given name."""
+_MODEL_CODE = re.compile(r"(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z\d][A-Z\d\-]*$")
+"""A product's model code ("Q2HD", "XW-SMA3", "A380"): the words before it are its maker."""
+_DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
+_PUBLICATIONS = frozenset(("poll", "polls", "survey"))
+"""A poll named by its pollster: "Wall Street Journal Poll" is the Wall Street Journal's."""
+_PARTY_ADJECTIVES = frozenset(("republican", "democratic", "democrat", "conservative", "liberal"))
 _NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
 """Words never a name alone that may open an organisation's name when the context says it is one."""
 
@@ -108,6 +114,14 @@ class _Typer:
                 self._piece(tokens[i + 1 :], False)
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
+            return
+        if len(tokens) > 1 and (_MODEL_CODE.match(tokens[-1].text) or bare(tokens[-1].text) in _PUBLICATIONS) \
+                and not any(t.text[0].islower() or _MODEL_CODE.match(t.text) for t in tokens[:-1]):
+            maker = tokens[:-1]
+            while maker and bare(maker[0].text) in NON_ENTITY:
+                maker = maker[1:]
+            if maker and not self.cues.place(maker):  # "Zoom Q2HD", "Airbus A380": the maker; "Gallup Poll"
+                self.found.emit(maker, ORG)
             return
         text, end = self.words.text, tokens[-1].end
         after = text[end : end + 2]  # the checks below need " x" (a lower-case word) or "," after the piece
@@ -307,6 +321,9 @@ class _Typer:
         if self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
             return
+        if n == 2 and words[0] in _PARTY_ADJECTIVES and words[1] in STANDALONE_ORGS:
+            self.found.emit(tokens[1:], ORG)  # "the Republican Senate candidate": the Senate
+            return
         if any(w in ORG_CUES for w in words) and (n > 1 or words[0] in STANDALONE_ORGS):
             self.found.emit(tokens, ORG)
             return
@@ -396,7 +413,8 @@ class _Typer:
             self.found.emit([tok], ORG)
             return
         if is_acronym(word):
-            if key not in NON_ORG_ACRONYMS and not word.endswith("s") and not self.words.written_lowercase(word):
+            if key not in NON_ORG_ACRONYMS and not word.endswith("s") and not self.words.written_lowercase(word) \
+                    and not _DIGIT_LETTER.search(word):  # "M4A", "Q2HD": formats and models (not "U2", "BBC2")
                 self.found.emit([tok], ORG)
             return
         if word.isupper() or len(word) < 2:

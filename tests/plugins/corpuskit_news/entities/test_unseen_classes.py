@@ -172,3 +172,21 @@ def test_the_cue_word_alone_joins_the_one_body_named_so():
 def test_a_contraction_of_i_does_not_glue_to_a_name():
     text = "A film by Ray Holmqvist and Derek Tamburri. If I were Holmqvist and Tamburri I’d show it."
     assert forms(text)["Derek Tamburri"] == {"Derek Tamburri", "Tamburri"}
+
+
+# -- typing: products, polls, party adjectives ------------------------------------------------------
+def test_a_model_code_makes_the_words_before_it_the_maker():
+    text = "Bring a recorder like the Halvo Q2HD to class. The Skyra A380 landed. Formats like M4A and MP3 work."
+    assert types(text) == {"Halvo": "organization", "Skyra": "organization"}
+
+
+def test_a_poll_is_its_pollsters():
+    text = "A new Daily Courier Poll shows the race is close."
+    assert types(text) == {"Daily Courier": "organization"}
+
+
+def test_a_party_adjective_before_a_legislature_is_not_part_of_its_name():
+    text = ("She became the Republican Senate candidate in May. House Minority Leader Tom Brandt said so. "
+            "Local councillor Anna Keller agreed.")
+    assert types(text) == {"Senate": "organization", "House": "organization", "Tom Brandt": "person",
+                           "Anna Keller": "person"}
