@@ -173,6 +173,12 @@ PLACE_ALIASES = {
     # compass regions of a country, named alone ("storms across the Midwest and the Northeast")
     "midwest": "Midwest", "northeast": "Northeast", "northwest": "Northwest", "southeast": "Southeast",
     "southwest": "Southwest", "mideast": "Middle East", "d.c.": "Washington", "dc": "Washington",
+    # oceans and the major mountain ranges, named without a cue word
+    "pacific": "Pacific Ocean", "atlantic": "Atlantic Ocean", "pacific ocean": "Pacific Ocean",
+    "atlantic ocean": "Atlantic Ocean", "indian ocean": "Indian Ocean", "arctic ocean": "Arctic Ocean",
+    "rockies": "Rocky Mountains", "rocky mountains": "Rocky Mountains", "appalachians": "Appalachian Mountains",
+    "appalachian mountains": "Appalachian Mountains", "alps": "Alps", "andes": "Andes", "himalayas": "Himalayas",
+    "pyrenees": "Pyrenees", "urals": "Ural Mountains", "carpathians": "Carpathian Mountains",
 }
 
 US_STATE_ABBREVIATIONS = {

@@ -72,6 +72,8 @@ _MODEL_CODE = re.compile(r"(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z\d][A-Z\d\-]*$")
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _PUBLICATIONS = frozenset(("poll", "polls", "survey"))
 """A poll named by its pollster: "Wall Street Journal Poll" is the Wall Street Journal's."""
+_PLACE_OPENERS = frozenset(("mount", "mt", "fort", "ft", "camp", "lake", "port", "cape", "isle", "loch"))
+"""First words of two-word place names: "Camp Pendleton", "Mount Everest", "Port Talbot"."""
 _PARTY_ADJECTIVES = frozenset(("republican", "democratic", "democrat", "conservative", "liberal"))
 _NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
 """Words never a name alone that may open an organisation's name when the context says it is one."""
@@ -318,8 +320,8 @@ class _Typer:
             speaks = ctx.STATES.match(self.words.text, tokens[-1].end)  # "Downing Street said": the office in it
             self.found.emit(tokens, ORG if speaks else PLACE)
             return
-        if self.cues.compass_place(tokens):
-            self.found.emit(tokens, PLACE)
+        if self.cues.compass_place(tokens) or (n == 2 and words[0] in _PLACE_OPENERS and tokens[1].text.istitle()):
+            self.found.emit(tokens, PLACE)  # "Upper Midwest", "Camp Pendleton", "Mount Everest", "Port Talbot"
             return
         if n == 2 and words[0] in _PARTY_ADJECTIVES and words[1] in STANDALONE_ORGS:
             self.found.emit(tokens[1:], ORG)  # "the Republican Senate candidate": the Senate

@@ -149,6 +149,7 @@ PLACE_NOUNS = word_set(
     """
     reservoir dam lake river region province district county valley village town city area
     border coast peninsula basin delta island neighbourhood neighborhood suburb
+    counties provinces regions districts islands cities towns villages valleys
     """
 )
 OUTLET_AFTER = word_set(

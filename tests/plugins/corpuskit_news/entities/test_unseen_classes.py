@@ -190,3 +190,16 @@ def test_a_party_adjective_before_a_legislature_is_not_part_of_its_name():
             "Local councillor Anna Keller agreed.")
     assert types(text) == {"Senate": "organization", "House": "organization", "Tom Brandt": "person",
                            "Anna Keller": "person"}
+
+
+# -- places named once without a preposition cue ------------------------------------------------------
+def test_a_list_before_a_plural_place_noun_names_places():
+    text = "The office, which represents Harlan, Boone and Tessick counties, also spoke up."
+    assert types(text) == {"Harlan": "place", "Boone": "place", "Tessick": "place"}
+
+
+def test_a_leading_place_word_oceans_and_ranges_make_places():
+    text = ("Marines trained at Camp Morrow before the Pacific campaign. Snow fell in the Rockies. "
+            "She climbed Mount Kessel last year.")
+    assert types(text) == {"Camp Morrow": "place", "Pacific Ocean": "place", "Rocky Mountains": "place",
+                           "Mount Kessel": "place"}
