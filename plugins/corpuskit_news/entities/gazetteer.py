@@ -93,7 +93,8 @@ ORG_CUES = word_set(
     motors technologies technology systems labs laboratories capital holdings club fc alliance
     organisation organization society bureau reserve parliament congress senate army navy forces
     force assembly administration industries exchange press tv radio service services network
-    networks communications corps infirmary restaurant trust centre center hospital clinic clinics house church museum
+    networks communications corps infirmary restaurant chamber gaming esports international trust centre
+    center hospital clinic clinics house church museum
     guard cabinet studios
     pictures records
     entertainment partners securities investments bancorp brands pharmaceuticals energy
@@ -109,7 +110,7 @@ PLACE_CUES = word_set(
     republic kingdom province state city county island islands river sea ocean mountains
     mountain valley street square gulf bay lake coast peninsula region district airport strait
     desert creek canal park avenue road monument cathedral memorial stadium theatre theater arena abbey
-    place lane boulevard terrace town dome
+    place lane boulevard terrace town dome tower plaza castle bridge palace
     """
 )
 

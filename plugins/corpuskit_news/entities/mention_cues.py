@@ -32,7 +32,7 @@ __all__ = ["CAMEL", "CONNECTED", "PLACE_PREPOSITIONS_CYRILLIC", "STANDALONE_ORGS
 STANDALONE_ORGS = word_set("congress parliament senate house pentagon kremlin nato")
 """Organisations named by one cue word alone."""
 TITLEISH = TITLES | TITLE_PREFIXES
-CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-ZÀ-Þ]")
+CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da|a)-[A-ZÀ-Þ]")
 """A hyphenated particle inside a place name ("Île-de-France", "Stratford-upon-Avon")."""
 PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")

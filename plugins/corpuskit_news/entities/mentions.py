@@ -72,6 +72,8 @@ _MODEL_CODE = re.compile(r"(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z\d][A-Z\d\-]*$")
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _PUBLICATIONS = frozenset(("poll", "polls", "survey"))
 """A poll named by its pollster: "Wall Street Journal Poll" is the Wall Street Journal's."""
+_KIND_ACRONYMS = frozenset(("ngo", "ngos"))
+"""An acronym for a kind of organisation before a name: the name is an organisation's."""
 _PLACE_OPENERS = frozenset(("mount", "mt", "fort", "ft", "camp", "lake", "port", "cape", "isle", "loch"))
 """First words of two-word place names: "Camp Pendleton", "Mount Everest", "Port Talbot"."""
 _PARTY_ADJECTIVES = frozenset(("republican", "democratic", "democrat", "conservative", "liberal"))
@@ -329,8 +331,11 @@ class _Typer:
         if any(w in ORG_CUES for w in words) and (n > 1 or words[0] in STANDALONE_ORGS):
             self.found.emit(tokens, ORG)
             return
+        if n > 1 and words[0] in _KIND_ACRONYMS:
+            self.found.emit(tokens[1:], ORG)  # "the NGO Front Line Defenders"
+            return
         if words[0] in self.gaz.demonyms and not (n > 1 and words[0] in self.gaz.given_names):
-            if words[-1] in ORG_CUES:
+            if words[-1] in ORG_CUES or (n > 2 and ctx.org_before(self.words.text, tokens[0].start)):
                 self.found.emit(tokens, ORG)  # "British Navy", "Ugandan Media Council"
                 return
             if n > 1:

@@ -165,6 +165,7 @@ KIN = word_set(
 """Title words for family: "the father of the Orlando gunman" names no employer."""
 _JOBS = (TITLES - KIN) | word_set(
     "researcher scientist engineer official employee staffer fellow consultant adviser advisor lecturer student"
+    " member members"
 )
 _STAFF = word_set(
     "jobs staff workers employees executives engineers bosses shareholders investors customers"

@@ -203,3 +203,13 @@ def test_a_leading_place_word_oceans_and_ranges_make_places():
             "She climbed Mount Kessel last year.")
     assert types(text) == {"Camp Morrow": "place", "Pacific Ocean": "place", "Rocky Mountains": "place",
                            "Mount Kessel": "place"}
+
+
+# -- long organisation names -------------------------------------------------------------------------
+def test_more_organisation_and_building_cues():
+    text = ("According to Amnesty International, the rule is unfair. The Greater Harlan City Chamber wrote to him. "
+            "Two members of the British Red Cross were on hand. It was revealed by the NGO Front Line Allies. "
+            "He beat Bilibili Gaming, and his lawyers met at Halvorsen Tower.")
+    assert types(text) == {"Amnesty International": "organization", "Greater Harlan City Chamber": "organization",
+                           "British Red Cross": "organization", "Front Line Allies": "organization",
+                           "Bilibili Gaming": "organization", "Halvorsen Tower": "place"}
