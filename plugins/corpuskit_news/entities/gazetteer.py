@@ -110,7 +110,7 @@ PLACE_CUES = word_set(
     republic kingdom province state city county island islands river sea ocean mountains
     mountain valley street square gulf bay lake coast peninsula region district airport strait
     desert creek canal park avenue road monument cathedral memorial stadium theatre theater arena abbey
-    place lane boulevard terrace town dome tower plaza castle bridge palace
+    place lane boulevard terrace town dome tower plaza castle bridge palace hemisphere
     """
 )
 

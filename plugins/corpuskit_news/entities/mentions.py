@@ -72,12 +72,14 @@ _MODEL_CODE = re.compile(r"(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z\d][A-Z\d\-]*$")
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _PUBLICATIONS = frozenset(("poll", "polls", "survey"))
 """A poll named by its pollster: "Wall Street Journal Poll" is the Wall Street Journal's."""
+_EPOCH_ENDINGS = ("cene", "zoic")
 _KIND_ACRONYMS = frozenset(("ngo", "ngos"))
 """An acronym for a kind of organisation before a name: the name is an organisation's."""
 _PLACE_OPENERS = frozenset(("mount", "mt", "fort", "ft", "camp", "lake", "port", "cape", "isle", "loch"))
 """First words of two-word place names: "Camp Pendleton", "Mount Everest", "Port Talbot"."""
 _PARTY_ADJECTIVES = frozenset(("republican", "democratic", "democrat", "conservative", "liberal"))
-_NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
+_NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more", "one", "two", "three", "four", "five", "six",
+                           "seven", "eight", "nine", "ten"))
 """Words never a name alone that may open an organisation's name when the context says it is one."""
 
 
@@ -424,8 +426,8 @@ class _Typer:
                     and not _DIGIT_LETTER.search(word):  # "M4A", "Q2HD": formats and models (not "U2", "BBC2")
                 self.found.emit([tok], ORG)
             return
-        if word.isupper() or len(word) < 2:
-            return
+        if word.isupper() or len(word) < 2 or key.endswith(_EPOCH_ENDINGS):
+            return  # "Pliocene", "Cenozoic": geological epochs
         if self.cues.title_before(prev):
             self.found.emit([tok], PERSON)
         elif self.cues.placed([tok], prev):

@@ -171,9 +171,12 @@ _STAFF = word_set(
     "jobs staff workers employees executives engineers bosses shareholders investors customers"
 )
 """Plural nouns whose "at X" is an employer: "jobs at Quillon"."""
-_APPOSITION_NOUNS = ORG_NOUNS | word_set("lender conglomerate startup start-up insurer carrier")
+_APPOSITION_NOUNS = ORG_NOUNS | word_set(
+    "lender conglomerate startup start-up insurer carrier accelerator nonprofit non-profit organization"
+    " organisation provider platform"
+)
 APPOSITION = re.compile(
-    r",[ \t]+(?:the|a|an|another)[ \t]+(?:(?!(?:for|of|at|with|in|from|to|by)[ \t])[\w'’\-]+[ \t]+){0,3}?"
+    r",[ \t]+(?:the|a|an|another)[ \t]+(?:(?!(?:for|of|at|with|in|from|to|by)[ \t])[\w'’\-.]+[ \t]+){0,3}?"
     r"(?:(?P<noun>[a-z\-]+))(?=[ \t]*[,.;)]|[ \t]+(?:based|which|that|owned|headquartered|listed|whose)\b)"
 )
 """An apposition that says what kind of organisation the name is: "Zentrix, the chipmaker,"."""

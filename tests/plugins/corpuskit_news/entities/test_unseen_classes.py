@@ -213,3 +213,10 @@ def test_more_organisation_and_building_cues():
     assert types(text) == {"Amnesty International": "organization", "Greater Harlan City Chamber": "organization",
                            "British Red Cross": "organization", "Front Line Allies": "organization",
                            "Bilibili Gaming": "organization", "Halvorsen Tower": "place"}
+
+
+def test_appositions_epochs_and_hemispheres():
+    text = ("Programs include Nine Lanterns, a financial technology accelerator, and more. Vantel, the leading "
+            "U.S. cable operator, lost subscribers. Ice grew in the Northern Hemisphere during the Pliocene.")
+    assert types(text) == {"Nine Lanterns": "organization", "Vantel": "organization", "United States": "place",
+                           "Northern Hemisphere": "place"}
