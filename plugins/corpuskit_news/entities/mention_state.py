@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from corpuskit_news.entities.mention import ORG, PERSON, PLACE, Mention
 from corpuskit_news.entities.namekeys import translit_key
 from corpuskit_news.entities.spans import Tok
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["Found"]
+
+_SUFFIX = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w])")
 
 
 class Found:
@@ -34,7 +38,8 @@ class Found:
         start, end = tokens[0].start, tokens[-1].end
         name = name or self.text[start:end]
         begin = form_start if form_start is not None else start
-        form = self.text[begin:end]
+        suffix = _SUFFIX.match(self.text, end) if etype == PERSON else None
+        form = self.text[begin : suffix.end() if suffix else end]  # "James Roosevelt Jr.": the suffix in the form
         self.out.append(Mention(start, end, " ".join(name.split()), " ".join(form.split()), etype, begin))
         if etype == PERSON and len(tokens) > 1:
             self.surnames.add(translit_key(tokens[-1].text))

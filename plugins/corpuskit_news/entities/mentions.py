@@ -159,6 +159,9 @@ class _Typer:
                     and tokens[0].start not in self.found.after_prep:
                 drop = not (self.cues.place(tokens) or key in self.gaz.given_names
                             or self.cues.org_signal(tokens[0], key) or translit_key(word) in self.found.surnames)
+            if not drop and len(tokens) > 1 and key.endswith("ing") and len(key) > 5 and key not in ORG_CUES \
+                    and self.cues.known(tokens[1:]) and not self.cues.known(tokens[:1]):
+                drop = True  # "Defeating Weibo Gaming, ...": a verb opening the sentence
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.found.after_the.add(tokens[1].start)

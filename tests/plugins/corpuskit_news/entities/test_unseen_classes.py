@@ -220,3 +220,19 @@ def test_appositions_epochs_and_hemispheres():
             "U.S. cable operator, lost subscribers. Ice grew in the Northern Hemisphere during the Pliocene.")
     assert types(text) == {"Nine Lanterns": "organization", "Vantel": "organization", "United States": "place",
                            "Northern Hemisphere": "place"}
+
+
+def test_a_us_state_with_a_sports_title_after_it_is_its_team():
+    text = "Alabama coach Nick Halloran compared agents to pimps. England manager Tom Brandt agreed."
+    names = types(text)
+    assert names["Alabama"] == "organization" and names["England"] == "place"
+
+
+def test_the_services_alone_and_a_name_suffix_in_the_form():
+    text = "The Navy said the Army would help. James Halvorsen Jr., the grandson of a senator, spoke."
+    assert forms(text) == {"Navy": {"Navy"}, "Army": {"Army"}, "James Halvorsen": {"James Halvorsen Jr."}}
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_a_name():
+    text = "Defeating Weibo Gaming, the team won. Sterling Bank said it would pay."
+    assert types(text) == {"Weibo Gaming": "organization", "Sterling Bank": "organization"}
