@@ -72,6 +72,8 @@ _MODEL_CODE = re.compile(r"(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z\d][A-Z\d\-]*$")
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _PUBLICATIONS = frozenset(("poll", "polls", "survey"))
 """A poll named by its pollster: "Wall Street Journal Poll" is the Wall Street Journal's."""
+_PORTFOLIOS = TITLE_PREFIXES | frozenset(("state", "commerce", "labor", "transportation", "agriculture", "war"))
+"""The object of "Secretary of ...": a portfolio, not the start of the name after it."""
 _EPOCH_ENDINGS = ("cene", "zoic")
 _KIND_ACRONYMS = frozenset(("ngo", "ngos"))
 """An acronym for a kind of organisation before a name: the name is an organisation's."""
@@ -279,6 +281,8 @@ class _Typer:
             right = right[:cut]
         if right and tokens[j - 1].text.islower():  # "Speaker of the House Nancy Pelosi"
             k = next((m for m, t in enumerate(right) if bare(t.text) in self.gaz.given_names), None)
+            if k is None and len(right) >= 3 and bare(right[0].text) in _PORTFOLIOS:
+                k = 1  # "Secretary of State Condoleezza Rice": a portfolio, then the name
             if k is None:
                 return False
             right = right[k:]

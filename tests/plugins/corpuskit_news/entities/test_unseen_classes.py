@@ -236,3 +236,21 @@ def test_the_services_alone_and_a_name_suffix_in_the_form():
 def test_a_verb_opening_the_sentence_is_no_part_of_a_name():
     text = "Defeating Weibo Gaming, the team won. Sterling Bank said it would pay."
     assert types(text) == {"Weibo Gaming": "organization", "Sterling Bank": "organization"}
+
+
+def test_a_portfolio_after_secretary_of_is_no_part_of_the_name():
+    text = "Aides said former Secretary of State Condolea Brisbane recommended him. Brisbane said he was able."
+    names = forms(text)
+    assert names["Condolea Brisbane"] == {"Secretary of State Condolea Brisbane", "Brisbane"}
+
+
+def test_a_team_is_named_by_its_place_or_its_nickname():
+    text = "The Miami Sharks lost on Sunday. Later, Miami coach Dan Ortiz said the Sharks had played well."
+    assert forms(text)["Miami Sharks"] == {"Miami Sharks", "Miami", "Sharks"}
+
+
+def test_a_surname_does_not_join_a_building_or_company_named_after_the_person():
+    text = "Donald Halvorsen owns Halvorsen Tower and the Halvorsen Organization. Halvorsen said so."
+    names = forms(text)
+    assert names["Donald Halvorsen"] == {"Donald Halvorsen", "Halvorsen"}
+    assert names["Halvorsen Organization"] == {"Halvorsen Organization"}
