@@ -48,7 +48,10 @@ OPEN, CLOSE = "“\"„«", "”\"“»"
 CLOSING = rf"(?:[{CLOSE}]|''|’’)"  # a closing mark, two single marks typed for one included
 SPACE = re.compile(r"\s+")
 LEAD = rf"[,.!?]?[{CLOSE}]?,?[ \t]*(?:[—–][ \t]*)?"
-ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
+ADVERB = (
+    r"(?:(?:also|then|later|once|has|have|had|(?!only\b|family\b|early\b)[a-z]{2,}ly)[ \t]+){0,3}"
+)
+"""Up to three of "also", "then", "has", "recently" ... between a speaker and the verb."""
 AFTER = [
     re.compile(rf"{LEAD}(?:{VERBS})[ \t]+(?P<name>{NAME}|{PRONOUN})\b"),
     re.compile(rf"{LEAD}(?P<name>{NAME}|{PRONOUN})[ \t]+{ADVERB}(?:{VERBS})\b"),

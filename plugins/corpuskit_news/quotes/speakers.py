@@ -1,0 +1,171 @@
+"""Who a name or a pronoun in a text stands for: ``Speakers``, the lookups ``news.quotes`` builds
+from ``meta["entities"]`` (spelling -> canonical name, mentions in the text, gender, subject position)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+import attrs
+
+from corpuskit_news.entities.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, gazetteer
+from corpuskit_news.quotes.patterns import LOOKBACK
+from corpuskit_news.text.folding import fold_to_latin
+
+__all__ = ["Speakers"]
+
+@attrs.frozen
+class Speakers:
+    """Name lookups built from ``meta["entities"]``: spelling -> canonical name, by type."""
+
+    canonical: dict[str, str]
+    spellings: dict[str, tuple[str, ...]]
+    people: frozenset[str]
+    entities: tuple[dict[str, Any], ...] = ()
+    genders: dict[str, str | None] = attrs.field(factory=dict)
+    memo: dict[Any, Any] = attrs.field(factory=dict)
+    """Per-text caches (mentions by kind, subject tests), emptied for each text by ``find``."""
+    quoted: tuple[tuple[int, int], ...] = ()
+    """Spans inside quotation marks: a name there is talked about, not an antecedent."""
+
+    @classmethod
+    def from_entities(cls, entities: list[dict[str, Any]]) -> Speakers:
+        canonical: dict[str, str] = {}
+        spellings: dict[str, list[str]] = {"person": [], "organization": []}
+        for entity in entities or []:
+            name = entity.get("name")
+            if not name or entity.get("type") not in spellings:
+                continue  # places do not speak
+            own = {name, *entity.get("forms", [])}
+            if entity.get("type") == "person":
+                own.add(name.split()[-1])
+            for spelling in own:
+                canonical.setdefault(fold_to_latin(spelling), name)
+            spellings[entity["type"]].extend(own)
+        people = frozenset(e["name"] for e in entities or [] if e.get("type") == "person" and e.get("name"))
+        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, tuple(entities or ()))
+
+    def gender(self, name: str) -> str | None:
+        """ "m", "f" or None for the person of that canonical name (worked out on first use)."""
+        if name not in self.genders:
+            entity = next((e for e in self.entities if e.get("name") == name and e.get("type") == "person"), None)
+            self.genders[name] = _gender(entity) if entity is not None else None
+        return self.genders[name]
+
+    def resolve(self, phrase: str) -> str | None:
+        """The canonical name for a speaker phrase ("President Vladimir Putin" -> "Vladimir Putin")."""
+        found = self.known(phrase)
+        if found:
+            return found
+        words = phrase.split()
+        while words and (fold_to_latin(words[0]).rstrip(".") in TITLES or fold_to_latin(words[0]) in TITLE_PREFIXES):
+            words = words[1:]
+        if not words or fold_to_latin(words[0]) == "the" or any(
+            fold_to_latin(w) in TITLES or fold_to_latin(w) in ORG_CUES for w in words
+        ):
+            return None  # "The Conservative Party Co-Chairman": a description, not a name
+        return " ".join(words)
+
+    def known(self, phrase: str) -> str | None:
+        """The canonical name of a phrase that ends with an entity's name, else None."""
+        words = phrase.split()
+        for i in range(len(words)):
+            found = self.canonical.get(fold_to_latin(" ".join(words[i:])))
+            if found:
+                return found
+        return None
+
+    def nearest(self, text: str, end: int, pronoun: str, since: int = 0, *, subject: bool = True) -> str | None:
+        """The person (for "it": organisation) a pronoun before ``end`` refers to.
+
+        Candidates are the mentions in ``text[since:end]`` outside quotation marks whose
+        gender does not contradict the pronoun's; the last one in subject position (it
+        starts its sentence or follows a short opening phrase: "Speaking in London,
+        Gen X said") wins over a nearer mention inside a sentence ("next to Mr Blair he
+        added"); without one, or with ``subject=False``, the last mention.
+        """
+        pronoun = pronoun.lower()
+        wrong = {"he": "f", "she": "m"}.get(pronoun)
+        since = max(since, end - LOOKBACK)  # antecedents are near; keeps long documents linear
+        mentions = self._mentions(text, "organization" if pronoun == "it" else "person")
+        last = None
+        for i in range(bisect.bisect_left(mentions, (end,)) - 1, -1, -1):
+            at, stop, name, quoted = mentions[i]
+            if at < since:
+                break
+            if quoted or (wrong and self.gender(name) == wrong):
+                continue
+            if not subject:
+                return name
+            last = last or name
+            if self._subject(text, at, stop):
+                return name
+        return last
+
+    def _mentions(self, text: str, kind: str) -> list[tuple[int, int, str, bool]]:
+        """``(start, end, name, inside a quote)`` of every mention of a person (organisation) in ``text``,
+        in order; a mention inside a longer one ("Blair" in "Mr Blair") is left out. Built once per text."""
+        found = self.memo.get(kind)
+        if found is not None:
+            return found
+        spans = []
+        for spelling in set(self.spellings[kind]):
+            name = self.canonical.get(fold_to_latin(spelling))
+            at = text.find(spelling) if name else -1
+            while at != -1:
+                stop = at + len(spelling)
+                if (at == 0 or not text[at - 1].isalnum()) and (stop == len(text) or not text[stop].isalnum()):
+                    spans.append((at, -stop, name))
+                at = text.find(spelling, at + 1)
+        spans.sort()
+        found, reach = [], -1
+        for at, negative_stop, name in spans:
+            if -negative_stop <= reach:
+                continue  # inside the previous, longer mention
+            reach = -negative_stop
+            found.append((at, reach, name, self._inside_quote(at)))
+        self.memo[kind] = found
+        return found
+
+    def _subject(self, text: str, start: int, end: int) -> bool:
+        key = ("subject", start)
+        if key not in self.memo:
+            self.memo[key] = _subject_position(text, start, end)
+        return self.memo[key]
+
+    def _inside_quote(self, at: int) -> bool:
+        return any(start <= at < stop for start, stop in self.quoted)
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f",
+                     "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
+_OPENING = re.compile(r"(?:(?:^|[.!?][\"”’']?\s+|\n)(?:(?:But|And|So|Yet|However|Then),?\s+)?"
+                      r"(?:[^.!?\n\"“”,]{0,60},\s+){0,2}|,?\s+but\s+|;\s+)$")
+_LAST_WORD = re.compile(r"([A-Z][\w.\-]*)\s+$")
+
+
+def _gender(entity: dict[str, Any]) -> str | None:
+    """A person's gender from an honorific in its forms ("Mrs Lee") or its given name."""
+    for form in entity.get("forms", []):
+        found = _HONORIFIC_GENDER.get(fold_to_latin(form.split()[0])) if form.split() else None
+        if found:
+            return found
+    words = entity["name"].split()
+    return gazetteer().gender(words[0]) if len(words) > 1 else None
+
+
+def _subject_position(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` opens its sentence (titles and a short opening
+    phrase before it aside) and is not a possessive."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    head = text[max(0, start - 120) : start]
+    while (word := _LAST_WORD.search(head)) and (
+        fold_to_latin(word.group(1)).rstrip(".") in TITLES or fold_to_latin(word.group(1)) in TITLE_PREFIXES
+    ):
+        head = head[: word.start()]  # "Gen Musharraf", "Prime Minister Tony Blair"
+    if _OPENING.search(head) is not None:
+        return True
+    word = _LAST_WORD.search(head)  # "Farmer Chad Smith said": one describing word opens the sentence
+    return word is not None and word.group(1).isalpha() and _OPENING.search(head[: word.start()]) is not None
