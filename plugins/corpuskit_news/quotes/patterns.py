@@ -12,10 +12,41 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ACCORDING", "ADVERB", "AFTER", "AGE", "ARTICLE", "BARE_VERB", "BEFORE", "BODY", "BODY_DOCUMENT", "CAP",
-    "CAPITAL_NEXT", "CLOSE", "CLOSING", "DESCRIBED", "DESCRIBED_BEFORE", "EARLIER", "GOES_ON", "INCISE",
-    "INTRODUCES", "LEAD", "LOOKBACK", "NAME", "NAMES", "NEW_SENTENCE", "OPEN", "PRONOUN", "SENTENCE_FINAL",
-    "SENTENCE_START", "SPACE", "THAT", "UNNAMED", "UNNAMED_AFTER", "VERBS", "WORD",
+    "ACCORDING",
+    "ADVERB",
+    "AFTER",
+    "AGE",
+    "ARTICLE",
+    "ATTRIBUTED",
+    "BARE_VERB",
+    "BEFORE",
+    "BODY",
+    "BODY_DOCUMENT",
+    "CAP",
+    "CAPITAL_NEXT",
+    "CLOSE",
+    "CLOSING",
+    "DESCRIBED",
+    "DESCRIBED_BEFORE",
+    "EARLIER",
+    "GOES_ON",
+    "INCISE",
+    "INTRODUCES",
+    "LEAD",
+    "LOOKBACK",
+    "NAME",
+    "NAMES",
+    "NEW_SENTENCE",
+    "OPEN",
+    "PRONOUN",
+    "SENTENCE_FINAL",
+    "SENTENCE_START",
+    "SPACE",
+    "THAT",
+    "UNNAMED",
+    "UNNAMED_AFTER",
+    "VERBS",
+    "WORD",
 ]
 
 VERBS = (
@@ -118,4 +149,10 @@ EARLIER = [
 ]
 # "« ..., raconte Karim Benali, l'un des fondateurs. ... »": the attribution inside the quote.
 INCISE = re.compile(rf",[ \t]+(?:{VERBS})[ \t]+(?P<name>{NAME})")
+# Every attribution in a text that names its speaker ("Kheradpir said", '"...," said Jo Roe'): the
+# people the entity stage missed are still people a later "he said" can refer to.
+ATTRIBUTED = re.compile(
+    rf"\b(?P<name>{NAME})[ \t]+{ADVERB}(?:said|says|added|adds|told|tells|explained|wrote|writes)\b"
+    rf"|[,.!?][{CLOSE}][ \t]*(?:said|says|added|adds|wrote|writes)[ \t]+(?P<after>{NAME})"
+)
 SENTENCE_START = re.compile(rf"(?:[.!?]{CLOSING}?\s+|\n)(?=[^.!?\n]*$)")

@@ -9,8 +9,8 @@ from typing import Any
 
 import attrs
 
-from corpuskit_news.entities.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, gazetteer
-from corpuskit_news.quotes.patterns import LOOKBACK
+from corpuskit_news.entities.gazetteer import NON_ENTITY, ORG_CUES, TITLE_PREFIXES, TITLES, gazetteer
+from corpuskit_news.quotes.patterns import ADVERB, ATTRIBUTED, CLOSE, LOOKBACK, SPACE, VERBS
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["Speakers"]
@@ -28,13 +28,21 @@ class Speakers:
     """Per-text caches (mentions by kind, subject tests), emptied for each text by ``find``."""
     quoted: tuple[tuple[int, int], ...] = ()
     """Spans inside quotation marks: a name there is talked about, not an antecedent."""
+    owners: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """A spelling two or more people share (a surname: "Roosevelt") -> their canonical names."""
+    places: frozenset[str] = frozenset()
+    """Place spellings (folded): a name that is a place never speaks."""
 
     @classmethod
     def from_entities(cls, entities: list[dict[str, Any]]) -> Speakers:
         canonical: dict[str, str] = {}
         spellings: dict[str, list[str]] = {"person": [], "organization": []}
+        owners: dict[str, set[str]] = {}
+        places: set[str] = set()
         for entity in entities or []:
             name = entity.get("name")
+            if name and entity.get("type") == "place":
+                places.update(fold_to_latin(f) for f in {name, *entity.get("forms", [])})
             if not name or entity.get("type") not in spellings:
                 continue  # places do not speak
             own = {name, *entity.get("forms", [])}
@@ -42,9 +50,33 @@ class Speakers:
                 own.add(name.split()[-1])
             for spelling in own:
                 canonical.setdefault(fold_to_latin(spelling), name)
+                if entity.get("type") == "person":
+                    owners.setdefault(fold_to_latin(spelling), set()).add(name)
             spellings[entity["type"]].extend(own)
         people = frozenset(e["name"] for e in entities or [] if e.get("type") == "person" and e.get("name"))
-        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, tuple(entities or ()))
+        shared = {k: tuple(sorted(v)) for k, v in owners.items() if len(v) > 1}
+        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, tuple(entities or ()),
+                   owners=shared, places=frozenset(places))
+
+    def for_text(self, text: str, quoted: tuple[tuple[int, int], ...]) -> Speakers:
+        """These lookups for one text: fresh caches, and the people the text's attributions name
+        ("Kheradpir said", '"...," said Jane Roe') that the entity stage did not find, added as people."""
+        canonical, people = dict(self.canonical), set(self.people)
+        added: list[str] = []
+        for match in ATTRIBUTED.finditer(text):
+            phrase = match.group("name") or match.group("after")
+            name = self.resolve(SPACE.sub(" ", phrase).removesuffix("'s").removesuffix("’s").rstrip(".,"))
+            if name is None or not _looks_like_a_person(name) or fold_to_latin(name) in self.places:
+                continue
+            for spelling in {name, name.split()[-1]}:
+                key = fold_to_latin(spelling)
+                if key not in canonical and key not in self.places:
+                    canonical[key] = name
+                    added.append(spelling)
+            people.add(canonical.get(fold_to_latin(name), name))
+        spellings = {**self.spellings, "person": self.spellings["person"] + tuple(added)}
+        return attrs.evolve(self, canonical=canonical, spellings=spellings, people=frozenset(people), memo={},
+                            quoted=quoted)
 
     def gender(self, name: str) -> str | None:
         """ "m", "f" or None for the person of that canonical name (worked out on first use)."""
@@ -67,13 +99,25 @@ class Speakers:
             return None  # "The Conservative Party Co-Chairman": a description, not a name
         return " ".join(words)
 
-    def known(self, phrase: str) -> str | None:
-        """The canonical name of a phrase that ends with an entity's name, else None."""
+    def known(self, phrase: str, text: str = "", at: int = 0) -> str | None:
+        """The canonical name of a phrase that ends with an entity's name, else None; a spelling
+        several people share ("Roosevelt") is the one of them mentioned last before ``text[at]``."""
         words = phrase.split()
         for i in range(len(words)):
-            found = self.canonical.get(fold_to_latin(" ".join(words[i:])))
+            key = fold_to_latin(" ".join(words[i:]))
+            found = self.canonical.get(key)
+            if found and key in self.owners and text:
+                return self._last_of(self.owners[key], text, at) or found
             if found:
                 return found
+        return None
+
+    def _last_of(self, names: tuple[str, ...], text: str, at: int) -> str | None:
+        """Which of ``names`` was mentioned last before ``text[at]``."""
+        mentions = self._mentions(text, "person")
+        for i in range(bisect.bisect_left(mentions, (at,)) - 1, -1, -1):
+            if mentions[i][2] in names:
+                return mentions[i][2]
         return None
 
     def nearest(self, text: str, end: int, pronoun: str, since: int = 0, *, subject: bool = True) -> str | None:
@@ -120,10 +164,16 @@ class Speakers:
                 at = text.find(spelling, at + 1)
         spans.sort()
         found, reach = [], -1
+        seen: dict[str, int] = {}  # name -> where it was last mentioned by a spelling of its own
         for at, negative_stop, name in spans:
             if -negative_stop <= reach:
                 continue  # inside the previous, longer mention
             reach = -negative_stop
+            shared = self.owners.get(fold_to_latin(text[at:reach])) if kind == "person" else None
+            if shared:  # "Roosevelt" after "James Roosevelt ... said" (and "Franklin Roosevelt" before him)
+                name = max(shared, key=lambda n: seen.get(n, -1)) if any(n in seen for n in shared) else name
+            elif self.owners and kind == "person" and self._subject(text, at, reach):
+                seen[name] = at  # the last one named in full as the subject of a sentence
             found.append((at, reach, name, self._inside_quote(at)))
         self.memo[kind] = found
         return found
@@ -142,6 +192,9 @@ _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f",
                      "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
 _OPENING = re.compile(r"(?:(?:^|[.!?][\"”’']?\s+|\n)(?:(?:But|And|So|Yet|However|Then),?\s+)?"
                       r"(?:[^.!?\n\"“”,]{0,60},\s+){0,2}|,?\s+but\s+|;\s+)$")
+_SPEAKS_NEXT = re.compile(rf"(?:,[^,\n]{{1,120}},)?[ \t]+{ADVERB}(?:{VERBS})\b")
+_SPOKEN_BY = re.compile(rf"[,.!?]?[{CLOSE}][ \t]*(?:{VERBS})[ \t]+(?:[a-z][\w'’\-]*[ \t]+){{0,3}}$")
+"""'"...," said Mr Palmer', '"...," said county officer Jo Doe': the speaker after the quote."""
 _LAST_WORD = re.compile(r"([A-Z][\w.\-]*)\s+$")
 
 
@@ -160,12 +213,22 @@ def _subject_position(text: str, start: int, end: int) -> bool:
     phrase before it aside) and is not a possessive."""
     if text.startswith(("'s", "’s"), end):
         return False
+    if _SPEAKS_NEXT.match(text, end, end + 200):
+        return True  # "Kise said", "Hoenig, the Fed's longest-serving policymaker, said": the speaker
     head = text[max(0, start - 120) : start]
     while (word := _LAST_WORD.search(head)) and (
         fold_to_latin(word.group(1)).rstrip(".") in TITLES or fold_to_latin(word.group(1)) in TITLE_PREFIXES
     ):
         head = head[: word.start()]  # "Gen Musharraf", "Prime Minister Tony Blair"
-    if _OPENING.search(head) is not None:
+    if _OPENING.search(head) is not None or _SPOKEN_BY.search(head) is not None:
         return True
     word = _LAST_WORD.search(head)  # "Farmer Chad Smith said": one describing word opens the sentence
     return word is not None and word.group(1).isalpha() and _OPENING.search(head[: word.start()]) is not None
+
+
+def _looks_like_a_person(name: str) -> bool:
+    """Whether a name an attribution gives could be a person's: no pronoun, article or organisation word."""
+    words = [fold_to_latin(w).rstrip(".") for w in name.split()]
+    return bool(words) and len(words) <= 4 and not any(
+        w in NON_ENTITY or w in ORG_CUES or w in TITLES for w in words
+    )

@@ -151,7 +151,7 @@ class NewsQuotes(Mapper):
         """The quotations of ``text`` in order."""
         previous: tuple[int, str | None] = (-(10**9), None)
         found = list(quotations(text))
-        speakers = attrs.evolve(speakers, quoted=tuple((q.start, q.end) for q in found), memo={})
+        speakers = speakers.for_text(text, tuple((q.start, q.end) for q in found))
         for quote in found:
             inner = text[quote.start : quote.end]
             if len(inner.split()) < self.min_words:
