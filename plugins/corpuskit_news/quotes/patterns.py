@@ -39,8 +39,8 @@ __all__ = [
     "NEW_SENTENCE",
     "OPEN",
     "PRONOUN",
+    "SENTENCE_END",
     "SENTENCE_FINAL",
-    "SENTENCE_START",
     "SPACE",
     "THAT",
     "UNNAMED",
@@ -86,6 +86,9 @@ ADVERB = (
 AFTER = [
     re.compile(rf"{LEAD}(?:{VERBS})[ \t]+(?P<name>{NAME}|{PRONOUN})\b"),
     re.compile(rf"{LEAD}(?P<name>{NAME}|{PRONOUN})[ \t]+{ADVERB}(?:{VERBS})\b"),
+    # '"...," Patrol Chief Jo Hall with the Metro Police said': the speaker's employer after a preposition
+    re.compile(rf"{LEAD}(?P<name>{NAME})[ \t]+(?:of|with|at|from|for)[ \t]+(?:the[ \t]+)?{NAME}[ \t]+{ADVERB}"
+               rf"(?:{VERBS})\b"),
     re.compile(rf"{LEAD}{ACCORDING}[ \t]+(?P<name>{NAME})"),
     # '"...," Peter Lang, chief executive of Lumatek, said': the name, a description between commas, the verb
     re.compile(rf"{LEAD}(?P<name>{NAME}),[ \t]+[^,\n{OPEN}{CLOSE}]{{1,80}},[ \t]+{ADVERB}(?:{VERBS})\b"),
@@ -112,6 +115,13 @@ SENTENCE_FINAL = re.compile(
 )
 # An attribution followed by a colon or a quote mark introduces the next quote ('". He said: "...').
 INTRODUCES = re.compile(rf"[ \t]*(?:[:{OPEN}]|,[ \t]*[{OPEN}])")
+# '"First part," Givati says, "second part."': an attribution between two halves of one quotation.
+INTERRUPTS = re.compile(rf",[ \t]*[{OPEN}]")
+# '"...," said NOAA head Jane Lubchenco': the organisation, a role, then the person who spoke.
+ROLE_AFTER = re.compile(rf"{LEAD}(?:{VERBS})[ \t]+(?:the[ \t]+)?{NAME}(?:['’]s)?"
+                        rf"(?P<role>(?:[ \t]+[a-z][\w'’\-]*){{1,3}})[ \t]+(?P<name>{NAME})")
+# '"We have to start somewhere." Kheradpir. "And ..."': a speaker's name alone after the quote.
+NAME_ALONE = re.compile(rf"{LEAD}(?P<name>{NAME})[ \t]*(?:[{OPEN}]|$)")
 THAT = re.compile(r"[ \t]+that\b")
 GOES_ON = re.compile(r"\b(?:added|adds|continued|went on)\b")
 # "the 34-year-old told ...": an age stands for the person talked about, like a pronoun.
@@ -135,12 +145,32 @@ UNNAMED = "\x00unnamed"
 """Marks a quote attributed to someone not named; it ends as speaker null, not continued."""
 BARE_VERB = re.compile(rf"{LEAD}(?:{VERBS})[ \t]*[.!?]")
 # Searched (not matched) patterns start at a word boundary: the scan then skips the inside of words.
+TAIL = rf"(?:[^.!?{OPEN}{CLOSE}]|(?<=[A-Z])\.)"
+"""Text up to the quote with no sentence end or quote mark in it ("U.S." allowed)."""
+NAMING = r"(?:called|calls|described|describes|branded|brands|dubbed|labell?ed|termed)"
+"""Verbs that quote what someone calls a thing: 'X called the rules "an injustice"'."""
 BEFORE = [
     re.compile(rf"\b(?P<name>{NAME}|{PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{ADVERB}"
-               rf"(?:{VERBS})\b[^.!?{OPEN}{CLOSE}]{{0,120}}$"),
+               rf"(?:{VERBS}|{NAMING})\b{TAIL}{{0,160}}$"),
     re.compile(rf"\b{ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{NAME})"
-               rf"[^.!?{OPEN}{CLOSE}]{{0,80}}$"),
+               rf"{TAIL}{{0,80}}$"),
+    # 'was described by Steve Jobs as "..."': the speaker as the agent of a passive verb.
+    re.compile(rf"\b(?:described|called|branded|dubbed|labell?ed|quoted)[ \t]+by[ \t]+(?P<name>{NAME})"
+               rf"[ \t]+as[ \t]+{TAIL}{{0,40}}$"),
+    # 'Zuckerberg's initial vision, "..."', 'Facebook's motto, "..."': a possessive then what was said.
+    re.compile(rf"\b(?P<name>{NAME})['’]s[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}(?:vision|motto|slogan|words|message"
+               rf"|promise|pledge|mantra|credo|answer|reply|response|advice|verdict|description),[ \t]*$"),
 ]
+# 'X, ..., spoke on Friday and said: "..."', 'Reid's campaign hit back, saying that her "..."': a speech
+# verb with no subject of its own, after "and", "but" or a comma: the sentence's subject spoke.
+SUBJECTLESS = re.compile(rf"(?:,|\band|\bbut)[ \t]+{ADVERB}(?:{VERBS}|{NAMING}|arguing|adding|noting|writing"
+                         rf"|calling|describing|insisting|warning)\b{TAIL}{{0,160}}$")
+SUBJECT = re.compile(
+    rf"[ \t]*(?:(?:But|And|So|Yet|However|Meanwhile|Still|Then),?[ \t]+)?"
+    rf"(?P<name>{PRONOUN}\b|{CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?[A-Z0-9][\w'’.\-]*){{0,9}})"
+)
+"""The capitalised run that opens a sentence ("Federal Reserve Bank of Kansas City President Thomas
+M. Hoenig"): its longest tail that is a known name is the subject."""
 # Attribution anywhere in the paragraph before the quote ("Her advice, she said, is ...").
 EARLIER = [
     re.compile(rf"\b(?P<name>{NAME}|{PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{ADVERB}(?:{VERBS})\b"),
@@ -155,4 +185,8 @@ ATTRIBUTED = re.compile(
     rf"\b(?P<name>{NAME})[ \t]+{ADVERB}(?:said|says|added|adds|told|tells|explained|wrote|writes)\b"
     rf"|[,.!?][{CLOSE}][ \t]*(?:said|says|added|adds|wrote|writes)[ \t]+(?P<after>{NAME})"
 )
-SENTENCE_START = re.compile(rf"(?:[.!?]{CLOSING}?\s+|\n)(?=[^.!?\n]*$)")
+SENTENCE_END = re.compile(
+    rf"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bRep)"
+    rf"(?<!\bSen)(?<!\bGov)[.!?]{CLOSING}?\s+|\n"
+)
+"""A sentence end: not the stop of an initial or an abbreviation ("U.S. Military", "Mr. Lee")."""

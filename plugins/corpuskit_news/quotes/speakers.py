@@ -85,14 +85,17 @@ class Speakers:
             self.genders[name] = _gender(entity) if entity is not None else None
         return self.genders[name]
 
-    def resolve(self, phrase: str) -> str | None:
+    def resolve(self, phrase: str, text: str = "", at: int = 0) -> str | None:
         """The canonical name for a speaker phrase ("President Vladimir Putin" -> "Vladimir Putin")."""
-        found = self.known(phrase)
+        found = self.known(phrase, text, at)
         if found:
             return found
         words = phrase.split()
         while words and (fold_to_latin(words[0]).rstrip(".") in TITLES or fold_to_latin(words[0]) in TITLE_PREFIXES):
             words = words[1:]
+        last_title = max((i for i, w in enumerate(words) if fold_to_latin(w).rstrip(".") in TITLES), default=-1)
+        if 0 <= last_title < len(words) - 1 and words[last_title + 1][:1].isupper():
+            words = words[last_title + 1 :]  # "Patrol Chief James Hall": the name after the last title
         if not words or fold_to_latin(words[0]) == "the" or any(
             fold_to_latin(w) in TITLES or fold_to_latin(w) in ORG_CUES for w in words
         ):

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from corpuskit import Document, Mapper, StageContext, param, stage
-from corpuskit_news.entities.gazetteer import TITLES
+from corpuskit_news.entities.gazetteer import TITLES, gazetteer
 from corpuskit_news.quotes.marks import quotations
 from corpuskit_news.quotes.patterns import (
     AFTER,
@@ -43,13 +43,19 @@ from corpuskit_news.quotes.patterns import (
     EARLIER,
     GOES_ON,
     INCISE,
+    INTERRUPTS,
     INTRODUCES,
     LOOKBACK,
+    NAME_ALONE,
     NAMES,
     NEW_SENTENCE,
+    OPEN,
+    ROLE_AFTER,
+    SENTENCE_END,
     SENTENCE_FINAL,
-    SENTENCE_START,
     SPACE,
+    SUBJECT,
+    SUBJECTLESS,
     THAT,
     UNNAMED,
     UNNAMED_AFTER,
@@ -115,6 +121,12 @@ def _last_word_match(text: str, word: str, since: int, end: int) -> int:
     return -1
 
 
+def _is_role(word: str) -> bool:
+    """Whether a lowercase word names what a person is ("head", "spokeswoman", "economist")."""
+    key = fold_to_latin(word)
+    return key in TITLES or key in gazetteer().occupations
+
+
 @stage("news.quotes", kind="extract")
 @attrs.frozen
 class NewsQuotes(Mapper):
@@ -175,16 +187,27 @@ class NewsQuotes(Mapper):
             after = ""  # '"... him". He said: "...': the same, the stop outside the marks
         ends_sentence = NEW_SENTENCE.match(text, qstart, qend) is not None
         deferred = None
+        role = ROLE_AFTER.match(after)
+        if role and not _is_role(role.group("role").split()[-1]):
+            role = None  # '"...," sagte Landrat Kruse bei der Vorstellung': no role word before a name
+        name = self._person(role.group("name"), text, qstart, speakers) if role else None
+        if name is not None:
+            return name
         for pattern in AFTER:
             found = pattern.match(after)
             if found is None or (ends_sentence and THAT.match(after, found.end())):
                 continue  # '"...myself." Carpenter said that ...': a new sentence, reported speech
-            if INTRODUCES.match(after, found.end()):
+            if INTRODUCES.match(after, found.end()) and not INTERRUPTS.match(after, found.end()):
                 # '"..." Harris added: "..."' introduces the next quote; "added" says this was his too
                 deferred = deferred or (found if GOES_ON.search(found.group()) else None)
                 continue
             name = self._name(found.group("name"), text, qstart, speakers)
             if name is not None:
+                return name
+        alone = NAME_ALONE.match(after)
+        if alone and (alone.group("name").endswith(".") or after[alone.end() - 1 :][:1] in OPEN):
+            name = speakers.known(alone.group("name").rstrip(". "), text, qstart)
+            if name is not None and name in speakers.people:
                 return name
         found = DESCRIBED_BEFORE.match(after) or SENTENCE_FINAL.match(after)
         if found and not INTRODUCES.match(after, found.end()):
@@ -208,13 +231,21 @@ class NewsQuotes(Mapper):
             titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
             return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
         paragraph_from = text.rfind("\n", 0, qstart) + 1
-        before = text[max(paragraph_from, qstart - 300) : qstart]
-        cut = SENTENCE_START.search(before)
-        sentence = before[cut.end() :] if cut else before
+        before = text[max(paragraph_from, qstart - 600) : qstart]
+        cut = None
+        for cut in SENTENCE_END.finditer(before):  # noqa: B007 - keep the last
+            pass
+        sentence_at = qstart - len(before) + (cut.end() if cut else 0)
+        sentence = text[sentence_at:qstart]
         for pattern in BEFORE:
             found = pattern.search(sentence)
-            if found:
-                return self._name(found.group("name"), text, qstart, speakers)
+            if found:  # a pronoun refers back from where it stands, not from the quote
+                return self._name(found.group("name"), text, sentence_at + found.start("name"), speakers)
+        if SUBJECTLESS.search(sentence) and (subject := SUBJECT.match(sentence)):
+            name = self._name(subject.group("name"), text, sentence_at + subject.start("name"), speakers,
+                              known_only=True)
+            if name is not None:
+                return name
         incise = INCISE.search(text, qstart, qend)
         if incise:
             return self._name(incise.group("name"), text, qstart, speakers)
@@ -263,5 +294,14 @@ class NewsQuotes(Mapper):
         if phrase.lower() in ("he", "she", "it"):
             return speakers.nearest(text, at, phrase)
         if known_only:
-            return speakers.known(phrase)
-        return speakers.resolve(phrase)
+            return speakers.known(phrase, text, at)
+        return speakers.resolve(phrase, text, at)
+
+    def _person(self, phrase: str, text: str, at: int, speakers: Speakers) -> str | None:
+        """The person a name stands for: a known person, or an unknown name of two words or more."""
+        phrase = SPACE.sub(" ", phrase).strip().rstrip(".,")
+        name = speakers.known(phrase, text, at)
+        if name is not None:
+            return name if name in speakers.people else None
+        name = speakers.resolve(phrase)
+        return name if name is not None and len(name.split()) > 1 else None
