@@ -120,6 +120,8 @@ INTERRUPTS = re.compile(rf",[ \t]*[{OPEN}]")
 # '"...," said NOAA head Jane Lubchenco': the organisation, a role, then the person who spoke.
 ROLE_AFTER = re.compile(rf"{LEAD}(?:{VERBS})[ \t]+(?:the[ \t]+)?{NAME}(?:['’]s)?"
                         rf"(?P<role>(?:[ \t]+[a-z][\w'’\-]*){{1,3}})[ \t]+(?P<name>{NAME})")
+# '"...," said McIlroy. New coach Tony Lester ...': a sentence ended after the first name.
+ENDS_SENTENCE = re.compile(r"[a-z]\.\s")
 # '"We have to start somewhere." Kheradpir. "And ..."': a speaker's name alone after the quote.
 NAME_ALONE = re.compile(rf"{LEAD}(?P<name>{NAME})[ \t]*(?:[{OPEN}]|$)")
 THAT = re.compile(r"[ \t]+that\b")
@@ -165,9 +167,10 @@ BEFORE = [
 # verb with no subject of its own, after "and", "but" or a comma: the sentence's subject spoke.
 SUBJECTLESS = re.compile(rf"(?:,|\band|\bbut)[ \t]+{ADVERB}(?:{VERBS}|{NAMING}|arguing|adding|noting|writing"
                          rf"|calling|describing|insisting|warning)\b{TAIL}{{0,160}}$")
+_RUN = rf"{CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?[A-Z0-9][\w'’.\-]*){{0,9}}"
 SUBJECT = re.compile(
     rf"[ \t]*(?:(?:But|And|So|Yet|However|Meanwhile|Still|Then),?[ \t]+)?"
-    rf"(?P<name>{PRONOUN}\b|{CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?[A-Z0-9][\w'’.\-]*){{0,9}})"
+    rf"(?P<name>{PRONOUN}\b|{_RUN}(?:(?:[ \t]+[a-z][\w\-]*){{1,2}}[ \t]+{_RUN})?)"
 )
 """The capitalised run that opens a sentence ("Federal Reserve Bank of Kansas City President Thomas
 M. Hoenig"): its longest tail that is a known name is the subject."""

@@ -10,10 +10,13 @@ from typing import Any
 import attrs
 
 from corpuskit_news.entities.gazetteer import NON_ENTITY, ORG_CUES, TITLE_PREFIXES, TITLES, gazetteer
-from corpuskit_news.quotes.patterns import ADVERB, ATTRIBUTED, CLOSE, LOOKBACK, SPACE, VERBS
+from corpuskit_news.quotes.patterns import ADVERB, ATTRIBUTED, CLOSE, LOOKBACK, SPACE, UNNAMED, VERBS
 from corpuskit_news.text.folding import fold_to_latin
 
-__all__ = ["Speakers"]
+__all__ = ["LAST_SPEAKER", "Speakers"]
+
+LAST_SPEAKER = "last speaker"
+"""The ``memo`` key of ``(where, speaker)`` of the quotation before the one being attributed."""
 
 @attrs.frozen
 class Speakers:
@@ -68,6 +71,8 @@ class Speakers:
             name = self.resolve(SPACE.sub(" ", phrase).removesuffix("'s").removesuffix("’s").rstrip(".,"))
             if name is None or not _looks_like_a_person(name) or fold_to_latin(name) in self.places:
                 continue
+            if " " not in name and name not in canonical.values() and not _inside_a_sentence(text, name):
+                continue  # "Residents told me": a capitalised word only ever at a sentence start
             for spelling in {name, name.split()[-1]}:
                 key = fold_to_latin(spelling)
                 if key not in canonical and key not in self.places:
@@ -91,6 +96,8 @@ class Speakers:
         if found:
             return found
         words = phrase.split()
+        if len(words) > 1 and words[0] == "The":
+            words = words[1:]  # "The Greater Oklahoma City Chamber wrote"
         while words and (fold_to_latin(words[0]).rstrip(".") in TITLES or fold_to_latin(words[0]) in TITLE_PREFIXES):
             words = words[1:]
         last_title = max((i for i, w in enumerate(words) if fold_to_latin(w).rstrip(".") in TITLES), default=-1)
@@ -136,7 +143,7 @@ class Speakers:
         wrong = {"he": "f", "she": "m"}.get(pronoun)
         since = max(since, end - LOOKBACK)  # antecedents are near; keeps long documents linear
         mentions = self._mentions(text, "organization" if pronoun == "it" else "person")
-        last = None
+        last: tuple[int, str] | None = None
         for i in range(bisect.bisect_left(mentions, (end,)) - 1, -1, -1):
             at, stop, name, quoted = mentions[i]
             if at < since:
@@ -144,11 +151,28 @@ class Speakers:
             if quoted or (wrong and self.gender(name) == wrong):
                 continue
             if not subject:
-                return name
-            last = last or name
+                return self._or_last_speaker(text, (at, name), end, pronoun, since)
+            last = last or (at, name)
             if self._subject(text, at, stop):
-                return name
-        return last
+                return self._or_last_speaker(text, (at, name), end, pronoun, since)
+        return self._or_last_speaker(text, last, end, pronoun, since)
+
+    def _or_last_speaker(
+        self, text: str, found: tuple[int, str] | None, end: int, pronoun: str, since: int
+    ) -> str | None:
+        """The previous quotation's speaker when it was quoted after the mention found (the run of one
+        person's quotes: '"...," said Jo Roe, ... "...," she added'); a speaker not named ('"...," says a
+        doctor ... "...," he says') stays unnamed within its paragraph."""
+        previous = self.memo.get(LAST_SPEAKER)
+        if previous is not None and since <= previous[0] < end and (found is None or previous[0] > found[0]):
+            speaker = previous[1]
+            if speaker == UNNAMED and "\n" in text[previous[0] : end]:
+                return found[1] if found else None
+            kind_fits = (speaker in self.people) == (pronoun != "it") or speaker == UNNAMED
+            wrong = {"he": "f", "she": "m"}.get(pronoun)
+            if speaker is not None and kind_fits and not (wrong and self.gender(speaker) == wrong):
+                return speaker
+        return found[1] if found else None
 
     def _mentions(self, text: str, kind: str) -> list[tuple[int, int, str, bool]]:
         """``(start, end, name, inside a quote)`` of every mention of a person (organisation) in ``text``,
@@ -235,3 +259,8 @@ def _looks_like_a_person(name: str) -> bool:
     return bool(words) and len(words) <= 4 and not any(
         w in NON_ENTITY or w in ORG_CUES or w in TITLES for w in words
     )
+
+
+def _inside_a_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` stands once after a lowercase word or a comma (so it is capitalised as a name)."""
+    return re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", text) is not None

@@ -41,6 +41,7 @@ from corpuskit_news.quotes.patterns import (
     DESCRIBED,
     DESCRIBED_BEFORE,
     EARLIER,
+    ENDS_SENTENCE,
     GOES_ON,
     INCISE,
     INTERRUPTS,
@@ -61,7 +62,7 @@ from corpuskit_news.quotes.patterns import (
     UNNAMED_AFTER,
     WORD,
 )
-from corpuskit_news.quotes.speakers import Speakers
+from corpuskit_news.quotes.speakers import LAST_SPEAKER, Speakers
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["NewsQuotes"]
@@ -121,6 +122,10 @@ def _last_word_match(text: str, word: str, since: int, end: int) -> int:
     return -1
 
 
+_SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\.?$")
+"""A generational suffix after a name ("James Roosevelt Jr."): the name is the words before it."""
+
+
 def _is_role(word: str) -> bool:
     """Whether a lowercase word names what a person is ("head", "spokeswoman", "economist")."""
     key = fold_to_latin(word)
@@ -173,6 +178,7 @@ class NewsQuotes(Mapper):
             speaker = self._speaker(text, quote.open, quote.close, speakers)
             if speaker is None and quote.open - previous[0] <= self.continuation_chars:
                 speaker = previous[1]
+            speakers.memo[LAST_SPEAKER] = (quote.open, speaker)
             if speaker is UNNAMED:
                 speaker = None
             previous = (quote.close, speaker)
@@ -188,7 +194,8 @@ class NewsQuotes(Mapper):
         ends_sentence = NEW_SENTENCE.match(text, qstart, qend) is not None
         deferred = None
         role = ROLE_AFTER.match(after)
-        if role and not _is_role(role.group("role").split()[-1]):
+        if role and (not _is_role(role.group("role").split()[-1])
+                     or ENDS_SENTENCE.search(role.group(), 0, role.start("role"))):
             role = None  # '"...," sagte Landrat Kruse bei der Vorstellung': no role word before a name
         name = self._person(role.group("name"), text, qstart, speakers) if role else None
         if name is not None:
@@ -240,7 +247,10 @@ class NewsQuotes(Mapper):
         for pattern in BEFORE:
             found = pattern.search(sentence)
             if found:  # a pronoun refers back from where it stands, not from the quote
-                return self._name(found.group("name"), text, sentence_at + found.start("name"), speakers)
+                name = self._name(found.group("name"), text, sentence_at + found.start("name"), speakers)
+                if name is None and found.group("name").lower() not in ("he", "she", "it"):
+                    return UNNAMED  # an attribution to someone not known: not the previous speaker's
+                return name
         if SUBJECTLESS.search(sentence) and (subject := SUBJECT.match(sentence)):
             name = self._name(subject.group("name"), text, sentence_at + subject.start("name"), speakers,
                               known_only=True)
@@ -251,6 +261,9 @@ class NewsQuotes(Mapper):
             return self._name(incise.group("name"), text, qstart, speakers)
         if BARE_VERB.match(after):  # '"...," afirmou.'
             return speakers.nearest(text, qstart, "they", since=paragraph_from)
+        previous = speakers.memo.get(LAST_SPEAKER)
+        if previous is not None and previous[0] >= paragraph_from and previous[1] not in (None, UNNAMED):
+            return None  # a run of quotes in one paragraph: the earlier attribution was the previous quote's
         earliest = max(paragraph_from, qstart - LOOKBACK)  # antecedents are near: linear in long paragraphs
         latest: tuple[int, str] | None = None  # the attribution nearest the quote, whichever pattern found it
         for pattern, spans in zip(EARLIER, _match_spans(text, speakers), strict=True):
@@ -286,11 +299,11 @@ class NewsQuotes(Mapper):
     ) -> str | None:
         phrase = SPACE.sub(" ", phrase).strip()
         words = phrase.split()
-        for i, word in enumerate(words[:-1]):  # "McIlroy. New ..." ends at the sentence end
-            if word.endswith(".") and len(word) > 3 and fold_to_latin(word[:-1]) not in TITLES:
+        for i, word in enumerate(words[:-1]):  # "McIlroy. New ..." ends at the sentence end ("U.S." does not)
+            if word.endswith(".") and len(word) > 3 and "." not in word[:-1] and fold_to_latin(word[:-1]) not in TITLES:
                 phrase = " ".join(words[: i + 1])
                 break
-        phrase = phrase.removesuffix("'s").removesuffix("’s").rstrip(".,")
+        phrase = _SUFFIX.sub("", phrase.removesuffix("'s").removesuffix("’s").rstrip(".,"))
         if phrase.lower() in ("he", "she", "it"):
             return speakers.nearest(text, at, phrase)
         if known_only:
