@@ -126,6 +126,21 @@ _SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\.?$")
 """A generational suffix after a name ("James Roosevelt Jr."): the name is the words before it."""
 
 
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as"]
+)
+
+
+def _is_title(inner: str) -> bool:
+    """Whether quoted words are a title ("10 People Who Don't Matter List", "From the Halls of
+    Montezuma to the Shores of Tripoli"): every word but short function words capitalised, one phrase."""
+    words = inner.strip().rstrip(".,").split()
+    if any(ch in inner.strip().rstrip(".,!?") for ch in ".!?;:"):
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(content) >= 3 and words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
 def _is_role(word: str) -> bool:
     """Whether a lowercase word names what a person is ("head", "spokeswoman", "economist")."""
     key = fold_to_latin(word)
@@ -171,7 +186,7 @@ class NewsQuotes(Mapper):
         speakers = speakers.for_text(text, tuple((q.start, q.end) for q in found))
         for quote in found:
             inner = text[quote.start : quote.end]
-            if len(inner.split()) < self.min_words:
+            if len(inner.split()) < self.min_words or _is_title(inner):
                 continue
             start = quote.start + len(inner) - len(inner.lstrip())
             stripped = inner.strip().rstrip(" ,")
