@@ -13,7 +13,7 @@ from corpuskit_news.entities.gazetteer import NON_ENTITY, ORG_CUES, TITLE_PREFIX
 from corpuskit_news.quotes.patterns import ADVERB, ATTRIBUTED, CLOSE, LOOKBACK, SPACE, UNNAMED, VERBS
 from corpuskit_news.text.folding import fold_to_latin
 
-__all__ = ["LAST_SPEAKER", "Speakers"]
+__all__ = ["LAST_SPEAKER", "Speakers", "clean_phrase"]
 
 LAST_SPEAKER = "last speaker"
 """The ``memo`` key of ``(where, speaker)`` of the quotation before the one being attributed."""
@@ -67,8 +67,7 @@ class Speakers:
         canonical, people = dict(self.canonical), set(self.people)
         added: list[str] = []
         for match in ATTRIBUTED.finditer(text):
-            phrase = match.group("name") or match.group("after")
-            name = self.resolve(SPACE.sub(" ", phrase).removesuffix("'s").removesuffix("’s").rstrip(".,"))
+            name = self.resolve(clean_phrase(match.group("name") or match.group("after")))
             if name is None or not _looks_like_a_person(name) or fold_to_latin(name) in self.places:
                 continue
             if " " not in name and name not in canonical.values() and not _inside_a_sentence(text, name):
@@ -262,5 +261,25 @@ def _looks_like_a_person(name: str) -> bool:
 
 
 def _inside_a_sentence(text: str, word: str) -> bool:
-    """Whether ``word`` stands once after a lowercase word or a comma (so it is capitalised as a name)."""
-    return re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", text) is not None
+    """Whether ``word`` stands once after a lowercase word or a comma (so it is capitalised as a name)
+    and never in lowercase."""
+    if re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", text) is None:
+        return False
+    # "Economists said": a common noun, written in lowercase elsewhere
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None
+
+
+_SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\.?$")
+"""A generational suffix after a name ("James Roosevelt Jr."): the name is the words before it."""
+
+
+def clean_phrase(phrase: str) -> str:
+    """A speaker phrase as matched, cut where its sentence ended ("McIlroy. New ..."; "U.S." is no end),
+    without a possessive, a generational suffix or trailing punctuation."""
+    phrase = SPACE.sub(" ", phrase).strip()
+    words = phrase.split()
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(".") and len(word) > 3 and "." not in word[:-1] and fold_to_latin(word[:-1]) not in TITLES:
+            phrase = " ".join(words[: i + 1])
+            break
+    return _SUFFIX.sub("", phrase.removesuffix("'s").removesuffix("’s").rstrip(".,"))

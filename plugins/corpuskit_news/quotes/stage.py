@@ -62,7 +62,7 @@ from corpuskit_news.quotes.patterns import (
     UNNAMED_AFTER,
     WORD,
 )
-from corpuskit_news.quotes.speakers import LAST_SPEAKER, Speakers
+from corpuskit_news.quotes.speakers import LAST_SPEAKER, Speakers, clean_phrase
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["NewsQuotes"]
@@ -120,10 +120,6 @@ def _last_word_match(text: str, word: str, since: int, end: int) -> int:
             return at
         at = text.rfind(word, since, at + len(word) - 1)
     return -1
-
-
-_SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\.?$")
-"""A generational suffix after a name ("James Roosevelt Jr."): the name is the words before it."""
 
 
 _TITLE_SMALL_WORDS = frozenset(
@@ -312,13 +308,7 @@ class NewsQuotes(Mapper):
     def _name(
         self, phrase: str, text: str, at: int, speakers: Speakers, *, known_only: bool = False
     ) -> str | None:
-        phrase = SPACE.sub(" ", phrase).strip()
-        words = phrase.split()
-        for i, word in enumerate(words[:-1]):  # "McIlroy. New ..." ends at the sentence end ("U.S." does not)
-            if word.endswith(".") and len(word) > 3 and "." not in word[:-1] and fold_to_latin(word[:-1]) not in TITLES:
-                phrase = " ".join(words[: i + 1])
-                break
-        phrase = _SUFFIX.sub("", phrase.removesuffix("'s").removesuffix("’s").rstrip(".,"))
+        phrase = clean_phrase(phrase)
         if phrase.lower() in ("he", "she", "it"):
             return speakers.nearest(text, at, phrase)
         if known_only:
