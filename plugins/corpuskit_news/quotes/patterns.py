@@ -163,6 +163,15 @@ BEFORE = [
     re.compile(rf"\b(?P<name>{NAME})['’]s[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}(?:vision|motto|slogan|words|message"
                rf"|promise|pledge|mantra|credo|answer|reply|response|advice|verdict|description),[ \t]*$"),
 ]
+# 'A spokesman for the service said: "..."', 'the Facebook founder said, "..."': a description speaks.
+DESCRIPTION_BEFORE = re.compile(rf"\b(?P<desc>(?:[Tt]he|[Aa]n?|[Oo]ne)[ \t]+(?:[\w'’\-]+[ \t]+){{0,5}}?){ADVERB}"
+                                rf"(?:{VERBS})\b{TAIL}{{0,160}}$")
+# '"..." with Rep. Ed Royce, the chairman of ..., the California Republican said in a statement.'
+DESCRIPTION_FINAL = re.compile(
+    rf"[^.!?\n{OPEN}{CLOSE}]{{0,160}}?,[ \t]+(?P<desc>the[ \t]+(?:[\w'’\-]+[ \t]+){{1,4}}?){ADVERB}"
+    rf"(?:{VERBS})\b[^.!?\n{OPEN}{CLOSE}]{{0,40}}[.!?]"
+)
+VERB_WORDS = re.compile(rf"\b(?:{VERBS})\b")
 # 'X, ..., spoke on Friday and said: "..."', 'Reid's campaign hit back, saying that her "..."': a speech
 # verb with no subject of its own, after "and", "but" or a comma: the sentence's subject spoke.
 SUBJECTLESS = re.compile(rf"(?:,|\band|\bbut)[ \t]+{ADVERB}(?:{VERBS}|{NAMING}|arguing|adding|noting|writing"

@@ -173,6 +173,18 @@ class Speakers:
                 return speaker
         return found[1] if found else None
 
+    def last_organisation(self, text: str, end: int, word: str | None = None) -> str | None:
+        """The organisation mentioned last before ``text[end]`` outside quotation marks (whose name has
+        the folded ``word``, when given: "council" for "Media Council")."""
+        mentions = self._mentions(text, "organization")
+        for i in range(bisect.bisect_left(mentions, (end,)) - 1, -1, -1):
+            at, _, name, quoted = mentions[i]
+            if at < end - LOOKBACK:
+                break
+            if not quoted and (word is None or word in fold_to_latin(name).split()):
+                return name
+        return None
+
     def _mentions(self, text: str, kind: str) -> list[tuple[int, int, str, bool]]:
         """``(start, end, name, inside a quote)`` of every mention of a person (organisation) in ``text``,
         in order; a mention inside a longer one ("Blair" in "Mr Blair") is left out. Built once per text."""

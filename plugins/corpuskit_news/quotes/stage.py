@@ -29,6 +29,7 @@ import attrs
 
 from corpuskit import Document, Mapper, StageContext, param, stage
 from corpuskit_news.entities.gazetteer import TITLES, gazetteer
+from corpuskit_news.quotes.described import described_speaker
 from corpuskit_news.quotes.marks import quotations
 from corpuskit_news.quotes.patterns import (
     AFTER,
@@ -38,8 +39,11 @@ from corpuskit_news.quotes.patterns import (
     BODY,
     BODY_DOCUMENT,
     CAPITAL_NEXT,
+    CLOSE,
     DESCRIBED,
     DESCRIBED_BEFORE,
+    DESCRIPTION_BEFORE,
+    DESCRIPTION_FINAL,
     EARLIER,
     ENDS_SENTENCE,
     GOES_ON,
@@ -60,6 +64,7 @@ from corpuskit_news.quotes.patterns import (
     THAT,
     UNNAMED,
     UNNAMED_AFTER,
+    VERB_WORDS,
     WORD,
 )
 from corpuskit_news.quotes.speakers import LAST_SPEAKER, Speakers, clean_phrase
@@ -232,6 +237,11 @@ class NewsQuotes(Mapper):
             name = speakers.known(SPACE.sub(" ", found.group("name")))
             if name is not None and name in speakers.people:
                 return name
+        final = DESCRIPTION_FINAL.match(after)
+        if final is not None:
+            name = described_speaker(final.group("desc"), text, qend + final.start("desc"), speakers)
+            if name is not None:
+                return name
         described = DESCRIBED.match(after)
         if described:
             for candidate in NAMES.finditer(described.group("rest")):
@@ -247,26 +257,14 @@ class NewsQuotes(Mapper):
             if name is not None and name not in speakers.people:
                 return name  # ... but "the World Bank report said", "the Rodong Sinmun said" name the body
             titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
-            return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
+            if titled is not None:
+                return titled  # ... unless '"...", disse a secretária' names one met before
+            description = VERB_WORDS.sub(" ", unnamed.group()).strip(" \t,.!?—–" + CLOSE)
+            return described_speaker(description, text, qend, speakers) or UNNAMED  # or 'the company said'
         paragraph_from = text.rfind("\n", 0, qstart) + 1
-        before = text[max(paragraph_from, qstart - 600) : qstart]
-        cut = None
-        for cut in SENTENCE_END.finditer(before):  # noqa: B007 - keep the last
-            pass
-        sentence_at = qstart - len(before) + (cut.end() if cut else 0)
-        sentence = text[sentence_at:qstart]
-        for pattern in BEFORE:
-            found = pattern.search(sentence)
-            if found:  # a pronoun refers back from where it stands, not from the quote
-                name = self._name(found.group("name"), text, sentence_at + found.start("name"), speakers)
-                if name is None and found.group("name").lower() not in ("he", "she", "it"):
-                    return UNNAMED  # an attribution to someone not known: not the previous speaker's
-                return name
-        if SUBJECTLESS.search(sentence) and (subject := SUBJECT.match(sentence)):
-            name = self._name(subject.group("name"), text, sentence_at + subject.start("name"), speakers,
-                              known_only=True)
-            if name is not None:
-                return name
+        name = self._before(text, qstart, paragraph_from, speakers)
+        if name is not None:
+            return name
         incise = INCISE.search(text, qstart, qend)
         if incise:
             return self._name(incise.group("name"), text, qstart, speakers)
@@ -287,6 +285,31 @@ class NewsQuotes(Mapper):
             return latest[1]
         if deferred is not None:
             return self._name(deferred.group("name"), text, qstart, speakers)
+        return None
+
+    def _before(self, text: str, qstart: int, paragraph_from: int, speakers: Speakers) -> str | None:
+        """The speaker an attribution in the sentence before the quote names (UNNAMED: someone not named)."""
+        before = text[max(paragraph_from, qstart - 600) : qstart]
+        cut = None
+        for cut in SENTENCE_END.finditer(before):  # noqa: B007 - keep the last
+            pass
+        sentence_at = qstart - len(before) + (cut.end() if cut else 0)
+        sentence = text[sentence_at:qstart]
+        for pattern in BEFORE:
+            found = pattern.search(sentence)
+            if found:  # a pronoun refers back from where it stands, not from the quote
+                name = self._name(found.group("name"), text, sentence_at + found.start("name"), speakers)
+                if name is None and found.group("name").lower() not in ("he", "she", "it"):
+                    return UNNAMED  # an attribution to someone not known: not the previous speaker's
+                return name
+        if SUBJECTLESS.search(sentence) and (subject := SUBJECT.match(sentence)):
+            name = self._name(subject.group("name"), text, sentence_at + subject.start("name"), speakers,
+                              known_only=True)
+            if name is not None:
+                return name
+        described = DESCRIPTION_BEFORE.search(sentence)
+        if described is not None:
+            return described_speaker(described.group("desc"), text, sentence_at + described.start(), speakers)
         return None
 
     def _titled_earlier(self, attribution: str, text: str, qstart: int, speakers: Speakers) -> str | None:
