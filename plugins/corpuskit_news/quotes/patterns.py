@@ -171,6 +171,13 @@ DESCRIPTION_FINAL = re.compile(
     rf"[^.!?\n{OPEN}{CLOSE}]{{0,160}}?,[ \t]+(?P<desc>the[ \t]+(?:[\w'’\-]+[ \t]+){{1,4}}?){ADVERB}"
     rf"(?:{VERBS})\b[^.!?\n{OPEN}{CLOSE}]{{0,40}}[.!?]"
 )
+# 'Declaring "the soul of the corps" is at stake, Defense Secretary Robert Gates has ordered ...': a
+# sentence opened by a speech participle; the speaker is the subject after the comma.
+PARTICIPLE_OPENS = re.compile(
+    r"(?:^|--|[—–:])[ \t]*(?:Declaring|Saying|Calling|Describing|Warning|Insisting|Arguing|Noting|Stressing"
+    r"|Claiming|Admitting|Promising|Vowing)[ \t]+(?:that[ \t]+|it[ \t]+|him[ \t]+|her[ \t]+)?$"
+)
+SUBJECT_AFTER = re.compile(rf"[^.!?\n{OPEN}{CLOSE}]{{0,120}}?,[ \t]+(?P<name>{NAME})")
 VERB_WORDS = re.compile(rf"\b(?:{VERBS})\b")
 # 'X, ..., spoke on Friday and said: "..."', 'Reid's campaign hit back, saying that her "..."': a speech
 # verb with no subject of its own, after "and", "but" or a comma: the sentence's subject spoke.

@@ -55,11 +55,13 @@ from corpuskit_news.quotes.patterns import (
     NAMES,
     NEW_SENTENCE,
     OPEN,
+    PARTICIPLE_OPENS,
     ROLE_AFTER,
     SENTENCE_END,
     SENTENCE_FINAL,
     SPACE,
     SUBJECT,
+    SUBJECT_AFTER,
     SUBJECTLESS,
     THAT,
     UNNAMED,
@@ -139,7 +141,7 @@ def _is_title(inner: str) -> bool:
     if any(ch in inner.strip().rstrip(".,!?") for ch in ".!?;:"):
         return False
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    return len(content) >= 3 and words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return len(content) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
 def _is_role(word: str) -> bool:
@@ -262,7 +264,7 @@ class NewsQuotes(Mapper):
             description = VERB_WORDS.sub(" ", unnamed.group()).strip(" \t,.!?—–" + CLOSE)
             return described_speaker(description, text, qend, speakers) or UNNAMED  # or 'the company said'
         paragraph_from = text.rfind("\n", 0, qstart) + 1
-        name = self._before(text, qstart, paragraph_from, speakers)
+        name = self._before(text, qstart, qend, paragraph_from, speakers)
         if name is not None:
             return name
         incise = INCISE.search(text, qstart, qend)
@@ -287,7 +289,7 @@ class NewsQuotes(Mapper):
             return self._name(deferred.group("name"), text, qstart, speakers)
         return None
 
-    def _before(self, text: str, qstart: int, paragraph_from: int, speakers: Speakers) -> str | None:
+    def _before(self, text: str, qstart: int, qend: int, paragraph_from: int, speakers: Speakers) -> str | None:
         """The speaker an attribution in the sentence before the quote names (UNNAMED: someone not named)."""
         before = text[max(paragraph_from, qstart - 600) : qstart]
         cut = None
@@ -305,6 +307,10 @@ class NewsQuotes(Mapper):
         if SUBJECTLESS.search(sentence) and (subject := SUBJECT.match(sentence)):
             name = self._name(subject.group("name"), text, sentence_at + subject.start("name"), speakers,
                               known_only=True)
+            if name is not None:
+                return name
+        if PARTICIPLE_OPENS.search(sentence) and (after := SUBJECT_AFTER.match(text, qend)):
+            name = self._person(after.group("name"), text, after.start("name"), speakers)
             if name is not None:
                 return name
         described = DESCRIPTION_BEFORE.search(sentence)
