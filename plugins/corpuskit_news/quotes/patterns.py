@@ -28,24 +28,40 @@ __all__ = [
     "CLOSING",
     "DESCRIBED",
     "DESCRIBED_BEFORE",
+    "DESCRIPTION_BEFORE",
+    "DESCRIPTION_FINAL",
     "EARLIER",
+    "ENDS_SENTENCE",
     "GOES_ON",
     "INCISE",
+    "INTERRUPTS",
     "INTRODUCES",
     "LEAD",
     "LOOKBACK",
     "NAME",
     "NAMES",
+    "NAME_AFTER_QUOTE",
+    "NAME_ALONE",
+    "NAME_BEFORE",
+    "NAMING",
     "NEW_SENTENCE",
     "OPEN",
+    "PARTICIPLE_OPENS",
     "PRONOUN",
+    "QUOTE_BEFORE",
+    "ROLE_AFTER",
     "SENTENCE_END",
     "SENTENCE_FINAL",
     "SPACE",
+    "SUBJECT",
+    "SUBJECTLESS",
+    "SUBJECT_AFTER",
+    "TAIL",
     "THAT",
     "UNNAMED",
     "UNNAMED_AFTER",
     "VERBS",
+    "VERB_WORDS",
     "WORD",
 ]
 
@@ -200,12 +216,13 @@ EARLIER = [
 INCISE = re.compile(rf",[ \t]+(?:{VERBS})[ \t]+(?P<name>{NAME})")
 # Every attribution in a text that names its speaker ("Kheradpir said", '"...," said Jo Roe'): the
 # people the entity stage missed are still people a later "he said" can refer to.
-ATTRIBUTED = re.compile(
-    rf"\b(?P<name>{NAME})[ \t]+{ADVERB}(?:said|says|added|adds|told|tells|explained|wrote|writes)\b"
-    rf"|[,.!?][{CLOSE}][ \t]*(?:said|says|added|adds|wrote|writes)[ \t]+(?P<after>{NAME})"
-)
+ATTRIBUTED = re.compile(r"\b(?:said|says|added|adds|told|tells|explained|wrote|writes)\b")
+"""Where to look: the verbs are rarer than capitals, so the names are read around them only."""
+NAME_BEFORE = re.compile(rf"\b(?P<name>{NAME})[ \t]+{ADVERB}$")
+NAME_AFTER_QUOTE = re.compile(rf"[ \t]+(?P<name>{NAME})")
+QUOTE_BEFORE = re.compile(rf"[,.!?][{CLOSE}][ \t]*$")
 SENTENCE_END = re.compile(
-    rf"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bRep)"
-    rf"(?<!\bSen)(?<!\bGov)[.!?]{CLOSING}?\s+|\n"
+    rf"[.!?](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bSt\.)(?<!\bMrs\.)"
+    rf"(?<!\bGen\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bGov\.){CLOSING}?\s+|\n"
 )
 """A sentence end: not the stop of an initial or an abbreviation ("U.S. Military", "Mr. Lee")."""

@@ -10,7 +10,18 @@ from typing import Any
 import attrs
 
 from corpuskit_news.entities.gazetteer import NON_ENTITY, ORG_CUES, TITLE_PREFIXES, TITLES, gazetteer
-from corpuskit_news.quotes.patterns import ADVERB, ATTRIBUTED, CLOSE, LOOKBACK, SPACE, UNNAMED, VERBS
+from corpuskit_news.quotes.patterns import (
+    ADVERB,
+    ATTRIBUTED,
+    CLOSE,
+    LOOKBACK,
+    NAME_AFTER_QUOTE,
+    NAME_BEFORE,
+    QUOTE_BEFORE,
+    SPACE,
+    UNNAMED,
+    VERBS,
+)
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["LAST_SPEAKER", "Speakers", "clean_phrase"]
@@ -66,8 +77,8 @@ class Speakers:
         ("Kheradpir said", '"...," said Jane Roe') that the entity stage did not find, added as people."""
         canonical, people = dict(self.canonical), set(self.people)
         added: list[str] = []
-        for match in ATTRIBUTED.finditer(text):
-            name = self.resolve(clean_phrase(match.group("name") or match.group("after")))
+        for phrase in _attributed_names(text):
+            name = self.resolve(clean_phrase(phrase))
             if name is None or not _looks_like_a_person(name) or fold_to_latin(name) in self.places:
                 continue
             if " " not in name and name not in canonical.values() and not _inside_a_sentence(text, name):
@@ -295,3 +306,16 @@ def clean_phrase(phrase: str) -> str:
             phrase = " ".join(words[: i + 1])
             break
     return _SUFFIX.sub("", phrase.removesuffix("'s").removesuffix("’s").rstrip(".,"))
+
+
+def _attributed_names(text: str) -> list[str]:
+    """The names in the text's attributions: "Kheradpir said", '"...," said Jo Roe'."""
+    names = []
+    for verb in ATTRIBUTED.finditer(text):
+        start, end = verb.span()
+        before = NAME_BEFORE.search(text, max(0, start - 80), start)
+        if before is not None:
+            names.append(before.group("name"))
+        elif QUOTE_BEFORE.search(text, max(0, start - 4), start) and (after := NAME_AFTER_QUOTE.match(text, end)):
+            names.append(after.group("name"))
+    return names

@@ -186,6 +186,8 @@ class NewsQuotes(Mapper):
         """The quotations of ``text`` in order."""
         previous: tuple[int, str | None] = (-(10**9), None)
         found = list(quotations(text))
+        if not found:
+            return
         speakers = speakers.for_text(text, tuple((q.start, q.end) for q in found))
         for quote in found:
             inner = text[quote.start : quote.end]
@@ -291,11 +293,9 @@ class NewsQuotes(Mapper):
 
     def _before(self, text: str, qstart: int, qend: int, paragraph_from: int, speakers: Speakers) -> str | None:
         """The speaker an attribution in the sentence before the quote names (UNNAMED: someone not named)."""
-        before = text[max(paragraph_from, qstart - 600) : qstart]
-        cut = None
-        for cut in SENTENCE_END.finditer(before):  # noqa: B007 - keep the last
-            pass
-        sentence_at = qstart - len(before) + (cut.end() if cut else 0)
+        window = max(paragraph_from, qstart - 600)
+        cut = _last_match(SENTENCE_END, text, window, qstart)
+        sentence_at = cut.end() if cut else window
         sentence = text[sentence_at:qstart]
         for pattern in BEFORE:
             found = pattern.search(sentence)
