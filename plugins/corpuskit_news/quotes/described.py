@@ -77,11 +77,9 @@ def _body(noun: str, text: str, at: int, speakers: Speakers) -> str | None:
 
 def _document_body(document: str, text: str, at: int, speakers: Speakers) -> str | None:
     """The body whose document of that kind was named last before ``text[at]`` ("a World Bank report")."""
-    found = None
+    body = None
     for match in _DOCUMENT_BY.finditer(text, max(0, at - 3000), at):
-        if match.group("doc") == document:
-            found = match
-    if found is None:
-        return None
-    name = speakers.known(found.group("name"), text, found.start())
-    return name if name is not None and name not in speakers.people else None
+        if match.group("doc") == document:  # "The report's figures" names no body: keep the last one named
+            name = speakers.known(match.group("name"), text, match.start())
+            body = name if name is not None and name not in speakers.people else body
+    return body

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ABBREVIATION_STOP",
     "ACCORDING",
     "ADVERB",
     "AFTER",
@@ -34,6 +35,7 @@ __all__ = [
     "ENDS_SENTENCE",
     "GOES_ON",
     "INCISE",
+    "INDEFINITE_SUBJECT",
     "INTERRUPTS",
     "INTRODUCES",
     "LEAD",
@@ -47,6 +49,7 @@ __all__ = [
     "NEW_SENTENCE",
     "OPEN",
     "PARTICIPLE_OPENS",
+    "POSSESSIVE_PRONOUN_OPENS",
     "PRONOUN",
     "QUOTE_BEFORE",
     "ROLE_AFTER",
@@ -163,7 +166,9 @@ UNNAMED = "\x00unnamed"
 """Marks a quote attributed to someone not named; it ends as speaker null, not continued."""
 BARE_VERB = re.compile(rf"{LEAD}(?:{VERBS})[ \t]*[.!?]")
 # Searched (not matched) patterns start at a word boundary: the scan then skips the inside of words.
-TAIL = rf"(?:[^.!?{OPEN}{CLOSE}]|(?<=[A-Z])\.)"
+ABBREVIATION_STOP = r"(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\b(?:Mrs|Rep|Sen|Gov|Gen))\."
+"""The stop of an initial or an abbreviation ("U.S.", "Rep."): no sentence end."""
+TAIL = rf"(?:[^.!?{OPEN}{CLOSE}]|{ABBREVIATION_STOP})"
 """Text up to the quote with no sentence end or quote mark in it ("U.S." allowed)."""
 NAMING = r"(?:called|calls|described|describes|branded|brands|dubbed|labell?ed|termed)"
 """Verbs that quote what someone calls a thing: 'X called the rules "an injustice"'."""
@@ -179,13 +184,24 @@ BEFORE = [
     re.compile(rf"\b(?P<name>{NAME})['’]s[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}(?:vision|motto|slogan|words|message"
                rf"|promise|pledge|mantra|credo|answer|reply|response|advice|verdict|description),[ \t]*$"),
 ]
+# 'His Facebook page includes posts introducing "..."': the writing of the person last named.
+POSSESSIVE_PRONOUN_OPENS = re.compile(
+    rf"[ \t]*(?P<name>His|Her)[ \t]+(?:[\w'’\-]+[ \t]+){{0,3}}?(?:page|account|posts?|letter|statement|website"
+    rf"|blog|book|memo|note|message|tweets?|video|speech|campaign|office|site|ad|advert)\b{TAIL}{{0,160}}$"
+)
+# 'A spokesman for the summit (WSIS), which meets in Geneva, told the BBC: "..."': a sentence whose
+# subject is someone not named, however long the description.
+INDEFINITE_SUBJECT = re.compile(
+    rf"[ \t]*(?:A|An|One)[ \t]+[a-z][\w\-]*\b(?:[^.!?{OPEN}{CLOSE}]|{ABBREVIATION_STOP}){{0,200}}?\b(?:{VERBS})\b"
+    rf"{TAIL}{{0,160}}$"
+)
 # 'A spokesman for the service said: "..."', 'the Facebook founder said, "..."': a description speaks.
 DESCRIPTION_BEFORE = re.compile(rf"\b(?P<desc>(?:[Tt]he|[Aa]n?|[Oo]ne)[ \t]+(?:[\w'’\-]+[ \t]+){{0,5}}?){ADVERB}"
                                 rf"(?:{VERBS})\b{TAIL}{{0,160}}$")
 # '"..." with Rep. Ed Royce, the chairman of ..., the California Republican said in a statement.'
 DESCRIPTION_FINAL = re.compile(
-    rf"[^.!?\n{OPEN}{CLOSE}]{{0,160}}?,[ \t]+(?P<desc>the[ \t]+(?:[\w'’\-]+[ \t]+){{1,4}}?){ADVERB}"
-    rf"(?:{VERBS})\b[^.!?\n{OPEN}{CLOSE}]{{0,40}}[.!?]"
+    rf"(?:[^.!?\n{OPEN}{CLOSE}]|{ABBREVIATION_STOP}){{0,160}}?,[ \t]+"
+    rf"(?P<desc>the[ \t]+(?:[\w'’\-]+[ \t]+){{1,4}}?){ADVERB}(?:{VERBS})\b[^.!?\n{OPEN}{CLOSE}]{{0,40}}[.!?]"
 )
 # 'Declaring "the soul of the corps" is at stake, Defense Secretary Robert Gates has ordered ...': a
 # sentence opened by a speech participle; the speaker is the subject after the comma.

@@ -48,6 +48,7 @@ from corpuskit_news.quotes.patterns import (
     ENDS_SENTENCE,
     GOES_ON,
     INCISE,
+    INDEFINITE_SUBJECT,
     INTERRUPTS,
     INTRODUCES,
     LOOKBACK,
@@ -56,6 +57,7 @@ from corpuskit_news.quotes.patterns import (
     NEW_SENTENCE,
     OPEN,
     PARTICIPLE_OPENS,
+    POSSESSIVE_PRONOUN_OPENS,
     ROLE_AFTER,
     SENTENCE_END,
     SENTENCE_FINAL,
@@ -142,6 +144,15 @@ def _is_title(inner: str) -> bool:
         return False
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     return len(content) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _modifies_a_role(text: str, end: int) -> bool:
+    """Whether the name ending at ``text[end]`` only says whose role follows ("the WSIS spokesman")."""
+    role = _NEXT_WORD.match(text, end)
+    return role is not None and _is_role(role.group(1))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w\-]*)")
 
 
 def _is_role(word: str) -> bool:
@@ -248,9 +259,10 @@ class NewsQuotes(Mapper):
                 return name
         described = DESCRIBED.match(after)
         if described:
-            for candidate in NAMES.finditer(described.group("rest")):
+            rest = described.group("rest")
+            for candidate in NAMES.finditer(rest):
                 name = speakers.known(candidate.group())
-                if name is not None:
+                if name is not None and not _modifies_a_role(rest, candidate.end()):
                     return name
         unnamed = UNNAMED_AFTER.match(after)
         if unnamed and AGE.search(unnamed.group().split(",")[-1].strip().rsplit(" ", 1)[0]):
@@ -304,6 +316,13 @@ class NewsQuotes(Mapper):
                 if name is None and found.group("name").lower() not in ("he", "she", "it"):
                     return UNNAMED  # an attribution to someone not known: not the previous speaker's
                 return name
+        if (possessive := POSSESSIVE_PRONOUN_OPENS.match(sentence)) is not None:
+            pronoun = "he" if possessive.group("name") == "His" else "she"
+            return speakers.nearest(text, sentence_at + possessive.start("name"), pronoun)
+        if INDEFINITE_SUBJECT.match(sentence) and not any(
+            speakers.known(name.group()) in speakers.people for name in NAMES.finditer(sentence)
+        ):
+            return UNNAMED  # ... but 'One of the fans, Jo Roe, said: "..."' names her
         if SUBJECTLESS.search(sentence) and (subject := SUBJECT.match(sentence)):
             name = self._name(subject.group("name"), text, sentence_at + subject.start("name"), speakers,
                               known_only=True)

@@ -171,3 +171,25 @@ def test_a_quoted_title_is_not_a_quotation():
     text = ('Critics put her on the “10 People Who Changed Television” list, and the band still sings '
             '"From the Hills of Avalon to the Shores of Tyre" at every show.')
     assert quotes_of(text) == []
+
+
+def test_a_long_indefinite_subject_and_a_name_that_only_says_whose_spokesman():
+    text = ("The strain on phone lines is easing, according to a Global Telecom Union report. The report's "
+            'figures are new. "Poorer nations are catching up faster than anyone expected," the report said.\n\n'
+            "A spokesman for the Forum on Rural Networks (FRN), which meets this week in Oslo, told reporters: "
+            '"The divide is still very real for most villages." On Monday the FRN agreed a fund. "The fund is '
+            'voluntary and will pay for local projects," said the FRN spokesman.')
+    assert speakers_of(text) == ["Global Telecom Union", None, None]
+
+
+def test_a_description_that_closes_the_sentence_after_an_abbreviated_title():
+    text = ('Ali Daud once had "a short and friendly meeting about trade" with Rep. Owen Marsh, the chairman '
+            "of the House Trade Committee, the Ohio Republican said in a statement.")
+    assert speakers_of(text) == ["Owen Marsh"]
+
+
+def test_his_page_or_letter_speaks_for_the_person_last_named():
+    text = ("Farid Nasser ran for office in 2015.\n\n"
+            'His Facebook page includes a number of posts introducing "the members of our next government," '
+            "with photos but no names.")
+    assert speakers_of(text) == ["Farid Nasser"]
