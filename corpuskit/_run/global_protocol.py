@@ -45,6 +45,8 @@ __all__ = [
     "reduce_bucket",
 ]
 
+_new_tuple = tuple.__new__
+
 COMBINE = "combine"
 """The name under which the combine step's decisions are stored (after every bucket's)."""
 
@@ -57,8 +59,8 @@ def bucket_name(bucket: int) -> str:
 class KeyWriter(Protocol):
     """Receives one shard's ``(key, value)`` pairs during the map phase."""
 
-    def add_all(self, pairs: list[tuple[Any, Any]]) -> None:
-        """Route one document's pairs to the buckets of their keys."""
+    def add_all(self, pairs: list[tuple[Any, Any]], ref: Ref | None = None) -> None:
+        """Route one document's pairs to the buckets of their keys (``ref``: the document's)."""
 
     def close(self) -> None:
         """Flush what is pending; called once the shard's documents are done."""
@@ -126,12 +128,13 @@ def map_keys(
     prepare = custom_prepare(stage)
     add_all = writer.add_all
     for doc in docs:
-        found = keys_of(stage, doc, Ref(shard, index), ctx, budget, deadline, prepare)
+        ref = _new_tuple(Ref, (shard, index))  # Ref(shard, index), without its Python-level __new__
+        found = keys_of(stage, doc, ref, ctx, budget, deadline, prepare)
         if found is None:
             continue
         prepared_doc, pairs = found
         try:  # in_phase(ctx, stage, "keys"), without a context manager per document
-            add_all(pairs)
+            add_all(pairs, ref)
         except Exception as exc:
             error = phase_error(ctx, stage, "keys", exc)
             if error is None:

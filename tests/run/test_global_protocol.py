@@ -107,6 +107,30 @@ def test_both_stores_keep_keys_partials_and_decisions_alike(tmp_path, monkeypatc
     assert store.decisions(2) == {}
 
 
+@pytest.mark.parametrize("make_store", [MemoryStore, lambda: DiskStore(RunDir("run"), 0)])
+def test_both_stores_give_back_the_pairs_keys_yielded_refs_included(tmp_path, monkeypatch, make_store):
+    monkeypatch.chdir(tmp_path)
+    store = make_store()
+    added: list[Any] = []
+    for shard in (0, 1):
+        writer = store.key_writer(shard, 1)
+        for index in range(5000):  # more than one chunk of columns
+            ref = Ref(shard, index)
+            pairs = [(index, (ref, f"d{index}"))]  # the usual value: the document's own Ref first
+            if index % 7 == 0:
+                pairs.append((-index, (Ref(shard, index), "a Ref equal to ref, not ref itself")))
+            if index % 11 == 0:
+                pairs.append(("word", [ref, "a list, not a tuple"]))
+                pairs.append((b"bytes", (ref, "three", "items")))
+            writer.add_all(pairs, ref)
+            added.extend((shard, pair) for pair in pairs)
+        writer.close()
+    back = list(store.bucket_items(0, 2))
+    assert back == [pair for _, pair in added]
+    assert [type(value) for _, value in back] == [type(value) for _, (_, value) in added]
+    assert all(type(value[0]) is Ref for _, value in back if isinstance(value, tuple) and len(value) == 2)
+
+
 def test_process_applies_the_pipeline_timeout(plugins):
     docs = [Document(f"d{i}", f"{ARTICLE} {i}" + (" HANG" if i == 2 else "")) for i in range(5)]
     pipeline = Pipeline.from_dict({"timeout": 0.5, "stages": [{"test.hang_on": {"how": "spin"}}, "exact_dedup"]},
