@@ -28,6 +28,7 @@ from corpuskit._run.global_protocol import apply_decisions, bucket_count, combin
 from corpuskit._run.guards import ErrorBudget, run_stream_stage, timed_source
 from corpuskit._run.plan import Segment
 from corpuskit._run.rundir import RunDir, write_atomic
+from corpuskit._run.saved_docs import SavedDocuments, read_saved
 from corpuskit._run.setup_cache import prepared
 from corpuskit._stages.context import RejectSink, StageContext, describe_exception
 from corpuskit._stages.kinds import Resources, Shard, resources_of
@@ -201,7 +202,7 @@ def _source(task: ShardTask, rd: RunDir, guards: _Guards, read: list[int]) -> It
         loader = prepared(task.run_token, spec, ctx)
         assert task.shard is not None
         return timed_source(iter(loader.read(task.shard, ctx)), ctx, loader=loader)
-    docs = read_documents(rd.data(seg.index - 1, task.shard_index), read)
+    docs = read_saved(rd.data(seg.index - 1, task.shard_index), rd.key, read)
     if seg.head is None:
         return docs
     ctx = guards.ctx(seg.head)
@@ -219,36 +220,11 @@ def _save_for_global(task: ShardTask, rd: RunDir, docs: Iterator[Document], guar
     ctx = guards.ctx(seg.tail)
     stage = prepared(task.run_token, seg.tail, ctx)
     writer = DiskStore(rd, seg.index).key_writer(task.shard_index, bucket_count(stage, task.buckets))
-    path = rd.data(seg.index, task.shard_index)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    count = 0
-    dumps_line = jsonl.dumps_line
-    lines: list[bytes] = []
-    with open(path, "wb") as out:
+    with SavedDocuments(rd.data(seg.index, task.shard_index), rd.key) as saved:
         for doc in map_keys(stage, docs, task.shard_index, writer, ctx, guards.budgets[label],
                             guards.deadlines[label]):
-            lines.append(dumps_line({"id": doc.id, "text": doc.text, "meta": doc.meta}))  # doc.to_record()
-            if len(lines) == _SAVE_BATCH:
-                out.writelines(lines)
-                count += len(lines)
-                lines.clear()
-        out.writelines(lines)
-    return count + len(lines)
-
-
-_SAVE_BATCH = 1024
-"""Documents saved between segments are written this many lines at a time."""
-
-
-def read_documents(path: Path, counter: list[int] | None = None) -> Iterator[Document]:
-    """Documents saved between segments (``counter[0]`` counts them)."""
-    loads = jsonl.loads
-    with open(path, "rb") as fh:
-        for line in fh:
-            record = loads(line)
-            if counter is not None:
-                counter[0] += 1
-            yield Document(record["id"], record["text"], record["meta"])
+            saved.add(doc)
+        return saved.finish()
 
 
 def run_reduce(task: ReduceTask) -> dict[str, Any]:
