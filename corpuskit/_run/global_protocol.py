@@ -21,7 +21,7 @@ Both give a document its decisions in the same order: bucket by bucket, then com
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 import xxhash
@@ -170,9 +170,34 @@ def apply_decisions(
     budget: ErrorBudget,
     deadline: Deadline = NO_DEADLINE,
 ) -> Iterator[Document]:
-    """The apply phase over one shard's documents, each with the decisions addressed to it."""
+    """The apply phase over one shard's documents, each with the decisions addressed to it.
+
+    A stage whose ``apply_undecided`` is False gets only the documents with decisions;
+    the others pass on unchanged, counted out (they were counted in by the map phase)."""
     decisions = store.decisions(shard)
-    return apply_global(stage, iter(docs), lambda i: decisions.get(i, []), ctx, budget, deadline)
+    if getattr(stage, "apply_undecided", True) is not False:
+        return apply_global(stage, iter(docs), lambda i: decisions.get(i, []), ctx, budget, deadline)
+    return _apply_decided(stage, docs, decisions, ctx, budget, deadline)
+
+
+def _apply_decided(
+    stage: Any, docs: Iterable[Document], decisions: dict[int, list[Any]], ctx: StageContext,
+    budget: ErrorBudget, deadline: Deadline,
+) -> Iterator[Document]:
+    stats = ctx.stats
+    for index, doc in enumerate(docs):
+        found = decisions.get(index)
+        if found is None:
+            if budget.consecutive:
+                budget.succeeded()  # as apply would have: it keeps the document
+            stats.docs_out += 1
+            yield doc
+        else:
+            yield from apply_global(stage, iter((doc,)), _always(found), ctx, budget, deadline)
+
+
+def _always(decisions: list[Any]) -> Callable[[int], list[Any]]:
+    return lambda _index: decisions
 
 
 def route_by_shard(pairs: Iterable[tuple[Ref, Any]]) -> tuple[dict[int, list[tuple[int, Any]]], int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import xxhash
@@ -32,6 +32,8 @@ class ExactDedup(GlobalStage):
     """
 
     ignore_case: bool = param(False, doc="compare texts case-insensitively")
+
+    apply_undecided: ClassVar[bool] = False  # apply() keeps a document without decisions as it is
 
     def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Iterable[tuple[Any, Any]]:
         text = comparable_text(doc.text)
