@@ -54,12 +54,9 @@ def _pipeline(tmp_path: Path, plugins: Any) -> Pipeline:
 
 
 def _run(pipeline: Pipeline, tmp_path: Path, name: str, **kwargs: Any) -> tuple[bytes, bytes, list[Any]]:
-    run_dir = tmp_path / name
-    result = pipeline.run(run_dir=run_dir, **kwargs)
-    stats = orjson.loads((run_dir / "stats.json").read_bytes())["stages"]
-    rows = [(s["name"], s["in"], s["out"], s["rejected"]) for s in stats]
+    result = pipeline.run(run_dir=tmp_path / name, **kwargs)
     assert result.shards >= 6
-    return (tmp_path / "out/result.jsonl").read_bytes(), (run_dir / "rejects.jsonl").read_bytes(), rows
+    return _run_outputs(tmp_path, tmp_path / name)
 
 
 def _held_shards(run_dir: Path) -> int:
