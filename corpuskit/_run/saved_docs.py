@@ -6,12 +6,13 @@ holds under :data:`HOLD_BUDGET` bytes together (estimated), so memory stays flat
 however large the corpus; beyond it, and under every other executor, they wait in
 the run directory (``data/seg<i>/shard-<s>.pkl``), so that any process can
 run the apply and a resumed run finds them: pickled ``(id, text, meta)`` tuples, in
-chunks sealed with the run's key (:mod:`corpuskit._run.sealed`). Pickle writes and
-reads them back in about half the time of JSON lines, but keeps Python types that a
-JSON line would turn into others (a tuple into a list, NaN into null); so a document
-whose meta holds anything but JSON's own types (dict with str keys, list, str, int,
-finite float, bool, None) is saved as its JSON round trip: the apply phase sees
-exactly the values it saw when the documents were saved as JSON lines.
+chunks sealed with the run's key (:mod:`corpuskit._run.sealed`); pickle writes and
+reads them back in about three quarters of the time of JSON lines (docs/benchmarks.md).
+Memory and pickle keep Python types that a JSON line would turn into others (a tuple
+into a list, NaN into null); so a document whose meta holds anything but JSON's own
+types (dict with str keys, list, str, int, finite float, bool, None) is kept as its
+JSON round trip: the apply phase sees exactly the values it saw when the documents
+were saved as JSON lines.
 """
 
 from __future__ import annotations
