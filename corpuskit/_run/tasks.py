@@ -28,7 +28,7 @@ from corpuskit._run.global_protocol import apply_decisions, bucket_count, combin
 from corpuskit._run.guards import ErrorBudget, run_stream_stage, timed_source
 from corpuskit._run.plan import Segment
 from corpuskit._run.rundir import RunDir, write_atomic
-from corpuskit._run.setup_cache import prepared
+from corpuskit._run.setup_cache import fewer_collections, prepared
 from corpuskit._stages.context import RejectSink, StageContext, describe_exception
 from corpuskit._stages.kinds import Resources, Shard, resources_of
 from corpuskit._stages.stats import StageStats
@@ -114,6 +114,11 @@ class _Guards:
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
     """Run one shard through a segment; returns (and records in a marker) its stats."""
+    with fewer_collections():
+        return _run_shard(task)
+
+
+def _run_shard(task: ShardTask) -> dict[str, Any]:
     started = time.perf_counter()
     rd = RunDir(task.run_root, task.run_key)
     seg = task.segment
