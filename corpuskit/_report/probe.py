@@ -138,12 +138,12 @@ class ShardProbe:
     def watch_loaded(self, docs: Iterator[Document]) -> Iterator[Document]:
         """The loader's documents, unchanged: their length and, for the sample, their text."""
         self.seen_loaded = True
-        yield from self._watch(docs, self._loaded)
+        return self._watch(docs, self._loaded)
 
     def watch_final(self, docs: Iterator[Document]) -> Iterator[Document]:
         """The documents that reach the end of the pipeline, unchanged."""
         self.seen_final = True
-        yield from self._watch(docs, self._final)
+        return self._watch(docs, self._final)
 
     def _watch(self, docs: Iterator[Document], note: Callable[[Document], None]) -> Iterator[Document]:
         """:meth:`_record` of each document, inlined: it runs for every document, twice."""
