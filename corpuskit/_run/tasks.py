@@ -29,7 +29,7 @@ from corpuskit._run.guards import ErrorBudget, run_stream_stage, timed_source
 from corpuskit._run.plan import Segment
 from corpuskit._run.rundir import RunDir, write_atomic
 from corpuskit._run.saved_docs import SavedDocuments, read_saved, take_held
-from corpuskit._run.setup_cache import prepared
+from corpuskit._run.setup_cache import fewer_collections, prepared
 from corpuskit._stages.context import RejectSink, StageContext, describe_exception
 from corpuskit._stages.kinds import Resources, Shard, resources_of
 from corpuskit._stages.stats import StageStats
@@ -116,6 +116,11 @@ class _Guards:
 
 def run_shard(task: ShardTask) -> dict[str, Any]:
     """Run one shard through a segment; returns (and records in a marker) its stats."""
+    with fewer_collections():
+        return _run_shard(task)
+
+
+def _run_shard(task: ShardTask) -> dict[str, Any]:
     started = time.perf_counter()
     rd = RunDir(task.run_root, task.run_key)
     seg = task.segment
