@@ -7,6 +7,7 @@ used alone later in the text is a form of that person.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from corpuskit_news.entities.gazetteer import COMMON_WORDS, NON_ENTITY, TITLES
@@ -37,9 +38,15 @@ def with_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
         nicknames.setdefault(nickname, name)
     if not people:
         return mentions
-    spans = [(p.start, p.end) for p in people]
-    out = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    starts = [p.start for p in people]  # in text order, never overlapping: one bisect a mention
+    out = [m for m in mentions if not _inside(m, people, starts)]
     out = [m._replace(name=nicknames[m.name], type=PERSON) if m.name in nicknames else m for m in out]
     out.extend(people)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _inside(mention: Mention, people: list[Mention], starts: list[int]) -> bool:
+    """Whether ``mention`` overlaps one of the nicknamed ``people`` (sorted by start)."""
+    i = bisect.bisect_left(starts, mention.end) - 1
+    return i >= 0 and people[i].end > mention.start
