@@ -117,6 +117,8 @@ class Speakers:
             fold_to_latin(w) in TITLES or fold_to_latin(w) in ORG_CUES for w in words
         ):
             return None  # "The Conservative Party Co-Chairman": a description, not a name
+        if len(words) == 1 and text and _common_word(text, words[0]):
+            return None  # "Economists said": a common noun at a sentence start
         return " ".join(words)
 
     def known(self, phrase: str, text: str = "", at: int = 0) -> str | None:
@@ -288,8 +290,16 @@ def _inside_a_sentence(text: str, word: str) -> bool:
     and never in lowercase."""
     if re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", text) is None:
         return False
-    # "Economists said": a common noun, written in lowercase elsewhere
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None
+    return not _common_word(text, word)
+
+
+def _common_word(text: str, word: str) -> bool:
+    """Whether a capitalised word is a common noun or adjective: the text also writes it in lowercase
+    ("Economists said ... economists"), or it names an occupation ("Economists", "Farmers")."""
+    lower = word.lower()
+    return lower in gazetteer().occupations or lower.removesuffix("s") in gazetteer().occupations or (
+        re.search(rf"\b{re.escape(lower)}\b", text) is not None
+    )
 
 
 _SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\.?$")

@@ -193,3 +193,9 @@ def test_his_page_or_letter_speaks_for_the_person_last_named():
             'His Facebook page includes a number of posts introducing "the members of our next government," '
             "with photos but no names.")
     assert speakers_of(text) == ["Farid Nasser"]
+
+
+def test_a_common_noun_at_a_sentence_start_is_no_speaker():
+    text = ('"Rates will stay where they are," said Carla Benz, an analyst.\n\n'
+            'Economists said the figures were "a clear sign that the slowdown is over," and most economists agreed.')
+    assert speakers_of(text) == ["Carla Benz", None]
