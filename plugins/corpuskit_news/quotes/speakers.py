@@ -73,12 +73,17 @@ class Speakers:
                    owners=shared, places=frozenset(places))
 
     def for_text(self, text: str, quoted: tuple[tuple[int, int], ...]) -> Speakers:
-        """These lookups for one text: fresh caches, and the people the text's attributions name
-        ("Kheradpir said", '"...," said Jane Roe') that the entity stage did not find, added as people."""
+        """These lookups for one text: fresh caches, and the people and bodies the text's attributions
+        name ("Kheradpir said", '"...," said Jane Roe', "the Ministry of Health said") that the entity
+        stage did not find, added."""
         canonical, people = dict(self.canonical), set(self.people)
         added: list[str] = []
+        bodies: list[str] = []
         for phrase in _attributed_names(text):
             name = self.resolve(clean_phrase(phrase))
+            if name is not None and fold_to_latin(name) not in canonical and _names_a_body(name.split()):
+                canonical[fold_to_latin(name)] = name  # "the Ministry of Health said": a body "the ministry" is
+                bodies.append(name)
             if name is None or not _looks_like_a_person(name) or fold_to_latin(name) in self.places:
                 continue
             if " " not in name and name not in canonical.values() and not _inside_a_sentence(text, name):
@@ -89,7 +94,8 @@ class Speakers:
                     canonical[key] = name
                     added.append(spelling)
             people.add(canonical.get(fold_to_latin(name), name))
-        spellings = {**self.spellings, "person": self.spellings["person"] + tuple(added)}
+        spellings = {**self.spellings, "person": self.spellings["person"] + tuple(added),
+                     "organization": self.spellings["organization"] + tuple(bodies)}
         return attrs.evolve(self, canonical=canonical, spellings=spellings, people=frozenset(people), memo={},
                             quoted=quoted)
 
@@ -113,10 +119,10 @@ class Speakers:
         last_title = max((i for i, w in enumerate(words) if fold_to_latin(w).rstrip(".") in TITLES), default=-1)
         if 0 <= last_title < len(words) - 1 and words[last_title + 1][:1].isupper():
             words = words[last_title + 1 :]  # "Patrol Chief James Hall": the name after the last title
-        if not words or fold_to_latin(words[0]) == "the" or any(
-            fold_to_latin(w) in TITLES or fold_to_latin(w) in ORG_CUES for w in words
-        ):
+        if not words or fold_to_latin(words[0]) == "the" or any(fold_to_latin(w) in TITLES for w in words):
             return None  # "The Conservative Party Co-Chairman": a description, not a name
+        if any(fold_to_latin(w) in ORG_CUES for w in words):
+            return " ".join(words) if _names_a_body(words) else None  # "Ministry of Health said"
         if len(words) == 1 and text and _common_word(text, words[0]):
             return None  # "Economists said": a common noun at a sentence start
         return " ".join(words)
@@ -329,3 +335,11 @@ def _attributed_names(text: str) -> list[str]:
         elif QUOTE_BEFORE.search(text, max(0, start - 4), start) and (after := NAME_AFTER_QUOTE.match(text, end)):
             names.append(after.group("name"))
     return names
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """Whether capitalised words name an organisation by its cue word ("Ministry of Health",
+    "Greater Riverton Chamber of Commerce"): every word capitalised but "of"/"and"/"for", a cue among them."""
+    return len(words) > 1 and all(w[:1].isupper() or w in ("of", "and", "for") for w in words) and any(
+        fold_to_latin(w) in ORG_CUES for w in words
+    )

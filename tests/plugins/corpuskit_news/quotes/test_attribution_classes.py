@@ -199,3 +199,9 @@ def test_a_common_noun_at_a_sentence_start_is_no_speaker():
     text = ('"Rates will stay where they are," said Carla Benz, an analyst.\n\n'
             'Economists said the figures were "a clear sign that the slowdown is over," and most economists agreed.')
     assert speakers_of(text) == ["Carla Benz", None]
+
+
+def test_a_body_the_entity_stage_missed_still_speaks_and_is_the_one_the_description_means():
+    text = ('In a statement, the Ministry of Health said: "All hospitals will stay open through the holiday."\n\n'
+            '"We have enough staff for every ward," the ministry added.')
+    assert speakers_of(text) == ["Ministry of Health", "Ministry of Health"]
