@@ -123,6 +123,8 @@ class Speakers:
             return None  # "The Conservative Party Co-Chairman": a description, not a name
         if any(fold_to_latin(w) in ORG_CUES for w in words):
             return " ".join(words) if _names_a_body(words) else None  # "Ministry of Health said"
+        if fold_to_latin(" ".join(words)) in self.places:
+            return None  # "Geneva, told": a place does not speak
         if len(words) == 1 and text and _common_word(text, words[0]):
             return None  # "Economists said": a common noun at a sentence start
         return " ".join(words)
@@ -191,6 +193,28 @@ class Speakers:
             if speaker is not None and kind_fits and not (wrong and self.gender(speaker) == wrong):
                 return speaker
         return found[1] if found else None
+
+    def titled(self, title: str, text: str, end: int) -> str | None:
+        """The person mentioned last before ``text[end]`` whose forms carry ``title`` (folded):
+        "the president" for "President Anna Holm"."""
+        mentions = self._mentions(text, "person")
+        for i in range(bisect.bisect_left(mentions, (end,)) - 1, -1, -1):
+            at, _, name, _ = mentions[i]
+            if at < end - LOOKBACK:
+                break
+            if title in self._titles(name):
+                return name
+        return None
+
+    def _titles(self, name: str) -> frozenset[str]:
+        """The title words in the forms of the person of that canonical name ("president", "senator")."""
+        key = ("titles", name)
+        if key not in self.memo:
+            forms = next((e.get("forms", []) for e in self.entities if e.get("name") == name), [])
+            self.memo[key] = frozenset(
+                fold_to_latin(w).rstrip(".") for f in forms for w in f.split() if fold_to_latin(w).rstrip(".") in TITLES
+            )
+        return self.memo[key]
 
     def last_organisation(self, text: str, end: int, word: str | None = None) -> str | None:
         """The organisation mentioned last before ``text[end]`` outside quotation marks (whose name has

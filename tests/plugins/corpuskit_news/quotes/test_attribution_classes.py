@@ -205,3 +205,17 @@ def test_a_body_the_entity_stage_missed_still_speaks_and_is_the_one_the_descript
     text = ('In a statement, the Ministry of Health said: "All hospitals will stay open through the holiday."\n\n'
             '"We have enough staff for every ward," the ministry added.')
     assert speakers_of(text) == ["Ministry of Health", "Ministry of Health"]
+
+
+def test_an_apposition_before_the_verb_and_more_speech_verbs():
+    text = ('The senator, Tom Reid, added: "This bill will not pass the Senate in its current form."\n\n'
+            '"I am not going anywhere this year," Paul Smith insisted. Ivan Jones, his rival, disagreed: '
+            '"He has to go before the summer."')
+    assert speakers_of(text) == ["Tom Reid", "Paul Smith", "Ivan Jones"]
+
+
+def test_the_title_of_a_person_and_a_statement_from_a_body():
+    text = ("President Anna Holm met Prime Minister Lars Berg on Monday.\n\n"
+            'Holm spoke after Berg. "We agreed on nearly everything today," the president said.\n\n'
+            '"Our priority is the safety of every passenger," said a statement from Northline Rail Company.')
+    assert speakers_of(text) == ["Anna Holm", "Northline Rail Company"]
