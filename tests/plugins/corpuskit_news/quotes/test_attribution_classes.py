@@ -216,6 +216,6 @@ def test_an_apposition_before_the_verb_and_more_speech_verbs():
 
 def test_the_title_of_a_person_and_a_statement_from_a_body():
     text = ("President Anna Holm met Prime Minister Lars Berg on Monday.\n\n"
-            'Holm spoke after Berg. "We agreed on nearly everything today," the president said.\n\n'
+            'Holm spoke after Berg. Then the president said: "We agreed on nearly everything today."\n\n'
             '"Our priority is the safety of every passenger," said a statement from Northline Rail Company.')
     assert speakers_of(text) == ["Anna Holm", "Northline Rail Company"]
