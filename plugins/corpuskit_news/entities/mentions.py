@@ -22,6 +22,8 @@ also writes them capitalised mid-sentence; common words and demonyms never are.
 
 from __future__ import annotations
 
+import re
+
 from corpuskit_news.entities import name_context as ctx
 from corpuskit_news.entities.gazetteer import (
     COMMON_WORDS,
@@ -48,14 +50,38 @@ from corpuskit_news.entities.mention_cues import (
 from corpuskit_news.entities.mention_state import Found
 from corpuskit_news.entities.mention_text import DocumentWords
 from corpuskit_news.entities.namekeys import translit_key
+from corpuskit_news.entities.nicknames import with_nicknames
 from corpuskit_news.entities.spans import Tok, bare, is_acronym, title_word, trim
-from corpuskit_news.text.folding import fold_to_latin
+from corpuskit_news.text.folding import fold_to_latin, word_set
 
 __all__ = ["find_mentions"]
 
 _OPEN_MARKS = frozenset("\"“‘'«„")
 _CLOSE_MARKS = frozenset("\"”’'»“")
-_NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more"))
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}$")
+"""A person's initials ("P.J."): not an acronym that makes a name an organisation."""
+_ROMANISED = re.compile(r"[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5}$")
+"""A romanised Korean or Chinese given name of two syllables ("Jae-in", "Yuan-Hao")."""
+_FAMILY = re.compile(r"[A-Z][a-z]{1,4}$")
+_COMPOUND_TAILS = word_set(
+    "based backed led era style born owned made run funded linked related like wide bound free type only area"
+)
+"""Second halves of compounds after a name ("Paris-based", "Obama-era"), never of a given name."""
+_MODEL_CODE = re.compile(r"(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z\d][A-Z\d\-]*$")
+"""A product's model code ("Q2HD", "XW-SMA3", "A380"): the words before it are its maker."""
+_DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
+_PUBLICATIONS = frozenset(("poll", "polls", "survey"))
+"""A poll named by its pollster: "Wall Street Journal Poll" is the Wall Street Journal's."""
+_PORTFOLIOS = TITLE_PREFIXES | frozenset(("state", "commerce", "labor", "transportation", "agriculture", "war"))
+"""The object of "Secretary of ...": a portfolio, not the start of the name after it."""
+_EPOCH_ENDINGS = ("cene", "zoic")
+_KIND_ACRONYMS = frozenset(("ngo", "ngos"))
+"""An acronym for a kind of organisation before a name: the name is an organisation's."""
+_PLACE_OPENERS = frozenset(("mount", "mt", "fort", "ft", "camp", "lake", "port", "cape", "isle", "loch"))
+"""First words of two-word place names: "Camp Pendleton", "Mount Everest", "Port Talbot"."""
+_PARTY_ADJECTIVES = frozenset(("republican", "democratic", "democrat", "conservative", "liberal"))
+_NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more", "one", "two", "three", "four", "five", "six",
+                           "seven", "eight", "nine", "ten"))
 """Words never a name alone that may open an organisation's name when the context says it is one."""
 
 
@@ -81,7 +107,11 @@ class _Typer:
             if "-" not in tok.text:
                 continue
             head, dash, tail = tok.text.partition("-")
-            if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail):
+            romanised = i > 0 and _ROMANISED.match(tok.text) and _FAMILY.match(tokens[i - 1].text) \
+                and tail not in _COMPOUND_TAILS and not self.gaz.place(f"{tokens[i - 1].text} {head}")
+            # "Moon Jae-in", not "Obama-era" or "New York-area"
+            if dash and tail[:1].islower() and bare(tok.text) not in TITLES and not CONNECTED.match(tail) \
+                    and not romanised:
                 # "UK-based", "Kremlin-backed"; not "Île-de-France", "Stratford-upon-Avon"
                 place = [*tokens[:i], Tok(head, tok.start, tok.start + len(head))]
                 k = next((k for k in range(max(0, len(place) - 4), len(place)) if self.cues.place(place[k:])),
@@ -92,6 +122,14 @@ class _Typer:
                 self._piece(tokens[i + 1 :], False)
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
+            return
+        if len(tokens) > 1 and (_MODEL_CODE.match(tokens[-1].text) or bare(tokens[-1].text) in _PUBLICATIONS) \
+                and not any(t.text[0].islower() or _MODEL_CODE.match(t.text) for t in tokens[:-1]):
+            maker = tokens[:-1]
+            while maker and bare(maker[0].text) in NON_ENTITY:
+                maker = maker[1:]
+            if maker and not self.cues.place(maker):  # "Zoom Q2HD", "Airbus A380": the maker; "Gallup Poll"
+                self.found.emit(maker, ORG)
             return
         text, end = self.words.text, tokens[-1].end
         after = text[end : end + 2]  # the checks below need " x" (a lower-case word) or "," after the piece
@@ -104,6 +142,9 @@ class _Typer:
             return
         if word_after and self.cues.club(tokens):
             self.found.emit(tokens, ORG)  # "Liverpool manager ..."
+            return
+        if len(tokens) > 1 and self.cues.team(tokens):
+            self.found.emit(tokens, ORG)  # "Miami Dolphins", "Ohio State"
             return
         if self.cues.place(tokens) or self.cues.compass_place(tokens):
             self.found.emit(tokens, PLACE)
@@ -120,6 +161,9 @@ class _Typer:
                     and tokens[0].start not in self.found.after_prep:
                 drop = not (self.cues.place(tokens) or key in self.gaz.given_names
                             or self.cues.org_signal(tokens[0], key) or translit_key(word) in self.found.surnames)
+            if not drop and len(tokens) > 1 and key.endswith("ing") and len(key) > 5 and key not in ORG_CUES \
+                    and self.cues.known(tokens[1:]) and not self.cues.known(tokens[:1]):
+                drop = True  # "Defeating Weibo Gaming, ...": a verb opening the sentence
             if drop:
                 if key == "the" and len(tokens) == 2:
                     self.found.after_the.add(tokens[1].start)
@@ -137,6 +181,9 @@ class _Typer:
             if (key in NON_ENTITY or key in COMMON_WORDS) and not is_acronym(tok.text):
                 if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens[i + 1 :]):
                     continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
+                if i > 1 and tokens[i - 1].text.islower() and bare(tokens[0].text) not in self.gaz.given_names \
+                        and any(bare(t.text) in ORG_CUES for t in tokens[: i - 1]):
+                    continue  # "Center for a New American Security": the cued name's complement
                 if i and self.cues.org_acronym(tokens[0].text):
                     continue  # "BBC Sport", "ITV News": an outlet and its section
                 if i == 0 and len(tokens) > 1 and key in _NAME_OPENERS and (
@@ -168,11 +215,34 @@ class _Typer:
                 self.found.emit(tokens[:i], ORG)  # "mortgage giants Fannie Mae and Freddie Mac"
                 self.found.emit(tokens[i + 1 :], ORG)
                 return True
-            if self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]):
+            article = tokens[i].text == "for" and tokens[i + 1].text in ("the", "a", "an")  # "Mateen for the Taliban"
+            if article:  # "People for the Ethical Treatment of Animals", "Members of the Campaign for the ..."
+                k = max((k + 1 for k in range(i) if tokens[k].text.islower()), default=0)
+                if self._cause_name(tokens[k:], i - k):
+                    if k:
+                        self._piece(tokens[: k - 1], False)
+                    self.found.emit(tokens[k:], ORG)
+                    return True
+            if article or self.cues.known(tokens[:i]) or self.cues.known(tokens[i + 1 :]) or self._listed(tokens):
                 self._piece(tokens[:i], False)
                 self._piece(tokens[i + 1 :], False)
             return True  # "Bride and Prejudice": a title, not two names
         return len(tokens) > 2 and any(t[0].islower() for t in texts) and self._name_before_connector(tokens)
+
+    def _listed(self, tokens: list[Tok]) -> bool:
+        """ "like Veltrix, Morlan and Quessa": the piece goes on a list whose previous item was typed."""
+        out = self.found.out
+        last = out[-1] if out else None
+        return last is not None and last.type in (ORG, PLACE) and \
+            self.words.text[last.end : tokens[0].start].strip() == ","
+
+    def _cause_name(self, tokens: list[Tok], i: int) -> bool:
+        """ "X for the Y Z": a body named for its cause: a short head with no title, given name or place, then
+        two or more capitalised words."""
+        head, tail = tokens[:i], tokens[i + 2 :]
+        words = [bare(t.text) for t in head]
+        return 0 < len(head) <= 3 and sum(t.text[0].isupper() for t in tail) >= 2 and not self.cues.place(head) \
+            and words[0] not in TITLEISH and words[0] not in self.gaz.given_names and words[0] not in MODIFIERS
 
     def _name_before_connector(self, tokens: list[Tok]) -> bool:
         """ "Antonio Reina of Spain": a person's name, then a connector and a place."""
@@ -211,6 +281,8 @@ class _Typer:
             right = right[:cut]
         if right and tokens[j - 1].text.islower():  # "Speaker of the House Nancy Pelosi"
             k = next((m for m, t in enumerate(right) if bare(t.text) in self.gaz.given_names), None)
+            if k is None and len(right) >= 3 and bare(right[0].text) in _PORTFOLIOS:
+                k = 1  # "Secretary of State Condoleezza Rice": a portfolio, then the name
             if k is None:
                 return False
             right = right[k:]
@@ -244,7 +316,12 @@ class _Typer:
             return
         placed = False if checked else self.cues.place(tokens)
         if n == 1 and "-" in tokens[0].text and not placed:
-            self._hyphenated(tokens[0])
+            tok = tokens[0]
+            if all(part[:1].isupper() for part in tok.text.split("-")) and self.cues.org_like(
+                    tok, bare(tok.text), employer=employer, prev=self.words.prev_word(tok.start)):
+                self.found.emit(tokens, ORG)  # "NGOs such as Al-Haq", "a researcher at Al-Haq"
+            else:
+                self._hyphenated(tok)
             return
         if placed:
             self.found.emit(tokens, PLACE)
@@ -254,14 +331,20 @@ class _Typer:
             speaks = ctx.STATES.match(self.words.text, tokens[-1].end)  # "Downing Street said": the office in it
             self.found.emit(tokens, ORG if speaks else PLACE)
             return
-        if self.cues.compass_place(tokens):
-            self.found.emit(tokens, PLACE)
+        if self.cues.compass_place(tokens) or (n == 2 and words[0] in _PLACE_OPENERS and tokens[1].text.istitle()):
+            self.found.emit(tokens, PLACE)  # "Upper Midwest", "Camp Pendleton", "Mount Everest", "Port Talbot"
+            return
+        if n == 2 and words[0] in _PARTY_ADJECTIVES and words[1] in STANDALONE_ORGS:
+            self.found.emit(tokens[1:], ORG)  # "the Republican Senate candidate": the Senate
             return
         if any(w in ORG_CUES for w in words) and (n > 1 or words[0] in STANDALONE_ORGS):
             self.found.emit(tokens, ORG)
             return
+        if n > 1 and words[0] in _KIND_ACRONYMS:
+            self.found.emit(tokens[1:], ORG)  # "the NGO Front Line Defenders"
+            return
         if words[0] in self.gaz.demonyms and not (n > 1 and words[0] in self.gaz.given_names):
-            if words[-1] in ORG_CUES:
+            if words[-1] in ORG_CUES or (n > 2 and ctx.org_before(self.words.text, tokens[0].start)):
                 self.found.emit(tokens, ORG)  # "British Navy", "Ugandan Media Council"
                 return
             if n > 1:
@@ -282,14 +365,21 @@ class _Typer:
             self._untitled(tokens[:1], employer=False)  # "Tory Liam Fox", "Bollywood veteran ..."
             self.found.emit(tokens[1:], PERSON)
             return
+        if n == 2 and _ROMANISED.match(tokens[1].text) and _FAMILY.match(tokens[0].text) and \
+                words[0] not in self.gaz.demonyms and words[0] not in NON_ENTITY:
+            self.found.emit(tokens, PERSON)  # "Moon Jae-in", "Li Yuan-Hao": a family name, a two-syllable given name
+            return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
         if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
                        or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
-                and self.cues.name_shaped(tokens) and prev.lower() != "the":  # not "the Rodong Sinmun said"
+                and self.cues.name_shaped(tokens) and (prev.lower() != "the" or (  # not "the Rodong Sinmun said";
+                    given and self.words.next_word(tokens[-1].end).islower()  # "the George Bush administration"
+                    and not self.cues.ends_phrase(tokens[-1].end))):
             self.found.emit(tokens, PERSON)
             return
         if n >= 2 and all(t.text[0].isupper() for t in tokens) and not all(t.text.isupper() for t in tokens) and any(
-            (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS) or CAMEL.match(t.text) for t in tokens
+            (is_acronym(t.text) and bare(t.text) not in NON_ORG_ACRONYMS and not _INITIALS.match(t.text))
+            or CAMEL.match(t.text) for t in tokens
         ):
             self.found.emit(tokens, ORG)  # "NTT DoCoMo", "BBC Radio"
             return
@@ -328,8 +418,9 @@ class _Typer:
     def _single(self, tok: Tok, *, employer: bool, prev: str) -> None:
         word, key = tok.text, bare(tok.text)
         if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
-            if key in STANDALONE_ORGS:
-                self.found.emit([tok], ORG)
+            named = self.found.ending_with(word) if key in ORG_CUES and prev.lower() == "the" else None
+            if key in STANDALONE_ORGS or named:
+                self.found.emit([tok], ORG, name=named)  # "the Commission" after "the European Commission"
             return
         if key in PLACE_CUES and self.found.place_heads.get(key):
             self.found.emit([tok], PLACE)  # "the Gulf" after "the Gulf of Mexico"
@@ -338,11 +429,12 @@ class _Typer:
             self.found.emit([tok], ORG)
             return
         if is_acronym(word):
-            if key not in NON_ORG_ACRONYMS and not word.endswith("s") and not self.words.written_lowercase(word):
+            if key not in NON_ORG_ACRONYMS and not word.endswith("s") and not self.words.written_lowercase(word) \
+                    and not _DIGIT_LETTER.search(word):  # "M4A", "Q2HD": formats and models (not "U2", "BBC2")
                 self.found.emit([tok], ORG)
             return
-        if word.isupper() or len(word) < 2:
-            return
+        if word.isupper() or len(word) < 2 or key.endswith(_EPOCH_ENDINGS):
+            return  # "Pliocene", "Cenozoic": geological epochs
         if self.cues.title_before(prev):
             self.found.emit([tok], PERSON)
         elif self.cues.placed([tok], prev):
@@ -357,4 +449,4 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """The typed name mentions of ``text``, in order of appearance."""
     mentions = _Typer(text, gaz).run()
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return with_nicknames(text, mentions)

@@ -93,7 +93,10 @@ PREP_THE = re.compile(r"\b(?:in|near|across|around|outside)[ \t]+the[ \t]+$")
 ORG_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:said|says|announced|reported)[ \t]+(?:it|its)\b"
     r"|['’]s[ \t]+(?:shares|stock|profits?|revenues?|sales|chief|boss|board|customers|employees|staff"
-    r"|headquarters|shareholders|subsidiary|parent)\b"
+    r"|headquarters|shareholders|subsidiary|parent|executives|subscribers|spokes(?:man|woman|person)"
+    r"|products|platform|app|website|stores|brand|rivals|competitors)\b"
+    r"|[ \t]+(?:announced|reported)[ \t]+(?!to\b|by\b|he\b|she\b)[a-z$\d]"
+    r"|[ \t]+said[ \t]+in[ \t]+a[ \t]+statement\b"
     r"|[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|dropped|slipped|climbed|gained)\b"
     r"|,[ \t]+which[ \t]+(?:makes|owns|sells|employs|operates|runs|manufactures|helps|provides|offers|builds)\b"
     r"|[ \t]+(?:has[ \t]+)?(?:unveiled|acquired|employs|manufactures|posted[ \t]+(?:a[ \t]+)?(?:record[ \t]+)?"
@@ -120,8 +123,16 @@ def work_before(text: str, start: int) -> bool:
     end = start - 1 if start and text[start - 1] in "\"“‘'" else start
     if end < 2 or text[end - 1] not in " \t":
         return False
-    word = text[text.rfind(" ", max(0, end - 16), end - 1) + 1 : end - 1]
+    cut = text.rfind(" ", max(0, end - 16), end - 1)
+    word = text[cut + 1 : end - 1]
+    if word in _VERB_WORKS:  # "the hit Summer Bridge", not "snow hit Ohio"
+        return text[max(0, cut - 8) : cut].rsplit(None, 1)[-1:] in ([w] for w in _DETERMINERS)
     return word in WORKS or (word.endswith("s") and word[:-1] in WORKS)
+
+
+_VERB_WORKS = word_set("hit play show track single series drama")
+"""Kinds of work that are also verbs or adjectives: a name after one is a title only after a determiner."""
+_DETERMINERS = word_set("the a an his her their its new latest debut")
 LEGAL_SUFFIX = re.compile(r",[ \t]+(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|GmbH|AG|SA|NV|LLP)\b\.?")
 """A company's legal form after a comma: "Durand Jirga, Inc."."""
 NOT_NAMES_AFTER = re.compile(r"[ \t]+(?:language|languages|dialect|word|words)\b")
@@ -138,11 +149,12 @@ PLACE_NOUNS = word_set(
     """
     reservoir dam lake river region province district county valley village town city area
     border coast peninsula basin delta island neighbourhood neighborhood suburb
+    counties provinces regions districts islands cities towns villages valleys
     """
 )
 OUTLET_AFTER = word_set(
     "newspaper magazine website tabloid broadcaster channel clinic charity agency foundation hospital firm plant"
-    " factory factories store stores dealership"
+    " factory factories store stores dealership executives employees subscribers shareholders staffers"
 )
 """Nouns after an organisation's name: "the Daily Record newspaper", "the Marie Stopes charity"."""
 _EMPLOYER_LINKS = frozenset(("at", "of", "for", "with"))
@@ -151,14 +163,20 @@ KIN = word_set(
     nephew cousin widow fiancée fiancee girlfriend boyfriend"""
 )
 """Title words for family: "the father of the Orlando gunman" names no employer."""
-_JOBS = TITLES - KIN
+_JOBS = (TITLES - KIN) | word_set(
+    "researcher scientist engineer official employee staffer fellow consultant adviser advisor lecturer student"
+    " member members"
+)
 _STAFF = word_set(
     "jobs staff workers employees executives engineers bosses shareholders investors customers"
 )
 """Plural nouns whose "at X" is an employer: "jobs at Quillon"."""
-_APPOSITION_NOUNS = ORG_NOUNS | word_set("lender conglomerate startup start-up insurer carrier")
+_APPOSITION_NOUNS = ORG_NOUNS | word_set(
+    "lender conglomerate startup start-up insurer carrier accelerator nonprofit non-profit organization"
+    " organisation provider platform"
+)
 APPOSITION = re.compile(
-    r",[ \t]+(?:the|a|an|another)[ \t]+(?:(?!(?:for|of|at|with|in|from|to|by)[ \t])[\w'’\-]+[ \t]+){0,3}?"
+    r",[ \t]+(?:the|a|an|another)[ \t]+(?:(?!(?:for|of|at|with|in|from|to|by)[ \t])[\w'’\-.]+[ \t]+){0,3}?"
     r"(?:(?P<noun>[a-z\-]+))(?=[ \t]*[,.;)]|[ \t]+(?:based|which|that|owned|headquartered|listed|whose)\b)"
 )
 """An apposition that says what kind of organisation the name is: "Zentrix, the chipmaker,"."""
@@ -180,8 +198,19 @@ def person_apposition(text: str, end: int, occupations: frozenset[str]) -> bool:
 _LAST_WORDS = ORG_NOUNS | _EMPLOYER_LINKS | {"the", "like", "including", "as"}
 _GROUP_PLURALS = word_set(
     """companies firms manufacturers makers carmakers rivals retailers clubs sides banks groups brands airlines
-    newspapers broadcasters networks unions charities bands labels publishers studios"""
+    newspapers broadcasters networks unions charities bands labels publishers studios competitors providers
+    organizations organisations ngos platforms carriers operators vendors suppliers startups start-ups
+    automakers chipmakers insurers lenders agencies outlets broadcasters teams institutions"""
 )
+
+
+def _group_before(text: str, end: int) -> bool:
+    """A plural kind of organisation among the six words before ``end``, in the same clause: "companies
+    producing surveillance systems, like ...", "competitors such as ..."."""
+    window = text[max(0, end - 80) : end]
+    cut = max(window.rfind(c) for c in ".;:!?\n")
+    words = [w.strip(",()").lower() for w in window[cut + 1 :].split()]
+    return any(w in _GROUP_PLURALS for w in words[-6:])
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -232,8 +261,8 @@ def org_before(text: str, start: int) -> bool:
     if last in _EMPLOYER_LINKS and len(words) > 1 and (words[-2] in _JOBS or (last == "at" and words[-2] in _STAFF)):
         return True
     if last in ("like", "including") and len(words) > 1:
-        return words[-2] in _GROUP_PLURALS
-    return last == "as" and len(words) > 2 and words[-2] == "such" and words[-3] in _GROUP_PLURALS
+        return _group_before(text, start - len(last) - 1)
+    return last == "as" and len(words) > 2 and words[-2] == "such" and _group_before(text, start - 9)
 
 
 

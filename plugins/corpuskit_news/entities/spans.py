@@ -19,8 +19,8 @@ from corpuskit_news.text.folding import fold_to_latin, word_set
 __all__ = ["SPAN", "Tok", "bare", "headline_spans", "is_acronym", "segments", "title_word", "trim"]
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
-_TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’‘\-]*\.?"
-_CONNECT = r"(?:of[ \t]+the|of|and|for|&|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
+_TOKEN = rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}](?:[\w&'’‘]|-(?!-))*\.?"  # "YORK--Verizon": two words
+_CONNECT = r"(?:of[ \t]+the|for[ \t]+(?:the|an?)|of|and|for|&|de|del|da|di|dos|van|von|der|den|al|bin|la|le|du)"
 _START = (
     r"(?:(?<![\w'’‘])|(?<=\b[dlDL]['’])|(?<=ll['’]))"  # a word start, or after d' l' dell' (French, Italian)
     r"(?<!-de-)(?<!-du-)(?<!-la-)(?<!-le-)(?<!-en-)(?<!-am-)(?<!-sur-)(?<!-upon-)"  # not inside Île-de-France
@@ -111,7 +111,9 @@ def segments(text: str, match: re.Match[str]) -> list[tuple[list[Tok], bool]]:
     for n, (raw, offset) in enumerate(pieces):
         word, cut, possessive = _clean(raw)
         if possessive and n < last and (bare(pieces[n + 1][0]) in PLACE_CUES or (  # "People's Republic"
-                word.lower() in _GROUP_NOUNS and bare(pieces[-1][0]) in ORG_CUES)):  # "People's Party"
+                word.lower() in _GROUP_NOUNS and bare(pieces[-1][0]) in ORG_CUES)  # "People's Party"
+                or (raw[-1] in "'’" and raw[-2:-1] == "s" and bare(pieces[n + 1][0]) in ORG_CUES)):  # "Sheriffs'
+            # Association": a plural possessive before a cue
             word, possessive = raw, False
         start = base + offset
         current.append(Tok(word, start, start + len(word)))

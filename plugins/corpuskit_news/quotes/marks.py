@@ -24,7 +24,8 @@ _MARKS = re.compile("''|’’|‘‘|``|[\"“”„«»]")
 _DOUBLED = {"''": '"', "’’": "”", "‘‘": "“", "``": "“"}
 """Two single marks typed for one double mark (typewriter and TeX habits): read as that double mark."""
 _OPENS_BEFORE = frozenset(" \t\n([{—–-/")
-_SENTENCE_END = (".", "!", "?", ".'", "?'", "!'", "…")
+_SENTENCE_END = (".", "!", "?", ".'", "?'", "!'", "…", ".’", "?’", "!’")
+_SINGLE_CLOSE = ("'", "’")
 
 
 class Quotation(NamedTuple):
@@ -60,11 +61,15 @@ def _direction(text: str, at: int, after_at: int, mark: str, opened_with: str | 
 
 
 def _ran_on(text: str, start: int, end: int) -> int | None:
-    """Where a quotation interrupted at ``end`` ends, when its text ends a sentence."""
+    """Where a quotation interrupted at ``end`` ends, when its text ends a sentence (a single closing
+    mark typed for the double one, ``... work.’``, is left out of it)."""
     stop = end
     while stop > start and text[stop - 1].isspace():
         stop -= 1
-    return stop if stop > start and text[start:stop].endswith(_SENTENCE_END) else None
+    if stop <= start or not text[start:stop].endswith(_SENTENCE_END):
+        return None
+    return stop - 1 if text[stop - 1] in _SINGLE_CLOSE and text[stop - 2] in ".!?" else stop
+
 
 
 def quotations(text: str) -> Iterator[Quotation]:
@@ -86,12 +91,17 @@ def quotations(text: str) -> Iterator[Quotation]:
         if mark == '"':  # the common mark, inline: after a space and before a word it opens
             before = text[at - 1] if at else "\n"
             after = text[after_at] if after_at < len(text) else "\n"
-            if before not in _OPENS_BEFORE or after.isspace():
+            if before in ".!?" and after.isupper() and opened_at is None:
+                direction = "open"  # 'said Tim Kaine."So that is ...': a quotation opened with no space
+            elif before not in _OPENS_BEFORE or after.isspace():
                 direction = "close"
             else:
                 direction = "either" if after in ",.;:!?)" else "open"
         else:
             direction = _direction(text, at, after_at, mark, opened_with)
+        if opened_at is not None and at == opened_at + width and not text[after_at : after_at + 1].isspace():
+            width += after_at - at  # '“”This is ...': a doubled opening mark opens once
+            continue
         if opened_at is None:
             if direction != "close":
                 opened_at, opened_with, width = at, mark, after_at - at

@@ -12,10 +12,60 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ACCORDING", "ADVERB", "AFTER", "AGE", "ARTICLE", "BARE_VERB", "BEFORE", "BODY", "BODY_DOCUMENT", "CAP",
-    "CAPITAL_NEXT", "CLOSE", "CLOSING", "DESCRIBED", "DESCRIBED_BEFORE", "EARLIER", "GOES_ON", "INCISE",
-    "INTRODUCES", "LEAD", "LOOKBACK", "NAME", "NAMES", "NEW_SENTENCE", "OPEN", "PRONOUN", "SENTENCE_FINAL",
-    "SENTENCE_START", "SPACE", "THAT", "UNNAMED", "UNNAMED_AFTER", "VERBS", "WORD",
+    "ABBREVIATION_STOP",
+    "ACCORDING",
+    "ADVERB",
+    "AFTER",
+    "AGE",
+    "ARTICLE",
+    "ATTRIBUTED",
+    "BARE_VERB",
+    "BEFORE",
+    "BODY",
+    "BODY_DOCUMENT",
+    "CAP",
+    "CAPITAL_NEXT",
+    "CLOSE",
+    "CLOSING",
+    "DESCRIBED",
+    "DESCRIBED_BEFORE",
+    "DESCRIPTION_BEFORE",
+    "DESCRIPTION_FINAL",
+    "EARLIER",
+    "ENDS_SENTENCE",
+    "GOES_ON",
+    "INCISE",
+    "INDEFINITE_SUBJECT",
+    "INTERRUPTS",
+    "INTRODUCES",
+    "LEAD",
+    "LOOKBACK",
+    "NAME",
+    "NAMES",
+    "NAME_AFTER_QUOTE",
+    "NAME_ALONE",
+    "NAME_BEFORE",
+    "NAMING",
+    "NEW_SENTENCE",
+    "OPEN",
+    "PARTICIPLE_OPENS",
+    "POSSESSIVE_PRONOUN_OPENS",
+    "PRONOUN",
+    "QUOTE_BEFORE",
+    "ROLE_AFTER",
+    "SENTENCE_END",
+    "SENTENCE_FINAL",
+    "SPACE",
+    "SUBJECT",
+    "SUBJECTLESS",
+    "SUBJECT_AFTER",
+    "TAIL",
+    "THAT",
+    "UNNAMED",
+    "UNNAMED_AFTER",
+    "VERBS",
+    "VERB_WORDS",
+    "WORD",
 ]
 
 VERBS = (
@@ -48,10 +98,16 @@ OPEN, CLOSE = "“\"„«", "”\"“»"
 CLOSING = rf"(?:[{CLOSE}]|''|’’)"  # a closing mark, two single marks typed for one included
 SPACE = re.compile(r"\s+")
 LEAD = rf"[,.!?]?[{CLOSE}]?,?[ \t]*(?:[—–][ \t]*)?"
-ADVERB = r"(?:also[ \t]+|then[ \t]+|later[ \t]+|once[ \t]+)?(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
+ADVERB = (
+    r"(?:(?:also|then|later|once|has|have|had|(?!only\b|family\b|early\b)[a-z]{2,}ly)[ \t]+){0,3}"
+)
+"""Up to three of "also", "then", "has", "recently" ... between a speaker and the verb."""
 AFTER = [
     re.compile(rf"{LEAD}(?:{VERBS})[ \t]+(?P<name>{NAME}|{PRONOUN})\b"),
     re.compile(rf"{LEAD}(?P<name>{NAME}|{PRONOUN})[ \t]+{ADVERB}(?:{VERBS})\b"),
+    # '"...," Patrol Chief Jo Hall with the Metro Police said': the speaker's employer after a preposition
+    re.compile(rf"{LEAD}(?P<name>{NAME})[ \t]+(?:of|with|at|from|for)[ \t]+(?:the[ \t]+)?{NAME}[ \t]+{ADVERB}"
+               rf"(?:{VERBS})\b"),
     re.compile(rf"{LEAD}{ACCORDING}[ \t]+(?P<name>{NAME})"),
     # '"...," Peter Lang, chief executive of Lumatek, said': the name, a description between commas, the verb
     re.compile(rf"{LEAD}(?P<name>{NAME}),[ \t]+[^,\n{OPEN}{CLOSE}]{{1,80}},[ \t]+{ADVERB}(?:{VERBS})\b"),
@@ -78,6 +134,15 @@ SENTENCE_FINAL = re.compile(
 )
 # An attribution followed by a colon or a quote mark introduces the next quote ('". He said: "...').
 INTRODUCES = re.compile(rf"[ \t]*(?:[:{OPEN}]|,[ \t]*[{OPEN}])")
+# '"First part," Givati says, "second part."': an attribution between two halves of one quotation.
+INTERRUPTS = re.compile(rf",[ \t]*[{OPEN}]")
+# '"...," said NOAA head Jane Lubchenco': the organisation, a role, then the person who spoke.
+ROLE_AFTER = re.compile(rf"{LEAD}(?:{VERBS})[ \t]+(?:the[ \t]+)?{NAME}(?:['’]s)?"
+                        rf"(?P<role>(?:[ \t]+[a-z][\w'’\-]*){{1,3}})[ \t]+(?P<name>{NAME})")
+# '"...," said McIlroy. New coach Tony Lester ...': a sentence ended after the first name.
+ENDS_SENTENCE = re.compile(r"[a-z]\.\s")
+# '"We have to start somewhere." Kheradpir. "And ..."': a speaker's name alone after the quote.
+NAME_ALONE = re.compile(rf"{LEAD}(?P<name>{NAME})[ \t]*(?:[{OPEN}]|$)")
 THAT = re.compile(r"[ \t]+that\b")
 GOES_ON = re.compile(r"\b(?:added|adds|continued|went on)\b")
 # "the 34-year-old told ...": an age stands for the person talked about, like a pronoun.
@@ -101,12 +166,62 @@ UNNAMED = "\x00unnamed"
 """Marks a quote attributed to someone not named; it ends as speaker null, not continued."""
 BARE_VERB = re.compile(rf"{LEAD}(?:{VERBS})[ \t]*[.!?]")
 # Searched (not matched) patterns start at a word boundary: the scan then skips the inside of words.
+ABBREVIATION_STOP = r"(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St))\.|(?<=\b(?:Mrs|Rep|Sen|Gov|Gen))\."
+"""The stop of an initial or an abbreviation ("U.S.", "Rep."): no sentence end."""
+TAIL = rf"(?:[^.!?{OPEN}{CLOSE}]|{ABBREVIATION_STOP})"
+"""Text up to the quote with no sentence end or quote mark in it ("U.S." allowed)."""
+NAMING = r"(?:called|calls|described|describes|branded|brands|dubbed|labell?ed|termed)"
+"""Verbs that quote what someone calls a thing: 'X called the rules "an injustice"'."""
 BEFORE = [
     re.compile(rf"\b(?P<name>{NAME}|{PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{ADVERB}"
-               rf"(?:{VERBS})\b[^.!?{OPEN}{CLOSE}]{{0,120}}$"),
+               rf"(?:{VERBS}|{NAMING})\b{TAIL}{{0,160}}$"),
     re.compile(rf"\b{ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{NAME})"
-               rf"[^.!?{OPEN}{CLOSE}]{{0,80}}$"),
+               rf"{TAIL}{{0,80}}$"),
+    # 'was described by Steve Jobs as "..."': the speaker as the agent of a passive verb.
+    re.compile(rf"\b(?:described|called|branded|dubbed|labell?ed|quoted)[ \t]+by[ \t]+(?P<name>{NAME})"
+               rf"[ \t]+as[ \t]+{TAIL}{{0,40}}$"),
+    # 'Zuckerberg's initial vision, "..."', 'Facebook's motto, "..."': a possessive then what was said.
+    re.compile(rf"\b(?P<name>{NAME})['’]s[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}(?:vision|motto|slogan|words|message"
+               rf"|promise|pledge|mantra|credo|answer|reply|response|advice|verdict|description),[ \t]*$"),
 ]
+# 'His Facebook page includes posts introducing "..."': the writing of the person last named.
+POSSESSIVE_PRONOUN_OPENS = re.compile(
+    rf"[ \t]*(?P<name>His|Her)[ \t]+(?:[\w'’\-]+[ \t]+){{0,3}}?(?:page|account|posts?|letter|statement|website"
+    rf"|blog|book|memo|note|message|tweets?|video|speech|campaign|office|site|ad|advert)\b{TAIL}{{0,160}}$"
+)
+# 'A spokesman for the summit (WSIS), which meets in Geneva, told the BBC: "..."': a sentence whose
+# subject is someone not named, however long the description.
+INDEFINITE_SUBJECT = re.compile(
+    rf"[ \t]*(?:A|An|One)[ \t]+[a-z][\w\-]*\b(?:[^.!?{OPEN}{CLOSE}]|{ABBREVIATION_STOP}){{0,200}}?\b(?:{VERBS})\b"
+    rf"{TAIL}{{0,160}}$"
+)
+# 'A spokesman for the service said: "..."', 'the Facebook founder said, "..."': a description speaks.
+DESCRIPTION_BEFORE = re.compile(rf"\b(?P<desc>(?:[Tt]he|[Aa]n?|[Oo]ne)[ \t]+(?:[\w'’\-]+[ \t]+){{0,5}}?){ADVERB}"
+                                rf"(?:{VERBS})\b{TAIL}{{0,160}}$")
+# '"..." with Rep. Ed Royce, the chairman of ..., the California Republican said in a statement.'
+DESCRIPTION_FINAL = re.compile(
+    rf"(?:[^.!?\n{OPEN}{CLOSE}]|{ABBREVIATION_STOP}){{0,160}}?,[ \t]+"
+    rf"(?P<desc>the[ \t]+(?:[\w'’\-]+[ \t]+){{1,4}}?){ADVERB}(?:{VERBS})\b[^.!?\n{OPEN}{CLOSE}]{{0,40}}[.!?]"
+)
+# 'Declaring "the soul of the corps" is at stake, Defense Secretary Robert Gates has ordered ...': a
+# sentence opened by a speech participle; the speaker is the subject after the comma.
+PARTICIPLE_OPENS = re.compile(
+    r"(?:^|--|[—–:])[ \t]*(?:Declaring|Saying|Calling|Describing|Warning|Insisting|Arguing|Noting|Stressing"
+    r"|Claiming|Admitting|Promising|Vowing)[ \t]+(?:that[ \t]+|it[ \t]+|him[ \t]+|her[ \t]+)?$"
+)
+SUBJECT_AFTER = re.compile(rf"[^.!?\n{OPEN}{CLOSE}]{{0,120}}?,[ \t]+(?P<name>{NAME})")
+VERB_WORDS = re.compile(rf"\b(?:{VERBS})\b")
+# 'X, ..., spoke on Friday and said: "..."', 'Reid's campaign hit back, saying that her "..."': a speech
+# verb with no subject of its own, after "and", "but" or a comma: the sentence's subject spoke.
+SUBJECTLESS = re.compile(rf"(?:,|\band|\bbut)[ \t]+{ADVERB}(?:{VERBS}|{NAMING}|arguing|adding|noting|writing"
+                         rf"|calling|describing|insisting|warning)\b{TAIL}{{0,160}}$")
+_RUN = rf"{CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?[A-Z0-9][\w'’.\-]*){{0,9}}"
+SUBJECT = re.compile(
+    rf"[ \t]*(?:(?:But|And|So|Yet|However|Meanwhile|Still|Then),?[ \t]+)?"
+    rf"(?P<name>{PRONOUN}\b|{_RUN}(?:(?:[ \t]+[a-z][\w\-]*){{1,2}}[ \t]+{_RUN})?)"
+)
+"""The capitalised run that opens a sentence ("Federal Reserve Bank of Kansas City President Thomas
+M. Hoenig"): its longest tail that is a known name is the subject."""
 # Attribution anywhere in the paragraph before the quote ("Her advice, she said, is ...").
 EARLIER = [
     re.compile(rf"\b(?P<name>{NAME}|{PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{ADVERB}(?:{VERBS})\b"),
@@ -115,4 +230,15 @@ EARLIER = [
 ]
 # "« ..., raconte Karim Benali, l'un des fondateurs. ... »": the attribution inside the quote.
 INCISE = re.compile(rf",[ \t]+(?:{VERBS})[ \t]+(?P<name>{NAME})")
-SENTENCE_START = re.compile(rf"(?:[.!?]{CLOSING}?\s+|\n)(?=[^.!?\n]*$)")
+# Every attribution in a text that names its speaker ("Kheradpir said", '"...," said Jo Roe'): the
+# people the entity stage missed are still people a later "he said" can refer to.
+ATTRIBUTED = re.compile(r"\b(?:said|says|added|adds|told|tells|explained|wrote|writes)\b")
+"""Where to look: the verbs are rarer than capitals, so the names are read around them only."""
+NAME_BEFORE = re.compile(rf"\b(?P<name>{NAME})[ \t]+{ADVERB}$")
+NAME_AFTER_QUOTE = re.compile(rf"[ \t]+(?P<name>{NAME})")
+QUOTE_BEFORE = re.compile(rf"[,.!?][{CLOSE}][ \t]*$")
+SENTENCE_END = re.compile(
+    rf"[.!?](?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bSt\.)(?<!\bMrs\.)"
+    rf"(?<!\bGen\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bGov\.){CLOSING}?\s+|\n"
+)
+"""A sentence end: not the stop of an initial or an abbreviation ("U.S. Military", "Mr. Lee")."""

@@ -28,7 +28,8 @@ from typing import Any
 import attrs
 
 from corpuskit import Document, Mapper, StageContext, param, stage
-from corpuskit_news.entities.gazetteer import ORG_CUES, TITLE_PREFIXES, TITLES, gazetteer
+from corpuskit_news.entities.gazetteer import TITLES, gazetteer
+from corpuskit_news.quotes.described import described_speaker
 from corpuskit_news.quotes.marks import quotations
 from corpuskit_news.quotes.patterns import (
     AFTER,
@@ -38,187 +39,47 @@ from corpuskit_news.quotes.patterns import (
     BODY,
     BODY_DOCUMENT,
     CAPITAL_NEXT,
+    CLOSE,
     DESCRIBED,
     DESCRIBED_BEFORE,
+    DESCRIPTION_BEFORE,
+    DESCRIPTION_FINAL,
     EARLIER,
+    ENDS_SENTENCE,
     GOES_ON,
     INCISE,
+    INDEFINITE_SUBJECT,
+    INTERRUPTS,
     INTRODUCES,
     LOOKBACK,
+    NAME_ALONE,
     NAMES,
     NEW_SENTENCE,
+    OPEN,
+    PARTICIPLE_OPENS,
+    POSSESSIVE_PRONOUN_OPENS,
+    ROLE_AFTER,
+    SENTENCE_END,
     SENTENCE_FINAL,
-    SENTENCE_START,
     SPACE,
+    SUBJECT,
+    SUBJECT_AFTER,
+    SUBJECTLESS,
     THAT,
     UNNAMED,
     UNNAMED_AFTER,
+    VERB_WORDS,
     WORD,
 )
+from corpuskit_news.quotes.speakers import LAST_SPEAKER, Speakers, clean_phrase
 from corpuskit_news.text.folding import fold_to_latin
 
 __all__ = ["NewsQuotes"]
 
 
 
-@attrs.frozen
-class _Speakers:
-    """Name lookups built from ``meta["entities"]``: spelling -> canonical name, by type."""
-
-    canonical: dict[str, str]
-    spellings: dict[str, tuple[str, ...]]
-    people: frozenset[str]
-    entities: tuple[dict[str, Any], ...] = ()
-    genders: dict[str, str | None] = attrs.field(factory=dict)
-    memo: dict[Any, Any] = attrs.field(factory=dict)
-    """Per-text caches (mentions by kind, subject tests), emptied for each text by ``find``."""
-    quoted: tuple[tuple[int, int], ...] = ()
-    """Spans inside quotation marks: a name there is talked about, not an antecedent."""
-
-    @classmethod
-    def from_entities(cls, entities: list[dict[str, Any]]) -> _Speakers:
-        canonical: dict[str, str] = {}
-        spellings: dict[str, list[str]] = {"person": [], "organization": []}
-        for entity in entities or []:
-            name = entity.get("name")
-            if not name or entity.get("type") not in spellings:
-                continue  # places do not speak
-            own = {name, *entity.get("forms", [])}
-            if entity.get("type") == "person":
-                own.add(name.split()[-1])
-            for spelling in own:
-                canonical.setdefault(fold_to_latin(spelling), name)
-            spellings[entity["type"]].extend(own)
-        people = frozenset(e["name"] for e in entities or [] if e.get("type") == "person" and e.get("name"))
-        return cls(canonical, {k: tuple(v) for k, v in spellings.items()}, people, tuple(entities or ()))
-
-    def gender(self, name: str) -> str | None:
-        """ "m", "f" or None for the person of that canonical name (worked out on first use)."""
-        if name not in self.genders:
-            entity = next((e for e in self.entities if e.get("name") == name and e.get("type") == "person"), None)
-            self.genders[name] = _gender(entity) if entity is not None else None
-        return self.genders[name]
-
-    def resolve(self, phrase: str) -> str | None:
-        """The canonical name for a speaker phrase ("President Vladimir Putin" -> "Vladimir Putin")."""
-        found = self.known(phrase)
-        if found:
-            return found
-        words = phrase.split()
-        while words and (fold_to_latin(words[0]).rstrip(".") in TITLES or fold_to_latin(words[0]) in TITLE_PREFIXES):
-            words = words[1:]
-        if not words or fold_to_latin(words[0]) == "the" or any(
-            fold_to_latin(w) in TITLES or fold_to_latin(w) in ORG_CUES for w in words
-        ):
-            return None  # "The Conservative Party Co-Chairman": a description, not a name
-        return " ".join(words)
-
-    def known(self, phrase: str) -> str | None:
-        """The canonical name of a phrase that ends with an entity's name, else None."""
-        words = phrase.split()
-        for i in range(len(words)):
-            found = self.canonical.get(fold_to_latin(" ".join(words[i:])))
-            if found:
-                return found
-        return None
-
-    def nearest(self, text: str, end: int, pronoun: str, since: int = 0, *, subject: bool = True) -> str | None:
-        """The person (for "it": organisation) a pronoun before ``end`` refers to.
-
-        Candidates are the mentions in ``text[since:end]`` outside quotation marks whose
-        gender does not contradict the pronoun's; the last one in subject position (it
-        starts its sentence or follows a short opening phrase: "Speaking in London,
-        Gen X said") wins over a nearer mention inside a sentence ("next to Mr Blair he
-        added"); without one, or with ``subject=False``, the last mention.
-        """
-        pronoun = pronoun.lower()
-        wrong = {"he": "f", "she": "m"}.get(pronoun)
-        since = max(since, end - LOOKBACK)  # antecedents are near; keeps long documents linear
-        mentions = self._mentions(text, "organization" if pronoun == "it" else "person")
-        last = None
-        for i in range(bisect.bisect_left(mentions, (end,)) - 1, -1, -1):
-            at, stop, name, quoted = mentions[i]
-            if at < since:
-                break
-            if quoted or (wrong and self.gender(name) == wrong):
-                continue
-            if not subject:
-                return name
-            last = last or name
-            if self._subject(text, at, stop):
-                return name
-        return last
-
-    def _mentions(self, text: str, kind: str) -> list[tuple[int, int, str, bool]]:
-        """``(start, end, name, inside a quote)`` of every mention of a person (organisation) in ``text``,
-        in order; a mention inside a longer one ("Blair" in "Mr Blair") is left out. Built once per text."""
-        found = self.memo.get(kind)
-        if found is not None:
-            return found
-        spans = []
-        for spelling in set(self.spellings[kind]):
-            name = self.canonical.get(fold_to_latin(spelling))
-            at = text.find(spelling) if name else -1
-            while at != -1:
-                stop = at + len(spelling)
-                if (at == 0 or not text[at - 1].isalnum()) and (stop == len(text) or not text[stop].isalnum()):
-                    spans.append((at, -stop, name))
-                at = text.find(spelling, at + 1)
-        spans.sort()
-        found, reach = [], -1
-        for at, negative_stop, name in spans:
-            if -negative_stop <= reach:
-                continue  # inside the previous, longer mention
-            reach = -negative_stop
-            found.append((at, reach, name, self._inside_quote(at)))
-        self.memo[kind] = found
-        return found
-
-    def _subject(self, text: str, start: int, end: int) -> bool:
-        key = ("subject", start)
-        if key not in self.memo:
-            self.memo[key] = _subject_position(text, start, end)
-        return self.memo[key]
-
-    def _inside_quote(self, at: int) -> bool:
-        return any(start <= at < stop for start, stop in self.quoted)
-
-
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f",
-                     "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
-_OPENING = re.compile(r"(?:(?:^|[.!?][\"”’']?\s+|\n)(?:(?:But|And|So|Yet|However|Then),?\s+)?"
-                      r"(?:[^.!?\n\"“”,]{0,60},\s+){0,2}|,?\s+but\s+|;\s+)$")
-_LAST_WORD = re.compile(r"([A-Z][\w.\-]*)\s+$")
-
-
-def _gender(entity: dict[str, Any]) -> str | None:
-    """A person's gender from an honorific in its forms ("Mrs Lee") or its given name."""
-    for form in entity.get("forms", []):
-        found = _HONORIFIC_GENDER.get(fold_to_latin(form.split()[0])) if form.split() else None
-        if found:
-            return found
-    words = entity["name"].split()
-    return gazetteer().gender(words[0]) if len(words) > 1 else None
-
-
-def _subject_position(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` opens its sentence (titles and a short opening
-    phrase before it aside) and is not a possessive."""
-    if text.startswith(("'s", "’s"), end):
-        return False
-    head = text[max(0, start - 120) : start]
-    while (word := _LAST_WORD.search(head)) and (
-        fold_to_latin(word.group(1)).rstrip(".") in TITLES or fold_to_latin(word.group(1)) in TITLE_PREFIXES
-    ):
-        head = head[: word.start()]  # "Gen Musharraf", "Prime Minister Tony Blair"
-    if _OPENING.search(head) is not None:
-        return True
-    word = _LAST_WORD.search(head)  # "Farmer Chad Smith said": one describing word opens the sentence
-    return word is not None and word.group(1).isalpha() and _OPENING.search(head[: word.start()]) is not None
-
-
 _STEP, _OVERLAP = 500, 200
-_EARLIER_SPANS = "earlier spans"  # the key of _match_spans's result in a _Speakers memo
+_EARLIER_SPANS = "earlier spans"  # the key of _match_spans's result in a Speakers memo
 
 
 def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -235,7 +96,7 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
         hi = lo
 
 
-def _match_spans(text: str, speakers: _Speakers) -> list[tuple[list[int], list[int]]]:
+def _match_spans(text: str, speakers: Speakers) -> list[tuple[list[int], list[int]]]:
     """(starts, ends) of each ``EARLIER`` pattern's matches in the whole text, found once per text."""
     found: list[tuple[list[int], list[int]]] | None = speakers.memo.get(_EARLIER_SPANS)
     if found is None:
@@ -270,6 +131,36 @@ def _last_word_match(text: str, word: str, since: int, end: int) -> int:
     return -1
 
 
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as"]
+)
+
+
+def _is_title(inner: str) -> bool:
+    """Whether quoted words are a title ("10 People Who Don't Matter List", "From the Halls of
+    Montezuma to the Shores of Tripoli"): every word but short function words capitalised, one phrase."""
+    words = inner.strip().rstrip(".,").split()
+    if any(ch in inner.strip().rstrip(".,!?") for ch in ".!?;:"):
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(content) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _modifies_a_role(text: str, end: int) -> bool:
+    """Whether the name ending at ``text[end]`` only says whose role follows ("the WSIS spokesman")."""
+    role = _NEXT_WORD.match(text, end)
+    return role is not None and _is_role(role.group(1))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w\-]*)")
+
+
+def _is_role(word: str) -> bool:
+    """Whether a lowercase word names what a person is ("head", "spokeswoman", "economist")."""
+    key = fold_to_latin(word)
+    return key in TITLES or key in gazetteer().occupations
+
+
 @stage("news.quotes", kind="extract")
 @attrs.frozen
 class NewsQuotes(Mapper):
@@ -296,32 +187,35 @@ class NewsQuotes(Mapper):
     )
 
     def map(self, doc: Document, ctx: StageContext) -> Document:
-        speakers = _Speakers.from_entities(doc.meta.get("entities") or [])
+        speakers = Speakers.from_entities(doc.meta.get("entities") or [])
         quotes = list(self.find(doc.text, speakers))
         ctx.count("quotes", len(quotes))
         ctx.count("attributed", sum(q["speaker"] is not None for q in quotes))
         return doc.with_meta(quotes=quotes)
 
-    def find(self, text: str, speakers: _Speakers) -> Iterator[dict[str, Any]]:
+    def find(self, text: str, speakers: Speakers) -> Iterator[dict[str, Any]]:
         """The quotations of ``text`` in order."""
         previous: tuple[int, str | None] = (-(10**9), None)
         found = list(quotations(text))
-        speakers = attrs.evolve(speakers, quoted=tuple((q.start, q.end) for q in found), memo={})
+        if not found:
+            return
+        speakers = speakers.for_text(text, tuple((q.start, q.end) for q in found))
         for quote in found:
             inner = text[quote.start : quote.end]
-            if len(inner.split()) < self.min_words:
+            if len(inner.split()) < self.min_words or _is_title(inner):
                 continue
             start = quote.start + len(inner) - len(inner.lstrip())
             stripped = inner.strip().rstrip(" ,")
             speaker = self._speaker(text, quote.open, quote.close, speakers)
             if speaker is None and quote.open - previous[0] <= self.continuation_chars:
                 speaker = previous[1]
+            speakers.memo[LAST_SPEAKER] = (quote.open, speaker)
             if speaker is UNNAMED:
                 speaker = None
             previous = (quote.close, speaker)
             yield {"speaker": speaker, "text": stripped, "start": start, "end": start + len(stripped)}
 
-    def _speaker(self, text: str, qstart: int, qend: int, speakers: _Speakers) -> str | None:
+    def _speaker(self, text: str, qstart: int, qend: int, speakers: Speakers) -> str | None:
         line_end = text.find("\n", qend)
         after = text[qend : min(qend + self.window, line_end if line_end != -1 else len(text))]
         if NEW_SENTENCE.match(text, qstart, qend) and CAPITAL_NEXT.match(after):
@@ -330,27 +224,45 @@ class NewsQuotes(Mapper):
             after = ""  # '"... him". He said: "...': the same, the stop outside the marks
         ends_sentence = NEW_SENTENCE.match(text, qstart, qend) is not None
         deferred = None
+        role = ROLE_AFTER.match(after)
+        if role and (not _is_role(role.group("role").split()[-1])
+                     or ENDS_SENTENCE.search(role.group(), 0, role.start("role"))):
+            role = None  # '"...," sagte Landrat Kruse bei der Vorstellung': no role word before a name
+        name = self._person(role.group("name"), text, qstart, speakers) if role else None
+        if name is not None:
+            return name
         for pattern in AFTER:
             found = pattern.match(after)
             if found is None or (ends_sentence and THAT.match(after, found.end())):
                 continue  # '"...myself." Carpenter said that ...': a new sentence, reported speech
-            if INTRODUCES.match(after, found.end()):
+            if INTRODUCES.match(after, found.end()) and not INTERRUPTS.match(after, found.end()):
                 # '"..." Harris added: "..."' introduces the next quote; "added" says this was his too
                 deferred = deferred or (found if GOES_ON.search(found.group()) else None)
                 continue
             name = self._name(found.group("name"), text, qstart, speakers)
             if name is not None:
                 return name
+        alone = NAME_ALONE.match(after)
+        if alone and (alone.group("name").endswith(".") or after[alone.end() - 1 :][:1] in OPEN):
+            name = speakers.known(alone.group("name").rstrip(". "), text, qstart)
+            if name is not None and name in speakers.people:
+                return name
         found = DESCRIBED_BEFORE.match(after) or SENTENCE_FINAL.match(after)
         if found and not INTRODUCES.match(after, found.end()):
             name = speakers.known(SPACE.sub(" ", found.group("name")))
             if name is not None and name in speakers.people:
                 return name
+        final = DESCRIPTION_FINAL.match(after)
+        if final is not None:
+            name = described_speaker(final.group("desc"), text, qend + final.start("desc"), speakers)
+            if name is not None:
+                return name
         described = DESCRIBED.match(after)
         if described:
-            for candidate in NAMES.finditer(described.group("rest")):
+            rest = described.group("rest")
+            for candidate in NAMES.finditer(rest):
                 name = speakers.known(candidate.group())
-                if name is not None:
+                if name is not None and not _modifies_a_role(rest, candidate.end()):
                     return name
         unnamed = UNNAMED_AFTER.match(after)
         if unnamed and AGE.search(unnamed.group().split(",")[-1].strip().rsplit(" ", 1)[0]):
@@ -361,20 +273,22 @@ class NewsQuotes(Mapper):
             if name is not None and name not in speakers.people:
                 return name  # ... but "the World Bank report said", "the Rodong Sinmun said" name the body
             titled = self._titled_earlier(unnamed.group(), text, qstart, speakers)
-            return titled or UNNAMED  # ... unless '"...", disse a secretária' names one met before
+            if titled is not None:
+                return titled  # ... unless '"...", disse a secretária' names one met before
+            description = VERB_WORDS.sub(" ", unnamed.group()).strip(" \t,.!?—–" + CLOSE)
+            return described_speaker(description, text, qend, speakers) or UNNAMED  # or 'the company said'
         paragraph_from = text.rfind("\n", 0, qstart) + 1
-        before = text[max(paragraph_from, qstart - 300) : qstart]
-        cut = SENTENCE_START.search(before)
-        sentence = before[cut.end() :] if cut else before
-        for pattern in BEFORE:
-            found = pattern.search(sentence)
-            if found:
-                return self._name(found.group("name"), text, qstart, speakers)
+        name = self._before(text, qstart, qend, paragraph_from, speakers)
+        if name is not None:
+            return name
         incise = INCISE.search(text, qstart, qend)
         if incise:
             return self._name(incise.group("name"), text, qstart, speakers)
         if BARE_VERB.match(after):  # '"...," afirmou.'
             return speakers.nearest(text, qstart, "they", since=paragraph_from)
+        previous = speakers.memo.get(LAST_SPEAKER)
+        if previous is not None and previous[0] >= paragraph_from and previous[1] not in (None, UNNAMED):
+            return None  # a run of quotes in one paragraph: the earlier attribution was the previous quote's
         earliest = max(paragraph_from, qstart - LOOKBACK)  # antecedents are near: linear in long paragraphs
         latest: tuple[int, str] | None = None  # the attribution nearest the quote, whichever pattern found it
         for pattern, spans in zip(EARLIER, _match_spans(text, speakers), strict=True):
@@ -389,7 +303,41 @@ class NewsQuotes(Mapper):
             return self._name(deferred.group("name"), text, qstart, speakers)
         return None
 
-    def _titled_earlier(self, attribution: str, text: str, qstart: int, speakers: _Speakers) -> str | None:
+    def _before(self, text: str, qstart: int, qend: int, paragraph_from: int, speakers: Speakers) -> str | None:
+        """The speaker an attribution in the sentence before the quote names (UNNAMED: someone not named)."""
+        window = max(paragraph_from, qstart - 600)
+        cut = _last_match(SENTENCE_END, text, window, qstart)
+        sentence_at = cut.end() if cut else window
+        sentence = text[sentence_at:qstart]
+        for pattern in BEFORE:
+            found = pattern.search(sentence)
+            if found:  # a pronoun refers back from where it stands, not from the quote
+                name = self._name(found.group("name"), text, sentence_at + found.start("name"), speakers)
+                if name is None and found.group("name").lower() not in ("he", "she", "it"):
+                    return UNNAMED  # an attribution to someone not known: not the previous speaker's
+                return name
+        if (possessive := POSSESSIVE_PRONOUN_OPENS.match(sentence)) is not None:
+            pronoun = "he" if possessive.group("name") == "His" else "she"
+            return speakers.nearest(text, sentence_at + possessive.start("name"), pronoun)
+        if INDEFINITE_SUBJECT.match(sentence) and not any(
+            speakers.known(name.group()) in speakers.people for name in NAMES.finditer(sentence)
+        ):
+            return UNNAMED  # ... but 'One of the fans, Jo Roe, said: "..."' names her
+        if SUBJECTLESS.search(sentence) and (subject := SUBJECT.match(sentence)):
+            name = self._name(subject.group("name"), text, sentence_at + subject.start("name"), speakers,
+                              known_only=True)
+            if name is not None:
+                return name
+        if PARTICIPLE_OPENS.search(sentence) and (after := SUBJECT_AFTER.match(text, qend)):
+            name = self._person(after.group("name"), text, after.start("name"), speakers)
+            if name is not None:
+                return name
+        described = DESCRIPTION_BEFORE.search(sentence)
+        if described is not None:
+            return described_speaker(described.group("desc"), text, sentence_at + described.start(), speakers)
+        return None
+
+    def _titled_earlier(self, attribution: str, text: str, qstart: int, speakers: Speakers) -> str | None:
         """ "the secretary" after a quote: the person introduced earlier as "the secretary ..., Name"."""
         title = next((w for w in WORD.findall(attribution) if fold_to_latin(w) in TITLES), None)
         if title is None:
@@ -406,17 +354,20 @@ class NewsQuotes(Mapper):
         return None
 
     def _name(
-        self, phrase: str, text: str, at: int, speakers: _Speakers, *, known_only: bool = False
+        self, phrase: str, text: str, at: int, speakers: Speakers, *, known_only: bool = False
     ) -> str | None:
-        phrase = SPACE.sub(" ", phrase).strip()
-        words = phrase.split()
-        for i, word in enumerate(words[:-1]):  # "McIlroy. New ..." ends at the sentence end
-            if word.endswith(".") and len(word) > 3 and fold_to_latin(word[:-1]) not in TITLES:
-                phrase = " ".join(words[: i + 1])
-                break
-        phrase = phrase.removesuffix("'s").removesuffix("’s").rstrip(".,")
+        phrase = clean_phrase(phrase)
         if phrase.lower() in ("he", "she", "it"):
             return speakers.nearest(text, at, phrase)
         if known_only:
-            return speakers.known(phrase)
-        return speakers.resolve(phrase)
+            return speakers.known(phrase, text, at)
+        return speakers.resolve(phrase, text, at)
+
+    def _person(self, phrase: str, text: str, at: int, speakers: Speakers) -> str | None:
+        """The person a name stands for: a known person, or an unknown name of two words or more."""
+        phrase = SPACE.sub(" ", phrase).strip().rstrip(".,")
+        name = speakers.known(phrase, text, at)
+        if name is not None:
+            return name if name in speakers.people else None
+        name = speakers.resolve(phrase)
+        return name if name is not None and len(name.split()) > 1 else None

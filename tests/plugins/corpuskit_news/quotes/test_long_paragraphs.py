@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from corpuskit_news.quotes.patterns import EARLIER
-from corpuskit_news.quotes.stage import NewsQuotes, _any_within, _last_match, _match_spans, _Speakers
+from corpuskit_news.quotes.speakers import Speakers
+from corpuskit_news.quotes.stage import NewsQuotes, _any_within, _last_match, _match_spans
 
 from corpuskit import Document
 from corpuskit.testing import run_stage
@@ -17,7 +18,7 @@ WORDS = ["Mr", "Jones", "said", "he", "told", "according", "to", "the", "Mayor",
 def test_the_span_filter_agrees_with_the_backward_scan():
     rng = random.Random(7)
     text = " ".join(rng.choice(WORDS) for _ in range(6000))
-    speakers = _Speakers.from_entities([])
+    speakers = Speakers.from_entities([])
     for pattern, spans in zip(EARLIER, _match_spans(text, speakers), strict=True):
         for _ in range(400):
             end = rng.randrange(1, len(text))
