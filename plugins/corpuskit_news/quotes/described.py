@@ -44,6 +44,8 @@ _UNNAMED_ROLES = _word_set(
     "woman witness resident residents "
 )
 _WORDS = re.compile(r"[\w'’\-]+")
+_DOCUMENT_FROM = re.compile(rf"\b(?:statement|letter|report|release|memo|post)[ \t]+(?:from|by|of)[ \t]+(?:the[ \t]+)?"
+                            rf"(?P<name>{NAME})")
 _DOCUMENT_BY = re.compile(rf"(?P<name>{NAME})(?:['’]s)?[ \t]+(?P<doc>[a-z]+)\b")
 
 
@@ -51,6 +53,9 @@ def described_speaker(description: str, text: str, at: int, speakers: Speakers) 
     """Who ``description`` (the words before the speech verb, article first) standing at ``text[at]``
     refers to; ``UNNAMED`` for someone not named, None when the description says nothing of it."""
     words = _WORDS.findall(description)
+    source = _DOCUMENT_FROM.search(description)
+    if source is not None:  # '"...," said a statement from Northline Rail'
+        return _named_body(source.group("name"), text, at, speakers) or UNNAMED
     if not words or words[0].lower() != "the":
         return UNNAMED if words and words[0].lower() in ("a", "an", "one") else None
     head = fold_to_latin(words[-1])
@@ -63,6 +68,8 @@ def described_speaker(description: str, text: str, at: int, speakers: Speakers) 
         return _body(head, text, at, speakers) or UNNAMED
     if head in _UNNAMED_ROLES or owner is not None:
         return UNNAMED  # "the WSIS spokesman", "the festival's artistic director": someone not named
+    if head in TITLES and (titled := speakers.titled(head, text, at)) is not None:
+        return titled  # "the president said": the last person named with that title
     if head in TITLES or head in gazetteer().occupations or head in gazetteer().demonyms or head in (
         "republican", "democrat", "conservative", "liberal"
     ):
@@ -83,3 +90,9 @@ def _document_body(document: str, text: str, at: int, speakers: Speakers) -> str
             name = speakers.known(match.group("name"), text, match.start())
             body = name if name is not None and name not in speakers.people else body
     return body
+
+
+def _named_body(phrase: str, text: str, at: int, speakers: Speakers) -> str | None:
+    """The body a document names as its source: known, else as written when it names a body."""
+    name = speakers.resolve(phrase, text, at)
+    return name if name is not None and name not in speakers.people else None

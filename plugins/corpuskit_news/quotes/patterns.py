@@ -75,6 +75,7 @@ VERBS = (
     r"continued|urged|emphasi[sz]ed|emphasi[sz]es|recalled|admitted|conceded|suggested|predicted|"
     r"concluded|tweeted|posted|testified|observed|agreed|cautioned|complained|confirmed|saying|telling|"
     r"pointed out|went on|responded|reiterated|promised|vowed|recounted|revealed|"
+    r"disagreed|countered|retorted|objected|protested|quipped|joked|shouted|pleaded|boasted|lamented|"
     # de, fr, es, it, nl, pt
     r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|"
     r"a dit|dit|déclare|a déclaré|raconte|témoigne|estime|assure|explique|affirme|souligne|ajoute|"
@@ -173,8 +174,8 @@ TAIL = rf"(?:[^.!?{OPEN}{CLOSE}]|{ABBREVIATION_STOP})"
 NAMING = r"(?:called|calls|described|describes|branded|brands|dubbed|labell?ed|termed)"
 """Verbs that quote what someone calls a thing: 'X called the rules "an injustice"'."""
 BEFORE = [
-    re.compile(rf"\b(?P<name>{NAME}|{PRONOUN})(?:,[^,]{{1,60}},)?[ \t]+{ADVERB}"
-               rf"(?:{VERBS}|{NAMING})\b{TAIL}{{0,160}}$"),
+    re.compile(rf"\b(?!(?:The|A|An)\b)(?P<name>{NAME}|{PRONOUN})(?:,[^,]{{1,60}},|(?P<bare>,))?[ \t]+"
+               rf"{ADVERB}(?:{VERBS}|{NAMING})\b{TAIL}{{0,160}}$"),
     re.compile(rf"\b{ACCORDING}[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<name>{NAME})"
                rf"{TAIL}{{0,80}}$"),
     # 'was described by Steve Jobs as "..."': the speaker as the agent of a passive verb.

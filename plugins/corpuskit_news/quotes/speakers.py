@@ -73,12 +73,17 @@ class Speakers:
                    owners=shared, places=frozenset(places))
 
     def for_text(self, text: str, quoted: tuple[tuple[int, int], ...]) -> Speakers:
-        """These lookups for one text: fresh caches, and the people the text's attributions name
-        ("Kheradpir said", '"...," said Jane Roe') that the entity stage did not find, added as people."""
+        """These lookups for one text: fresh caches, and the people and bodies the text's attributions
+        name ("Kheradpir said", '"...," said Jane Roe', "the Ministry of Health said") that the entity
+        stage did not find, added."""
         canonical, people = dict(self.canonical), set(self.people)
         added: list[str] = []
+        bodies: list[str] = []
         for phrase in _attributed_names(text):
             name = self.resolve(clean_phrase(phrase))
+            if name is not None and fold_to_latin(name) not in canonical and _names_a_body(name.split()):
+                canonical[fold_to_latin(name)] = name  # "the Ministry of Health said": a body "the ministry" is
+                bodies.append(name)
             if name is None or not _looks_like_a_person(name) or fold_to_latin(name) in self.places:
                 continue
             if " " not in name and name not in canonical.values() and not _inside_a_sentence(text, name):
@@ -89,7 +94,8 @@ class Speakers:
                     canonical[key] = name
                     added.append(spelling)
             people.add(canonical.get(fold_to_latin(name), name))
-        spellings = {**self.spellings, "person": self.spellings["person"] + tuple(added)}
+        spellings = {**self.spellings, "person": self.spellings["person"] + tuple(added),
+                     "organization": self.spellings["organization"] + tuple(bodies)}
         return attrs.evolve(self, canonical=canonical, spellings=spellings, people=frozenset(people), memo={},
                             quoted=quoted)
 
@@ -113,10 +119,14 @@ class Speakers:
         last_title = max((i for i, w in enumerate(words) if fold_to_latin(w).rstrip(".") in TITLES), default=-1)
         if 0 <= last_title < len(words) - 1 and words[last_title + 1][:1].isupper():
             words = words[last_title + 1 :]  # "Patrol Chief James Hall": the name after the last title
-        if not words or fold_to_latin(words[0]) == "the" or any(
-            fold_to_latin(w) in TITLES or fold_to_latin(w) in ORG_CUES for w in words
-        ):
+        if not words or fold_to_latin(words[0]) == "the" or any(fold_to_latin(w) in TITLES for w in words):
             return None  # "The Conservative Party Co-Chairman": a description, not a name
+        if any(fold_to_latin(w) in ORG_CUES for w in words):
+            return " ".join(words) if _names_a_body(words) else None  # "Ministry of Health said"
+        if fold_to_latin(" ".join(words)) in self.places:
+            return None  # "Geneva, told": a place does not speak
+        if len(words) == 1 and text and _common_word(text, words[0]):
+            return None  # "Economists said": a common noun at a sentence start
         return " ".join(words)
 
     def known(self, phrase: str, text: str = "", at: int = 0) -> str | None:
@@ -183,6 +193,28 @@ class Speakers:
             if speaker is not None and kind_fits and not (wrong and self.gender(speaker) == wrong):
                 return speaker
         return found[1] if found else None
+
+    def titled(self, title: str, text: str, end: int) -> str | None:
+        """The person mentioned last before ``text[end]`` whose forms carry ``title`` (folded):
+        "the president" for "President Anna Holm"."""
+        mentions = self._mentions(text, "person")
+        for i in range(bisect.bisect_left(mentions, (end,)) - 1, -1, -1):
+            at, _, name, _ = mentions[i]
+            if at < end - LOOKBACK:
+                break
+            if title in self._titles(name):
+                return name
+        return None
+
+    def _titles(self, name: str) -> frozenset[str]:
+        """The title words in the forms of the person of that canonical name ("president", "senator")."""
+        key = ("titles", name)
+        if key not in self.memo:
+            forms = next((e.get("forms", []) for e in self.entities if e.get("name") == name), [])
+            self.memo[key] = frozenset(
+                fold_to_latin(w).rstrip(".") for f in forms for w in f.split() if fold_to_latin(w).rstrip(".") in TITLES
+            )
+        return self.memo[key]
 
     def last_organisation(self, text: str, end: int, word: str | None = None) -> str | None:
         """The organisation mentioned last before ``text[end]`` outside quotation marks (whose name has
@@ -288,8 +320,16 @@ def _inside_a_sentence(text: str, word: str) -> bool:
     and never in lowercase."""
     if re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", text) is None:
         return False
-    # "Economists said": a common noun, written in lowercase elsewhere
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is None
+    return not _common_word(text, word)
+
+
+def _common_word(text: str, word: str) -> bool:
+    """Whether a capitalised word is a common noun or adjective: the text also writes it in lowercase
+    ("Economists said ... economists"), or it names an occupation ("Economists", "Farmers")."""
+    lower = word.lower()
+    return lower in gazetteer().occupations or lower.removesuffix("s") in gazetteer().occupations or (
+        re.search(rf"\b{re.escape(lower)}\b", text) is not None
+    )
 
 
 _SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\.?$")
@@ -319,3 +359,11 @@ def _attributed_names(text: str) -> list[str]:
         elif QUOTE_BEFORE.search(text, max(0, start - 4), start) and (after := NAME_AFTER_QUOTE.match(text, end)):
             names.append(after.group("name"))
     return names
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """Whether capitalised words name an organisation by its cue word ("Ministry of Health",
+    "Greater Riverton Chamber of Commerce"): every word capitalised but "of"/"and"/"for", a cue among them."""
+    return len(words) > 1 and all(w[:1].isupper() or w in ("of", "and", "for") for w in words) and any(
+        fold_to_latin(w) in ORG_CUES for w in words
+    )

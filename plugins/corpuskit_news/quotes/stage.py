@@ -311,6 +311,8 @@ class NewsQuotes(Mapper):
         sentence = text[sentence_at:qstart]
         for pattern in BEFORE:
             found = pattern.search(sentence)
+            if found and found.groupdict().get("bare") and speakers.known(found.group("name")) not in speakers.people:
+                continue  # "The senator, Tom Reid, added:" but not "... at West Point, said"
             if found:  # a pronoun refers back from where it stands, not from the quote
                 name = self._name(found.group("name"), text, sentence_at + found.start("name"), speakers)
                 if name is None and found.group("name").lower() not in ("he", "she", "it"):

@@ -193,3 +193,29 @@ def test_his_page_or_letter_speaks_for_the_person_last_named():
             'His Facebook page includes a number of posts introducing "the members of our next government," '
             "with photos but no names.")
     assert speakers_of(text) == ["Farid Nasser"]
+
+
+def test_a_common_noun_at_a_sentence_start_is_no_speaker():
+    text = ('"Rates will stay where they are," said Carla Benz, an analyst.\n\n'
+            'Economists said the figures were "a clear sign that the slowdown is over," and most economists agreed.')
+    assert speakers_of(text) == ["Carla Benz", None]
+
+
+def test_a_body_the_entity_stage_missed_still_speaks_and_is_the_one_the_description_means():
+    text = ('In a statement, the Ministry of Health said: "All hospitals will stay open through the holiday."\n\n'
+            '"We have enough staff for every ward," the ministry added.')
+    assert speakers_of(text) == ["Ministry of Health", "Ministry of Health"]
+
+
+def test_an_apposition_before_the_verb_and_more_speech_verbs():
+    text = ('The senator, Tom Reid, added: "This bill will not pass the Senate in its current form."\n\n'
+            '"I am not going anywhere this year," Paul Smith insisted. Ivan Jones, his rival, disagreed: '
+            '"He has to go before the summer."')
+    assert speakers_of(text) == ["Tom Reid", "Paul Smith", "Ivan Jones"]
+
+
+def test_the_title_of_a_person_and_a_statement_from_a_body():
+    text = ("President Anna Holm met Prime Minister Lars Berg on Monday.\n\n"
+            'Holm spoke after Berg. Then the president said: "We agreed on nearly everything today."\n\n'
+            '"Our priority is the safety of every passenger," said a statement from Northline Rail Company.')
+    assert speakers_of(text) == ["Anna Holm", "Northline Rail Company"]
