@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import attrs
@@ -66,6 +67,15 @@ class LogEach(Mapper):
         return doc
 
 
+@stage("test.gc_threshold", kind="extract")
+@attrs.frozen
+class GcThreshold(Mapper):
+    """Records in meta the collector's youngest threshold while the document goes through."""
+
+    def map(self, doc: Document, ctx: StageContext) -> Document:
+        return doc.with_meta(gc_threshold=gc.get_threshold()[0])
+
+
 @stage("test.word_rank", kind="extract")
 @attrs.frozen
 class WordRank(GlobalStage):
@@ -96,3 +106,4 @@ def corpuskit_register_stages(registry: Any) -> None:
     registry.add(Exit)
     registry.add(SetupCounter)
     registry.add(LogEach)
+    registry.add(GcThreshold)

@@ -62,8 +62,14 @@ def length_bin(n: int) -> int:
     return 0 if n <= 0 else int(2 * math.log2(n)) + 1
 
 
+_BINNED = 1 << 14
+_BINS = [length_bin(n) for n in range(_BINNED)]
+"""``length_bin`` of the lengths most texts have, looked up instead of computed (every document, twice)."""
+_xxh64 = xxhash.xxh64_intdigest
+
+
 def doc_hash(doc_id: str) -> int:
-    return int(xxhash.xxh64_intdigest(doc_id.encode("utf-8", "surrogatepass")))
+    return _xxh64(doc_id.encode("utf-8", "surrogatepass"))
 
 
 def _prune(counter: Counter[Any]) -> None:
@@ -80,10 +86,12 @@ class _BottomK:
         self.k = k
         self.heap: list[tuple[int, int, Any]] = []
         self._n = 0
+        self.below = 1 << 64 if k > 0 else 0
+        """Keys under this are kept (:meth:`wants`): any key while the heap fills, then under its largest."""
 
     def wants(self, key: int) -> bool:
         """Whether an item with ``key`` would be kept now (build it only then)."""
-        return self.k > 0 and (len(self.heap) < self.k or -self.heap[0][0] > key)
+        return key < self.below
 
     def put(self, key: int, item: Any) -> None:
         """Keep ``item`` (call only when :meth:`wants` said so)."""
@@ -92,6 +100,8 @@ class _BottomK:
             heapq.heappush(self.heap, (-key, self._n, item))
         else:
             heapq.heapreplace(self.heap, (-key, self._n, item))
+        if len(self.heap) == self.k:
+            self.below = -self.heap[0][0]
 
     def offer(self, key: int, item: Any) -> None:
         if self.wants(key):
@@ -128,15 +138,21 @@ class ShardProbe:
     def watch_loaded(self, docs: Iterator[Document]) -> Iterator[Document]:
         """The loader's documents, unchanged: their length and, for the sample, their text."""
         self.seen_loaded = True
-        for doc in docs:
-            self._record(self._loaded, doc)
-            yield doc
+        return self._watch(docs, self._loaded)
 
     def watch_final(self, docs: Iterator[Document]) -> Iterator[Document]:
         """The documents that reach the end of the pipeline, unchanged."""
         self.seen_final = True
+        return self._watch(docs, self._final)
+
+    def _watch(self, docs: Iterator[Document], note: Callable[[Document], None]) -> Iterator[Document]:
+        """:meth:`_record` of each document, inlined: it runs for every document, twice."""
         for doc in docs:
-            self._record(self._final, doc)
+            if self.broken is None:
+                try:
+                    note(doc)
+                except Exception as exc:
+                    self.broken = f"{type(exc).__name__}: {exc}"
             yield doc
 
     def watch_reject(self, record: dict[str, Any]) -> None:
@@ -153,9 +169,10 @@ class ShardProbe:
 
     def _loaded(self, doc: Document) -> None:
         text = doc.text
-        self.before[length_bin(len(text))] += 1
-        h = doc_hash(doc.id)
-        if self.loaded.wants(h):
+        n = len(text)
+        self.before[_BINS[n] if n < _BINNED else length_bin(n)] += 1
+        h = _xxh64(doc.id.encode("utf-8", "surrogatepass"))
+        if h < self.loaded.below:
             markup = doc.meta.get("content_type") == "text/html"  # no use placing removed lines in markup
             self.loaded.put(h, (doc.id, None if markup else text[:TEXT_LIMIT], doc.meta.get("content_type")))
 
@@ -173,7 +190,8 @@ class ShardProbe:
 
     def _final(self, doc: Document) -> None:
         meta = doc.meta
-        self.after[length_bin(len(doc.text))] += 1
+        n = len(doc.text)
+        self.after[_BINS[n] if n < _BINNED else length_bin(n)] += 1
         language = meta.get("language")
         self.languages[language if isinstance(language, str) and language else "unknown"] += 1
         size = meta.get("story_size")
@@ -187,8 +205,8 @@ class ShardProbe:
         entities = meta.get("entities")
         if isinstance(entities, list):
             self._entities(entities)
-        h = doc_hash(doc.id)
-        if self.final.wants(h):
+        h = _xxh64(doc.id.encode("utf-8", "surrogatepass"))
+        if h < self.final.below:
             self.final.put(h, _trimmed_doc(doc))
 
     def _removed(self, stage: str, removed: list[Any]) -> None:

@@ -21,7 +21,7 @@ Both give a document its decisions in the same order: bucket by bucket, then com
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 import xxhash
@@ -45,6 +45,8 @@ __all__ = [
     "reduce_bucket",
 ]
 
+_new_tuple = tuple.__new__
+
 COMBINE = "combine"
 """The name under which the combine step's decisions are stored (after every bucket's)."""
 
@@ -57,8 +59,8 @@ def bucket_name(bucket: int) -> str:
 class KeyWriter(Protocol):
     """Receives one shard's ``(key, value)`` pairs during the map phase."""
 
-    def add_all(self, pairs: list[tuple[Any, Any]]) -> None:
-        """Route one document's pairs to the buckets of their keys."""
+    def add_all(self, pairs: list[tuple[Any, Any]], ref: Ref | None = None) -> None:
+        """Route one document's pairs to the buckets of their keys (``ref``: the document's)."""
 
     def close(self) -> None:
         """Flush what is pending; called once the shard's documents are done."""
@@ -126,12 +128,13 @@ def map_keys(
     prepare = custom_prepare(stage)
     add_all = writer.add_all
     for doc in docs:
-        found = keys_of(stage, doc, Ref(shard, index), ctx, budget, deadline, prepare)
+        ref = _new_tuple(Ref, (shard, index))  # Ref(shard, index), without its Python-level __new__
+        found = keys_of(stage, doc, ref, ctx, budget, deadline, prepare)
         if found is None:
             continue
         prepared_doc, pairs = found
         try:  # in_phase(ctx, stage, "keys"), without a context manager per document
-            add_all(pairs)
+            add_all(pairs, ref)
         except Exception as exc:
             error = phase_error(ctx, stage, "keys", exc)
             if error is None:
@@ -167,9 +170,34 @@ def apply_decisions(
     budget: ErrorBudget,
     deadline: Deadline = NO_DEADLINE,
 ) -> Iterator[Document]:
-    """The apply phase over one shard's documents, each with the decisions addressed to it."""
+    """The apply phase over one shard's documents, each with the decisions addressed to it.
+
+    A stage whose ``apply_undecided`` is False gets only the documents with decisions;
+    the others pass on unchanged, counted out (they were counted in by the map phase)."""
     decisions = store.decisions(shard)
-    return apply_global(stage, iter(docs), lambda i: decisions.get(i, []), ctx, budget, deadline)
+    if getattr(stage, "apply_undecided", True) is not False:
+        return apply_global(stage, iter(docs), lambda i: decisions.get(i, []), ctx, budget, deadline)
+    return _apply_decided(stage, docs, decisions, ctx, budget, deadline)
+
+
+def _apply_decided(
+    stage: Any, docs: Iterable[Document], decisions: dict[int, list[Any]], ctx: StageContext,
+    budget: ErrorBudget, deadline: Deadline,
+) -> Iterator[Document]:
+    stats = ctx.stats
+    for index, doc in enumerate(docs):
+        found = decisions.get(index)
+        if found is None:
+            if budget.consecutive:
+                budget.succeeded()  # as apply would have: it keeps the document
+            stats.docs_out += 1
+            yield doc
+        else:
+            yield from apply_global(stage, iter((doc,)), _always(found), ctx, budget, deadline)
+
+
+def _always(decisions: list[Any]) -> Callable[[int], list[Any]]:
+    return lambda _index: decisions
 
 
 def route_by_shard(pairs: Iterable[tuple[Ref, Any]]) -> tuple[dict[int, list[tuple[int, Any]]], int]:

@@ -98,6 +98,14 @@ def run_stream_stage(
     deadline: Deadline = NO_DEADLINE,
 ) -> Iterator[Document]:
     """``stage.process`` over ``upstream`` with counting, timing and error containment."""
+    if type(stage).process is Mapper.process:  # Mapper's own loop: call map per document directly
+        return _run_mapper(stage, upstream, ctx, budget, deadline)
+    return _run_process(stage, upstream, ctx, budget, deadline)
+
+
+def _run_process(
+    stage: Any, upstream: Iterator[Document], ctx: StageContext, budget: ErrorBudget, deadline: Deadline,
+) -> Iterator[Document]:
     feed = Feed(upstream, ctx, budget, deadline)
     stats = ctx.stats
     phase = "map" if isinstance(stage, Mapper) else "process"
@@ -159,6 +167,53 @@ def run_stream_stage(
             yield doc
     finally:
         stats.seconds += max(0.0, elapsed - feed.upstream_seconds)
+
+
+def _run_mapper(
+    stage: Any, upstream: Iterator[Document], ctx: StageContext, budget: ErrorBudget, deadline: Deadline,
+) -> Iterator[Document]:
+    """What :func:`_run_process` does for a Mapper that keeps ``Mapper.process``, without its
+    per-document layers (the Feed, the ``process`` generator): ``map`` is called and timed per
+    document, its failures handled as there."""
+    stats = ctx.stats
+    map_doc = stage.map
+    clock = time.perf_counter
+    elapsed = 0.0
+    try:
+        for doc in upstream:  # what upstream raises passes through: not this stage's document
+            stats.docs_in += 1
+            t0 = clock()
+            deadline.start_document(doc.id)
+            deadline.enter()
+            try:
+                out = map_doc(doc, ctx)
+            except TimeoutSwallowed:
+                raise swallowed_error(ctx.stage, doc, deadline) from None
+            except DocumentTimeout:
+                elapsed += clock() - t0
+                reject_timeout(doc, ctx, budget, deadline)
+                continue
+            except CorpuskitError:
+                raise
+            except SystemExit as exc:
+                raise _exit_error(ctx.stage, exc) from None
+            except Violation as violation:
+                raise contract_error(ctx, stage, "map", violation) from None
+            except Exception as exc:
+                elapsed += clock() - t0
+                error = describe_exception(exc, stage)
+                ctx.reject(doc, f"error: {type(exc).__name__}", error)
+                budget.failed(ctx.stage, doc.id, error)
+                continue
+            finally:
+                deadline.leave()
+            elapsed += clock() - t0
+            budget.succeeded()
+            check_document(out, ctx, stage, "map")
+            stats.docs_out += 1
+            yield out
+    finally:
+        stats.seconds += elapsed
 
 
 def _exit_error(label: str, exc: SystemExit) -> StageError:

@@ -62,7 +62,7 @@ class _BucketLists:
         self._shard = shard
         self._buckets = buckets
 
-    def add_all(self, pairs: list[tuple[Any, Any]]) -> None:
+    def add_all(self, pairs: list[tuple[Any, Any]], ref: Ref | None = None) -> None:
         dumps_checked(pairs, "keys")  # they would cross processes in a run over files
         for pair in pairs:
             self._keys.setdefault((self._shard, bucket_of(pair[0], self._buckets)), []).append(pair)

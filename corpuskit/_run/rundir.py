@@ -4,7 +4,7 @@
     plan.json                     shards and the fingerprint of config and inputs
     markers/seg<i>-shard<s>.json  a finished shard of segment i, with its stats
     markers/seg<i>-reduce.json    a finished reduce + combine of segment i's global stage
-    data/seg<i>/shard-<s>.jsonl   documents between segments (removed at the end)
+    data/seg<i>/shard-<s>.pkl     documents between segments (removed at the end)
     keys/seg<i>/shard-<s>/b<b>.pkl  a global stage's keys (removed at the end)
     decisions/seg<i>/shard-<s>/   decisions addressed to a shard (removed at the end)
     parts/<stage>/shard-<s>.jsonl export parts (removed once committed); a split output's
@@ -114,7 +114,7 @@ class RunDir:
         return self.root / "markers" / f"seg{segment}-reduce.json"
 
     def data(self, segment: int, shard: int) -> Path:
-        return self.root / "data" / f"seg{segment}" / f"shard-{shard:06d}.jsonl"
+        return self.root / "data" / f"seg{segment}" / f"shard-{shard:06d}.pkl"
 
     def keys(self, segment: int, shard: int, bucket: int) -> Path:
         return self.root / "keys" / f"seg{segment}" / f"shard-{shard:06d}" / f"b{bucket:05d}.pkl"

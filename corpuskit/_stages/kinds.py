@@ -337,9 +337,12 @@ class GlobalStage:
 
     Keys, values and decisions must be picklable; keep them small. ``buckets`` (an
     attribute or field) overrides the pipeline's bucket count for this stage.
+    ``apply_undecided = False`` says that ``apply`` returns a document without
+    decisions unchanged: the runner then passes such documents on without calling it.
     """
 
     buckets: ClassVar[int | None] = None
+    apply_undecided: ClassVar[bool] = True
 
     def setup(self, ctx: StageContext) -> None:
         """Load what the stage needs once per worker."""

@@ -42,9 +42,45 @@ class BucketTrace(GlobalStage):
         return doc.with_meta(trace=decisions)
 
 
+APPLIED: list[str] = []
+
+
+@stage("test.tag_repeats", kind="extract")
+@attrs.frozen
+class TagRepeats(GlobalStage):
+    """Tags a document whose first word an earlier one had; apply leaves the others as they are."""
+
+    apply_undecided = False
+
+    def keys(self, doc: Document, ref: Ref, ctx: StageContext) -> Any:
+        yield doc.text.split()[0], (ref, doc.id)
+
+    def reduce(self, bucket: int, items: Any, ctx: StageContext) -> Any:
+        first: dict[str, str] = {}
+        for word, (ref, doc_id) in items:
+            if word in first:
+                yield ref, first[word]
+            else:
+                first[word] = doc_id
+
+    def apply(self, doc: Document, decisions: list[Any], ctx: StageContext) -> Document:
+        APPLIED.append(doc.id)
+        return doc.with_meta(repeats=decisions[0]) if decisions else doc
+
+
+@stage("test.tag_repeats_all", kind="extract")
+@attrs.frozen
+class TagRepeatsAll(TagRepeats):
+    """The same, with apply called on every document."""
+
+    apply_undecided = True
+
+
 @hookimpl
 def corpuskit_register_stages(registry: Any) -> None:
     registry.add(BucketTrace)
+    registry.add(TagRepeats)
+    registry.add(TagRepeatsAll)
 
 
 @pytest.fixture
@@ -105,6 +141,53 @@ def test_both_stores_keep_keys_partials_and_decisions_alike(tmp_path, monkeypatc
     assert store.decisions(0) == {0: ["b1"], 3: ["late", "b1", "c"]}
     assert store.decisions(1) == {0: ["c"]}
     assert store.decisions(2) == {}
+
+
+@pytest.mark.parametrize("make_store", [MemoryStore, lambda: DiskStore(RunDir("run"), 0)])
+def test_both_stores_give_back_the_pairs_keys_yielded_refs_included(tmp_path, monkeypatch, make_store):
+    monkeypatch.chdir(tmp_path)
+    store = make_store()
+    added: list[Any] = []
+    for shard in (0, 1):
+        writer = store.key_writer(shard, 1)
+        for index in range(5000):  # more than one chunk of columns
+            ref = Ref(shard, index)
+            pairs = [(index, (ref, f"d{index}"))]  # the usual value: the document's own Ref first
+            if index % 7 == 0:
+                pairs.append((-index, (Ref(shard, index), "a Ref equal to ref, not ref itself")))
+            if index % 11 == 0:
+                pairs.append(("word", [ref, "a list, not a tuple"]))
+                pairs.append((b"bytes", (ref, "three", "items")))
+            writer.add_all(pairs, ref)
+            added.extend((shard, pair) for pair in pairs)
+        writer.close()
+    back = list(store.bucket_items(0, 2))
+    assert back == [pair for _, pair in added]
+    assert [type(value) for _, value in back] == [type(value) for _, (_, value) in added]
+    assert all(type(value[0]) is Ref for _, value in back if isinstance(value, tuple) and len(value) == 2)
+
+
+@pytest.mark.parametrize("executor", ["serial", "local", None])  # None: Pipeline.process
+def test_apply_is_called_only_with_decisions_where_the_stage_says_so(tmp_path, monkeypatch, plugins, executor):
+    monkeypatch.chdir(tmp_path)
+    records = corpus_records(60)
+    write_jsonl(tmp_path / "corpus.jsonl", records)
+    outputs = {}
+    for name in ("test.tag_repeats_all", "test.tag_repeats"):
+        APPLIED.clear()
+        pipeline = Pipeline.from_dict(_spec(name), plugins=plugins)
+        if executor is None:
+            outputs[name] = [d.to_record() for d in pipeline.process([Document(r["id"], r["text"]) for r in records])]
+        else:
+            result = pipeline.run(executor=executor, run_dir=tmp_path / name, workers=2)
+            outputs[name] = read_jsonl(tmp_path / "out/result.jsonl")
+            [stats] = [st for label, st in result.stats.items() if label.endswith(name)]
+            assert stats.docs_in == stats.docs_out == len(records)
+        tagged = [r["id"] for r in outputs[name] if "repeats" in r["meta"]]
+        if executor != "local":  # the workers' calls are not seen here
+            assert sorted(APPLIED) == sorted(r["id"] for r in records if name.endswith("_all") or r["id"] in tagged)
+        assert 0 < len(tagged) < len(records)
+    assert outputs["test.tag_repeats"] == outputs["test.tag_repeats_all"]
 
 
 def test_process_applies_the_pipeline_timeout(plugins):

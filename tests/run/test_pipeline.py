@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from corpuskit import Document, Pipeline
@@ -72,3 +73,17 @@ def test_library_prints_nothing_and_respects_logging(corpus, capsys, caplog, mak
     assert [d.id for d in out] == ["a"]
     assert [r for r in caplog.records if r.levelno < logging.WARNING] == []
     assert capsys.readouterr().out == ""
+
+
+def test_a_serial_run_collects_less_often_while_shards_run_and_restores_the_callers_thresholds(make_plugins,
+                                                                                               corpus):
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        Pipeline.from_dict({"stages": [{"read_jsonl": {"paths": [str(corpus)]}}, "test.gc_threshold",
+                                       {"write_jsonl": {"path": "out.jsonl"}}]},
+                           plugins=make_plugins(stagelib)).run(executor="serial")
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
+    assert {r["meta"]["gc_threshold"] for r in read_jsonl("out.jsonl")} == {10_000}

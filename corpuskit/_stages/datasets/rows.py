@@ -77,9 +77,10 @@ def batch_documents(batch: pa.RecordBatch, cmap: ColumnMap, meta_field: str, at:
     rows = zip(*values, strict=True) if values else repeat(())
     numbers = range(at.first_row, at.first_row + batch.num_rows)
     if not (meta_field in meta_names or SOURCE in meta_names or too_large or text_column.null_count):
-        path, unit, index = at.path, at.unit, at.index  # the common case, kept tight: 1M rows go through here
-        for doc_id, text, row, row_values in zip(ids, texts, numbers, rows, strict=False):
-            meta = dict(zip(meta_names, row_values, strict=True))
+        # the common case, kept tight (1M rows go through here): each row's meta made in C, then its source
+        path, unit, index = at.path, at.unit, at.index
+        metas = map(dict, map(zip, repeat(meta_names), rows))
+        for doc_id, text, row, meta in zip(ids, texts, numbers, metas, strict=False):
             meta[SOURCE] = {"path": path, unit: index, "row": row}
             yield Document(doc_id, text, meta)
         return

@@ -92,12 +92,17 @@ def _people(mentions: list[Mention]) -> dict[str, list[Entity]]:
             entity = Entity(PERSON, "", key, given=given, first=m.start)
             group.append(entity)
         entity.add(m)
+    by_given: dict[str, list[Entity]] = {}  # given-name skeleton -> the full names with it
+    for g in by_key.values():
+        for e in g:
+            if e.given:
+                by_given.setdefault(e.given, []).append(e)
     for m in bare:
         key = translit_key(m.name)
         group = by_key.get(key, [])
         if not group:
             # "Sir Digby" for "Digby Jones": a given name that only one full name has
-            owners = [e for g in by_key.values() for e in g if e.given and e.given == skeleton(m.name)]
+            owners = by_given.get(skeleton(m.name), [])
             if len(owners) == 1 and key not in by_key:
                 owners[0].add(m)
                 continue
@@ -148,15 +153,15 @@ def _short_names(by_key: dict[str, Entity], text: str = "", surnames: frozenset[
             short.setdefault(name_key(words[0]), entity)
             for plural in _members(words[0]):  # "Conservatives" for "Conservative Party"
                 short.setdefault(name_key(plural), entity)
-    defined = set(_PARENTHESISED.findall(text)) if "(" in text else set()
+    defined = _defined_acronyms(text)
     for entity in by_key.values():  # "Securities and Exchange Commission" is also "SEC"
         if entity.type == ORG and " " in entity.name:
             short.setdefault(name_key(_initials(entity.name)), entity)
             for form in entity.forms if defined else ():  # "European Commission (EC)", "University of Georgia
-                at = text.find(f"{form} (")  # (UGA)": an acronym in brackets right after the name defines it
-                found = _PARENTHESISED.match(text, at + len(form) + 1) if at != -1 else None
-                if found and found.group(1) in defined and found.group(1)[0] == form[:1].upper():
-                    short.setdefault(name_key(found.group(1)), entity)
+                for at, acronym in defined.get(form.rsplit(None, 1)[-1], ()):  # (UGA)": an acronym in brackets
+                    if text.endswith(form, 0, at) and acronym[0] == form[:1].upper():  # right after the name
+                        short.setdefault(name_key(acronym), entity)
+                        break
     for entity in by_key.values():  # "Gators" for "Florida Gators": a team's nickname alone
         words = entity.name.split()
         if entity.type == ORG and 2 <= len(words) <= 3 and words[-1].endswith("s") and words[-1][1:].islower() \
@@ -180,6 +185,16 @@ def _short_names(by_key: dict[str, Entity], text: str = "", surnames: frozenset[
     _shortened(by_key)
     _place_heads(by_key)
     return by_key
+
+
+def _defined_acronyms(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Acronyms in brackets by the word right before them: "Commission" -> [(end of "Commission", "EC")]."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for found in _PARENTHESISED.finditer(text) if "(" in text else ():
+        before = text[max(0, found.start() - 40) : found.start()]
+        if before.endswith(" ") and before.strip():
+            out.setdefault(before.split()[-1], []).append((found.start() - 1, found.group(1)))
+    return out
 
 
 def _place_heads(by_key: dict[str, Entity]) -> None:

@@ -80,20 +80,20 @@ class Cues:
         """A place and a plural nickname ("Miami Dolphins", "Leeds Rhinos"), or a US state and "State" (its
         university: "Ohio State"): a sports team or a school, not a place."""
         n = len(tokens)
-        if not 2 <= n <= 4 or not all(t.text[:1].isupper() for t in tokens):
-            return False
         last = tokens[-1].text
+        if not 2 <= n <= 4 or not (last == "State" or (last[-1] == "s" and len(last) > 3 and last[1:].islower())) \
+                or not all(t.text[:1].isupper() for t in tokens):
+            return False  # the usual case, decided on the last word
         if last == "State":
             return fold_to_latin(" ".join(t.text for t in tokens[:-1])) in self.gaz.countries
-        if not (last.endswith("s") and last[1:].islower() and len(last) > 3) or bare(last) in PLACE_CUES \
-                or bare(last) in ORG_CUES or bare(last[:-1]) in self.gaz.demonyms or bare(last) in _GEO_PLURALS:
+        key = bare(last)
+        if key in PLACE_CUES or key in ORG_CUES or key[:-1] in self.gaz.demonyms or key in _GEO_PLURALS:
             return False
         if bare(tokens[0].text) in self.gaz.given_names and n == 2:
             return False  # "Chad Myers"
-        if self.placed(tokens, self.words.prev_word(tokens[0].start)):
-            return False  # "in the Florida Keys"
-        return any(self.place(tokens[:k]) and not any(self.place([t]) for t in tokens[k:])
-                   for k in range(1, min(n, 3)))
+        if not any(self.place(tokens[:k]) and not any(self.place([t]) for t in tokens[k:]) for k in (1, 2) if k < n):
+            return False
+        return not self.placed(tokens, self.words.prev_word(tokens[0].start))  # not "in the Florida Keys"
 
     def org_acronym(self, word: str) -> bool:
         return is_acronym(word) and bare(word) not in NON_ORG_ACRONYMS and fold_to_latin(word) not in PLACE_ALIASES

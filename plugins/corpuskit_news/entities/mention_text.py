@@ -20,6 +20,7 @@ __all__ = ["DocumentWords"]
 
 _PREV_WORD = re.compile(r"(?<![\w\-.])([^\W\d_][\w\-.]*)$")
 _NEXT_WORD = re.compile(r"(?:['’‘]s)?[ \t]+([\w\-]+)")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _NEVER = (NON_ENTITY | COMMON_WORDS) - (TITLES | TITLE_PREFIXES)
 
 
@@ -32,6 +33,7 @@ class DocumentWords:
         self.headline_starts = [start for start, _ in self.headlines]
         self.mid_sentence: set[str] = set()
         self.lowercase_memo: dict[str, bool] = {}
+        self.alnum_runs: set[str] | None = None
         self.pairs: set[tuple[str, str]] = set()
         """Capitalised words that stand next to each other somewhere in the text ("Seddique", "Mateen")."""
 
@@ -62,6 +64,10 @@ class DocumentWords:
 
     def _find_lowercase(self, word: str) -> bool:
         lower, text = word.lower(), self.text
+        if lower.isalnum():  # one set of the text's alphanumeric runs instead of a scan a word: linear
+            if self.alnum_runs is None:
+                self.alnum_runs = set(_ALNUM_RUN.findall(text))
+            return lower in self.alnum_runs
         at = text.find(lower)
         while at != -1:
             end = at + len(lower)

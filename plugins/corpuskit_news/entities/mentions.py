@@ -418,7 +418,8 @@ class _Typer:
     def _single(self, tok: Tok, *, employer: bool, prev: str) -> None:
         word, key = tok.text, bare(tok.text)
         if key in TITLES or key in ORG_CUES or key in self.gaz.demonyms:
-            named = self.found.ending_with(word) if key in ORG_CUES and prev.lower() == "the" else None
+            named = self.found.ending_with(word) if key in ORG_CUES and prev.lower() == "the" \
+                and self.cues.ends_phrase(tok.end) else None  # not "the Rovers manager, X": that names X
             if key in STANDALONE_ORGS or named:
                 self.found.emit([tok], ORG, name=named)  # "the Commission" after "the European Commission"
             return

@@ -163,9 +163,11 @@ def test_a_double_hyphen_separates_a_dateline_from_the_first_name():
 
 def test_the_cue_word_alone_joins_the_one_body_named_so():
     text = ("The Northern Fisheries Commission met on Monday. Later the Commission said no. "
-            "The Senate Finance Committee and the House Rules Committee met; the Committee said nothing.")
+            "The Senate Finance Committee and the House Rules Committee met; the Committee said nothing. "
+            "The Kendal Rovers won. \"We fought,\" said the Rovers manager, Stuart Lawson.")
     names = forms(text)
     assert names["Northern Fisheries Commission"] == {"Northern Fisheries Commission", "Commission"}
+    assert names["Kendal Rovers"] == {"Kendal Rovers"}  # "the Rovers manager, X" names X, the speaker
     assert "Committee" not in names["Senate Finance Committee"] | names["House Rules Committee"]
 
 
