@@ -210,7 +210,7 @@ class Speakers:
         """The title words in the forms of the person of that canonical name ("president", "senator")."""
         key = ("titles", name)
         if key not in self.memo:
-            forms = next((e.get("forms", []) for e in self.entities if e.get("name") == name), [])
+            forms: list[str] = next((e.get("forms", []) for e in self.entities if e.get("name") == name), [])
             self.memo[key] = frozenset(
                 fold_to_latin(w).rstrip(".") for f in forms for w in f.split() if fold_to_latin(w).rstrip(".") in TITLES
             )
@@ -234,9 +234,9 @@ class Speakers:
         found = self.memo.get(kind)
         if found is not None:
             return found
-        spans = []
+        spans: list[tuple[int, int, str]] = []
         for spelling in set(self.spellings[kind]):
-            name = self.canonical.get(fold_to_latin(spelling))
+            name = self.canonical.get(fold_to_latin(spelling), "")
             at = text.find(spelling) if name else -1
             while at != -1:
                 stop = at + len(spelling)
