@@ -232,7 +232,12 @@ def test_a_us_state_with_a_sports_title_after_it_is_its_team():
 
 def test_the_services_alone_and_a_name_suffix_in_the_form():
     text = "The Navy said the Army would help. James Halvorsen Jr., the grandson of a senator, spoke."
-    assert forms(text) == {"Navy": {"Navy"}, "Army": {"Army"}, "James Halvorsen": {"James Halvorsen Jr."}}
+    assert forms(text) == {"Navy": {"Navy"}, "Army": {"Army"}, "James Halvorsen Jr.": {"James Halvorsen Jr."}}
+
+
+def test_a_name_suffix_stays_in_the_name_and_the_surname_alone_still_joins_it():
+    text = "James Halvorsen Jr., the grandson of a senator, spoke. Mr. Halvorsen said he was glad."
+    assert forms(text) == {"James Halvorsen Jr.": {"James Halvorsen Jr.", "Mr. Halvorsen"}}
 
 
 def test_a_verb_opening_the_sentence_is_no_part_of_a_name():
