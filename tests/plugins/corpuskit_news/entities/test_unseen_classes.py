@@ -261,3 +261,8 @@ def test_a_surname_does_not_join_a_building_or_company_named_after_the_person():
     names = forms(text)
     assert names["Donald Halvorsen"] == {"Donald Halvorsen", "Halvorsen"}
     assert names["Halvorsen Organization"] == {"Halvorsen Organization"}
+
+
+def test_a_compound_title_before_a_name_is_all_title():
+    text = "The judge agreed. Assistant District Attorney Donald Palik said the rule was unfair."
+    assert types(text) == {"Donald Palik": "person"}
