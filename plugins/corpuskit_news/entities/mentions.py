@@ -371,6 +371,7 @@ class _Typer:
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
         if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
+                       or self.cues.named_in_apposition(tokens, prev)
                        or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
                 and self.cues.name_shaped(tokens) and (prev.lower() != "the" or (  # not "the Rodong Sinmun said";
                     given and self.words.next_word(tokens[-1].end).islower()  # "the George Bush administration"

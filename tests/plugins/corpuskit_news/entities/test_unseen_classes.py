@@ -266,3 +266,8 @@ def test_a_surname_does_not_join_a_building_or_company_named_after_the_person():
 def test_a_compound_title_before_a_name_is_all_title():
     text = "The judge agreed. Assistant District Attorney Donald Palik said the rule was unfair."
     assert types(text) == {"Donald Palik": "person"}
+
+
+def test_a_name_in_apposition_to_a_common_noun_as_the_subject_is_a_person():
+    text = "The contest was hard. One participant, Curie Kim was so ill that she left early."
+    assert types(text) == {"Curie Kim": "person"}
