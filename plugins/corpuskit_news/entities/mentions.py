@@ -79,6 +79,8 @@ _KIND_ACRONYMS = frozenset(("ngo", "ngos"))
 """An acronym for a kind of organisation before a name: the name is an organisation's."""
 _PLACE_OPENERS = frozenset(("mount", "mt", "fort", "ft", "camp", "lake", "port", "cape", "isle", "loch"))
 """First words of two-word place names: "Camp Pendleton", "Mount Everest", "Port Talbot"."""
+_BOARDS = frozenset(("directors", "trustees", "governors", "regents"))
+"""A board's members after an organisation's name ("X Association Board of Directors"): the organisation."""
 _PARTY_ADJECTIVES = frozenset(("republican", "democratic", "democrat", "conservative", "liberal"))
 _NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more", "one", "two", "three", "four", "five", "six",
                            "seven", "eight", "nine", "ten"))
@@ -338,6 +340,10 @@ class _Typer:
             self.found.emit(tokens[1:], ORG)  # "the Republican Senate candidate": the Senate
             return
         if any(w in ORG_CUES for w in words) and (n > 1 or words[0] in STANDALONE_ORGS):
+            if n > 4 and words[-3:-1] == ["board", "of"] and words[-1] in _BOARDS and words[-4] in ORG_CUES:
+                # "the Sheriffs' Association Board of Directors": the association, the board in the form
+                self.found.emit(tokens, ORG, name=self.words.text[tokens[0].start : tokens[-4].end])
+                return
             self.found.emit(tokens, ORG)
             return
         if n > 1 and words[0] in _KIND_ACRONYMS:

@@ -271,3 +271,8 @@ def test_a_compound_title_before_a_name_is_all_title():
 def test_a_name_in_apposition_to_a_common_noun_as_the_subject_is_a_person():
     text = "The contest was hard. One participant, Curie Kim was so ill that she left early."
     assert types(text) == {"Curie Kim": "person"}
+
+
+def test_a_board_after_an_organisation_is_the_organisation():
+    text = "The Harbour Pilots' Association Board of Directors voted against the plan on Monday."
+    assert types(text) == {"Harbour Pilots' Association": "organization"}
