@@ -231,10 +231,14 @@ class _Typer:
             return True  # "Bride and Prejudice": a title, not two names
         return len(tokens) > 2 and any(t[0].islower() for t in texts) and self._name_before_connector(tokens)
 
-    def _listed(self, tokens: list[Tok]) -> bool:
-        """ "like Veltrix, Morlan and Quessa": the piece goes on a list whose previous item was typed."""
+    def _listed(self, tokens: list[Tok], etype: str = "") -> bool:
+        """ "like Veltrix, Morlan and Quessa": the piece goes on a list whose previous item was typed (an
+        organisation or place); with ``etype`` PERSON: "Senator Paul Ryan and Newt Gingrich"."""
         out = self.found.out
         last = out[-1] if out else None
+        if etype == PERSON:
+            return last is not None and last.type == PERSON and len(tokens) == 2 and \
+                self.words.text[last.end : tokens[0].start].strip() in ("and", ",", ", and")
         return last is not None and last.type in (ORG, PLACE) and \
             self.words.text[last.end : tokens[0].start].strip() == ","
 
@@ -377,7 +381,7 @@ class _Typer:
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
         if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
-                       or self.cues.named_in_apposition(tokens, prev)
+                       or self.cues.named_in_apposition(tokens, prev) or self._listed(tokens, PERSON)
                        or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
                 and self.cues.name_shaped(tokens) and (prev.lower() != "the" or (  # not "the Rodong Sinmun said";
                     given and self.words.next_word(tokens[-1].end).islower()  # "the George Bush administration"

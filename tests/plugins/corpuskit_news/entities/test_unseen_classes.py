@@ -276,3 +276,8 @@ def test_a_name_in_apposition_to_a_common_noun_as_the_subject_is_a_person():
 def test_a_board_after_an_organisation_is_the_organisation():
     text = "The Harbour Pilots' Association Board of Directors voted against the plan on Monday."
     assert types(text) == {"Harbour Pilots' Association": "organization"}
+
+
+def test_a_name_listed_after_a_person_is_a_person():
+    text = "Critics like Senator Paula Ryde and Newt Garvin and people like that disagree."
+    assert types(text) == {"Paula Ryde": "person", "Newt Garvin": "person"}
