@@ -79,6 +79,8 @@ _KIND_ACRONYMS = frozenset(("ngo", "ngos"))
 """An acronym for a kind of organisation before a name: the name is an organisation's."""
 _PLACE_OPENERS = frozenset(("mount", "mt", "fort", "ft", "camp", "lake", "port", "cape", "isle", "loch"))
 """First words of two-word place names: "Camp Pendleton", "Mount Everest", "Port Talbot"."""
+_NUMBERED_PLACES = frozenset(("district", "ward", "precinct", "borough", "zone", "sector"))
+_NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
 _BOARDS = frozenset(("directors", "trustees", "governors", "regents"))
 """A board's members after an organisation's name ("X Association Board of Directors"): the organisation."""
 _PARTY_ADJECTIVES = frozenset(("republican", "democratic", "democrat", "conservative", "liberal"))
@@ -124,6 +126,10 @@ class _Typer:
                 self._piece(tokens[i + 1 :], False)
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
+            return
+        number = _NUMBER_AFTER.match(self.words.text, tokens[-1].end) if len(tokens) == 1 else None
+        if number and bare(tokens[0].text) in _NUMBERED_PLACES:  # "District 12", "Ward 3": the number names it
+            self.found.emit([Tok(tokens[0].text + number.group(), tokens[0].start, number.end())], PLACE)
             return
         if len(tokens) > 1 and (_MODEL_CODE.match(tokens[-1].text) or bare(tokens[-1].text) in _PUBLICATIONS) \
                 and not any(t.text[0].islower() or _MODEL_CODE.match(t.text) for t in tokens[:-1]):

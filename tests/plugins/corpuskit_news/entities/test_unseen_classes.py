@@ -281,3 +281,8 @@ def test_a_board_after_an_organisation_is_the_organisation():
 def test_a_name_listed_after_a_person_is_a_person():
     text = "Critics like Senator Paula Ryde and Newt Garvin and people like that disagree."
     assert types(text) == {"Paula Ryde": "person", "Newt Garvin": "person"}
+
+
+def test_a_numbered_district_is_a_place_with_its_number():
+    text = "Voters in Ward 3 were angry. District 12 District Attorney Jan Steider agreed with them."
+    assert types(text) == {"Ward 3": "place", "District 12": "place", "Jan Steider": "person"}
