@@ -36,7 +36,6 @@ from corpuskit._run.result import RunResult
 from corpuskit._run.resume import recorded_key, start_or_resume
 from corpuskit._run.rundir import RunDir
 from corpuskit._run.runinfo import RunInfo
-from corpuskit._run.saved_docs import forget_held
 from corpuskit._run.setup_cache import forget_run
 from corpuskit._run.split import split_of
 from corpuskit._run.tasks import CombineTask, ReduceTask, ShardTask, run_combine, run_reduce, run_shard
@@ -170,7 +169,6 @@ class Runner:
             if executor is not None:
                 executor.close()
             forget_run(self.token)
-            forget_held(self.token)
         hook.corpuskit_run_finished(run=info, result=result)
         return result
 
@@ -178,18 +176,17 @@ class Runner:
         self, executor: Executor, seg: Segment, shards: list[tuple[int, Shard]]
     ) -> tuple[list[dict[str, Any]], int]:
         options = {"workers": self.workers}
-        hold = getattr(executor, "in_process", False) is True  # what a shard maps, this process applies
         tasks = [
             ShardTask(str(self.rd.root), self.token, seg, s, shard if seg.index == 0 else None, li,
                       self.config.buckets, self.config.max_errors, options, self.config.timeout, self.rd.key,
-                      self.probe_plan, hold)
+                      self.probe_plan)
             for s, (li, shard) in enumerate(shards)
         ]
         done: dict[int, dict[str, Any]] = {}
         if self.resume:
             for task in tasks:
                 marker = self._marker(self.rd.shard_marker(seg.index, task.shard_index))
-                if marker is not None and not marker.get("held"):  # held documents died with their process
+                if marker is not None:
                     done[task.shard_index] = marker
         pending = [t for t in tasks if t.shard_index not in done]
         names = ", ".join(spec.name for spec in seg.specs()) or "pass-through"

@@ -28,7 +28,7 @@ from corpuskit._run.global_protocol import apply_decisions, bucket_count, combin
 from corpuskit._run.guards import ErrorBudget, run_stream_stage, timed_source
 from corpuskit._run.plan import Segment
 from corpuskit._run.rundir import RunDir, write_atomic
-from corpuskit._run.saved_docs import SavedDocuments, read_saved, take_held
+from corpuskit._run.saved_docs import SavedDocuments, read_saved
 from corpuskit._run.setup_cache import fewer_collections, prepared
 from corpuskit._stages.context import RejectSink, StageContext, describe_exception
 from corpuskit._stages.kinds import Resources, Shard, resources_of
@@ -53,7 +53,6 @@ class ShardTask:
     timeout: float | None = None  # seconds per document per stage
     run_key: bytes = attrs.field(default=b"", repr=False)  # seals markers and pickles (corpuskit._run.sealed)
     report: ProbePlan | None = None  # what the shard records for report.html (None: nothing)
-    hold: bool = False  # this process applies what it maps: documents may wait in memory (saved_docs)
 
     @property
     def resources(self) -> Resources:
@@ -138,9 +137,8 @@ def _run_shard(task: ShardTask) -> dict[str, Any]:
             ctx = guards.ctx(spec)
             instance = prepared(task.run_token, spec, ctx)
             docs = run_stream_stage(instance, docs, ctx, guards.budgets[spec.label], guards.deadlines[spec.label])
-        held = False
         if seg.tail is not None:
-            produced, held = _save_for_global(task, rd, docs, guards)
+            produced = _save_for_global(task, rd, docs, guards)
         else:
             docs = probe.watch_final(docs) if probe is not None else docs
             produced = write_parts(seg.exporters, docs, rd, s, task.run_token, guards.ctx)
@@ -172,8 +170,6 @@ def _run_shard(task: ShardTask) -> dict[str, Any]:
         "stats": {label: st.to_dict() for label, st in stats.items()},
         "attempt": task.run_token,
     }
-    if held:
-        result["held"] = True  # its documents wait in this process's memory: a resumed run redoes the shard
     if probe is not None:
         _write_probe(rd, seg.index, s, probe)
     rd.write_marker(rd.shard_marker(seg.index, s), result)
@@ -211,8 +207,7 @@ def _source(task: ShardTask, rd: RunDir, guards: _Guards, read: list[int]) -> It
         loader = prepared(task.run_token, spec, ctx)
         assert task.shard is not None
         return timed_source(iter(loader.read(task.shard, ctx)), ctx, loader=loader)
-    held = take_held((task.run_token, seg.index - 1, task.shard_index), read) if task.hold else None
-    docs = held if held is not None else read_saved(rd.data(seg.index - 1, task.shard_index), rd.key, read)
+    docs = read_saved(rd.data(seg.index - 1, task.shard_index), rd.key, read)
     if seg.head is None:
         return docs
     ctx = guards.ctx(seg.head)
@@ -222,22 +217,19 @@ def _source(task: ShardTask, rd: RunDir, guards: _Guards, read: list[int]) -> It
     return apply_decisions(stage, docs, store, task.shard_index, ctx, guards.budgets[label], guards.deadlines[label])
 
 
-def _save_for_global(task: ShardTask, rd: RunDir, docs: Iterator[Document], guards: _Guards) -> tuple[int, bool]:
-    """Map phase of the segment's tail stage, fused with saving the documents for apply.
-
-    Returns how many were saved, and whether they wait in this process's memory."""
+def _save_for_global(task: ShardTask, rd: RunDir, docs: Iterator[Document], guards: _Guards) -> int:
+    """Map phase of the segment's tail stage, fused with saving the documents for apply."""
     seg = task.segment
     assert seg.tail is not None
     label = seg.tail.label
     ctx = guards.ctx(seg.tail)
     stage = prepared(task.run_token, seg.tail, ctx)
     writer = DiskStore(rd, seg.index).key_writer(task.shard_index, bucket_count(stage, task.buckets))
-    hold = (task.run_token, seg.index, task.shard_index) if task.hold else None
-    with SavedDocuments(rd.data(seg.index, task.shard_index), rd.key, hold) as saved:
+    with SavedDocuments(rd.data(seg.index, task.shard_index), rd.key) as saved:
         for doc in map_keys(stage, docs, task.shard_index, writer, ctx, guards.budgets[label],
                             guards.deadlines[label]):
             saved.add(doc)
-        return saved.finish(), saved.held
+        return saved.finish()
 
 
 def run_reduce(task: ReduceTask) -> dict[str, Any]:

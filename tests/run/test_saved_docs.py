@@ -67,30 +67,3 @@ def test_a_file_not_sealed_with_the_run_key_is_never_unpickled(tmp_path):
     with pytest.raises(RunError, match="was not written by this run"):
         list(read_saved(path, b"x" * 32))
 
-
-def test_a_shard_beyond_the_memory_budget_moves_to_disk_with_what_it_held(tmp_path, monkeypatch):
-    from corpuskit._run import saved_docs
-
-    docs = [Document(f"d{i:05d}", f"text {i:05d}", {"n": 1000 + i}) for i in range(3000)]  # alike in size
-    chunk = saved_docs._deep_size(docs[0]) * saved_docs._CHUNK
-    monkeypatch.setattr(saved_docs, "HOLD_BUDGET", 2 * chunk + 10)  # two chunks fit, not the third
-    path = tmp_path / "shard.pkl"
-    with SavedDocuments(path, KEY, ("run", 0, 0)) as saved:
-        for doc in docs:
-            saved.add(doc)
-        assert saved.finish() == 3000 and not saved.held
-    assert saved_docs.take_held(("run", 0, 0), [0]) is None
-    assert list(read_saved(path, KEY)) == docs
-    assert saved_docs._TOTAL == [0]
-
-    held_path = tmp_path / "held.pkl"
-    with SavedDocuments(held_path, KEY, ("run", 0, 1)) as saved:
-        for doc in docs[:2000]:
-            saved.add(doc)
-        assert saved.finish() == 2000 and saved.held
-    assert not held_path.exists()
-    assert saved_docs._TOTAL[0] == 2 * chunk
-    counter = [0]
-    assert list(saved_docs.take_held(("run", 0, 1), counter)) == docs[:2000] and counter == [2000]
-    assert saved_docs._TOTAL == [0]  # given back as they were read
-    saved_docs.forget_held("run")

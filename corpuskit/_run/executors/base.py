@@ -33,10 +33,7 @@ class Executor(Protocol):
     task and returns the results in task order; ``on_done(task, result)`` is called
     in the driving process as each task finishes (for progress). A task whose worker
     dies is retried up to ``retries`` times; an exception raised by ``fn`` itself is
-    not retried and propagates. ``close`` releases workers. An executor that runs every
-    unit in the calling process, each once, may say so with ``in_process = True``: the
-    runner then keeps some of a global stage's documents in memory between its phases
-    (``serial`` does; :mod:`corpuskit._run.saved_docs`).
+    not retried and propagates. ``close`` releases workers.
     """
 
     name: str

@@ -12,7 +12,6 @@ class SerialExecutor:
     """Runs work units in the calling process: for embedding, tests and debugging."""
 
     name = "serial"
-    in_process = True  # the runner may keep a global stage's documents in memory between its phases
 
     def __init__(self, workers: int = 1, options: dict[str, Any] | None = None, retries: int = 0) -> None:
         self.workers = 1

@@ -1,8 +1,8 @@
-"""Serial runs keep a global stage's documents in memory between its phases, within a budget.
+"""A global stage's documents wait in the run directory between its phases, under every executor.
 
-Beyond the budget they go to the run directory; either way the outputs are those of a run
-that saved every document to disk (the local executor), and a resumed run redoes the
-shards whose documents were only in the memory of a process that is gone.
+The design never holds them in memory between phases: a serial run gives the outputs of a
+run over worker processes, and a run that failed in an apply phase resumes with every
+mapped shard's documents still in ``data/``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import orjson
 import pytest
 
 from corpuskit import Document, Mapper, Pipeline, RunError, StageContext, hookimpl, stage
-from corpuskit._run import saved_docs
 from tests.helpers import corpus_records, write_jsonl
 
 FAIL = {"on": False}
@@ -47,7 +46,7 @@ def _pipeline(tmp_path: Path, plugins: Any) -> Pipeline:
     records = corpus_records(300)
     records[250]["text"] += " BAD"
     write_jsonl(tmp_path / "corpus.jsonl", records)
-    return Pipeline.from_dict({"name": "held", "max_errors": 1, "stages": [
+    return Pipeline.from_dict({"name": "between", "max_errors": 1, "stages": [
         {"read_jsonl": {"paths": [str(tmp_path / "corpus.jsonl")], "shard_size": 4000}},
         "normalize", "exact_dedup", "test.fail_on_bad",
         {"write_jsonl": {"path": str(tmp_path / "out/result.jsonl")}}]}, plugins=plugins)
@@ -59,27 +58,18 @@ def _run(pipeline: Pipeline, tmp_path: Path, name: str, **kwargs: Any) -> tuple[
     return _run_outputs(tmp_path, tmp_path / name)
 
 
-def _held_shards(run_dir: Path) -> int:
-    markers = (orjson.loads(p.read_bytes()) for p in (run_dir / "markers").glob("seg0-shard*.json"))
-    return sum(1 for marker in markers if marker.get("held"))
+def _shards(run_dir: Path, segment: int) -> int:
+    return len(list((run_dir / "markers").glob(f"seg{segment}-shard*")))
 
 
-@pytest.mark.parametrize("budget", [0, 6_000_000, 1 << 30])  # nothing held, some shards (one cut), every shard
-def test_serial_runs_give_the_outputs_of_runs_that_save_every_document(tmp_path, plugins, monkeypatch, budget):
+def test_serial_runs_give_the_outputs_of_local_runs(tmp_path, plugins):
     pipeline = _pipeline(tmp_path, plugins)
     expected = _run(pipeline, tmp_path, "local", executor="local", workers=2)
-    assert _held_shards(tmp_path / "local") == 0
-    monkeypatch.setattr(saved_docs, "HOLD_BUDGET", budget)
     assert _run(pipeline, tmp_path, "serial", executor="serial") == expected
-    held, shards = _held_shards(tmp_path / "serial"), len(list((tmp_path / "serial/markers").glob("seg0-shard*")))
-    assert held == {0: 0, 6_000_000: held, 1 << 30: shards}[budget]
-    if budget == 6_000_000:
-        assert 0 < held < shards
-    assert saved_docs._TOTAL == [0] and not saved_docs._HELD  # nothing stays reserved once the run ends
 
 
 @pytest.mark.parametrize("executor", ["serial", "local"])
-def test_a_resumed_run_redoes_the_shards_whose_documents_were_held(tmp_path, plugins, executor):
+def test_a_run_that_failed_in_an_apply_phase_resumes_with_the_saved_documents(tmp_path, plugins, executor):
     pipeline = _pipeline(tmp_path, plugins)
     expected = _run(pipeline, tmp_path, "reference", executor="local", workers=2)
     FAIL["on"] = True
@@ -89,13 +79,11 @@ def test_a_resumed_run_redoes_the_shards_whose_documents_were_held(tmp_path, plu
     finally:
         FAIL["on"] = False
     run_dir = tmp_path / "run"
-    shards = len(list((run_dir / "markers").glob("seg0-shard*")))
-    applied = len(list((run_dir / "markers").glob("seg1-shard*")))
-    assert _held_shards(run_dir) == shards and 0 < applied < shards  # failed in the apply segment
-    assert not (run_dir / "data").exists()  # the documents were never on disk
-    assert saved_docs._TOTAL == [0] and not saved_docs._HELD  # the failed run left nothing in memory
+    shards, applied = _shards(run_dir, 0), _shards(run_dir, 1)
+    assert 0 < applied < shards  # failed in the apply segment
+    assert len(list((run_dir / "data").glob("seg0/shard-*"))) == shards  # every mapped shard's documents on disk
     result = pipeline.run(run_dir=run_dir, executor=executor, resume=True, workers=2)
-    assert result.skipped_shards == applied  # the held shards were done again, the applied ones kept
+    assert result.skipped_shards == shards + applied  # the map segment and the applied shards kept
     assert _run_outputs(tmp_path, run_dir) == expected
 
 
