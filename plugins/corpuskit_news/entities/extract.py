@@ -112,8 +112,19 @@ def _people(mentions: list[Mention]) -> dict[str, list[Entity]]:
     for group in by_key.values():
         for entity in group:
             full = Counter({n: c for n, c in entity.names.items() if " " in n}) or entity.names
-            entity.name = max(full, key=lambda n: (full[n], len(n)))
+            entity.name = _with_suffix(max(full, key=lambda n: (full[n], len(n))), entity.forms)
     return by_key
+
+
+_SUFFIXED = re.compile(r",?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)")
+
+
+def _with_suffix(name: str, forms: Counter[str]) -> str:
+    """The name with the generational suffix a form gives it ("James Roosevelt Jr."), else as it is."""
+    for form in forms:
+        if form.startswith(name) and _SUFFIXED.fullmatch(form, len(name)):
+            return form
+    return name
 
 
 def _others(mentions: list[Mention], gaz: Gazetteer, text: str = "", surnames: frozenset[str] = frozenset()

@@ -77,6 +77,7 @@ TITLE_PREFIXES = word_set(
     shadow acting former first deputy vice chief managing executive general supreme crown grand
     labour labor senior monetary economic affairs high competition internal external digital
     social employment fisheries budget consumer regional research welfare pensions minority majority
+    assistant associate district county state attorney
     """
 )
 

@@ -144,6 +144,17 @@ class Cues:
             return True
         return prev == "to" and self.words.text.endswith("according to ", 0, tokens[0].start)
 
+    def named_in_apposition(self, tokens: list[Tok], prev: str) -> bool:
+        """ "One participant, Curie Kim was ...": two capitalised words after a common noun and a comma, as the
+        subject of a verb; neither word is written in lowercase elsewhere in the document."""
+        if len(tokens) != 2 or not prev.isalpha() or not prev.islower():
+            return False
+        if not self.words.text[: tokens[0].start].rstrip(" \t").endswith(","):
+            return False
+        if self.words.next_word(tokens[-1].end).lower() not in _VERBS_AFTER_NAME:
+            return False
+        return not any(self.words.written_lowercase(t.text) for t in tokens)
+
     def title_before(self, prev: str) -> bool:
         """Whether the word before a name is a title ("Senator", "activist"), not one that ended the sentence
         before ("... the company's new leader. Apple said")."""

@@ -79,6 +79,10 @@ _KIND_ACRONYMS = frozenset(("ngo", "ngos"))
 """An acronym for a kind of organisation before a name: the name is an organisation's."""
 _PLACE_OPENERS = frozenset(("mount", "mt", "fort", "ft", "camp", "lake", "port", "cape", "isle", "loch"))
 """First words of two-word place names: "Camp Pendleton", "Mount Everest", "Port Talbot"."""
+_NUMBERED_PLACES = frozenset(("district", "ward", "precinct", "borough", "zone", "sector"))
+_NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
+_BOARDS = frozenset(("directors", "trustees", "governors", "regents"))
+"""A board's members after an organisation's name ("X Association Board of Directors"): the organisation."""
 _PARTY_ADJECTIVES = frozenset(("republican", "democratic", "democrat", "conservative", "liberal"))
 _NAME_OPENERS = frozenset(("new", "old", "big", "first", "next", "more", "one", "two", "three", "four", "five", "six",
                            "seven", "eight", "nine", "ten"))
@@ -122,6 +126,10 @@ class _Typer:
                 self._piece(tokens[i + 1 :], False)
                 return
         if self.words.in_headline(tokens[0].start) and not self.cues.headline_ok(tokens):
+            return
+        number = _NUMBER_AFTER.match(self.words.text, tokens[-1].end) if len(tokens) == 1 else None
+        if number and bare(tokens[0].text) in _NUMBERED_PLACES:  # "District 12", "Ward 3": the number names it
+            self.found.emit([Tok(tokens[0].text + number.group(), tokens[0].start, number.end())], PLACE)
             return
         if len(tokens) > 1 and (_MODEL_CODE.match(tokens[-1].text) or bare(tokens[-1].text) in _PUBLICATIONS) \
                 and not any(t.text[0].islower() or _MODEL_CODE.match(t.text) for t in tokens[:-1]):
@@ -229,10 +237,14 @@ class _Typer:
             return True  # "Bride and Prejudice": a title, not two names
         return len(tokens) > 2 and any(t[0].islower() for t in texts) and self._name_before_connector(tokens)
 
-    def _listed(self, tokens: list[Tok]) -> bool:
-        """ "like Veltrix, Morlan and Quessa": the piece goes on a list whose previous item was typed."""
+    def _listed(self, tokens: list[Tok], etype: str = "") -> bool:
+        """ "like Veltrix, Morlan and Quessa": the piece goes on a list whose previous item was typed (an
+        organisation or place); with ``etype`` PERSON: "Senator Paul Ryan and Newt Gingrich"."""
         out = self.found.out
         last = out[-1] if out else None
+        if etype == PERSON:
+            return last is not None and last.type == PERSON and len(tokens) == 2 and \
+                self.words.text[last.end : tokens[0].start].strip() in ("and", ",", ", and")
         return last is not None and last.type in (ORG, PLACE) and \
             self.words.text[last.end : tokens[0].start].strip() == ","
 
@@ -338,6 +350,10 @@ class _Typer:
             self.found.emit(tokens[1:], ORG)  # "the Republican Senate candidate": the Senate
             return
         if any(w in ORG_CUES for w in words) and (n > 1 or words[0] in STANDALONE_ORGS):
+            if n > 4 and words[-3:-1] == ["board", "of"] and words[-1] in _BOARDS and words[-4] in ORG_CUES:
+                # "the Sheriffs' Association Board of Directors": the association, the board in the form
+                self.found.emit(tokens, ORG, name=self.words.text[tokens[0].start : tokens[-4].end])
+                return
             self.found.emit(tokens, ORG)
             return
         if n > 1 and words[0] in _KIND_ACRONYMS:
@@ -371,6 +387,7 @@ class _Typer:
             return
         given = words[0] in self.gaz.given_names and not tokens[0].text.isupper()
         if n >= 2 and (given or self.cues.title_before(prev) or self.cues.speaks(tokens, prev)
+                       or self.cues.named_in_apposition(tokens, prev) or self._listed(tokens, PERSON)
                        or ctx.person_apposition(self.words.text, tokens[-1].end, self.gaz.occupations)) \
                 and self.cues.name_shaped(tokens) and (prev.lower() != "the" or (  # not "the Rodong Sinmun said";
                     given and self.words.next_word(tokens[-1].end).islower()  # "the George Bush administration"

@@ -61,7 +61,8 @@ class Speakers:
                 continue  # places do not speak
             own = {name, *entity.get("forms", [])}
             if entity.get("type") == "person":
-                own.add(name.split()[-1])
+                own.add(_SUFFIX.sub("", name).split()[-1])  # "Roosevelt" for "James Roosevelt Jr."
+                own.add(_SUFFIX.sub("", name))
             for spelling in own:
                 canonical.setdefault(fold_to_latin(spelling), name)
                 if entity.get("type") == "person":

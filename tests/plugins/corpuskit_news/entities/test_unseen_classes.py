@@ -232,7 +232,12 @@ def test_a_us_state_with_a_sports_title_after_it_is_its_team():
 
 def test_the_services_alone_and_a_name_suffix_in_the_form():
     text = "The Navy said the Army would help. James Halvorsen Jr., the grandson of a senator, spoke."
-    assert forms(text) == {"Navy": {"Navy"}, "Army": {"Army"}, "James Halvorsen": {"James Halvorsen Jr."}}
+    assert forms(text) == {"Navy": {"Navy"}, "Army": {"Army"}, "James Halvorsen Jr.": {"James Halvorsen Jr."}}
+
+
+def test_a_name_suffix_stays_in_the_name_and_the_surname_alone_still_joins_it():
+    text = "James Halvorsen Jr., the grandson of a senator, spoke. Mr. Halvorsen said he was glad."
+    assert forms(text) == {"James Halvorsen Jr.": {"James Halvorsen Jr.", "Mr. Halvorsen"}}
 
 
 def test_a_verb_opening_the_sentence_is_no_part_of_a_name():
@@ -256,3 +261,28 @@ def test_a_surname_does_not_join_a_building_or_company_named_after_the_person():
     names = forms(text)
     assert names["Donald Halvorsen"] == {"Donald Halvorsen", "Halvorsen"}
     assert names["Halvorsen Organization"] == {"Halvorsen Organization"}
+
+
+def test_a_compound_title_before_a_name_is_all_title():
+    text = "The judge agreed. Assistant District Attorney Donald Palik said the rule was unfair."
+    assert types(text) == {"Donald Palik": "person"}
+
+
+def test_a_name_in_apposition_to_a_common_noun_as_the_subject_is_a_person():
+    text = "The contest was hard. One participant, Curie Kim was so ill that she left early."
+    assert types(text) == {"Curie Kim": "person"}
+
+
+def test_a_board_after_an_organisation_is_the_organisation():
+    text = "The Harbour Pilots' Association Board of Directors voted against the plan on Monday."
+    assert types(text) == {"Harbour Pilots' Association": "organization"}
+
+
+def test_a_name_listed_after_a_person_is_a_person():
+    text = "Critics like Senator Paula Ryde and Newt Garvin and people like that disagree."
+    assert types(text) == {"Paula Ryde": "person", "Newt Garvin": "person"}
+
+
+def test_a_numbered_district_is_a_place_with_its_number():
+    text = "Voters in Ward 3 were angry. District 12 District Attorney Jan Steider agreed with them."
+    assert types(text) == {"Ward 3": "place", "District 12": "place", "Jan Steider": "person"}

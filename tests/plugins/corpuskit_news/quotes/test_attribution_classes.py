@@ -219,3 +219,10 @@ def test_the_title_of_a_person_and_a_statement_from_a_body():
             'Holm spoke after Berg. Then the president said: "We agreed on nearly everything today."\n\n'
             '"Our priority is the safety of every passenger," said a statement from Northline Rail Company.')
     assert speakers_of(text) == ["Anna Holm", "Northline Rail Company"]
+
+
+def test_a_speaker_with_a_name_suffix_keeps_it():
+    text = ("President Harold Vance signed the law in 1935. His grandson, Peter Vance Jr., runs a clinic.\n\n"
+            '"The law was a promise kept and it still works for every family in the country," said '
+            "Peter Vance Jr., who chairs the fund.")
+    assert speakers_of(text) == ["Peter Vance Jr."]
