@@ -154,9 +154,7 @@ def _run_process(
                 if current is None or feed.failed_current:
                     raise  # failed before reading a document: a bug in the stage
                 feed.failed_current = True
-                error = describe_exception(exc, stage)
-                ctx.reject(current, f"error: {type(exc).__name__}", error)
-                budget.failed(ctx.stage, current.id, error)
+                _reject_failed(current, exc, stage, ctx, budget)
                 output = None  # go on with the next document
                 continue
             finally:
@@ -201,9 +199,7 @@ def _run_mapper(
                 raise contract_error(ctx, stage, "map", violation) from None
             except Exception as exc:
                 elapsed += clock() - t0
-                error = describe_exception(exc, stage)
-                ctx.reject(doc, f"error: {type(exc).__name__}", error)
-                budget.failed(ctx.stage, doc.id, error)
+                _reject_failed(doc, exc, stage, ctx, budget)
                 continue
             finally:
                 deadline.leave()
@@ -214,6 +210,13 @@ def _run_mapper(
             yield out
     finally:
         stats.seconds += elapsed
+
+
+def _reject_failed(doc: Document, exc: Exception, stage: Any, ctx: StageContext, budget: ErrorBudget) -> None:
+    """A document the stage raised on: into the rejects with the error, counted against the budget."""
+    error = describe_exception(exc, stage)
+    ctx.reject(doc, f"error: {type(exc).__name__}", error)
+    budget.failed(ctx.stage, doc.id, error)
 
 
 def _exit_error(label: str, exc: SystemExit) -> StageError:
