@@ -91,3 +91,29 @@ def _run_outputs(tmp_path: Path, run_dir: Path) -> tuple[bytes, bytes, list[Any]
     stats = orjson.loads((run_dir / "stats.json").read_bytes())["stages"]
     rows = [(s["name"], s["in"], s["out"], s["rejected"]) for s in stats]
     return (tmp_path / "out/result.jsonl").read_bytes(), (run_dir / "rejects.jsonl").read_bytes(), rows
+
+
+@pytest.mark.parametrize("cut", ["to_nothing", "mid_chunk"])
+def test_a_saved_documents_file_cut_after_the_map_phase_fails_the_resumed_run_and_keeps_the_output(
+        tmp_path, plugins, cut):
+    """Cut to nothing, the file ends at a chunk boundary and reads back as no document: the global
+    stage's in = out + rejected check must catch the loss; cut inside a chunk, the seal must."""
+    pipeline = _pipeline(tmp_path, plugins)
+    _run(pipeline, tmp_path, "reference", executor="serial")
+    good = (tmp_path / "out/result.jsonl").read_bytes()
+    FAIL["on"] = True
+    try:
+        with pytest.raises(RunError, match="bad document"):
+            pipeline.run(run_dir=tmp_path / "run", executor="serial")
+    finally:
+        FAIL["on"] = False
+    run_dir = tmp_path / "run"
+    applied = {p.name.split("-shard")[1] for p in (run_dir / "markers").glob("seg1-shard*")}
+    waiting = sorted(p for p in (run_dir / "data").glob("seg0/shard-*")
+                     if p.stem.split("-")[1] not in {a.split(".")[0] for a in applied})
+    assert waiting  # a mapped shard whose apply has not run yet
+    data = waiting[-1].read_bytes()
+    waiting[-1].write_bytes(b"" if cut == "to_nothing" else data[: len(data) // 2])
+    with pytest.raises(RunError, match="disappeared silently" if cut == "to_nothing" else "not written by this run"):
+        pipeline.run(run_dir=run_dir, executor="serial", resume=True)
+    assert (tmp_path / "out/result.jsonl").read_bytes() == good
