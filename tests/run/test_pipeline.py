@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 import logging
 
-from corpuskit import Document, Pipeline
+import pytest
+
+from corpuskit import Document, Pipeline, StageError
 from tests import stagelib
 from tests.helpers import read_jsonl
 
@@ -87,3 +89,16 @@ def test_a_serial_run_collects_less_often_while_shards_run_and_restores_the_call
     finally:
         gc.set_threshold(*before)
     assert {r["meta"]["gc_threshold"] for r in read_jsonl("out.jsonl")} == {10_000}
+
+
+def test_a_serial_run_that_fails_in_a_shard_restores_the_callers_thresholds(make_plugins, corpus):
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        with pytest.raises(StageError, match=r"sys\.exit"):
+            Pipeline.from_dict({"stages": [{"read_jsonl": {"paths": [str(corpus)]}}, "test.exit",
+                                           {"write_jsonl": {"path": "out.jsonl"}}]},
+                               plugins=make_plugins(stagelib)).run(executor="serial")
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
