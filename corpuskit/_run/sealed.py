@@ -124,7 +124,15 @@ def write_pickles(path: Path, items: Iterable[Any], key: bytes, chunk: int = 409
 
 def read_pickles(path: Path, key: bytes) -> Iterator[Any]:
     """Items written by :func:`write_pickles` with ``key``; a chunk that fails its HMAC is never unpickled."""
-    with open(path, "rb") as fh:
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    except FileNotFoundError:
+        raise RunError(
+            f"{path} is missing: the run directory does not hold what its markers say this run saved",
+            hint="it was left by another corpuskit version (documents between phases were .jsonl before "
+                 "2026-12-03) or changed since: run again without --resume",
+        ) from None
+    with fh:
         left = os.fstat(fh.fileno()).st_size
         while header := fh.read(_HEADER):
             left -= len(header)

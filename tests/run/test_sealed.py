@@ -91,3 +91,12 @@ def test_a_changed_plan_or_a_missing_key_refuses_to_resume(interrupted, tmp_path
     key.unlink()
     with pytest.raises(ResumeError, match=r"its key is not on this machine for this user \(.*\.state/corpuskit/keys/"):
         interrupted.run(executor="serial", run_dir="run", resume=True)
+
+
+def test_saved_documents_an_older_version_left_as_json_lines_stop_the_resume_with_a_hint(interrupted, tmp_path):
+    shard = unfinished_shard(tmp_path / "run" / "markers")
+    saved = tmp_path / "run" / "data" / "seg0" / f"shard-{shard:06d}.pkl"
+    saved.rename(saved.with_suffix(".jsonl"))  # where corpuskit wrote them before they were sealed pickles
+    with pytest.raises(RunError, match=rf"^run/data/seg0/shard-{shard:06d}\.pkl is missing: .*") as caught:
+        interrupted.run(executor="serial", run_dir="run", resume=True)
+    assert "run again without --resume" in str(caught.value.hint)
