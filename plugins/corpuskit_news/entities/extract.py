@@ -221,6 +221,12 @@ def _place_heads(by_key: dict[str, Entity]) -> None:
             del by_key[key]
 
 
+LONGEST_PART = 12
+"""Words of the longest tail or head of a name that can be another entity's whole name: names
+longer than any real one (a page that repeats "Bank of the" for a megabyte) then cost time in
+proportion to their length, not its square."""
+
+
 def _members(word: str) -> tuple[str, ...]:
     """The plural a party's members go by: "Conservative" -> "Conservatives", "Democratic" -> "Democrats"."""
     if word.endswith("ic"):
@@ -235,7 +241,7 @@ def _shortened(by_key: dict[str, Entity]) -> None:
     for entity in by_key.values():
         words = entity.name.split()
         if entity.type == ORG and len(words) > 2 and fold_to_latin(words[-1]) in ORG_CUES:
-            for n in range(2, len(words)):
+            for n in range(2, min(len(words), LONGEST_PART + 1)):
                 tails.setdefault(name_key(" ".join(words[-n:])), []).append(entity)
     if not tails:
         return
@@ -252,7 +258,7 @@ def _given_names_only(people: dict[str, list[Entity]], gaz: Gazetteer) -> None:
     for group in people.values():
         for entity in group:
             words = entity.name.split()
-            for n in range(2, len(words)):
+            for n in range(2, min(len(words), LONGEST_PART + 1)):
                 by_start.setdefault(" ".join(words[:n]), []).append(entity)
     if not by_start:
         return

@@ -187,10 +187,11 @@ class _Typer:
             if tok.text[0].islower() or (i and bare(tokens[i - 1].text) in self.gaz.given_names):
                 continue  # a connector, or "Theresa May"
             if (key in NON_ENTITY or key in COMMON_WORDS) and not is_acronym(tok.text):
-                if any(bare(t.text) in ORG_CUES or bare(t.text) in PLACE_CUES for t in tokens[i + 1 :]):
+                if any(bare(tokens[j].text) in ORG_CUES or bare(tokens[j].text) in PLACE_CUES
+                       for j in range(i + 1, len(tokens))):  # indices, not a slice: no copy per word
                     continue  # "Home Office", "Old Vic Theatre School", "BBC World Service"
                 if i > 1 and tokens[i - 1].text.islower() and bare(tokens[0].text) not in self.gaz.given_names \
-                        and any(bare(t.text) in ORG_CUES for t in tokens[: i - 1]):
+                        and any(bare(tokens[j].text) in ORG_CUES for j in range(i - 1)):
                     continue  # "Center for a New American Security": the cued name's complement
                 if i and self.cues.org_acronym(tokens[0].text):
                     continue  # "BBC Sport", "ITV News": an outlet and its section
