@@ -57,12 +57,16 @@ def forget_run(run_token: str) -> None:
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Collect young objects every :data:`YOUNG_THRESHOLD` allocations while this runs (one shard), then
-    restore the thresholds: under the serial executor the process is the caller's."""
+    restore the thresholds: under the serial executor the process is the caller's. A worker process
+    keeps the setting, as :func:`prepared` gives it for the worker's life (its reduce tasks too)."""
     before = gc.get_threshold()
     if before[0] >= YOUNG_THRESHOLD:
         yield
         return
     gc.set_threshold(YOUNG_THRESHOLD, *before[1:])
+    if multiprocessing.parent_process() is not None:
+        yield
+        return
     try:
         yield
     finally:

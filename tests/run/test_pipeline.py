@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
 
 import pytest
 
 from corpuskit import Document, Pipeline, StageError
+from corpuskit._run.setup_cache import fewer_collections
 from tests import stagelib
 from tests.helpers import read_jsonl
 
@@ -102,3 +104,20 @@ def test_a_serial_run_that_fails_in_a_shard_restores_the_callers_thresholds(make
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
+
+
+def _threshold_after_a_shard(queue) -> None:
+    gc.set_threshold(700, 10, 10)
+    with fewer_collections():
+        pass
+    queue.put(gc.get_threshold()[0])
+
+
+def test_a_worker_process_keeps_collecting_less_after_its_first_shard():
+    # a worker's later tasks (a reduce) run with the setting prepared() gives the worker for its life
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    worker = context.Process(target=_threshold_after_a_shard, args=(queue,))
+    worker.start()
+    worker.join(60)
+    assert queue.get(timeout=10) == 10_000
