@@ -38,6 +38,8 @@ class SavedDocuments:
         self.count = 0
 
     def add(self, doc: Document) -> None:
+        """Save ``doc`` (its JSON round trip where a JSON line would change a value); a chunk is written
+        every :data:`_CHUNK` documents."""
         meta = doc.meta
         if type(doc) is Document and type(doc.id) is str and type(doc.text) is str and _plain_dict(meta):
             self._batch.append((doc.id, doc.text, meta))

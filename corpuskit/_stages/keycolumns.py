@@ -82,9 +82,6 @@ class KeyColumns:
             self.implied.append(0)
             self.all_implied = False
 
-    def __len__(self) -> int:
-        return len(self.keys)
-
     def state(self) -> tuple[list[Any], array[int], list[Any], bytes | None]:
         """What is pickled: keys, indexes, values, and the per-pair flags unless every one is set."""
         return self.keys, self.indexes, self.values, None if self.all_implied else bytes(self.implied)
