@@ -62,6 +62,17 @@ def _shards(run_dir: Path, segment: int) -> int:
     return len(list((run_dir / "markers").glob(f"seg{segment}-shard*")))
 
 
+def _failed_in_apply(pipeline: Any, tmp_path: Path) -> Path:
+    """A serial run that fails in the apply segment; its run directory."""
+    FAIL["on"] = True
+    try:
+        with pytest.raises(RunError, match="bad document"):
+            pipeline.run(run_dir=tmp_path / "run", executor="serial")
+    finally:
+        FAIL["on"] = False
+    return tmp_path / "run"
+
+
 def test_serial_runs_give_the_outputs_of_local_runs(tmp_path, plugins):
     pipeline = _pipeline(tmp_path, plugins)
     expected = _run(pipeline, tmp_path, "local", executor="local", workers=2)
@@ -72,13 +83,7 @@ def test_serial_runs_give_the_outputs_of_local_runs(tmp_path, plugins):
 def test_a_run_that_failed_in_an_apply_phase_resumes_with_the_saved_documents(tmp_path, plugins, executor):
     pipeline = _pipeline(tmp_path, plugins)
     expected = _run(pipeline, tmp_path, "reference", executor="local", workers=2)
-    FAIL["on"] = True
-    try:
-        with pytest.raises(RunError, match="bad document"):
-            pipeline.run(run_dir=tmp_path / "run", executor="serial")
-    finally:
-        FAIL["on"] = False
-    run_dir = tmp_path / "run"
+    run_dir = _failed_in_apply(pipeline, tmp_path)
     shards, applied = _shards(run_dir, 0), _shards(run_dir, 1)
     assert 0 < applied < shards  # failed in the apply segment
     assert len(list((run_dir / "data").glob("seg0/shard-*"))) == shards  # every mapped shard's documents on disk
@@ -101,13 +106,7 @@ def test_a_saved_documents_file_cut_after_the_map_phase_fails_the_resumed_run_an
     pipeline = _pipeline(tmp_path, plugins)
     _run(pipeline, tmp_path, "reference", executor="serial")
     good = (tmp_path / "out/result.jsonl").read_bytes()
-    FAIL["on"] = True
-    try:
-        with pytest.raises(RunError, match="bad document"):
-            pipeline.run(run_dir=tmp_path / "run", executor="serial")
-    finally:
-        FAIL["on"] = False
-    run_dir = tmp_path / "run"
+    run_dir = _failed_in_apply(pipeline, tmp_path)
     applied = {p.name.split("-shard")[1] for p in (run_dir / "markers").glob("seg1-shard*")}
     waiting = sorted(p for p in (run_dir / "data").glob("seg0/shard-*")
                      if p.stem.split("-")[1] not in {a.split(".")[0] for a in applied})
